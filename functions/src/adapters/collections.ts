@@ -1,0 +1,49 @@
+import { Timestamp, type DocumentData, type FirestoreDataConverter, type QueryDocumentSnapshot } from "firebase-admin/firestore";
+import type { z } from "zod";
+import {
+  paymentPartnerDoc,
+  programYearDoc,
+  roleGrantDoc,
+  trainingDoc,
+  trainingPartnerDoc,
+  waveDoc,
+  waveEventDoc,
+} from "../schemas/documents.js";
+import { db } from "./firebase.js";
+
+/** Every collection the code uses, by name. firestore.rules has a `match` for each. */
+export const COLLECTIONS = {
+  programYears: "programYears",
+  waves: "waves",
+  waveEvents: "events",
+  trainingPartners: "trainingPartners",
+  trainings: "trainings",
+  paymentPartners: "paymentPartners",
+  roleGrants: "roleGrants",
+} as const;
+
+function datesFromTimestamps(value: unknown): unknown {
+  if (value instanceof Timestamp) return value.toDate();
+  if (Array.isArray(value)) return value.map(datesFromTimestamps);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesFromTimestamps(v)]));
+  }
+  return value;
+}
+
+/** A converter that validates every document read and written against its schema. */
+export function converter<S extends z.ZodType<DocumentData>>(schema: S): FirestoreDataConverter<z.infer<S>> {
+  return {
+    toFirestore: (value) => schema.parse(value) as DocumentData,
+    fromFirestore: (snapshot: QueryDocumentSnapshot) => schema.parse(datesFromTimestamps(snapshot.data())),
+  };
+}
+
+export const programYears = () => db().collection(COLLECTIONS.programYears).withConverter(converter(programYearDoc));
+export const waves = () => db().collection(COLLECTIONS.waves).withConverter(converter(waveDoc));
+export const waveEvents = (waveId: string) =>
+  waves().doc(waveId).collection(COLLECTIONS.waveEvents).withConverter(converter(waveEventDoc));
+export const trainingPartners = () => db().collection(COLLECTIONS.trainingPartners).withConverter(converter(trainingPartnerDoc));
+export const trainings = () => db().collection(COLLECTIONS.trainings).withConverter(converter(trainingDoc));
+export const paymentPartners = () => db().collection(COLLECTIONS.paymentPartners).withConverter(converter(paymentPartnerDoc));
+export const roleGrants = () => db().collection(COLLECTIONS.roleGrants).withConverter(converter(roleGrantDoc));

@@ -1,0 +1,54 @@
+/**
+ * The role model, in one place. Roles travel as Firebase Auth custom claims
+ * (`{ role, region? }`); firestore.rules mirrors `coversRegion` for reads.
+ *
+ * - applicant: anyone signed in without another role (the default).
+ * - operator: a regional labor office (Disnaker) operator, scoped to a
+ *   province (2-digit code) or a regency/city (4-digit code).
+ * - admin: the program office (Manajemen Pelaksana).
+ * - auditor: reads everything, changes nothing.
+ */
+export const ROLES = ["applicant", "operator", "admin", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RoleClaims {
+  role: Role;
+  /** Operators only: the province or regency code their access is scoped to. */
+  region?: string;
+}
+
+export interface Actor {
+  uid: string;
+  claims: RoleClaims;
+}
+
+export const APPLICANT: RoleClaims = { role: "applicant" };
+
+/** True when `regionCode` (province, regency or district code) lies inside `scope`. */
+export function coversRegion(scope: string, regionCode: string): boolean {
+  return regionCode.startsWith(scope);
+}
+
+/** Who may see records of a region: admins and auditors everywhere, operators inside their scope. */
+export function canSeeRegion(claims: RoleClaims, regionCode: string): boolean {
+  if (claims.role === "admin" || claims.role === "auditor") return true;
+  return claims.role === "operator" && claims.region !== undefined && coversRegion(claims.region, regionCode);
+}
+
+export type RoleGrantRefusal = "not-admin" | "own-role";
+
+export type RoleGrantDecision =
+  | { ok: true; claims: RoleClaims }
+  | { ok: false; reason: RoleGrantRefusal };
+
+/**
+ * Decides whether `actor` may give `target` the role `wanted`.
+ * Only program admins grant roles; nobody changes their own role, so the last
+ * admin cannot lock the program office out by mistake and nobody promotes themselves.
+ */
+export function decideRoleGrant(actor: Actor, targetUid: string, wanted: RoleClaims): RoleGrantDecision {
+  if (actor.claims.role !== "admin") return { ok: false, reason: "not-admin" };
+  if (actor.uid === targetUid) return { ok: false, reason: "own-role" };
+  const claims: RoleClaims = wanted.role === "operator" ? { role: "operator", region: wanted.region } : { role: wanted.role };
+  return { ok: true, claims };
+}

@@ -1,0 +1,49 @@
+import { HttpsError, onCall, type CallableFunction, type FunctionsErrorCode } from "firebase-functions/v2/https";
+import type { z } from "zod";
+import type { Actor } from "../domain/roles.js";
+import type { Outcome } from "../domain/outcome.js";
+import { fieldErrors } from "../schemas/messages.js";
+import { logs } from "../logs.js";
+import { actorFrom } from "./actor.js";
+
+export interface CallableSpec<S extends z.ZodType, T, Reason extends string> {
+  /** The deployed function's name, for logs. */
+  name: string;
+  input: S;
+  /** The transport code of each refusal the use case can return. */
+  refusals: Record<Reason, FunctionsErrorCode>;
+  handle(input: z.infer<S>, actor: Actor): Promise<Outcome<T, Reason>>;
+}
+
+/**
+ * The one place where callables meet the outside: sign-in is required, input is parsed
+ * with its schema (field messages in Bahasa Indonesia and English), refusals become their
+ * declared codes, and anything unexpected is logged and answered as `internal` without detail.
+ */
+export function callable<S extends z.ZodType, T, Reason extends string>(
+  spec: CallableSpec<S, T, Reason>,
+): CallableFunction<unknown, Promise<T>> {
+  return onCall(async (request): Promise<T> => {
+    if (!request.auth) {
+      throw new HttpsError("unauthenticated", "Silakan masuk terlebih dahulu. / Please sign in first.");
+    }
+    const parsed = spec.input.safeParse(request.data);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      logs.inputRejected(spec.name, fields.map((f) => f.field));
+      const summary = fields.map((f) => `${f.field || "input"}: ${f.message.id} / ${f.message.en}`).join("; ");
+      throw new HttpsError("invalid-argument", summary, { fields });
+    }
+    const actor = actorFrom(request.auth);
+    let outcome: Outcome<T, Reason>;
+    try {
+      outcome = await spec.handle(parsed.data, actor);
+    } catch (error) {
+      logs.requestFailed(spec.name, error);
+      throw new HttpsError("internal", "Terjadi kesalahan. Coba lagi nanti. / Something went wrong. Try again later.");
+    }
+    if (outcome.ok) return outcome.value;
+    logs.requestRefused(spec.name, outcome.reason, actor.uid);
+    throw new HttpsError(spec.refusals[outcome.reason], outcome.reason, { reason: outcome.reason });
+  });
+}

@@ -1,0 +1,25 @@
+import { firebaseAccounts } from "../adapters/accounts.js";
+import { systemClock } from "../adapters/clock.js";
+import { firestoreRoleGrants } from "../adapters/roleGrants.js";
+import { callable } from "../edge/callable.js";
+import { logs } from "../logs.js";
+import { grantRoleInput } from "../schemas/roles.js";
+import { grantRole as grantRoleUseCase } from "../usecases/grantRole.js";
+
+/** Program admins give accounts a role (operator with a region, admin, auditor, applicant). */
+export const grantRole = callable({
+  name: "grantRole",
+  input: grantRoleInput,
+  refusals: {
+    "not-admin": "permission-denied",
+    "own-role": "failed-precondition",
+    "unknown-account": "not-found",
+    "request-id-reused": "already-exists",
+  },
+  async handle(input, actor) {
+    const ports = { accounts: firebaseAccounts, grants: firestoreRoleGrants, clock: systemClock };
+    const outcome = await grantRoleUseCase(ports, actor, input, "callable");
+    if (outcome.ok) logs.roleGranted(outcome.value.uid, outcome.value.role, outcome.value.region, actor.uid, outcome.value.applied);
+    return outcome;
+  },
+});

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { ROLES } from "../domain/roles.js";
+import { WAVE_STATES } from "../domain/wave.js";
+import { regionScope } from "./region.js";
+
+/** Shapes of stored documents. Timestamps are read back as Date by the converters. */
+
+const rupiah = z.number().int().nonnegative();
+
+/** Per-program-year rules and amounts: every figure of the program is configurable here. */
+export const programYearDoc = z.object({
+  year: z.number().int().min(2020),
+  trainingBalance: rupiah,
+  incentive: z.object({
+    amountPerInstallment: rupiah,
+    installments: z.number().int().min(1),
+    surveyAmount: rupiah,
+    surveys: z.number().int().min(0),
+  }),
+  /** Days after selection within which the first training must be bought. */
+  firstPurchaseDays: z.number().int().positive(),
+  /** At most this many recipients per family card (KK). */
+  familyLimit: z.number().int().positive(),
+  /** Whether receiving other social aid excludes (true 2020–2022, false from 2023). */
+  socialAidExcludes: z.boolean(),
+  /** Days to repay improperly received funds. */
+  repaymentDays: z.number().int().positive(),
+});
+export type ProgramYearDoc = z.infer<typeof programYearDoc>;
+
+export const waveDoc = z.object({
+  number: z.number().int().positive(),
+  programYear: z.number().int(),
+  state: z.enum(WAVE_STATES),
+  opensAt: z.date(),
+  closesAt: z.date(),
+  quota: z.number().int().positive(),
+});
+export type WaveDoc = z.infer<typeof waveDoc>;
+
+/** One record per state change of a wave, for auditors: `waves/{id}/events/{state}`. */
+export const waveEventDoc = z.object({
+  state: z.enum(WAVE_STATES),
+  at: z.date(),
+  scheduledFor: z.date(),
+});
+export type WaveEventDoc = z.infer<typeof waveEventDoc>;
+
+export const trainingPartnerDoc = z.object({
+  name: z.string().min(1),
+  kind: z.enum(["digital-platform", "institution"]),
+  active: z.boolean(),
+});
+export type TrainingPartnerDoc = z.infer<typeof trainingPartnerDoc>;
+
+export const trainingDoc = z.object({
+  partnerId: z.string().min(1),
+  title: z.string().min(1),
+  price: rupiah,
+  mode: z.enum(["online", "offline"]),
+  category: z.string().min(1),
+});
+export type TrainingDoc = z.infer<typeof trainingDoc>;
+
+export const paymentPartnerDoc = z.object({
+  name: z.string().min(1),
+  kind: z.enum(["bank", "e-wallet"]),
+  active: z.boolean(),
+});
+export type PaymentPartnerDoc = z.infer<typeof paymentPartnerDoc>;
+
+/** Audit record of a role grant, keyed by the request's idempotency key. */
+export const roleGrantDoc = z.object({
+  targetUid: z.string().min(1),
+  role: z.enum(ROLES),
+  region: regionScope.optional(),
+  grantedBy: z.string().min(1),
+  via: z.enum(["callable", "command"]),
+  grantedAt: z.date(),
+});
+export type RoleGrantDoc = z.infer<typeof roleGrantDoc>;

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { en, id } from "zod/locales";
+
+/**
+ * Field messages in Bahasa Indonesia (first) and English. A schema refers to a
+ * message by its key (`{ message: "region-format" }`); issues without a key are
+ * worded by zod's own Indonesian and English locales. Used by the functions'
+ * edge and by the web form, so both say exactly the same thing.
+ */
+export const MESSAGES = {
+  "region-format": {
+    id: "Kode wilayah harus 2 digit (provinsi) atau 4 digit (kabupaten/kota).",
+    en: "Region code must be 2 digits (province) or 4 digits (regency/city).",
+  },
+  "region-required-for-operator": {
+    id: "Operator wajib memiliki kode wilayah.",
+    en: "An operator needs a region code.",
+  },
+  "region-only-for-operator": {
+    id: "Kode wilayah hanya untuk peran operator.",
+    en: "A region code is only for the operator role.",
+  },
+} as const satisfies Record<string, { id: string; en: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type Lang = "id" | "en";
+
+export interface FieldError {
+  /** Dotted path of the field, "" for the whole input. */
+  field: string;
+  code: string;
+  message: { id: string; en: string };
+}
+
+const localeId = id().localeError;
+const localeEn = en().localeError;
+
+function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(MESSAGES, text);
+}
+
+function localised(issue: z.core.$ZodIssue, locale: typeof localeId): string {
+  const worded = locale(issue as unknown as z.core.$ZodRawIssue);
+  if (typeof worded === "string") return worded;
+  return worded?.message ?? issue.message;
+}
+
+/** One entry per failing field, each worded in both languages. Never echoes the input. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join("."),
+    code: issue.code,
+    message: isMessageKey(issue.message)
+      ? { ...MESSAGES[issue.message] }
+      : { id: localised(issue, localeId), en: localised(issue, localeEn) },
+  }));
+}

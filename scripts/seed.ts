@@ -1,0 +1,71 @@
+import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
+
+/**
+ * Seeds the demo data into the running local emulators. Idempotent: documents and accounts
+ * that exist are left as they are, so re-running never duplicates or resets anything.
+ */
+export async function seedDemoData(firestoreHost: string): Promise<{ created: number; kept: number }> {
+  Object.assign(process.env, clientEnvironment(firestoreHost));
+  const { db, auth } = await import("../functions/src/adapters/firebase.js");
+  const collections = await import("../functions/src/adapters/collections.js");
+  const { grantRole } = await import("../functions/src/usecases/grantRole.js");
+  const { firebaseAccounts } = await import("../functions/src/adapters/accounts.js");
+  const { firestoreRoleGrants } = await import("../functions/src/adapters/roleGrants.js");
+  const demo = await import("./demo-data.js");
+  let created = 0;
+  let kept = 0;
+
+  const createIfMissing = async <T>(ref: FirebaseFirestore.DocumentReference<T>, data: T) => {
+    try {
+      await ref.create(data);
+      created += 1;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 6) throw error;
+      kept += 1;
+    }
+  };
+
+  await createIfMissing(collections.programYears().doc(String(demo.programYear.year)), demo.programYear);
+  await createIfMissing(collections.waves().doc(`${demo.programYear.year}-1`), demo.openWave(new Date()));
+  for (const [id, partner] of Object.entries(demo.trainingPartners)) await createIfMissing(collections.trainingPartners().doc(id), partner);
+  for (const [id, training] of Object.entries(demo.trainings)) await createIfMissing(collections.trainings().doc(id), training);
+  for (const [id, partner] of Object.entries(demo.paymentPartners)) await createIfMissing(collections.paymentPartners().doc(id), partner);
+
+  for (const account of demo.demoAccounts) {
+    try {
+      await auth().createUser({ uid: account.uid, email: account.email, password: demo.DEMO_PASSWORD, displayName: account.displayName, emailVerified: true });
+      created += 1;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "auth/uid-already-exists") throw error;
+      kept += 1;
+    }
+    if (account.claims === null) continue;
+    // Roles go through the same use case as the grantRole callable, so each has its audit record.
+    const outcome = await grantRole(
+      { accounts: firebaseAccounts, grants: firestoreRoleGrants, clock: { now: () => new Date() } },
+      { uid: "command:seed", claims: { role: "admin" } },
+      { requestId: seedRequestId(account.uid), email: account.email, role: account.claims.role, region: account.claims.region },
+      "command",
+    );
+    if (!outcome.ok) throw new Error(`seeding the role of ${account.uid}: ${outcome.reason}`);
+  }
+  await db().terminate();
+  return { created, kept };
+}
+
+/** A fixed idempotency key per demo account, so re-seeding records each grant once. */
+function seedRequestId(uid: string): string {
+  const hex = Buffer.from(uid).toString("hex").padEnd(32, "0").slice(0, 32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const host = process.env.FIRESTORE_EMULATOR_HOST ?? `${HOST}:${PORTS.firestore}`;
+  seedDemoData(host).then(
+    ({ created, kept }) => console.log(`Demo data: ${created} created, ${kept} already there.`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

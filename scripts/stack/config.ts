@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where things are, read from firebase.json so there is one source of ports. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const PROJECT_ID = "demo-prakerja";
+export const REGION = "asia-southeast2";
+export const HOST = "127.0.0.1";
+
+interface EmulatorPorts {
+  auth: number;
+  functions: number;
+  hosting: number;
+  tasks: number;
+  firestore: number;
+  hub: number;
+  logging: number;
+  eventarc: number;
+}
+
+const firebaseJson = JSON.parse(readFileSync(join(ROOT, "firebase.json"), "utf8")) as {
+  emulators: Record<keyof EmulatorPorts, { port: number }>;
+};
+
+export const PORTS: EmulatorPorts = Object.fromEntries(
+  Object.entries(firebaseJson.emulators)
+    .filter(([, v]) => typeof v === "object" && v !== null && "port" in v)
+    .map(([k, v]) => [k, (v as { port: number }).port]),
+) as unknown as EmulatorPorts;
+
+export const URLS = {
+  webApp: `http://${HOST}:${PORTS.hosting}`,
+  functions: `http://${HOST}:${PORTS.functions}/${PROJECT_ID}/${REGION}`,
+  auth: `http://${HOST}:${PORTS.auth}`,
+  tasks: `http://${HOST}:${PORTS.tasks}`,
+};
+
+/** The offline-safe environment for the Firebase CLI (see ../shared/PLATFORM.md). */
+export function cliEnvironment(firestoreHost: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    METADATA_SERVER_DETECTION: "none",
+    NO_UPDATE_NOTIFIER: "1",
+    FIREBASE_CLI_EXPERIMENTS: process.env.FIREBASE_CLI_EXPERIMENTS ?? "",
+    FIRESTORE_EMULATOR_HOST: firestoreHost,
+    GCLOUD_PROJECT: PROJECT_ID,
+  };
+}
+
+/** The environment a script outside the emulators needs to reach them with the Admin SDK. */
+export function clientEnvironment(firestoreHost: string): Record<string, string> {
+  return {
+    FIRESTORE_EMULATOR_HOST: firestoreHost,
+    FIREBASE_AUTH_EMULATOR_HOST: `${HOST}:${PORTS.auth}`,
+    CLOUD_TASKS_EMULATOR_HOST: `${HOST}:${PORTS.tasks}`,
+    GCLOUD_PROJECT: PROJECT_ID,
+  };
+}

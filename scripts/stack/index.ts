@@ -1,0 +1,97 @@
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { HOST, PORTS, PROJECT_ID, ROOT, URLS, cliEnvironment } from "./config.js";
+import { startFirestore, type FirestoreChoice } from "./firestore.js";
+import { portInUse, startGroup, stopGroup, waitForHttp, type Managed } from "./processes.js";
+
+export interface Stack {
+  firestore: FirestoreChoice;
+  /** Stops everything this stack started; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Called with each line the Firebase CLI prints (function logs among them). */
+  onCliLine?: (line: string) => void;
+}
+
+/** The Node that runs the functions: the project's own Node 22 (the production runtime) when installed. */
+function functionsNode(): string {
+  const own = join(ROOT, "node_modules", "node", "bin", "node");
+  return existsSync(own) ? own : process.execPath;
+}
+
+const LOG_DIR = join(ROOT, ".stack");
+const SERVICES = ["auth", "functions", "hosting", "tasks"] as const;
+
+/**
+ * Starts the local Firebase stack: a Firestore emulator (see firestore.ts) and the Firebase
+ * CLI's auth, functions, hosting and tasks emulators, all on 127.0.0.1. Resolves once every
+ * service answers.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  mkdirSync(LOG_DIR, { recursive: true });
+  for (const service of SERVICES) {
+    if (await portInUse(HOST, PORTS[service])) {
+      throw new Error(`Port ${PORTS[service]} (${service} emulator) is in use. Is another \`npm start\` or \`npm test\` running? Stop it first.`);
+    }
+  }
+  const firestoreLog = createWriteStream(join(LOG_DIR, "firestore.log"));
+  const firestore = await startFirestore((line) => firestoreLog.write(line));
+  const only = firestore.kind === "firebase-tools" ? [...SERVICES, "firestore"] : [...SERVICES];
+
+  const cliLog = createWriteStream(join(LOG_DIR, "emulators.log"));
+  const cli = startGroup(
+    "firebase",
+    functionsNode(),
+    [join(ROOT, "node_modules", "firebase-tools", "lib", "bin", "firebase.js"), "emulators:start", "--only", only.join(","), "--project", PROJECT_ID],
+    { cwd: ROOT, env: cliEnvironment(firestore.host), stdio: ["ignore", "pipe", "pipe"] },
+  );
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await stopGroup(cli, "SIGINT", 15_000);
+    if (firestore.kind === "gcloud") await stopGroup(firestore.process, "SIGTERM", 5_000);
+    cliLog.end();
+    firestoreLog.end();
+  };
+
+  try {
+    await waitForCli(cli, cliLog, options.onCliLine);
+    for (const url of [URLS.auth, `http://${HOST}:${PORTS.functions}/`, URLS.webApp, URLS.tasks]) {
+      if (!(await waitForHttp(url, 30_000))) throw new Error(`${url} does not answer; see .stack/emulators.log`);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { firestore, stop };
+}
+
+function waitForCli(cli: Managed, log: NodeJS.WritableStream, onLine?: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("The Firebase emulators did not become ready in 180 s; see .stack/emulators.log")), 180_000);
+    let pending = "";
+    const take = (chunk: Buffer) => {
+      log.write(chunk);
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        onLine?.(line);
+        if (line.includes("All emulators ready")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      }
+    };
+    cli.child.stdout?.on("data", take);
+    cli.child.stderr?.on("data", take);
+    void cli.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The Firebase emulators exited (code ${code}) before they were ready; see .stack/emulators.log`));
+    });
+  });
+}

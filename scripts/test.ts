@@ -1,0 +1,36 @@
+import { mustRun, run } from "./run.js";
+import { clientEnvironment } from "./stack/config.js";
+import { NoFirestoreEmulator } from "./stack/firestore.js";
+import { startStack, type Stack } from "./stack/index.js";
+
+/**
+ * `npm test`: type-check, build, start the local stack, run every suite (unit, rules,
+ * integration, e2e) with vitest, stop the stack. Extra arguments go to vitest
+ * (`npm test -- tests/unit`). A missing emulator fails the run; nothing is skipped.
+ */
+await mustRun("Type-check", "npm", ["run", "--silent", "typecheck"]);
+await mustRun("Build", "npm", ["run", "--silent", "build"]);
+
+let stack: Stack | undefined;
+const stopAndExit = async (code: number) => {
+  await stack?.stop();
+  process.exit(code);
+};
+process.on("SIGINT", () => void stopAndExit(130));
+process.on("SIGTERM", () => void stopAndExit(143));
+
+try {
+  const began = Date.now();
+  stack = await startStack();
+  console.log(`Local stack up in ${((Date.now() - began) / 1000).toFixed(1)} s; Firestore: ${stack.firestore.describe}.`);
+} catch (error) {
+  const message = error instanceof NoFirestoreEmulator ? error.message : (error as Error).message;
+  console.error(`\n✖ The tests need the local stack and it did not start:\n${message}`);
+  await stopAndExit(1);
+}
+
+const code = await run("npx", ["vitest", "run", ...process.argv.slice(2)], {
+  ...process.env,
+  ...clientEnvironment(stack!.firestore.host),
+});
+await stopAndExit(code);
