@@ -32,10 +32,22 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-const quiet = /Unable to fetch the CLI MOTD|^\s*$/;
+/**
+ * What the Firebase CLI prints that is worth showing: during start-up only problems (the banner
+ * below replaces its table); once up, everything (function logs) except known harmless lines.
+ */
+let ready = false;
+const harmless = /Unable to fetch the CLI MOTD|Emulator UI is not starting|Issues\? Report them|Other reserved ports|Emulator Hub host|^\s*$|[│┌└├─]/;
+const ansi = /\u001b\[[0-9;]*m/g;
+function showCliLine(raw: string) {
+  const line = raw.replace(ansi, "");
+  if (line.includes("All emulators ready")) ready = true;
+  if (harmless.test(line)) return;
+  if (ready || /✖|error|⚠/i.test(line)) console.log(`  [emulators] ${line}`);
+}
 try {
   const bootStart = Date.now();
-  stack = await startStack({ onCliLine: (line) => !quiet.test(line) && console.log(`  [emulators] ${line}`) });
+  stack = await startStack({ onCliLine: showCliLine });
   const bootSeconds = ((Date.now() - bootStart) / 1000).toFixed(1);
   const seeded = await seedDemoData(stack.firestore.host);
   const schedules = await loadSchedules();

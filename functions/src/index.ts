@@ -2,4 +2,7 @@
 import "./config.js";
 
 export { advanceWaves } from "./functions/advanceWaves.js";
+export { getMyStatus } from "./functions/getMyStatus.js";
 export { grantRole } from "./functions/grantRole.js";
+export { register } from "./functions/register.js";
+export { registerAssisted } from "./functions/registerAssisted.js";

@@ -11,6 +11,7 @@ export const logs = {
     logger.error("request-failed", { fn, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
   roleGranted: (targetUid: string, role: string, region: string | undefined, by: string, applied: boolean) =>
     logger.info("role-granted", { targetUid, role, region, by, applied }),
+  registered: (uid: string, by: string, reasons: string[], created: boolean) => logger.info("registered", { uid, by, reasons, created }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) =>
     logger.info("waves-advanced", { moves, scheduledFor }),
 };

@@ -55,5 +55,6 @@ export function clientEnvironment(firestoreHost: string): Record<string, string>
     FIREBASE_AUTH_EMULATOR_HOST: `${HOST}:${PORTS.auth}`,
     CLOUD_TASKS_EMULATOR_HOST: `${HOST}:${PORTS.tasks}`,
     GCLOUD_PROJECT: PROJECT_ID,
+    METADATA_SERVER_DETECTION: "none",
   };
 }

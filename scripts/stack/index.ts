@@ -1,4 +1,5 @@
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { HOST, PORTS, PROJECT_ID, ROOT, URLS, cliEnvironment } from "./config.js";
 import { startFirestore, type FirestoreChoice } from "./firestore.js";
@@ -22,6 +23,16 @@ function functionsNode(): string {
 }
 
 const LOG_DIR = join(ROOT, ".stack");
+export const LOCAL_SECRETS = join(ROOT, "functions", ".secret.local");
+
+/**
+ * The functions emulator reads secrets from functions/.secret.local. A fresh clone has none:
+ * make a random NIK hashing key once, kept across runs so local data stays consistent.
+ */
+function ensureLocalSecrets(): void {
+  if (existsSync(LOCAL_SECRETS)) return;
+  writeFileSync(LOCAL_SECRETS, `NIK_HASH_KEY=${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+}
 const SERVICES = ["auth", "functions", "hosting", "tasks"] as const;
 
 /**
@@ -31,6 +42,7 @@ const SERVICES = ["auth", "functions", "hosting", "tasks"] as const;
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   mkdirSync(LOG_DIR, { recursive: true });
+  ensureLocalSecrets();
   for (const service of SERVICES) {
     if (await portInUse(HOST, PORTS[service])) {
       throw new Error(`Port ${PORTS[service]} (${service} emulator) is in use. Is another \`npm start\` or \`npm test\` running? Stop it first.`);

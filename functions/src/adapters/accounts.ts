@@ -11,6 +11,23 @@ export const firebaseAccounts: Accounts = {
       throw error;
     }
   },
+  async uidByPhone(phone) {
+    try {
+      return (await auth().getUserByPhoneNumber(phone)).uid;
+    } catch (error) {
+      if ((error as { code?: string }).code === "auth/user-not-found") return null;
+      throw error;
+    }
+  },
+  async ensurePhoneAccount(uid, phone) {
+    try {
+      await auth().createUser({ uid, phoneNumber: phone });
+    } catch (error) {
+      // A retry, or the person signed up meanwhile: the account is there either way.
+      const code = (error as { code?: string }).code;
+      if (code !== "auth/uid-already-exists" && code !== "auth/phone-number-already-exists") throw error;
+    }
+  },
   async setRole(uid, claims: RoleClaims) {
     await auth().setCustomUserClaims(uid, claims.region === undefined ? { role: claims.role } : { ...claims });
   },

@@ -9,18 +9,12 @@ import {
   waveDoc,
   waveEventDoc,
 } from "../schemas/documents.js";
+import { applicantDoc, familyDoc, nikIndexDoc, operatorDayDoc, timelineEventDoc } from "../schemas/applicant.js";
+import { COLLECTIONS } from "../schemas/collections.js";
 import { db } from "./firebase.js";
 
-/** Every collection the code uses, by name. firestore.rules has a `match` for each. */
-export const COLLECTIONS = {
-  programYears: "programYears",
-  waves: "waves",
-  waveEvents: "events",
-  trainingPartners: "trainingPartners",
-  trainings: "trainings",
-  paymentPartners: "paymentPartners",
-  roleGrants: "roleGrants",
-} as const;
+export { COLLECTIONS };
+
 
 function datesFromTimestamps(value: unknown): unknown {
   if (value instanceof Timestamp) return value.toDate();
@@ -47,3 +41,9 @@ export const trainingPartners = () => db().collection(COLLECTIONS.trainingPartne
 export const trainings = () => db().collection(COLLECTIONS.trainings).withConverter(converter(trainingDoc));
 export const paymentPartners = () => db().collection(COLLECTIONS.paymentPartners).withConverter(converter(paymentPartnerDoc));
 export const roleGrants = () => db().collection(COLLECTIONS.roleGrants).withConverter(converter(roleGrantDoc));
+export const applicants = () => db().collection(COLLECTIONS.applicants).withConverter(converter(applicantDoc));
+export const timeline = (uid: string) =>
+  applicants().doc(uid).collection(COLLECTIONS.timeline).withConverter(converter(timelineEventDoc));
+export const nikIndex = () => db().collection(COLLECTIONS.nikIndex).withConverter(converter(nikIndexDoc));
+export const families = () => db().collection(COLLECTIONS.families).withConverter(converter(familyDoc));
+export const operatorDays = () => db().collection(COLLECTIONS.operatorDays).withConverter(converter(operatorDayDoc));

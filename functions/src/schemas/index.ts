@@ -1,4 +1,10 @@
+export * from "./collections.js";
 export * from "./documents.js";
 export * from "./messages.js";
 export * from "./region.js";
 export * from "./roles.js";
+export * from "./applicant.js";
+export * from "./registration.js";
+export * from "./registrationMessages.js";
+export { ROLES, type Role, type RoleClaims } from "../domain/roles.js";
+export { WAVE_STATES, type WaveState } from "../domain/wave.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { en, id } from "zod/locales";
+import { REGISTRATION_MESSAGES } from "./registrationMessages.js";
 
 /**
  * Field messages in Bahasa Indonesia (first) and English. A schema refers to a
@@ -8,6 +9,7 @@ import { en, id } from "zod/locales";
  * edge and by the web form, so both say exactly the same thing.
  */
 export const MESSAGES = {
+  ...REGISTRATION_MESSAGES,
   "region-format": {
     id: "Kode wilayah harus 2 digit (provinsi) atau 4 digit (kabupaten/kota).",
     en: "Region code must be 2 digits (province) or 4 digits (regency/city).",

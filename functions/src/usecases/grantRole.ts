@@ -6,7 +6,7 @@ import type { Accounts, Clock, RoleGrants } from "./ports.js";
 export type GrantRoleRefusal = "not-admin" | "own-role" | "unknown-account" | "request-id-reused";
 
 export interface GrantRolePorts {
-  accounts: Accounts;
+  accounts: Pick<Accounts, "uidByEmail" | "setRole">;
   grants: RoleGrants;
   clock: Clock;
 }

@@ -1,0 +1,153 @@
+import { FieldPath, FieldValue } from "firebase-admin/firestore";
+import { EXCLUSION_LIST_TYPES, type ExclusionListType } from "../domain/eligibility.js";
+import { exclusionEntryDoc, exclusionListDoc, type ExclusionEntryDoc } from "../schemas/applicant.js";
+import { exclusionImportRecord } from "../schemas/exclusion.js";
+import type { ExclusionImportRecords } from "../usecases/exclusionListDiff.js";
+import { becomesCurrent, nextVersion, type ExclusionImports, type ImportSession } from "../usecases/importExclusionList.js";
+import type { ExclusionLists } from "../usecases/ports.js";
+import { COLLECTIONS, converter } from "./collections.js";
+import { db } from "./firebase.js";
+
+const entries = () => db().collection(COLLECTIONS.exclusionEntries).withConverter(converter(exclusionEntryDoc));
+const lists = () => db().collection(COLLECTIONS.exclusionLists).withConverter(converter(exclusionListDoc));
+const imports = () => db().collection(COLLECTIONS.exclusionImports).withConverter(converter(exclusionImportRecord));
+export const importId = (type: ExclusionListType, version: number) => `${type}-v${version}`;
+
+/** The lists a NIK's entry puts it on: those whose current version the entry holds. */
+export function hitsOf(entry: ExclusionEntryDoc | undefined, versions: Partial<Record<ExclusionListType, number>>): ExclusionListType[] {
+  return EXCLUSION_LIST_TYPES.filter((type) => {
+    const current = versions[type];
+    return current !== undefined && (entry?.lists[type]?.versions.includes(current) ?? false);
+  });
+}
+
+/** A value loaded at most once per `ttlMs`; callers within that time share one load, a failed load is not kept. */
+export function cached<T>(load: () => Promise<T>, ttlMs: number, now: () => number): () => Promise<T> {
+  let held: { since: number; value: Promise<T> } | null = null;
+  return () => {
+    const at = now();
+    if (held === null || at - held.since >= ttlMs) {
+      const value = load();
+      held = { since: at, value };
+      value.catch(() => {
+        if (held?.value === value) held = null;
+      });
+    }
+    return held.value;
+  };
+}
+
+/**
+ * check() reads the NIK's entry (1 read, also when it does not exist) and the current version of
+ * every list (one query of at most 7 documents: 7 reads, or 1 while no list exists). The versions
+ * are kept for `cacheMs` per instance: a load started after an import completed sees it, so a
+ * completed import reaches every registration within `cacheMs` (5 s). At the wave-1 peak (~1,333
+ * registrations/s) on 100 instances that is 140 list reads/s: about 1.1 reads per check.
+ */
+export function exclusionListsReader(options: { cacheMs: number; now?: () => number }): ExclusionLists {
+  const currentVersions = cached(async () => {
+    const versions: Partial<Record<ExclusionListType, number>> = {};
+    for (const doc of (await lists().get()).docs) {
+      const type = EXCLUSION_LIST_TYPES.find((t) => t === doc.id);
+      if (type !== undefined) versions[type] = doc.data().currentVersion;
+    }
+    return versions;
+  }, options.cacheMs, options.now ?? Date.now);
+  return {
+    async check(nikKey) {
+      const [entry, versions] = await Promise.all([entries().doc(nikKey).get(), currentVersions()]);
+      return { hits: hitsOf(entry.data(), versions), versions: { ...versions } };
+    },
+  };
+}
+
+export const firestoreExclusionLists = exclusionListsReader({ cacheMs: 5_000 });
+
+const versionList = exclusionEntryDoc.shape.lists.valueType.shape.versions;
+const ALREADY_EXISTS = 6;
+const ALLOCATION_ATTEMPTS = 5;
+
+/**
+ * Reads every import of the list ever started (a few per month, so tens of reads) to allocate a
+ * version above all of them and to know which were completed. Two imports starting at once
+ * conflict on that query; the loser is retried by the SDK, or fails to create an existing
+ * document and is retried here.
+ */
+async function allocate(type: ExclusionListType, by: string, at: Date): Promise<{ version: number; comparable: number[] }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db().runTransaction(async (tx) => {
+        const [list, started] = await Promise.all([tx.get(lists().doc(type)), tx.get(imports().where("type", "==", type))]);
+        const records = started.docs.map((doc) => doc.data());
+        const version = nextVersion(list.data()?.currentVersion ?? 0, records.map((r) => r.version));
+        tx.create(imports().doc(importId(type, version)), { type, version, status: "running", entries: 0, rejectedLines: 0, startedAt: at, by });
+        return { version, comparable: records.filter((r) => r.status === "completed").map((r) => r.version) };
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== ALREADY_EXISTS || attempt >= ALLOCATION_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * Entries are written with BulkWriter: it retries each failed write and, in production, ramps
+ * up from 500 writes/s by 50% every 5 minutes (Firestore's 500/50/5 rule for a busy new
+ * collection; keyed-hash IDs are random, so there is no hot key range). The local emulator
+ * would spend minutes in that ramp, so it is off there.
+ */
+function session(type: ExclusionListType, version: number, comparable: number[]): ImportSession {
+  const writer = db().bulkWriter({ throttling: process.env.FUNCTIONS_EMULATOR !== "true" });
+  const versionsField = new FieldPath("lists", type, "versions");
+  // Raw references: arrayUnion is a sentinel the schema converter cannot validate, and reads are masked.
+  const raw = db().collection(COLLECTIONS.exclusionEntries);
+  const ref = imports().doc(importId(type, version));
+  const listRef = lists().doc(type);
+  return {
+    version,
+    comparable,
+    async versionsOf(nikKeys) {
+      if (nikKeys.length === 0) return [];
+      // Only this list's versions are fetched, so the read is validated field by field, not as a whole entry.
+      const snapshots = await db().getAll(...nikKeys.map((key) => raw.doc(key)), { fieldMask: [versionsField] });
+      return snapshots.map((snapshot) => versionList.parse(snapshot.get(versionsField) ?? []));
+    },
+    async add(nikKeys) {
+      const union = { lists: { [type]: { versions: FieldValue.arrayUnion(version) } } };
+      await Promise.all(nikKeys.map((key) => writer.set(raw.doc(key), union, { merge: true })));
+    },
+    async complete({ entries: count, rejectedLines, overlaps, at }) {
+      await writer.close();
+      return db().runTransaction(async (tx) => {
+        const [recordSnapshot, listSnapshot] = await Promise.all([tx.get(ref), tx.get(listRef)]);
+        const [record, list] = [recordSnapshot.data(), listSnapshot.data()];
+        if (record?.status !== "running") throw new Error(`exclusion import ${ref.id} is ${record?.status ?? "missing"}, not running`);
+        tx.set(ref, { ...record, status: "completed", entries: count, rejectedLines, overlaps, finishedAt: at });
+        // Monotonic: a lower version completing after a higher one stays a completed, non-current import.
+        if (!becomesCurrent(version, list?.currentVersion ?? 0)) return false;
+        tx.set(listRef, { currentVersion: version, entries: count, updatedAt: at });
+        return true;
+      });
+    },
+    async fail(at) {
+      await writer.close();
+      await db().runTransaction(async (tx) => {
+        const record = (await tx.get(ref)).data();
+        // Only a running import can fail; anything else already has its final state.
+        if (record?.status === "running") tx.set(ref, { ...record, status: "failed", finishedAt: at });
+      });
+    },
+  };
+}
+
+export const firestoreExclusionImports: ExclusionImports = {
+  async begin(type, by, at) {
+    const { version, comparable } = await allocate(type, by, at);
+    return session(type, version, comparable);
+  },
+};
+
+export const firestoreExclusionImportRecords: ExclusionImportRecords = {
+  async find(type, version) {
+    return (await imports().doc(importId(type, version)).get()).data() ?? null;
+  },
+};

@@ -1,0 +1,35 @@
+import { createHmac } from "node:crypto";
+
+/**
+ * NIK and KK numbers are personal data (UU PDP): they are never document IDs, log fields or
+ * dedupe keys in clear. Functions only — this file uses node:crypto and must not be imported by
+ * the web app (nothing in schemas/ imports it).
+ */
+export type IdentifierKind = "nik" | "kk";
+
+/** Shorter keys would make the 16-digit space (about 10^16 values) easier to brute-force offline. */
+const MINIMUM_KEY_BYTES = 32;
+
+/**
+ * A stable pseudonymous ID: HMAC-SHA-256 under a secret key, base64url (43 characters, valid
+ * as a Firestore document ID). A plain hash would not do: with only ~10^16 possible NIKs, and
+ * far fewer plausible ones, anyone holding the IDs could hash every candidate and find them.
+ * The message is domain-separated ("prakerja/v1/<kind>:") so the same digits as a NIK and as a
+ * KK give unrelated IDs, and a later scheme can change "v1" without colliding with this one.
+ * `value` must be canonical (the 16 digits as parsed), or the same person gets two IDs.
+ */
+export function keyedId(kind: IdentifierKind, value: string, key: Uint8Array | string): string {
+  const keyBytes = typeof key === "string" ? Buffer.from(key, "utf8") : key;
+  if (keyBytes.byteLength < MINIMUM_KEY_BYTES) throw new RangeError(`keyedId: the key must have at least ${MINIMUM_KEY_BYTES} bytes`);
+  return createHmac("sha256", keyBytes).update(`prakerja/v1/${kind}:${value}`, "utf8").digest("base64url");
+}
+
+/**
+ * For display to the person and to operators: the regency (first 4 digits) and the last 4 stay,
+ * the district and the birth date in between do not. Anything that is not 16 digits is masked
+ * whole, so a typo never leaks more.
+ */
+export function maskNik(nik: string): string {
+  if (!/^\d{16}$/.test(nik)) return "*".repeat(nik.length);
+  return `${nik.slice(0, 4)}${"*".repeat(8)}${nik.slice(12)}`;
+}

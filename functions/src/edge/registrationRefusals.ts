@@ -1,0 +1,31 @@
+import type { FunctionsErrorCode } from "firebase-functions/v2/https";
+import type { RegisterRefusal } from "../usecases/register.js";
+
+/** How registration refusals travel, shared by `register` and `registerAssisted`. */
+export const REGISTER_REFUSALS: Record<RegisterRefusal, FunctionsErrorCode> = {
+  "nik-format": "invalid-argument",
+  "nik-region-unknown": "invalid-argument",
+  "nik-birth-date-invalid": "invalid-argument",
+  "nik-serial-zero": "invalid-argument",
+  "kk-format": "invalid-argument",
+  "kk-region-unknown": "invalid-argument",
+  "birth-date-mismatch": "invalid-argument",
+  "sex-mismatch": "invalid-argument",
+  "nik-registered": "already-exists",
+  "account-registered": "already-exists",
+  "program-year-not-configured": "failed-precondition",
+  "daily-limit-reached": "resource-exhausted",
+};
+
+/** The form field each input refusal points at (paths relative to the person's fields). */
+export const REGISTER_REFUSAL_FIELDS: Partial<Record<RegisterRefusal, string>> = {
+  "nik-format": "nik",
+  "nik-region-unknown": "nik",
+  "nik-birth-date-invalid": "nik",
+  "nik-serial-zero": "nik",
+  "kk-format": "kk",
+  "kk-region-unknown": "kk",
+  "birth-date-mismatch": "birthDate",
+  "sex-mismatch": "sex",
+  "nik-registered": "nik",
+};

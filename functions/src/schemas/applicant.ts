@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { EXCLUSION_LIST_TYPES, OCCUPATIONS, REASON_CODES } from "../domain/eligibility.js";
+import { SEXES } from "../domain/nik.js";
+
+/**
+ * Stored shapes for registration. NIK and KK appear in clear only inside `applicants/{uid}`
+ * (readable by the person, operators of their region, admins and auditors); every ID and
+ * index uses their keyed hash (domain/privacy.ts).
+ */
+
+export const eligibilityDoc = z.object({
+  eligible: z.boolean(),
+  reasons: z.array(z.enum(REASON_CODES)),
+  checkedAt: z.date(),
+  /** The exclusion list versions this check was made against, by list type. */
+  listVersions: z.record(z.string(), z.number().int()),
+});
+export type EligibilityDoc = z.infer<typeof eligibilityDoc>;
+
+export const APPLICANT_STATUSES = ["registered", "participant", "revoked"] as const;
+
+export const applicantDoc = z.object({
+  nik: z.string().regex(/^\d{16}$/),
+  nikKey: z.string().min(1),
+  nikMasked: z.string(),
+  kk: z.string().regex(/^\d{16}$/),
+  kkKey: z.string().min(1),
+  fullName: z.string().min(1),
+  birthDate: z.string(),
+  sex: z.enum(SEXES),
+  phone: z.string(),
+  provinceCode: z.string(),
+  regencyCode: z.string(),
+  /** Where the person lives (the form), which decides which operators see them. */
+  districtCode: z.string(),
+  inFormalEducation: z.boolean(),
+  occupation: z.enum(OCCUPATIONS),
+  receivesSocialAid: z.boolean(),
+  consent: z.object({ at: z.date(), version: z.string(), by: z.enum(["self", "operator"]) }),
+  registeredAt: z.date(),
+  /** "self", or the operator who registered the person (assisted registration). */
+  registeredBy: z.string(),
+  /** The idempotency key of the request that registered the person. */
+  requestId: z.string(),
+  status: z.enum(APPLICANT_STATUSES),
+  eligibility: eligibilityDoc,
+  programYear: z.number().int(),
+});
+export type ApplicantDoc = z.infer<typeof applicantDoc>;
+
+/** `applicants/{uid}/timeline/{id}`: what happened to the person, in their own words. */
+export const TIMELINE_KINDS = ["registered", "registered-assisted", "eligibility-changed"] as const;
+export const timelineEventDoc = z.object({
+  kind: z.enum(TIMELINE_KINDS),
+  at: z.date(),
+  eligible: z.boolean().optional(),
+  reasons: z.array(z.enum(REASON_CODES)).optional(),
+  by: z.string().optional(),
+});
+export type TimelineEventDoc = z.infer<typeof timelineEventDoc>;
+
+/** `nikIndex/{nikKey}`: one registration per NIK, claimed in the registering transaction. */
+export const nikIndexDoc = z.object({ uid: z.string(), at: z.date() });
+export type NikIndexDoc = z.infer<typeof nikIndexDoc>;
+
+/** `families/{kkKey}`: per family card, how many registered and how many became recipients. */
+export const familyDoc = z.object({ registrants: z.number().int().nonnegative(), recipients: z.number().int().nonnegative() });
+export type FamilyDoc = z.infer<typeof familyDoc>;
+
+/** `exclusionEntries/{nikKey}`: in which versions of which lists a NIK was present. */
+export const exclusionEntryDoc = z.object({
+  lists: z.partialRecord(z.enum(EXCLUSION_LIST_TYPES), z.object({ versions: z.array(z.number().int()) })),
+});
+export type ExclusionEntryDoc = z.infer<typeof exclusionEntryDoc>;
+
+/** `exclusionLists/{type}`: the current (last completed) import of each list. */
+export const exclusionListDoc = z.object({
+  currentVersion: z.number().int().nonnegative(),
+  entries: z.number().int().nonnegative(),
+  updatedAt: z.date(),
+});
+export type ExclusionListDoc = z.infer<typeof exclusionListDoc>;
+
+/** `exclusionImports/{type}-v{version}`: one import of one list. */
+export const exclusionImportDoc = z.object({
+  type: z.enum(EXCLUSION_LIST_TYPES),
+  version: z.number().int().positive(),
+  status: z.enum(["running", "completed", "failed"]),
+  entries: z.number().int().nonnegative(),
+  rejectedLines: z.number().int().nonnegative(),
+  startedAt: z.date(),
+  finishedAt: z.date().optional(),
+  by: z.string(),
+});
+export type ExclusionImportDoc = z.infer<typeof exclusionImportDoc>;
+
+/** `operatorDays/{uid}_{YYYY-MM-DD}`: assisted registrations by one operator on one day (Jakarta time). */
+export const operatorDayDoc = z.object({ count: z.number().int().nonnegative() });

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { parseIsoDate } from "../domain/calendar.js";
+import { OCCUPATIONS } from "../domain/eligibility.js";
+import { SEXES } from "../domain/nik.js";
+import { findDistrict } from "../domain/regions/index.js";
+
+/**
+ * Input of the `register` callable, also used by the web form. Messages are keys of
+ * REGISTRATION_MESSAGES. Only the shape is checked here: whether the NIK's region, birth date
+ * and serial make sense needs today's date, so the use case runs parseNik/crossCheckNik.
+ */
+
+const digits = (count: number, message: string) => z.string({ message }).trim().regex(new RegExp(`^\\d{${count}}$`), { message });
+
+/** Letters of any script (and their combining marks), with the separators names really use. */
+const NAME = /^\p{L}[\p{L}\p{M} .'’-]*$/u;
+
+const fullName = z
+  .string({ message: "name-required" })
+  .trim()
+  .overwrite((name) => name.replace(/\s+/g, " "))
+  .min(2, { message: "name-length" })
+  .max(100, { message: "name-length" })
+  .regex(NAME, { message: "name-characters" });
+
+const birthDate = z
+  .string({ message: "birth-date-format" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "birth-date-format" })
+  .refine((text) => parseIsoDate(text) !== null, { message: "birth-date-invalid", abort: true })
+  .refine((text) => text >= "1900-01-01", { message: "birth-date-invalid" });
+
+/**
+ * Indonesian mobile numbers as people type them (0812-3456-7890, +62 812 3456 7890,
+ * 62812…): 10 to 13 digits in the national 08… form; stored as E.164 (+628…).
+ */
+const phone = z
+  .string({ message: "phone-format" })
+  .transform((raw) => raw.replace(/[\s().-]/g, ""))
+  .pipe(z.string().regex(/^(?:\+62|62|0)8\d{8,11}$/, { message: "phone-format" }))
+  .transform((national) => `+62${national.replace(/^(?:\+62|62|0)/, "")}`);
+
+const yesOrNo = z.boolean({ message: "choose-yes-or-no" });
+
+export const registerInput = z
+  .object({
+    nik: digits(16, "nik-format"),
+    kk: digits(16, "kk-format"),
+    fullName,
+    birthDate,
+    sex: z.enum(SEXES, { message: "sex-required" }),
+    phone,
+    provinceCode: digits(2, "province-format"),
+    regencyCode: digits(4, "regency-format"),
+    districtCode: digits(6, "district-format"),
+    inFormalEducation: yesOrNo,
+    occupation: z.enum(OCCUPATIONS, { message: "occupation-required" }),
+    receivesSocialAid: yesOrNo,
+    consent: z.literal(true, { message: "consent-required" }),
+  })
+  .superRefine(
+    (input, ctx) => {
+      const ok = (text: unknown, length: number): text is string => typeof text === "string" && new RegExp(`^\\d{${length}}$`).test(text);
+      const { provinceCode, regencyCode, districtCode } = input;
+      if (ok(provinceCode, 2) && ok(regencyCode, 4) && !regencyCode.startsWith(provinceCode)) {
+        ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "regency-not-in-province" });
+      }
+      if (!ok(districtCode, 6)) return;
+      if (ok(regencyCode, 4) && !districtCode.startsWith(regencyCode)) {
+        ctx.addIssue({ code: "custom", path: ["districtCode"], message: "district-not-in-regency" });
+      } else if (!findDistrict(districtCode)) {
+        ctx.addIssue({ code: "custom", path: ["districtCode"], message: "district-unknown" });
+      }
+    },
+    // Also when other fields failed, so the form shows every error at once; that is why `ok`
+    // re-checks each code it reads instead of trusting the type.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
+export type RegisterInput = z.infer<typeof registerInput>;
+/** What the web form holds before parsing (the phone as typed). */
+export type RegisterForm = z.input<typeof registerInput>;
+
+/** Input of `registerAssisted`: a regional operator registers a person of their region. */
+export const registerAssistedInput = z.object({
+  /** Idempotency key chosen by the operator's form: a retry registers the person once. */
+  requestId: z.uuid(),
+  person: registerInput,
+});
+export type RegisterAssistedInput = z.infer<typeof registerAssistedInput>;
+
+/** `getMyStatus` takes nothing; an empty object (or nothing) is accepted. */
+export const getMyStatusInput = z.object({}).nullish();

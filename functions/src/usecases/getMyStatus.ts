@@ -1,0 +1,74 @@
+import { calendarDateIn } from "../domain/calendar.js";
+import { done, refused, type Outcome } from "../domain/outcome.js";
+import { findDistrict, findProvince, findRegency } from "../domain/regions/index.js";
+import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
+import { checkEligibility } from "./eligibilityCheck.js";
+import type { Clock, ExclusionLists, ProgramYears, Registrations } from "./ports.js";
+
+export type StatusRefusal = "not-registered";
+
+export interface MyStatus {
+  profile: {
+    nikMasked: string;
+    fullName: string;
+    birthDate: string;
+    sex: ApplicantDoc["sex"];
+    phone: string;
+    region: { province: string; regency: string; district: string };
+    registeredAt: string;
+    registeredBy: "self" | "operator";
+  };
+  status: ApplicantDoc["status"];
+  eligibility: { eligible: boolean; reasons: ApplicantDoc["eligibility"]["reasons"]; checkedAt: string };
+  timeline: Array<{ kind: TimelineEventDoc["kind"]; at: string; eligible?: boolean; reasons?: TimelineEventDoc["reasons"] }>;
+}
+
+export interface StatusPorts {
+  registrations: Registrations;
+  lists: ExclusionLists;
+  programYears: ProgramYears;
+  clock: Clock;
+}
+
+/**
+ * The applicant's own view. Eligibility is checked again with today's lists and family card:
+ * when the answer changed, it is stored and the change joins the timeline, so a person learns
+ * about a new exclusion (or its removal) the next time they look. The full NIK is never sent back.
+ */
+export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outcome<MyStatus, StatusRefusal>> {
+  const applicant = await ports.registrations.applicant(uid);
+  if (applicant === null) return refused("not-registered");
+  const now = ports.clock.now();
+  const rules = await ports.programYears.get(calendarDateIn(now).year);
+
+  let eligibility = applicant.eligibility;
+  if (rules !== null) {
+    const [decide, family] = await Promise.all([checkEligibility(ports.lists, applicant, rules, now), ports.registrations.family(applicant.kkKey)]);
+    const fresh = decide(family);
+    if (fresh.eligible !== eligibility.eligible || fresh.reasons.join() !== eligibility.reasons.join()) {
+      await ports.registrations.recordEligibility(uid, fresh, { kind: "eligibility-changed", at: now, eligible: fresh.eligible, reasons: fresh.reasons });
+    }
+    eligibility = fresh;
+  }
+  const timeline = await ports.registrations.timeline(uid);
+
+  return done({
+    profile: {
+      nikMasked: applicant.nikMasked,
+      fullName: applicant.fullName,
+      birthDate: applicant.birthDate,
+      sex: applicant.sex,
+      phone: applicant.phone,
+      region: {
+        province: findProvince(applicant.provinceCode)?.name ?? applicant.provinceCode,
+        regency: findRegency(applicant.regencyCode)?.name ?? applicant.regencyCode,
+        district: findDistrict(applicant.districtCode)?.name ?? applicant.districtCode,
+      },
+      registeredAt: applicant.registeredAt.toISOString(),
+      registeredBy: applicant.registeredBy === "self" ? "self" : "operator",
+    },
+    status: applicant.status,
+    eligibility: { eligible: eligibility.eligible, reasons: eligibility.reasons, checkedAt: eligibility.checkedAt.toISOString() },
+    timeline: timeline.map((e) => ({ kind: e.kind, at: e.at.toISOString(), eligible: e.eligible, reasons: e.reasons })),
+  });
+}

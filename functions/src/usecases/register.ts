@@ -1,0 +1,105 @@
+import { calendarDateIn } from "../domain/calendar.js";
+import { crossCheckNik, parseKk, parseNik, type KkRefusal, type NikMismatch, type NikRefusal } from "../domain/nik.js";
+import { done, refused, type Outcome } from "../domain/outcome.js";
+import { maskNik } from "../domain/privacy.js";
+import type { ApplicantDoc, EligibilityDoc } from "../schemas/applicant.js";
+import type { RegisterInput } from "../schemas/registration.js";
+import { checkEligibility } from "./eligibilityCheck.js";
+import type { AssistedBy, Clock, ExclusionLists, ProgramYears, Pseudonyms, Registrations } from "./ports.js";
+
+export type RegisterRefusal =
+  | NikRefusal
+  | KkRefusal
+  | NikMismatch
+  | "nik-registered"
+  | "account-registered"
+  | "program-year-not-configured"
+  | "daily-limit-reached";
+
+export interface RegisterPorts {
+  registrations: Registrations;
+  lists: ExclusionLists;
+  programYears: ProgramYears;
+  pseudonyms: Pseudonyms;
+  clock: Clock;
+}
+
+export interface Registrant {
+  uid: string;
+  /** "self", or the uid of the operator registering the person. */
+  by: string;
+  /** Idempotency key: a request seen before answers as it did the first time. */
+  requestId: string;
+  /** Assisted registrations count against the operator's daily limit. */
+  assisted?: AssistedBy & { limit: number };
+}
+
+export interface RegisterResult {
+  uid: string;
+  nikMasked: string;
+  status: ApplicantDoc["status"];
+  eligibility: Pick<EligibilityDoc, "eligible" | "reasons">;
+  /** False when this account had already registered this NIK (a retry). */
+  created: boolean;
+}
+
+export const CONSENT_VERSION = "2026-1";
+
+/**
+ * Registers a person: the NIK and KK must make sense and agree with the form; one NIK, one
+ * registration, one account; eligibility is decided with fresh lists and the family card's
+ * recipients read in the same transaction that claims the NIK.
+ */
+export async function register(ports: RegisterPorts, who: Registrant, input: RegisterInput): Promise<Outcome<RegisterResult, RegisterRefusal>> {
+  const now = ports.clock.now();
+  const nik = parseNik(input.nik, now);
+  if (!nik.ok) return nik;
+  const kk = parseKk(input.kk);
+  if (!kk.ok) return kk;
+  const [mismatch] = crossCheckNik(nik.value, input);
+  if (mismatch) return refused(mismatch);
+
+  const year = calendarDateIn(now).year;
+  const rules = await ports.programYears.get(year);
+  if (rules === null) return refused("program-year-not-configured");
+
+  const nikKey = ports.pseudonyms.nik(input.nik);
+  const kkKey = ports.pseudonyms.kk(input.kk);
+  const base = {
+    ...input,
+    nikKey,
+    nikMasked: maskNik(input.nik),
+    kkKey,
+    consent: { at: now, version: CONSENT_VERSION, by: who.by === "self" ? ("self" as const) : ("operator" as const) },
+    registeredAt: now,
+    registeredBy: who.by,
+    requestId: who.requestId,
+    status: "registered" as const,
+    programYear: year,
+  };
+  const eligibilityWith = await checkEligibility(ports.lists, base, rules, now);
+
+  let applicant: ApplicantDoc | null = null;
+  const limit = who.assisted?.limit ?? Infinity;
+  const state = await ports.registrations.register(who.uid, nikKey, kkKey, ({ existing, nikOwner, family, assistedToday }) => {
+    // A transaction may run this more than once: only the last run's choice counts.
+    applicant = null;
+    if (existing !== null || nikOwner !== null || (assistedToday ?? 0) >= limit) return { write: false };
+    applicant = { ...base, eligibility: eligibilityWith(family) };
+    const kind = who.by === "self" ? ("registered" as const) : ("registered-assisted" as const);
+    return { write: true, applicant, event: { kind, at: now, eligible: applicant.eligibility.eligible, reasons: applicant.eligibility.reasons, by: who.by } };
+  }, who.assisted);
+
+  if (applicant !== null) return done(resultOf(who.uid, applicant, true));
+  // A retry of a registration that went through answers as the first call did.
+  const { existing } = state;
+  if (existing !== null && existing.nikKey === nikKey && existing.requestId === who.requestId) return done(resultOf(who.uid, existing, false));
+  if (existing !== null) return refused(existing.nikKey === nikKey ? "nik-registered" : "account-registered");
+  if (state.nikOwner !== null) return refused("nik-registered");
+  return refused("daily-limit-reached");
+}
+
+function resultOf(uid: string, applicant: ApplicantDoc, created: boolean): RegisterResult {
+  const { eligible, reasons } = applicant.eligibility;
+  return { uid, nikMasked: applicant.nikMasked, status: applicant.status, eligibility: { eligible, reasons }, created };
+}

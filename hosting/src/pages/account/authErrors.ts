@@ -1,0 +1,21 @@
+import type { MessageId } from "../../i18n/index.js";
+
+const KNOWN: Record<string, MessageId> = {
+  "auth/invalid-credential": "auth.invalid-credential",
+  // Older backends (and the Auth emulator) still tell these apart; the person need not know which.
+  "auth/wrong-password": "auth.invalid-credential",
+  "auth/user-not-found": "auth.invalid-credential",
+  "auth/invalid-login-credentials": "auth.invalid-credential",
+  "auth/email-already-in-use": "auth.email-already-in-use",
+  "auth/weak-password": "auth.weak-password",
+  "auth/invalid-email": "auth.invalid-email",
+  "auth/missing-password": "auth.missing-password",
+  "auth/too-many-requests": "auth.too-many-requests",
+  "auth/network-request-failed": "auth.network-request-failed",
+};
+
+/** The message for a failed sign-in or sign-up, by the Auth SDK's error code. */
+export function authErrorMessage(error: unknown): MessageId {
+  const code = error !== null && typeof error === "object" && "code" in error ? String(error.code) : "";
+  return KNOWN[code] ?? "auth.other";
+}

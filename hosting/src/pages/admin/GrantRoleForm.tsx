@@ -1,0 +1,110 @@
+import { httpsCallable } from "firebase/functions";
+import { useRef, useState } from "preact/hooks";
+import type { GrantRoleInput, GrantRoleResult } from "@schemas";
+import { Field } from "../../components/Field.js";
+import { functions } from "../../functions.js";
+import { useLang } from "../../i18n/index.js";
+import { grantFailure } from "./grantFailure.js";
+import { checkGrant, errorsByField, GRANT_FIELDS, ROLE_OPTIONS, submissionKey, type GrantErrors, type GrantField, type GrantValues } from "./grantRoleInput.js";
+import { GrantResult, type Outcome } from "./GrantResult.js";
+
+const callGrantRole = httpsCallable<GrantRoleInput, GrantRoleResult>(functions, "grantRole");
+
+export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
+  const { lang, t } = useLang();
+  const [values, setValues] = useState<GrantValues>({ email: "", role: "operator", region: "" });
+  const [errors, setErrors] = useState<GrantErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The submission being attempted: retrying the same values reuses its request ID (idempotency).
+  const attempt = useRef<{ key: string; requestId: string } | null>(null);
+
+  const recheck = (next: GrantValues, fields: readonly GrantField[]) => {
+    const checked = checkGrant(next, attempt.current?.requestId ?? crypto.randomUUID());
+    const found = checked.ok ? {} : checked.errors;
+    setErrors((shown) => ({ ...shown, ...Object.fromEntries(fields.map((field) => [field, found[field]])) }));
+  };
+
+  const change = (field: GrantField, value: string) => {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    // Once a field shows a problem, say as soon as it is fixed; a role change can fix the region.
+    const shown = GRANT_FIELDS.filter((f) => errors[f] && (f === field || field === "role"));
+    if (shown.length > 0) recheck(next, shown);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const key = submissionKey(values);
+    if (attempt.current?.key !== key) attempt.current = { key, requestId: crypto.randomUUID() };
+    const checked = checkGrant(values, attempt.current.requestId);
+    setOutcome(null);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      const first = GRANT_FIELDS.find((field) => checked.errors[field]);
+      if (first) document.getElementById(`grant-${first}`)?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const { data } = await callGrantRole(checked.input);
+      attempt.current = null;
+      setOutcome({ kind: "done", result: data, email: checked.input.email });
+      onGranted();
+    } catch (error) {
+      const failure = grantFailure(error);
+      if (failure.kind === "fields") setErrors(errorsByField(failure.errors));
+      else setOutcome({ kind: "failed", message: failure.message });
+      // A clash means the ID was used for something else: the next submission needs a new one.
+      if (failure.kind === "message" && failure.message === "grant.request-id-reused") attempt.current = null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorText = (field: GrantField | "form") => errors[field]?.message[lang];
+  const hasErrors = Object.values(errors).some(Boolean);
+  // A server message about the region while its field is hidden still has to be seen.
+  const formError = errorText("form") ?? (values.role === "operator" ? undefined : errorText("region"));
+
+  return (
+    <section aria-labelledby="grant-title">
+      <h2 id="grant-title">{t("grant.title")}</h2>
+      <form class="form card" noValidate onSubmit={submit} aria-busy={busy} data-testid="grant-role-form">
+        <Field id="grant-email" label={t("grant.email")} error={errorText("email")}>
+          {(control) => (
+            <input {...control} type="email" autoComplete="off" spellcheck={false} value={values.email}
+              onInput={(e) => change("email", e.currentTarget.value)} onBlur={() => recheck(values, ["email"])} />
+          )}
+        </Field>
+        <Field id="grant-role" label={t("grant.role")} error={errorText("role")}>
+          {(control) => (
+            <select {...control} value={values.role} onChange={(e) => change("role", e.currentTarget.value)}
+              onBlur={() => recheck(values, ["role"])}>
+              {ROLE_OPTIONS.map((role) => <option key={role} value={role}>{t(`role.${role}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        {values.role === "operator" && (
+          <Field id="grant-region" label={t("grant.region")} hint={t("grant.regionHint")} error={errorText("region")}>
+            {(control) => (
+              <input {...control} type="text" inputMode="numeric" autoComplete="off" maxLength={4} value={values.region}
+                onInput={(e) => change("region", e.currentTarget.value)} onBlur={() => recheck(values, ["region"])} />
+            )}
+          </Field>
+        )}
+        {hasErrors && (
+          <p role="alert" class="notice notice-error" data-testid="grant-form-error">
+            {formError ?? t("grant.fixErrors")}
+          </p>
+        )}
+        <div class="actions">
+          <button type="submit" disabled={busy}>{busy ? t("grant.busy") : t("grant.submit")}</button>
+        </div>
+        <GrantResult outcome={outcome} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import preact from "@preact/preset-vite";
+
+// The zod schemas are shared with the Cloud Functions and live in functions/src: one source
+// of truth for what the server accepts, so the form shows exactly the server's messages.
+// Only `@schemas/<module>.js` resolves here, so values come from the one module that holds
+// them; the barrel (`@schemas`, types only, see tsconfig.json) also re-exports schemas with
+// big tables (the region list) that would otherwise land in every visitor's download.
+const schemasDir = fileURLToPath(new URL("../functions/src/schemas", import.meta.url));
+// Pure domain modules the registration form needs (region pickers, occupation and reason codes).
+// Named one by one: the rest of domain/ is for the functions (privacy.ts needs node:crypto).
+const domainDir = fileURLToPath(new URL("../functions/src/domain", import.meta.url));
+const PURE_DOMAIN = /^@domain\/(regions\/index|eligibility|roles)\.js$/;
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+export default defineConfig({
+  plugins: [preact()],
+  resolve: {
+    alias: [
+      { find: /^@schemas\/(.+)$/, replacement: `${schemasDir}/$1` },
+      { find: PURE_DOMAIN, replacement: `${domainDir}/$1.js` },
+    ],
+  },
+  server: { fs: { allow: [root] } },
+  build: { outDir: "dist", emptyOutDir: true, target: "es2020" },
+});

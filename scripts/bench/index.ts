@@ -1,0 +1,39 @@
+import { mustRun } from "../run.js";
+import { clientEnvironment } from "../stack/config.js";
+import { startStack } from "../stack/index.js";
+import { benchRegistration } from "./registration.js";
+
+/**
+ * `npm run bench`: builds, starts the local stack, runs each benchmark and prints its figures.
+ * Performance targets live here, never in timed unit tests. `npm run bench -- registration`
+ * runs one.
+ */
+const BENCHES: Record<string, () => Promise<string>> = {
+  registration: benchRegistration,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const chosen = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+for (const name of chosen) {
+  if (!BENCHES[name]) {
+    console.error(`Unknown benchmark ${name}; there are: ${Object.keys(BENCHES).join(", ")}`);
+    process.exit(2);
+  }
+}
+
+await mustRun("Build", "npm", ["run", "--silent", "build"]);
+const stack = await startStack();
+Object.assign(process.env, clientEnvironment(stack.firestore.host));
+let code = 0;
+try {
+  for (const name of chosen) {
+    const began = Date.now();
+    console.log(`\n${await BENCHES[name]!()}\n  (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+  }
+} catch (error) {
+  console.error(error);
+  code = 1;
+} finally {
+  await stack.stop();
+}
+process.exit(code);

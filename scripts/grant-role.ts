@@ -1,0 +1,48 @@
+import { randomUUID } from "node:crypto";
+import { userInfo } from "node:os";
+import { parseArgs } from "node:util";
+import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
+
+/**
+ * `npm run grant-role -- --email E --role R [--region CODE] [--project ID]`
+ * Gives an account a role through the same use case as the grantRole callable, with its audit
+ * record (grantedBy "command:<os user>"). Without --project it talks to the local emulators; with
+ * --project it uses the Application Default Credentials of whoever runs it (gcloud auth
+ * application-default login), which is how the first program admin is made in production.
+ */
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    role: { type: "string" },
+    region: { type: "string" },
+    project: { type: "string" },
+    "request-id": { type: "string" },
+  },
+});
+
+if (values.project) process.env.GCLOUD_PROJECT = values.project;
+else Object.assign(process.env, clientEnvironment(process.env.FIRESTORE_EMULATOR_HOST ?? `${HOST}:${PORTS.firestore}`));
+
+const { grantRoleInput, fieldErrors } = await import("../functions/src/schemas/index.js");
+const { grantRole } = await import("../functions/src/usecases/grantRole.js");
+const { firebaseAccounts } = await import("../functions/src/adapters/accounts.js");
+const { firestoreRoleGrants } = await import("../functions/src/adapters/roleGrants.js");
+const { systemClock } = await import("../functions/src/adapters/clock.js");
+
+const parsed = grantRoleInput.safeParse({ requestId: values["request-id"] ?? randomUUID(), email: values.email, role: values.role, region: values.region });
+if (!parsed.success) {
+  for (const error of fieldErrors(parsed.error)) console.error(`--${error.field}: ${error.message.id} / ${error.message.en}`);
+  console.error("Usage: npm run grant-role -- --email someone@example.id --role operator|admin|auditor|applicant [--region 31] [--project ID]");
+  process.exit(2);
+}
+
+const actor = { uid: `command:${userInfo().username}`, claims: { role: "admin" as const } };
+const ports = { accounts: firebaseAccounts, grants: firestoreRoleGrants, clock: systemClock };
+const outcome = await grantRole(ports, actor, parsed.data, "command");
+if (!outcome.ok) {
+  console.error(`Refused: ${outcome.reason}`);
+  process.exit(1);
+}
+const { uid, role, region, applied } = outcome.value;
+console.log(`${applied ? "Granted" : "Already granted"}: ${uid} is now ${role}${region ? ` of region ${region}` : ""} (request ${parsed.data.requestId}). The account gets the role at its next sign-in or token refresh.`);
+process.exit(0);

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { adminDb } from "../support/admin.js";
+import { ensureProgramYear, newKk, person } from "../support/people.js";
+import { kkKey, nikKey } from "../support/secrets.js";
+import { accountWith, call } from "../support/stack.js";
+
+/** The register and getMyStatus callables over HTTP, reading back what they wrote. */
+
+beforeAll(ensureProgramYear);
+
+const applicantOf = async (uid: string) => (await adminDb.doc(`applicants/${uid}`).get()).data();
+const nikClaimed = async (nik: string) => (await adminDb.doc(`nikIndex/${nikKey(nik)}`).get()).exists;
+
+describe("register", () => {
+  it("when an adult registers with a valid NIK, then they are eligible and the NIK is claimed under its keyed hash", async () => {
+    const applicant = await accountWith(null, "applicant");
+    const form = person({ birthDate: "1995-05-17", sex: "female" });
+    const response = await call("register", form, applicant.idToken);
+    expect(response.result).toEqual({
+      uid: applicant.uid,
+      nikMasked: `${form.nik.slice(0, 4)}********${form.nik.slice(12)}`,
+      status: "registered",
+      eligibility: { eligible: true, reasons: [] },
+      created: true,
+    });
+    const stored = await applicantOf(applicant.uid);
+    expect(stored).toMatchObject({ nikKey: nikKey(form.nik), kkKey: kkKey(form.kk), phone: `+62${form.phone.slice(1)}`, registeredBy: "self" });
+    expect((await adminDb.doc(`nikIndex/${nikKey(form.nik)}`).get()).data()).toMatchObject({ uid: applicant.uid });
+    expect((await adminDb.doc(`families/${kkKey(form.kk)}`).get()).data()).toEqual({ registrants: 1, recipients: 0 });
+  });
+
+  it("when the same request is sent again by the same account, then it answers the same and writes nothing more", async () => {
+    const applicant = await accountWith(null, "applicant");
+    const form = person();
+    await call("register", form, applicant.idToken);
+    const again = await call("register", form, applicant.idToken);
+    expect(again.result).toMatchObject({ created: false, status: "registered" });
+    expect((await adminDb.doc(`families/${kkKey(form.kk)}`).get()).data()).toEqual({ registrants: 1, recipients: 0 });
+    expect((await adminDb.collection(`applicants/${applicant.uid}/timeline`).get()).size).toBe(1);
+  });
+
+  it("when a second account registers a NIK already registered, then it is already-exists and the first record is untouched", async () => {
+    const [first, second] = await Promise.all([accountWith(null, "first"), accountWith(null, "second")]);
+    const form = person();
+    await call("register", form, first.idToken);
+    const before = await applicantOf(first.uid);
+    const response = await call("register", { ...form, fullName: "Orang Lain" }, second.idToken);
+    expect(response.error).toMatchObject({ status: "ALREADY_EXISTS", details: { reason: "nik-registered" } });
+    expect(await applicantOf(first.uid)).toEqual(before);
+    expect(await applicantOf(second.uid)).toBeUndefined();
+  });
+
+  it("when an account that registered one NIK registers another, then it is already-exists (one account, one NIK)", async () => {
+    const applicant = await accountWith(null, "applicant");
+    await call("register", person(), applicant.idToken);
+    const other = person();
+    const response = await call("register", other, applicant.idToken);
+    expect(response.error).toMatchObject({ status: "ALREADY_EXISTS", details: { reason: "account-registered" } });
+    expect(await nikClaimed(other.nik)).toBe(false);
+  });
+
+  it("when 10 accounts register one NIK at once, then exactly one succeeds", async () => {
+    const accounts = await Promise.all(Array.from({ length: 10 }, () => accountWith(null, "racer")));
+    const form = person();
+    const responses = await Promise.all(accounts.map((a) => call("register", form, a.idToken)));
+    const winners = responses.filter((r) => r.result !== undefined);
+    expect(winners).toHaveLength(1);
+    expect(responses.filter((r) => r.error?.status === "ALREADY_EXISTS")).toHaveLength(9);
+    const owner = (await adminDb.doc(`nikIndex/${nikKey(form.nik)}`).get()).get("uid") as string;
+    expect((winners[0]!.result as { uid: string }).uid).toBe(owner);
+    expect((await adminDb.collection("applicants").where("nikKey", "==", nikKey(form.nik)).get()).size).toBe(1);
+  });
+
+  it("when five of one family register at once while the family already has 2 recipients, then each is told family-limit-reached and all are counted", async () => {
+    const kk = newKk();
+    await adminDb.doc(`families/${kkKey(kk)}`).set({ registrants: 2, recipients: 2 });
+    const accounts = await Promise.all(Array.from({ length: 5 }, () => accountWith(null, "family")));
+    const responses = await Promise.all(accounts.map((a) => call("register", person({ kk }), a.idToken)));
+    for (const response of responses) expect(response.result).toMatchObject({ eligibility: { eligible: false, reasons: ["family-limit-reached"] } });
+    expect((await adminDb.doc(`families/${kkKey(kk)}`).get()).data()).toEqual({ registrants: 7, recipients: 2 });
+  });
+
+  it("when the form's birth date disagrees with the NIK, then the birthDate field is refused and nothing is written", async () => {
+    const applicant = await accountWith(null, "applicant");
+    const form = person({ birthDate: "1990-01-15", sex: "male" });
+    const response = await call("register", { ...form, birthDate: "1990-01-16" }, applicant.idToken);
+    expect(response.error).toMatchObject({ status: "INVALID_ARGUMENT", details: { reason: "birth-date-mismatch", fields: [{ field: "birthDate" }] } });
+    expect(await nikClaimed(form.nik)).toBe(false);
+  });
+
+  it.each([
+    ["under-age", () => person({ birthDate: `${new Date().getFullYear() - 17}-01-01` })],
+    ["in-formal-education", () => person({ inFormalEducation: true })],
+    ["excluded-occupation", () => person({ occupation: "civil-servant" })],
+    ["receives-social-aid", () => person({ receivesSocialAid: true })],
+  ] as const)("when the person is %s, then they are registered as not eligible with that reason", async (reason, make) => {
+    const applicant = await accountWith(null, "applicant");
+    const response = await call("register", make(), applicant.idToken);
+    expect(response.result).toMatchObject({ status: "registered", eligibility: { eligible: false, reasons: [reason] } });
+  });
+
+  it("when nobody is signed in, then it is unauthenticated and nothing is written", async () => {
+    const form = person();
+    expect((await call("register", form)).error?.status).toBe("UNAUTHENTICATED");
+    expect(await nikClaimed(form.nik)).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import { deleteDoc, doc, getDoc, setDoc, setLogLevel, updateDoc } from "firebase/firestore";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+
+/** Who reads a registration: the person, operators of their region, the program office, auditors. */
+let env: RulesTestEnvironment;
+const [host, port] = process.env.FIRESTORE_EMULATOR_HOST!.split(":");
+
+type Claims = Record<string, unknown> | null;
+const READERS: Array<[string, string, Claims, boolean]> = [
+  ["the person themself", "alice", {}, true],
+  ["another applicant", "bob", {}, false],
+  ["an operator of the province", "op-31", { role: "operator", region: "31" }, true],
+  ["an operator of the regency", "op-3171", { role: "operator", region: "3171" }, true],
+  ["an operator of another regency in the province", "op-3174", { role: "operator", region: "3174" }, false],
+  ["an operator of another province", "op-52", { role: "operator", region: "52" }, false],
+  ["an operator without a region", "op-none", { role: "operator" }, false],
+  ["a program admin", "admin", { role: "admin" }, true],
+  ["an auditor", "auditor", { role: "auditor" }, true],
+  ["nobody signed in", "", null, false],
+];
+
+function db(uid: string, claims: Claims) {
+  return claims === null ? env.unauthenticatedContext().firestore() : env.authenticatedContext(uid, claims).firestore();
+}
+
+beforeAll(async () => {
+  setLogLevel("silent");
+  env = await initializeTestEnvironment({
+    projectId: "demo-prakerja-rules-applicants",
+    firestore: { host, port: Number(port), rules: readFileSync("firestore.rules", "utf8") },
+  });
+});
+
+afterAll(async () => {
+  await env.cleanup();
+});
+
+beforeEach(async () => {
+  await env.clearFirestore();
+  await env.withSecurityRulesDisabled(async (context) => {
+    const store = context.firestore();
+    await setDoc(doc(store, "applicants/alice"), { districtCode: "317101", nik: "3171015705950001" });
+    await setDoc(doc(store, "applicants/alice/timeline/e1"), { kind: "registered" });
+    for (const path of ["nikIndex/k1", "families/f1", "operatorDays/op-31_2026-11-24"]) await setDoc(doc(store, path), { seeded: true });
+  });
+});
+
+describe.each(["applicants/alice", "applicants/alice/timeline/e1"])("%s", (path) => {
+  it.each(READERS)("when %s reads it, then allowed is %s", async (_who, uid, claims, allowed) => {
+    const read = getDoc(doc(db(uid, claims), path));
+    await (allowed ? assertSucceeds(read) : assertFails(read));
+  });
+
+  it.each(READERS)("when %s writes it, then it is denied", async (_who, uid, claims) => {
+    await assertFails(setDoc(doc(db(uid, claims), path), { districtCode: "317101" }));
+    await assertFails(updateDoc(doc(db(uid, claims), path), { fullName: "x" }));
+    await assertFails(deleteDoc(doc(db(uid, claims), path)));
+  });
+});
+
+describe.each(["nikIndex/k1", "families/f1", "operatorDays/op-31_2026-11-24"])("%s", (path) => {
+  it.each(READERS)("when %s reads or writes it, then it is denied", async (_who, uid, claims) => {
+    await assertFails(getDoc(doc(db(uid, claims), path)));
+    await assertFails(setDoc(doc(db(uid, claims), path), { seeded: false }));
+  });
+});

@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import { keyedId } from "../../functions/src/domain/privacy.js";
+import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
+
+/** The local NIK hashing key the functions emulator uses, to find documents by keyed ID. */
+const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))?.[1];
+if (!key) throw new Error(`${LOCAL_SECRETS} has no NIK_HASH_KEY: start the stack with npm test`);
+
+export const nikKey = (nik: string) => keyedId("nik", nik, key);
+export const kkKey = (kk: string) => keyedId("kk", kk, key);
