@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { createLogger, defineConfig } from "vite";
 import preact from "@preact/preset-vite";
 
 // The zod schemas are shared with the Cloud Functions and live in functions/src: one source
@@ -11,10 +11,20 @@ const schemasDir = fileURLToPath(new URL("../functions/src/schemas", import.meta
 // Pure domain modules the registration form needs (region pickers, occupation and reason codes).
 // Named one by one: the rest of domain/ is for the functions (privacy.ts needs node:crypto).
 const domainDir = fileURLToPath(new URL("../functions/src/domain", import.meta.url));
-const PURE_DOMAIN = /^@domain\/(regions\/index|eligibility|roles)\.js$/;
+const PURE_DOMAIN = /^@domain\/(regions\/index|eligibility)\.js$/;
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+// zod's sources carry /* @__PURE__ */ hints where Rollup cannot use them; Rollup drops them and
+// says so at length on every build. Nothing is wrong with our code or the bundle: keep it quiet.
+const logger = createLogger();
+const warn = logger.warn.bind(logger);
+logger.warn = (message, options) => {
+  if (message.includes("contains an annotation that Rollup cannot interpret") && message.includes("node_modules/zod/")) return;
+  warn(message, options);
+};
+
 export default defineConfig({
+  customLogger: logger,
   plugins: [preact()],
   resolve: {
     alias: [
@@ -23,5 +33,9 @@ export default defineConfig({
     ],
   },
   server: { fs: { allow: [root] } },
-  build: { outDir: "dist", emptyOutDir: true, target: "es2020" },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2020",
+  },
 });

@@ -2,7 +2,9 @@
 import "./config.js";
 
 export { advanceWaves } from "./functions/advanceWaves.js";
+export { exclusionListDiff } from "./functions/exclusionListDiff.js";
 export { getMyStatus } from "./functions/getMyStatus.js";
 export { grantRole } from "./functions/grantRole.js";
+export { importExclusionList } from "./functions/importExclusionList.js";
 export { register } from "./functions/register.js";
 export { registerAssisted } from "./functions/registerAssisted.js";

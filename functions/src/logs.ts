@@ -11,6 +11,8 @@ export const logs = {
     logger.error("request-failed", { fn, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
   roleGranted: (targetUid: string, role: string, region: string | undefined, by: string, applied: boolean) =>
     logger.info("role-granted", { targetUid, role, region, by, applied }),
+  exclusionListImported: (fields: { type: string; version: number; entries: number; rejectedLines: number; current: boolean; by: string }) =>
+    logger.info("exclusion-list-imported", fields),
   registered: (uid: string, by: string, reasons: string[], created: boolean) => logger.info("registered", { uid, by, reasons, created }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) =>
     logger.info("waves-advanced", { moves, scheduledFor }),

@@ -1,50 +1,23 @@
-import { existsSync } from "node:fs";
 import { initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { MESSAGES } from "../../functions/src/schemas/messages.js";
-import { PROJECT_ID, URLS } from "../../scripts/stack/config.js";
+import { PROJECT_ID } from "../../scripts/stack/config.js";
 import { accountWith, signUp, type SignedIn } from "../support/stack.js";
+import { closeBrowser, expectNoSidewaysScroll, openPhone, signInAs } from "./support.js";
 
 /**
  * The admin page in a real browser on a cheap phone's screen: an admin gives accounts roles
  * through the web app, and each grant lands in Firestore through the grantRole callable.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const PASSWORD = "rahasia-123";
 const db = getFirestore(initializeApp({ projectId: PROJECT_ID }, "e2e-admin-grants-role"));
 
-let browser: Browser | undefined;
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh phone-sized page (no stored language, no session) with its uncaught errors collected. */
-async function openPhone(): Promise<{ page: Page; pageErrors: string[] }> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`);
-  }
-  browser ??= await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  return { page, pageErrors };
-}
+afterAll(closeBrowser);
 
 async function signInAndOpenAdminPage(page: Page, admin: SignedIn): Promise<void> {
-  await page.goto(URLS.webApp);
-  await page.getByRole("link", { name: "Masuk", exact: true }).click();
-  await page.getByLabel("Email", { exact: true }).fill(admin.email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.getByTestId("account-role").waitFor();
-  expect(await page.getByTestId("account-role").textContent()).toBe("Admin Manajemen Pelaksana");
+  await signInAs(page, admin.email, "Admin Manajemen Pelaksana");
   await page.getByRole("link", { name: "Admin", exact: true }).click();
 }
 
@@ -91,8 +64,7 @@ describe("admin page", () => {
     expect(grants).toHaveLength(1);
     expect(grants[0]).toMatchObject({ targetUid: target.uid, role: "operator", region: "31", via: "callable", grantedBy: admin.uid });
     await page.locator(`[data-testid="role-grant-list"] [data-target-uid="${target.uid}"]`).waitFor();
-    // Readable on a 360 px screen: nothing pushes the page sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScroll(page);
     expect(pageErrors).toEqual([]);
   });
 

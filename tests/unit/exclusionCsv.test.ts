@@ -92,6 +92,14 @@ describe("readExclusionCsv", () => {
     expect(await read("\n\r\n  \n")).toEqual([]);
   });
 
+  it("when a whole file is handed over as one Buffer larger than a slice, then every line is read once, in order", async () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => `3171011203${String(900000 + i)}`);
+    const items: CsvItem[] = [];
+    for await (const item of readExclusionCsv(Buffer.from(`nik\r\n${many.join("\r\n")}\r\n`))) items.push(item);
+    expect(items).toHaveLength(5_000);
+    expect(items[4_999]).toEqual({ kind: "entry", line: 5_001, nik: many[4_999] });
+  });
+
   it("when the bytes arrive cut anywhere (inside the BOM, a CRLF, a NIK), then the items are the same", async () => {
     const text = Buffer.from(`\uFEFFnama;nik\r\n"Budi; S.Kom";${NIK[0]}\r\nbad;line\r\n\r\nAni;${NIK[1]}\r\n`);
     const whole = await read(text);

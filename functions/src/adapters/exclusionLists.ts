@@ -113,7 +113,11 @@ function session(type: ExclusionListType, version: number, comparable: number[])
     },
     async add(nikKeys) {
       const union = { lists: { [type]: { versions: FieldValue.arrayUnion(version) } } };
-      await Promise.all(nikKeys.map((key) => writer.set(raw.doc(key), union, { merge: true })));
+      const written = Promise.all(nikKeys.map((key) => writer.set(raw.doc(key), union, { merge: true })));
+      // BulkWriter sends a batch once it holds 20 writes, the rest only when flushed: without this
+      // a round whose size is not a multiple of 20 would wait forever. Failures surface on `written`.
+      writer.flush().catch(() => undefined);
+      await written;
     },
     async complete({ entries: count, rejectedLines, overlaps, at }) {
       await writer.close();

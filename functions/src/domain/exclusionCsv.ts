@@ -86,11 +86,19 @@ export function classifyLine(line: string, number: number, layout: Layout): CsvI
   return nik === null ? { kind: "rejected", line: number } : { kind: "entry", line: number, nik };
 }
 
+type Source = Buffer | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+/** A file already in memory goes to the line reader in 64 KiB slices, not as one huge chunk. */
+function* slices(body: Buffer, size = 64 * 1024): Generator<Buffer> {
+  for (let at = 0; at < body.length; at += size) yield body.subarray(at, at + size);
+}
+
 /**
- * The items of a whole file, read line by line from chunks (bounded memory whatever the size).
+ * The items of a whole file, read line by line (bounded working memory whatever the size).
  * Lines end in LF, CRLF or CR; a UTF-8 byte order mark is dropped; line numbers start at 1.
  */
-export async function* readExclusionCsv(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<CsvItem> {
+export async function* readExclusionCsv(source: Source): AsyncGenerator<CsvItem> {
+  const chunks = Buffer.isBuffer(source) ? slices(source) : source;
   const lines = createInterface({ input: Readable.from(chunks), crlfDelay: Infinity });
   let number = 0;
   let layout: Layout | null = null;

@@ -16,7 +16,10 @@ export const registerAssisted = callable({
   name: "registerAssisted",
   input: registerAssistedInput,
   refusals: { ...REGISTER_REFUSALS, "not-operator": "permission-denied", "outside-region": "permission-denied" },
-  refusalFields: Object.fromEntries(Object.entries(REGISTER_REFUSAL_FIELDS).map(([reason, field]) => [reason, `person.${field}`])),
+  refusalFields: {
+    ...Object.fromEntries(Object.entries(REGISTER_REFUSAL_FIELDS).map(([reason, field]) => [reason, `person.${field}`])),
+    "outside-region": "person.districtCode",
+  },
   options: { secrets: [nikHashKey] },
   async handle(input, actor) {
     const ports = {

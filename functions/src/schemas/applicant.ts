@@ -91,6 +91,8 @@ export const exclusionImportDoc = z.object({
   startedAt: z.date(),
   finishedAt: z.date().optional(),
   by: z.string(),
+  /** For each earlier completed version: how many of this import's NIKs it also held (for diffs). */
+  overlaps: z.record(z.string().regex(/^\d+$/), z.number().int().nonnegative()).optional(),
 });
 export type ExclusionImportDoc = z.infer<typeof exclusionImportDoc>;
 

@@ -51,3 +51,15 @@ export const exclusionImportRecord = exclusionImportDoc.extend({
   overlaps: z.record(z.string().regex(/^\d+$/), z.number().int().nonnegative()).optional(),
 });
 export type ExclusionImportRecord = z.infer<typeof exclusionImportRecord>;
+
+/** Why an import request was not carried out, as the admin page and the HTTP answer word it. */
+export const IMPORT_FAILURE_MESSAGES = {
+  "method-not-allowed": { id: "Gunakan POST.", en: "Use POST." },
+  "invalid-argument": { id: "Jenis daftar tidak dikenal.", en: "Unknown list type." },
+  unauthenticated: { id: "Silakan masuk terlebih dahulu.", en: "Please sign in first." },
+  "not-admin": { id: "Hanya admin program yang dapat mengimpor daftar pengecualian.", en: "Only program admins may import exclusion lists." },
+  "nik-column-missing": { id: "Baris pertama berisi judul kolom, tetapi tidak ada kolom nik.", en: "The first line names the columns, but none is nik." },
+  "no-entries": { id: "Berkas tidak berisi NIK 16 digit; daftar tidak diubah.", en: "The file holds no 16-digit NIK; the list is unchanged." },
+  internal: { id: "Terjadi kesalahan. Coba lagi nanti.", en: "Something went wrong. Try again later." },
+} as const satisfies Record<string, { id: string; en: string }>;
+export type ImportFailure = keyof typeof IMPORT_FAILURE_MESSAGES;

@@ -4,6 +4,7 @@ export * from "./messages.js";
 export * from "./region.js";
 export * from "./roles.js";
 export * from "./applicant.js";
+export * from "./exclusion.js";
 export * from "./registration.js";
 export * from "./registrationMessages.js";
 export { ROLES, type Role, type RoleClaims } from "../domain/roles.js";

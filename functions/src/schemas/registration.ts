@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseIsoDate } from "../domain/calendar.js";
-import { OCCUPATIONS } from "../domain/eligibility.js";
+import { OCCUPATIONS, REASON_CODES } from "../domain/eligibility.js";
+import { APPLICANT_STATUSES, TIMELINE_KINDS } from "./applicant.js";
 import { SEXES } from "../domain/nik.js";
 import { findDistrict } from "../domain/regions/index.js";
 
@@ -89,3 +90,36 @@ export type RegisterAssistedInput = z.infer<typeof registerAssistedInput>;
 
 /** `getMyStatus` takes nothing; an empty object (or nothing) is accepted. */
 export const getMyStatusInput = z.object({}).nullish();
+
+const eligibilityAnswer = z.object({ eligible: z.boolean(), reasons: z.array(z.enum(REASON_CODES)) });
+
+/** What `register` and `registerAssisted` answer. */
+export const registerResult = z.object({
+  uid: z.string(),
+  nikMasked: z.string(),
+  status: z.enum(APPLICANT_STATUSES),
+  eligibility: eligibilityAnswer,
+  /** False when this request had already registered the person (a retry). */
+  created: z.boolean(),
+});
+export type RegisterResult = z.infer<typeof registerResult>;
+
+/** What `getMyStatus` answers: never the full NIK. Times are ISO strings. */
+export const myStatus = z.object({
+  profile: z.object({
+    nikMasked: z.string(),
+    fullName: z.string(),
+    birthDate: z.string(),
+    sex: z.enum(SEXES),
+    phone: z.string(),
+    region: z.object({ province: z.string(), regency: z.string(), district: z.string() }),
+    registeredAt: z.string(),
+    registeredBy: z.enum(["self", "operator"]),
+  }),
+  status: z.enum(APPLICANT_STATUSES),
+  eligibility: eligibilityAnswer.extend({ checkedAt: z.string() }),
+  timeline: z.array(
+    z.object({ kind: z.enum(TIMELINE_KINDS), at: z.string(), eligible: z.boolean().optional(), reasons: z.array(z.enum(REASON_CODES)).optional() }),
+  ),
+});
+export type MyStatus = z.infer<typeof myStatus>;

@@ -1,27 +1,11 @@
 import { calendarDateIn } from "../domain/calendar.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { findDistrict, findProvince, findRegency } from "../domain/regions/index.js";
-import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
+import type { MyStatus } from "../schemas/registration.js";
 import { checkEligibility } from "./eligibilityCheck.js";
 import type { Clock, ExclusionLists, ProgramYears, Registrations } from "./ports.js";
 
 export type StatusRefusal = "not-registered";
-
-export interface MyStatus {
-  profile: {
-    nikMasked: string;
-    fullName: string;
-    birthDate: string;
-    sex: ApplicantDoc["sex"];
-    phone: string;
-    region: { province: string; regency: string; district: string };
-    registeredAt: string;
-    registeredBy: "self" | "operator";
-  };
-  status: ApplicantDoc["status"];
-  eligibility: { eligible: boolean; reasons: ApplicantDoc["eligibility"]["reasons"]; checkedAt: string };
-  timeline: Array<{ kind: TimelineEventDoc["kind"]; at: string; eligible?: boolean; reasons?: TimelineEventDoc["reasons"] }>;
-}
 
 export interface StatusPorts {
   registrations: Registrations;

@@ -46,6 +46,13 @@ export const becomesCurrent = (version: number, currentVersion: number): boolean
  * their keyed entries, then make it current in one transaction. Until that transaction, what
  * registrations see is the previous version, so a half-done or failed import changes nothing.
  * Nothing is allocated when the file has no NIK column or no line at all.
+ *
+ * One request carries at most 32 MB (Cloud Functions' cap, about 1.9 million lines). Longer lists
+ * (social aid: over 10 million people) are not supported yet, and splitting one into several
+ * imports would not do: each import replaces the list. The plan is parts of one version: the first
+ * request allocates it and leaves it running, later ones name it and add entries one part at a time
+ * (the per-entry read already dedupes across parts; the tally is saved on the import record after
+ * each part), and the part marked last completes it.
  */
 export async function importExclusionList(
   ports: ImportPorts,
@@ -62,13 +69,10 @@ export async function importExclusionList(
   if (first.value.kind === "nik-column-missing") return refused("nik-column-missing");
 
   const session = await ports.imports.begin(type, actor.uid, ports.clock.now());
-  let tally;
-  try {
-    tally = await loadEntries(session, ports.pseudonyms, first.value, iterator, onProgress, options);
-  } catch (error) {
+  const tally = await loadEntries(session, ports.pseudonyms, first.value, iterator, onProgress, options).catch(async (error: unknown) => {
     await session.fail(ports.clock.now());
     throw error;
-  }
+  });
   // An empty result is far more often a wrong or truncated file than a list that really
   // emptied, and making it current would clear the list for every registration.
   if (tally.entries === 0) {
@@ -89,7 +93,7 @@ export interface LoadOptions {
   progressEvery: number;
 }
 
-const DEFAULTS: LoadOptions = { chunkSize: 500, inFlight: 4, progressEvery: 10_000 };
+const DEFAULTS: LoadOptions = { chunkSize: 500, inFlight: 8, progressEvery: 10_000 };
 const REPORTED_REJECTS = 20;
 
 interface Tally {
@@ -163,8 +167,9 @@ async function loadEntries(
     for (let next = await rest.next(); !next.done && failures.length === 0; next = await rest.next()) await take(next.value);
     if (chunk.length > 0 && failures.length === 0) await launch();
   } finally {
-    // Settle every write before the import is marked completed or failed.
+    // Settle every write before the import is marked completed or failed; stop reading the file.
     await Promise.all(rounds);
+    await rest.return?.();
   }
   if (failures.length > 0) throw failures[0];
   return { ...tally, overlaps: Object.fromEntries([...overlaps].map(([v, count]) => [String(v), count])) };

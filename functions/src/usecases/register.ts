@@ -2,8 +2,10 @@ import { calendarDateIn } from "../domain/calendar.js";
 import { crossCheckNik, parseKk, parseNik, type KkRefusal, type NikMismatch, type NikRefusal } from "../domain/nik.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { maskNik } from "../domain/privacy.js";
-import type { ApplicantDoc, EligibilityDoc } from "../schemas/applicant.js";
-import type { RegisterInput } from "../schemas/registration.js";
+import type { ApplicantDoc } from "../schemas/applicant.js";
+import type { RegisterInput, RegisterResult } from "../schemas/registration.js";
+
+export type { RegisterResult };
 import { checkEligibility } from "./eligibilityCheck.js";
 import type { AssistedBy, Clock, ExclusionLists, ProgramYears, Pseudonyms, Registrations } from "./ports.js";
 
@@ -32,15 +34,6 @@ export interface Registrant {
   requestId: string;
   /** Assisted registrations count against the operator's daily limit. */
   assisted?: AssistedBy & { limit: number };
-}
-
-export interface RegisterResult {
-  uid: string;
-  nikMasked: string;
-  status: ApplicantDoc["status"];
-  eligibility: Pick<EligibilityDoc, "eligible" | "reasons">;
-  /** False when this account had already registered this NIK (a retry). */
-  created: boolean;
 }
 
 export const CONSENT_VERSION = "2026-1";

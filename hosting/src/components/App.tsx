@@ -4,6 +4,9 @@ import { AccountPage } from "../pages/account/AccountPage.js";
 import { AdminGate } from "../pages/admin/AdminGate.js";
 import { HomePage } from "../pages/home/HomePage.js";
 import { NotFoundPage } from "../pages/NotFoundPage.js";
+import { OperatorGate } from "../pages/operator/OperatorGate.js";
+import { RegisterGate } from "../pages/registration/RegisterGate.js";
+import { StatusGate } from "../pages/status/StatusGate.js";
 import { pageOf, usePathname } from "../router.js";
 import { SessionContext, useSessionSource } from "../session.js";
 import { Header } from "./Header.js";
@@ -47,6 +50,9 @@ export function App() {
         <main id="main" ref={main} tabIndex={-1}>
           {page === "home" && <HomePage />}
           {page === "account" && <AccountPage />}
+          {page === "register" && <RegisterGate />}
+          {page === "status" && <StatusGate />}
+          {page === "operator" && <OperatorGate />}
           {page === "admin" && <AdminGate />}
           {page === null && <NotFoundPage />}
         </main>

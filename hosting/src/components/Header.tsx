@@ -1,15 +1,36 @@
-import { useLang } from "../i18n/index.js";
+import { useLang, type MessageId } from "../i18n/index.js";
 import { PATHS, type Page } from "../router.js";
-import { useSession } from "../session.js";
+import { useSession, type Session } from "../session.js";
 import { LanguageToggle } from "./LanguageToggle.js";
 import { NavLink } from "./NavLink.js";
+
+type Linked = Exclude<Page, "home" | "account">;
+
+/** The pages each role works on (the server refuses the others anyway). */
+function pagesFor(session: Session): readonly Linked[] {
+  if (session.state !== "signed-in") return [];
+  switch (session.role) {
+    case "applicant":
+      return ["register", "status"];
+    case "operator":
+      return ["operator"];
+    case "admin":
+    case "auditor":
+      return ["admin"];
+  }
+}
+
+const LABELS: Record<Linked, MessageId> = {
+  register: "nav.register",
+  status: "nav.status",
+  operator: "nav.operator",
+  admin: "nav.admin",
+};
 
 export function Header({ page }: { page: Page | null }) {
   const { t } = useLang();
   const session = useSession();
   const signedIn = session.state === "signed-in";
-  // Only the program office and auditors have anything on the admin page.
-  const showAdmin = signedIn && (session.role === "admin" || session.role === "auditor");
   return (
     <header class="site-header">
       <div class="site-header-top">
@@ -23,16 +44,16 @@ export function Header({ page }: { page: Page | null }) {
           <li>
             <NavLink href={PATHS.home} current={page === "home"}>{t("nav.home")}</NavLink>
           </li>
+          {pagesFor(session).map((linked) => (
+            <li key={linked}>
+              <NavLink href={PATHS[linked]} current={page === linked}>{t(LABELS[linked])}</NavLink>
+            </li>
+          ))}
           <li>
             <NavLink href={PATHS.account} current={page === "account"}>
               {signedIn ? t("nav.accountSignedIn") : t("nav.account")}
             </NavLink>
           </li>
-          {showAdmin && (
-            <li>
-              <NavLink href={PATHS.admin} current={page === "admin"}>{t("nav.admin")}</NavLink>
-            </li>
-          )}
         </ul>
       </nav>
     </header>

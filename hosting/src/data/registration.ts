@@ -1,48 +1,15 @@
 import { httpsCallable } from "firebase/functions";
-import type { RegisterAssistedInput, RegisterInput } from "@schemas";
+import type { MyStatus, RegisterAssistedInput, RegisterInput, RegisterResult } from "@schemas";
 import type { Occupation, ReasonCode } from "@domain/eligibility.js";
 import { functions } from "../functions.js";
 import { callableFailure } from "./callableError.js";
 
-/**
- * The registration callables and their answers. The answer shapes mirror RegisterResult
- * (functions/src/usecases/register.ts) and MyStatus (usecases/getMyStatus.ts): those modules
- * also import node-only code, so the web app cannot import their types.
- */
+/** The registration callables; their answers' shapes are the shared schemas'. */
 
-export type ApplicantStatus = "registered" | "participant" | "revoked";
-export type TimelineKind = "registered" | "registered-assisted" | "eligibility-changed";
-export type { Occupation, ReasonCode };
-
-export interface Eligibility {
-  eligible: boolean;
-  reasons: ReasonCode[];
-}
-
-export interface RegisterResult {
-  uid: string;
-  nikMasked: string;
-  status: ApplicantStatus;
-  eligibility: Eligibility;
-  /** False when this exact registration had already been made (a retry). */
-  created: boolean;
-}
-
-export interface MyStatus {
-  profile: {
-    nikMasked: string;
-    fullName: string;
-    birthDate: string;
-    sex: "male" | "female";
-    phone: string;
-    region: { province: string; regency: string; district: string };
-    registeredAt: string;
-    registeredBy: "self" | "operator";
-  };
-  status: ApplicantStatus;
-  eligibility: Eligibility & { checkedAt: string };
-  timeline: Array<{ kind: TimelineKind; at: string; eligible?: boolean; reasons?: ReasonCode[] }>;
-}
+export type ApplicantStatus = MyStatus["status"];
+export type TimelineKind = MyStatus["timeline"][number]["kind"];
+export type Eligibility = RegisterResult["eligibility"];
+export type { MyStatus, Occupation, ReasonCode, RegisterResult };
 
 export const callRegister = httpsCallable<RegisterInput, RegisterResult>(functions, "register");
 export const callRegisterAssisted = httpsCallable<RegisterAssistedInput, RegisterResult>(functions, "registerAssisted");

@@ -1,13 +1,7 @@
 import type { idRegistration } from "./id.registration.js";
 
-/** English: registration by the applicant and by an operator (merged into en.ts). */
+/** English: the registration form and the operator page (loaded with them, see registration.ts). */
 export const enRegistration: Record<keyof typeof idRegistration, string> = {
-  "nav.register": "Registration",
-  "nav.status": "My status",
-  "nav.operator": "Assisted registration",
-  "gate.signInFirst": "Please sign in, or create an account, to open this page.",
-
-  "register.title": "Registration form",
   "register.intro": "Fill this in as on your ID card (KTP) and family card (KK). Every field is required.",
   "register.submit": "Send registration",
   "register.busy": "Sending…",
@@ -58,10 +52,8 @@ export const enRegistration: Record<keyof typeof idRegistration, string> = {
     "Before sending, explain to this person: their data is used only to check whether they can join this program and to run it; it is kept in Indonesia and protected under the Personal Data Protection Law (UU No. 27/2022); they can see their data and ask for it to be corrected if anything is wrong.",
   "consent.assistedLabel": "I have explained the above to this person, and they agree to their data being used for this program.",
 
-  "operator.title": "Assisted registration",
   "operator.intro": "Register people who come to the office and need help. Fill in the form from the ID card (KTP) and family card (KK) they show you. Their account is made from their mobile number.",
   "operator.region": "Your region",
-  "operator.notAllowed": "This page is only for labor office (Disnaker) operators.",
   "operator.done": "Registered.",
   "operator.repeated": "This person was already registered by the same request; nothing was recorded twice.",
   "operator.nik": "NIK",

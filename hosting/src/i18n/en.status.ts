@@ -1,8 +1,7 @@
 import type { idStatus } from "./id.status.js";
 
-/** English: the applicant's status page (merged into en.ts). */
+/** English: the status page and eligibility reasons (loaded with them, see registration.ts). */
 export const enStatus: Record<keyof typeof idStatus, string> = {
-  "status.title": "Registration status",
   "status.empty": "You have not registered for this program yet.",
   "status.registerNow": "Fill in the registration form",
   "status.eligibility": "Eligibility check",
@@ -18,8 +17,7 @@ export const enStatus: Record<keyof typeof idStatus, string> = {
   "status.sex": "Sex",
   "status.phone": "Mobile number",
   "status.region": "Where you live",
-  "status.registeredAt": "Registered",
-  "status.registeredBy": "Registered",
+  "status.registeredAt": "Registered on",
   "status.state": "Status",
   "registeredBy.self": "by yourself",
   "registeredBy.operator": "by a labor office (Disnaker) operator",

@@ -1,11 +1,7 @@
-import { enRegistration } from "./en.registration.js";
-import { enStatus } from "./en.status.js";
 import type { MessageId } from "./id.js";
 
 /** English, the second language: every key of the Indonesian dictionary, no more. */
 export const en: Record<MessageId, string> = {
-  ...enRegistration,
-  ...enStatus,
   "app.title": "Prakerja Program",
   "app.skip": "Skip to content",
   "nav.label": "Main menu",
@@ -75,6 +71,16 @@ export const en: Record<MessageId, string> = {
   "role.operator": "Labor office operator",
   "role.admin": "Program office admin",
   "role.auditor": "Auditor",
+
+  // Registration pages: what the menu and the pages' gates show before the pages load.
+  "nav.register": "Registration",
+  "nav.status": "My status",
+  "nav.operator": "Assisted registration",
+  "gate.signInFirst": "Please sign in, or create an account, to open this page.",
+  "register.title": "Registration form",
+  "status.title": "Registration status",
+  "operator.title": "Assisted registration",
+  "operator.notAllowed": "This page is only for labor office (Disnaker) operators.",
 
   "admin.title": "Administration",
   "admin.signInFirst": "Sign in with an admin account to open this page.",

@@ -1,11 +1,5 @@
-/** Bahasa Indonesia: registration by the applicant and by an operator (merged into id.ts). */
+/** Bahasa Indonesia: the registration form and the operator page (loaded with them, see registration.ts). */
 export const idRegistration = {
-  "nav.register": "Pendaftaran",
-  "nav.status": "Status saya",
-  "nav.operator": "Pendaftaran dibantu",
-  "gate.signInFirst": "Silakan masuk, atau buat akun baru, untuk membuka halaman ini.",
-
-  "register.title": "Formulir pendaftaran",
   "register.intro": "Isi sesuai KTP dan Kartu Keluarga (KK) Anda. Semua isian wajib diisi.",
   "register.submit": "Kirim pendaftaran",
   "register.busy": "Mengirim…",
@@ -56,10 +50,8 @@ export const idRegistration = {
     "Sebelum mengirim, jelaskan kepada orang ini: datanya hanya dipakai untuk memeriksa apakah ia memenuhi syarat program ini dan untuk menjalankan program; data disimpan di Indonesia dan dilindungi sesuai UU Pelindungan Data Pribadi (UU No. 27 Tahun 2022); ia dapat melihat datanya dan meminta perbaikan jika ada yang salah.",
   "consent.assistedLabel": "Saya sudah menjelaskan hal di atas kepada orang ini, dan ia setuju datanya dipakai untuk program ini.",
 
-  "operator.title": "Pendaftaran dibantu",
   "operator.intro": "Daftarkan orang yang datang ke kantor dan perlu bantuan. Isi sesuai KTP dan KK yang ia tunjukkan. Akunnya dibuat dari nomor HP-nya.",
   "operator.region": "Wilayah Anda",
-  "operator.notAllowed": "Halaman ini hanya untuk operator Disnaker.",
   "operator.done": "Pendaftaran berhasil.",
   "operator.repeated": "Orang ini sudah terdaftar dengan permintaan yang sama; tidak dicatat dua kali.",
   "operator.nik": "NIK",

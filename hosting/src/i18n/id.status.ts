@@ -1,6 +1,5 @@
-/** Bahasa Indonesia: the applicant's status page (merged into id.ts). */
+/** Bahasa Indonesia: the status page and eligibility reasons (loaded with them, see registration.ts). */
 export const idStatus = {
-  "status.title": "Status pendaftaran",
   "status.empty": "Anda belum mendaftar program ini.",
   "status.registerNow": "Isi formulir pendaftaran",
   "status.eligibility": "Hasil pemeriksaan syarat",
@@ -16,8 +15,7 @@ export const idStatus = {
   "status.sex": "Jenis kelamin",
   "status.phone": "Nomor HP",
   "status.region": "Tempat tinggal",
-  "status.registeredAt": "Terdaftar",
-  "status.registeredBy": "Didaftarkan",
+  "status.registeredAt": "Tanggal daftar",
   "status.state": "Status",
   "registeredBy.self": "oleh Anda sendiri",
   "registeredBy.operator": "oleh operator Disnaker",

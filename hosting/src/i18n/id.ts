@@ -1,13 +1,8 @@
-import { idRegistration } from "./id.registration.js";
-import { idStatus } from "./id.status.js";
-
 /**
  * Bahasa Indonesia, the primary language. The English dictionary must have the same keys
  * (checked by its type). `{name}` marks a value filled in by `t(key, { name })`.
  */
 export const id = {
-  ...idRegistration,
-  ...idStatus,
   "app.title": "Program Prakerja",
   "app.skip": "Langsung ke isi",
   "nav.label": "Menu utama",
@@ -77,6 +72,16 @@ export const id = {
   "role.operator": "Operator Disnaker",
   "role.admin": "Admin Manajemen Pelaksana",
   "role.auditor": "Auditor",
+
+  // Registration pages: what the menu and the pages' gates show before the pages load.
+  "nav.register": "Pendaftaran",
+  "nav.status": "Status saya",
+  "nav.operator": "Pendaftaran dibantu",
+  "gate.signInFirst": "Silakan masuk, atau buat akun baru, untuk membuka halaman ini.",
+  "register.title": "Formulir pendaftaran",
+  "status.title": "Status pendaftaran",
+  "operator.title": "Pendaftaran dibantu",
+  "operator.notAllowed": "Halaman ini hanya untuk operator Disnaker.",
 
   "admin.title": "Administrasi",
   "admin.signInFirst": "Silakan masuk dengan akun admin untuk membuka halaman ini.",

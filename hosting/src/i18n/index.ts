@@ -6,7 +6,8 @@ import { id, type MessageId } from "./id.js";
 
 export type { Lang, MessageId };
 
-const DICTIONARIES: Record<Lang, Record<MessageId, string>> = { id, en };
+// Copies: texts of lazily loaded pages join these when their chunk loads (see addMessages).
+const DICTIONARIES: Record<Lang, Record<string, string>> = { id: { ...id }, en: { ...en } };
 const STORAGE_KEY = "prakerja.lang";
 
 /** The language chosen on this device; Bahasa Indonesia unless English was picked before. */
@@ -27,12 +28,23 @@ export function storeLang(lang: Lang): void {
   }
 }
 
-export type Translate = (key: MessageId, params?: Record<string, string | number>) => string;
+export type Translate<Key extends string = MessageId> = (key: Key, params?: Record<string, string | number>) => string;
 
-export function translator(lang: Lang): Translate {
+/** Any key a dictionary holds now; typed hooks (useLang, useRegistrationLang) say which keys are sure to be there. */
+export function translator(lang: Lang): Translate<string> {
   const dictionary = DICTIONARIES[lang];
   return (key, params) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+    // A key whose texts have not loaded shows as itself: visible in tests, never a crash.
+    (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+}
+
+/**
+ * Adds the texts of a page that is loaded on demand, so the home page does not download them.
+ * Both languages come together, with the same keys (checked by the caller's types).
+ */
+export function addMessages<Key extends string>(texts: Record<Lang, Record<Key, string>>): void {
+  Object.assign(DICTIONARIES.id, texts.id);
+  Object.assign(DICTIONARIES.en, texts.en);
 }
 
 export interface LangState {

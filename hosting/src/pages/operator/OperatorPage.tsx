@@ -1,0 +1,71 @@
+import { useRef, useState } from "preact/hooks";
+import type { RegisterInput } from "@schemas";
+import { findProvince, findRegency } from "@domain/regions/index.js";
+import { callRegisterAssisted, type RegisterResult } from "../../data/registration.js";
+import { regionName } from "../../format.js";
+import { useRegistrationLang, type RegistrationMessageId } from "../../i18n/registration.js";
+import { emptyPerson, submissionKey, type PersonErrors, type PersonValues } from "../registration/personForm.js";
+import { registrationFailure } from "../registration/registrationFailure.js";
+import { RegistrationForm } from "../registration/RegistrationForm.js";
+import { AssistedResult } from "./AssistedResult.js";
+
+export interface OperatorPageProps {
+  /** The operator's region claim: a province (2 digits) or regency/city (4 digits). */
+  region: string;
+}
+
+const nameOf = (code: string) => (code.length === 2 ? findProvince(code) : findRegency(code))?.name;
+
+/** /operator: a regional operator registers a person who came for help. */
+export function OperatorPage({ region }: OperatorPageProps) {
+  const { t } = useRegistrationLang();
+  const [done, setDone] = useState<{ result: RegisterResult; phone: string } | null>(null);
+  const [failure, setFailure] = useState<RegistrationMessageId | null>(null);
+  // The submission being attempted: retrying the same values reuses its request ID, so a retry
+  // after a lost answer registers the person once and counts once against the daily limit.
+  const attempt = useRef<{ key: string; requestId: string } | null>(null);
+
+  const send = async (input: RegisterInput, values: PersonValues): Promise<PersonErrors | null> => {
+    const key = submissionKey(values);
+    if (attempt.current?.key !== key) attempt.current = { key, requestId: crypto.randomUUID() };
+    setFailure(null);
+    try {
+      const { data } = await callRegisterAssisted({ requestId: attempt.current.requestId, person: input });
+      attempt.current = null;
+      setDone({ result: data, phone: input.phone });
+      return null;
+    } catch (error) {
+      const found = registrationFailure(error);
+      if (found.kind === "fields") return found.errors;
+      setFailure(found.message);
+      return null;
+    }
+  };
+
+  const another = () => {
+    setDone(null);
+    // The form comes back empty: start the next person at its first field (after it renders).
+    requestAnimationFrame(() => document.getElementById("assisted-nik")?.focus());
+  };
+
+  const name = nameOf(region);
+  return (
+    <section aria-labelledby="operator-title">
+      <h1 id="operator-title">{t("operator.title")}</h1>
+      <dl class="facts">
+        <dt>{t("operator.region")}</dt>
+        <dd data-testid="operator-region">{name ? `${regionName(name)} (${region})` : region}</dd>
+      </dl>
+      <p>{t("operator.intro")}</p>
+      {done ? (
+        <AssistedResult result={done.result} phone={done.phone} onAnother={another} />
+      ) : (
+        <RegistrationForm prefix="assisted" assisted initial={emptyPerson(region)} submitLabel={t("register.submit")} send={send}>
+          <div role="status" aria-live="polite" data-testid="assisted-outcome">
+            {failure && <p class="notice notice-error">{t(failure)}</p>}
+          </div>
+        </RegistrationForm>
+      )}
+    </section>
+  );
+}

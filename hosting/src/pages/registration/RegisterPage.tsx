@@ -1,0 +1,49 @@
+import { useState } from "preact/hooks";
+import type { RegisterInput } from "@schemas";
+import { NavLink } from "../../components/NavLink.js";
+import { callRegister } from "../../data/registration.js";
+import { useRegistrationLang, type RegistrationMessageId } from "../../i18n/registration.js";
+import { navigate, PATHS } from "../../router.js";
+import { emptyPerson, type PersonErrors } from "./personForm.js";
+import { registrationFailure } from "./registrationFailure.js";
+import { RegistrationForm } from "./RegistrationForm.js";
+
+const initial = emptyPerson();
+
+/** /daftar: the signed-in person registers themself, then sees their status. */
+export function RegisterPage() {
+  const { t } = useRegistrationLang();
+  const [failure, setFailure] = useState<RegistrationMessageId | null>(null);
+
+  const send = async (input: RegisterInput): Promise<PersonErrors | null> => {
+    setFailure(null);
+    try {
+      // Sending the same form again from this account is safe: the server answers as before.
+      await callRegister(input);
+      navigate(PATHS.status);
+      return null;
+    } catch (error) {
+      const found = registrationFailure(error);
+      if (found.kind === "fields") return found.errors;
+      setFailure(found.message);
+      return null;
+    }
+  };
+
+  return (
+    <section aria-labelledby="register-title">
+      <h1 id="register-title">{t("register.title")}</h1>
+      <p>{t("register.intro")}</p>
+      <RegistrationForm prefix="reg" assisted={false} initial={initial} submitLabel={t("register.submit")} send={send}>
+        <div role="status" aria-live="polite" data-testid="reg-outcome">
+          {failure && (
+            <p class="notice notice-error">
+              {t(failure)}{" "}
+              {failure === "register.account-registered" && <NavLink href={PATHS.status}>{t("register.seeStatus")}</NavLink>}
+            </p>
+          )}
+        </div>
+      </RegistrationForm>
+    </section>
+  );
+}

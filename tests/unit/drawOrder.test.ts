@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { checkSeed, compareOrder, drawKeyOf, positionOf, rankOf, seedCommitment, type SeatOutcome } from "../../functions/src/domain/draw/index.js";
+
+const low = "00".repeat(32);
+const high = "ff".repeat(32);
+
+describe("the draw's order", () => {
+  it("when two ranks are equal, then the pid decides, bytewise", () => {
+    expect(compareOrder({ priority: false, rank: low, pid: "B" }, { priority: false, rank: low, pid: "a" })).toBeLessThan(0);
+    expect(compareOrder({ priority: false, rank: low, pid: "-" }, { priority: false, rank: low, pid: "0" })).toBeLessThan(0);
+    expect(compareOrder({ priority: false, rank: low, pid: "x" }, { priority: false, rank: low, pid: "x" })).toBe(0);
+  });
+
+  it("when one is on the priority list, then it comes first whatever the ranks", () => {
+    expect(compareOrder({ priority: true, rank: high, pid: "z" }, { priority: false, rank: low, pid: "a" })).toBeLessThan(0);
+    expect(compareOrder({ rank: high, pid: "z" }, { priority: false, rank: low, pid: "a" })).toBeGreaterThan(0);
+  });
+
+  it("when ranks differ, then the smaller 256-bit value comes first", () => {
+    expect(compareOrder({ rank: `0${"f".repeat(63)}`, pid: "z" }, { rank: `1${"0".repeat(63)}`, pid: "a" })).toBeLessThan(0);
+  });
+});
+
+describe("seed and draw key", () => {
+  it("when the seed is not 32 bytes of lowercase hex, then it is refused", () => {
+    expect(checkSeed("AB".repeat(32), seedCommitment("ab".repeat(32)))).toEqual({ ok: false, reason: "seed-malformed" });
+    expect(checkSeed("ab".repeat(31), seedCommitment("ab".repeat(32)))).toEqual({ ok: false, reason: "seed-malformed" });
+    expect(() => drawKeyOf({ seed: "ab", beaconValue: low, poolRoot: low })).toThrow(RangeError);
+  });
+
+  it("when the pool root changes, then the draw key and every rank change", () => {
+    const a = drawKeyOf({ seed: low, beaconValue: low, poolRoot: low });
+    const b = drawKeyOf({ seed: low, beaconValue: low, poolRoot: `${"0".repeat(63)}1` });
+    expect(a).not.toBe(b);
+    expect(rankOf(a, "someone")).not.toBe(rankOf(b, "someone"));
+  });
+});
+
+describe("positionOf", () => {
+  const key = drawKeyOf({ seed: low, beaconValue: high, poolRoot: low });
+  const me = { pid: "me", stratum: "31" };
+  const mine = rankOf(key, me.pid);
+  const full = (cutoffRank: string): SeatOutcome => ({ seats: 1, selected: 1, cutoff: { priority: false, rank: cutoffRank, pid: "other" } });
+  const none: SeatOutcome = { seats: 0, selected: 0, cutoff: null };
+
+  it("when a round filled its seats, then only keys up to its cut-off were reached", () => {
+    expect(positionOf(me, key, { strata: { "31": { ...full(high), pool: 5 } }, national: none })).toMatchObject({ rank: mine, reachedInStratum: true, withinCutoff: true });
+    expect(positionOf(me, key, { strata: { "31": { ...full(low), pool: 5 } }, national: none })).toMatchObject({ reachedInStratum: false, withinCutoff: false });
+  });
+
+  it("when a round ran out of candidates, then it reached everyone; when it had no seats, nobody", () => {
+    const short: SeatOutcome = { seats: 3, selected: 1, cutoff: { priority: false, rank: low, pid: "other" } };
+    expect(positionOf(me, key, { strata: {}, national: short })).toMatchObject({ reachedInStratum: null, reachedNationally: true, withinCutoff: true });
+    expect(positionOf(me, key, { strata: { "31": { ...none, pool: 1 } }, national: none })).toMatchObject({ reachedInStratum: null, withinCutoff: false });
+  });
+});
