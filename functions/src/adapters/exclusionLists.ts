@@ -6,7 +6,10 @@ import type { ExclusionImportRecords } from "../usecases/exclusionListDiff.js";
 import { becomesCurrent, nextVersion, type ExclusionImports, type ImportSession } from "../usecases/importExclusionList.js";
 import type { ExclusionLists } from "../usecases/ports.js";
 import { COLLECTIONS, converter } from "./collections.js";
+import { cached } from "./cache.js";
 import { db } from "./firebase.js";
+
+export { cached };
 
 const entries = () => db().collection(COLLECTIONS.exclusionEntries).withConverter(converter(exclusionEntryDoc));
 const lists = () => db().collection(COLLECTIONS.exclusionLists).withConverter(converter(exclusionListDoc));
@@ -21,21 +24,6 @@ export function hitsOf(entry: ExclusionEntryDoc | undefined, versions: Partial<R
   });
 }
 
-/** A value loaded at most once per `ttlMs`; callers within that time share one load, a failed load is not kept. */
-export function cached<T>(load: () => Promise<T>, ttlMs: number, now: () => number): () => Promise<T> {
-  let held: { since: number; value: Promise<T> } | null = null;
-  return () => {
-    const at = now();
-    if (held === null || at - held.since >= ttlMs) {
-      const value = load();
-      held = { since: at, value };
-      value.catch(() => {
-        if (held?.value === value) held = null;
-      });
-    }
-    return held.value;
-  };
-}
 
 /**
  * check() reads the NIK's entry (1 read, also when it does not exist) and the current version of
