@@ -1,5 +1,5 @@
 import { setGlobalOptions } from "firebase-functions/v2";
-import { defineInt, defineSecret } from "firebase-functions/params";
+import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 /**
  * Public-sector systems keep data in Indonesia: functions run in Jakarta, next to a
@@ -21,4 +21,16 @@ export const nikHashKey = defineSecret("NIK_HASH_KEY");
 export const assistedDailyLimit = defineInt("ASSISTED_DAILY_LIMIT", {
   default: 50,
   description: "Assisted registrations one regional operator may make per day (Asia/Jakarta).",
+});
+
+/** The public randomness beacon of the draws (drand HTTP API); the local stack runs its own. */
+export const beaconUrl = defineString("BEACON_URL", {
+  default: "https://api.drand.sh/52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971",
+  description: "drand-compatible beacon (GET <url>/public/<round>) whose round decides each wave's draw.",
+});
+
+/** Time between a wave's close and its beacon round: the pool must be frozen before the round is out. */
+export const beaconMarginSeconds = defineInt("BEACON_MARGIN_SECONDS", {
+  default: 900,
+  description: "Seconds from a wave's close to the beacon round used for its draw (the freeze must finish first).",
 });

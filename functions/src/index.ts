@@ -2,9 +2,12 @@
 import "./config.js";
 
 export { advanceWaves } from "./functions/advanceWaves.js";
+export { createWave } from "./functions/createWave.js";
+export { draws } from "./functions/draws.js";
 export { exclusionListDiff } from "./functions/exclusionListDiff.js";
 export { getMyStatus } from "./functions/getMyStatus.js";
 export { grantRole } from "./functions/grantRole.js";
 export { importExclusionList } from "./functions/importExclusionList.js";
+export { joinWave } from "./functions/joinWave.js";
 export { register } from "./functions/register.js";
 export { registerAssisted } from "./functions/registerAssisted.js";

@@ -14,6 +14,7 @@ export const logs = {
   exclusionListImported: (fields: { type: string; version: number; entries: number; rejectedLines: number; current: boolean; by: string }) =>
     logger.info("exclusion-list-imported", fields),
   registered: (uid: string, by: string, reasons: string[], created: boolean) => logger.info("registered", { uid, by, reasons, created }),
+  drawStep: (waveId: string, step: string) => logger.info("draw-step", { waveId, step }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) =>
     logger.info("waves-advanced", { moves, scheduledFor }),
 };

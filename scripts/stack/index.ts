@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { HOST, PORTS, PROJECT_ID, ROOT, URLS, cliEnvironment } from "./config.js";
 import { startFirestore, type FirestoreChoice } from "./firestore.js";
 import { portInUse, startGroup, stopGroup, waitForHttp, type Managed } from "./processes.js";
+import { BEACON_PORT, startDevBeacon } from "./beacon.js";
 
 export interface Stack {
   firestore: FirestoreChoice;
@@ -48,8 +49,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       throw new Error(`Port ${PORTS[service]} (${service} emulator) is in use. Is another \`npm start\` or \`npm test\` running? Stop it first.`);
     }
   }
+  if (await portInUse(HOST, BEACON_PORT)) throw new Error(`Port ${BEACON_PORT} (development beacon) is in use. Is another \`npm start\` or \`npm test\` running?`);
+  const beacon = await startDevBeacon();
   const firestoreLog = createWriteStream(join(LOG_DIR, "firestore.log"));
-  const firestore = await startFirestore((line) => firestoreLog.write(line));
+  let firestore: FirestoreChoice;
+  try {
+    firestore = await startFirestore((line) => firestoreLog.write(line));
+  } catch (error) {
+    beacon.close();
+    throw error;
+  }
   const only = firestore.kind === "firebase-tools" ? [...SERVICES, "firestore"] : [...SERVICES];
 
   const cliLog = createWriteStream(join(LOG_DIR, "emulators.log"));
@@ -66,6 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stopped = true;
     await stopGroup(cli, "SIGINT", 15_000);
     if (firestore.kind === "gcloud") await stopGroup(firestore.process, "SIGTERM", 5_000);
+    await new Promise((resolve) => beacon.close(resolve));
     cliLog.end();
     firestoreLog.end();
   };

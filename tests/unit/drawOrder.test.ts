@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { TopHeap } from "../../functions/src/domain/draw/heap.js";
 import { checkSeed, compareOrder, drawKeyOf, positionOf, rankOf, seedCommitment, type SeatOutcome } from "../../functions/src/domain/draw/index.js";
 
 const low = "00".repeat(32);
@@ -52,5 +54,21 @@ describe("positionOf", () => {
     const short: SeatOutcome = { seats: 3, selected: 1, cutoff: { priority: false, rank: low, pid: "other" } };
     expect(positionOf(me, key, { strata: {}, national: short })).toMatchObject({ reachedInStratum: null, reachedNationally: true, withinCutoff: true });
     expect(positionOf(me, key, { strata: { "31": { ...none, pool: 1 } }, national: none })).toMatchObject({ reachedInStratum: null, withinCutoff: false });
+  });
+});
+
+describe("the heaps that keep the best candidates", () => {
+  it("when ranks share their first 48 bits, then the heap still keeps the best by the full order", () => {
+    const shared = "000000000000";
+    const rank = fc.stringMatching(/^[0-9a-f]{52}$/).map((rest) => `${shared}${rest}`);
+    const entry = fc.record({ pid: fc.stringMatching(/^[a-z]{1,4}$/), rank, priority: fc.boolean() });
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: (e) => e.pid, maxLength: 60 }), fc.nat(20), (entries, capacity) => {
+        const heap = new TopHeap(capacity);
+        for (const e of entries) heap.offer({ ...e, family: "f", familyRecipientsBefore: 0 });
+        const best = [...entries].sort(compareOrder).slice(0, capacity);
+        expect(heap.sorted().map((e) => e.pid)).toEqual(best.map((e) => e.pid));
+      }),
+    );
   });
 });

@@ -1,9 +1,36 @@
 import { isForward } from "../domain/wave.js";
 import type { Waves } from "../usecases/ports.js";
 import { db } from "./firebase.js";
-import { waveEvents, waves } from "./collections.js";
+import type { WaveDoc } from "../schemas/documents.js";
+import { COLLECTIONS, waveEvents, waves } from "./collections.js";
 
-export const firestoreWaves: Waves = {
+const ALREADY_EXISTS = 6;
+
+export const firestoreWaves: Waves & {
+  get(id: string): Promise<WaveDoc | null>;
+  create(id: string, wave: WaveDoc, seed: string): Promise<boolean>;
+  drawing(): Promise<string[]>;
+} = {
+  async get(id) {
+    return (await waves().doc(id).get()).data() ?? null;
+  },
+  /** The wave and its secret seed, together or not at all; false when the wave exists. */
+  async create(id, wave, seed) {
+    const batch = db().batch();
+    batch.create(waves().doc(id), wave);
+    batch.create(db().collection(COLLECTIONS.waveSecrets).doc(id), { seed });
+    try {
+      await batch.commit();
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === ALREADY_EXISTS) return false;
+      throw error;
+    }
+  },
+  /** Waves between their close and their publication. */
+  async drawing() {
+    return (await waves().where("state", "in", ["closed", "frozen"]).get()).docs.map((d) => d.id);
+  },
   async unfinished() {
     const snapshot = await waves().where("state", "in", ["scheduled", "open"]).get();
     return snapshot.docs.map((doc) => ({ id: doc.id, wave: doc.data() }));

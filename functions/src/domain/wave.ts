@@ -1,8 +1,8 @@
 /**
  * The wave (gelombang) lifecycle. States only move forward:
- * scheduled → open → closed. Closing is followed by the draw (a later stage).
+ * scheduled → open → closed (by the clock) → frozen (pool committed) → drawn (published).
  */
-export const WAVE_STATES = ["scheduled", "open", "closed"] as const;
+export const WAVE_STATES = ["scheduled", "open", "closed", "frozen", "drawn"] as const;
 export type WaveState = (typeof WAVE_STATES)[number];
 
 export interface WaveTimes {
@@ -11,7 +11,7 @@ export interface WaveTimes {
   closesAt: Date;
 }
 
-const ORDER: Record<WaveState, number> = { scheduled: 0, open: 1, closed: 2 };
+const ORDER: Record<WaveState, number> = { scheduled: 0, open: 1, closed: 2, frozen: 3, drawn: 4 };
 
 /** The state a wave should be in at `now`; never earlier than the state it is in. */
 export function dueWaveState(wave: WaveTimes, now: Date): WaveState {

@@ -45,17 +45,27 @@ export const applicantDoc = z.object({
   status: z.enum(APPLICANT_STATUSES),
   eligibility: eligibilityDoc,
   programYear: z.number().int(),
+  /** Pseudonymous ID in the draw: a keyed hash of the uid, published in pool lists. */
+  pid: z.string().optional(),
+  /** Pseudonymous family key in the draw: a keyed hash of the KK, published in pool lists. */
+  familyPid: z.string().optional(),
+  /** In the pool of every wave until drawn or excluded; set once by joinWave (no carry-over writes). */
+  inPool: z.boolean().optional(),
+  joinedWave: z.string().optional(),
+  selectedWave: z.string().optional(),
+  trainingBalance: z.number().int().nonnegative().optional(),
 });
 export type ApplicantDoc = z.infer<typeof applicantDoc>;
 
 /** `applicants/{uid}/timeline/{id}`: what happened to the person, in their own words. */
-export const TIMELINE_KINDS = ["registered", "registered-assisted", "eligibility-changed"] as const;
+export const TIMELINE_KINDS = ["registered", "registered-assisted", "eligibility-changed", "joined-pool", "excluded-at-draw", "selected"] as const;
 export const timelineEventDoc = z.object({
   kind: z.enum(TIMELINE_KINDS),
   at: z.date(),
   eligible: z.boolean().optional(),
   reasons: z.array(z.enum(REASON_CODES)).optional(),
   by: z.string().optional(),
+  waveId: z.string().optional(),
 });
 export type TimelineEventDoc = z.infer<typeof timelineEventDoc>;
 

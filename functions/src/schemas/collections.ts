@@ -18,4 +18,9 @@ export const COLLECTIONS = {
   exclusionEntries: "exclusionEntries",
   exclusionLists: "exclusionLists",
   exclusionImports: "exclusionImports",
+  pidIndex: "pidIndex",
+  waveSecrets: "waveSecrets",
+  waveDraws: "waveDraws",
+  drawPool: "pool",
+  drawWinners: "winners",
 } as const;

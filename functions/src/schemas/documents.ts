@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "../domain/roles.js";
 import { WAVE_STATES } from "../domain/wave.js";
 import { regionScope } from "./region.js";
+import { drawStrata } from "./draw.js";
 
 /** Shapes of stored documents. Timestamps are read back as Date by the converters. */
 
@@ -28,6 +29,17 @@ export const programYearDoc = z.object({
 });
 export type ProgramYearDoc = z.infer<typeof programYearDoc>;
 
+/** How a wave's draw is fixed in advance: public from the moment the wave is created. */
+export const waveDrawPlan = z.object({
+  /** SHA-256 of the secret seed (domain/draw/seed.ts); the seed is revealed after the freeze. */
+  seedCommitment: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The public beacon and the round whose value goes into the draw. */
+  beacon: z.object({ source: z.string().min(1), round: z.number().int().positive() }),
+  strata: drawStrata,
+  familyLimit: z.number().int().positive(),
+});
+export type WaveDrawPlan = z.infer<typeof waveDrawPlan>;
+
 export const waveDoc = z.object({
   number: z.number().int().positive(),
   programYear: z.number().int(),
@@ -35,6 +47,8 @@ export const waveDoc = z.object({
   opensAt: z.date(),
   closesAt: z.date(),
   quota: z.number().int().positive(),
+  /** Absent only on waves made before draws existed; such a wave closes but is never drawn. */
+  draw: waveDrawPlan.optional(),
 });
 export type WaveDoc = z.infer<typeof waveDoc>;
 

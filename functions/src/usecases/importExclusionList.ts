@@ -29,7 +29,7 @@ export interface ExclusionImports {
 
 export interface ImportPorts {
   imports: ExclusionImports;
-  pseudonyms: Pseudonyms;
+  pseudonyms: Pick<Pseudonyms, "nik" | "kk">;
   clock: Clock;
 }
 
@@ -112,7 +112,7 @@ interface Tally {
  */
 async function loadEntries(
   session: ImportSession,
-  pseudonyms: Pseudonyms,
+  pseudonyms: Pick<Pseudonyms, "nik" | "kk">,
   first: CsvItem,
   rest: AsyncIterator<CsvItem>,
   onProgress: (entries: number) => void,

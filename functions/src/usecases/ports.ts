@@ -44,6 +44,10 @@ export interface ExclusionLists {
 export interface Pseudonyms {
   nik(nik: string): string;
   kk(kk: string): string;
+  /** The person's pseudonymous ID in draws (from their uid). */
+  pid(uid: string): string;
+  /** The family's pseudonymous key in draws (from the KK's keyed hash). */
+  family(kkKey: string): string;
 }
 
 export interface ProgramYears {

@@ -22,7 +22,7 @@ export interface RegisterPorts {
   registrations: Registrations;
   lists: ExclusionLists;
   programYears: ProgramYears;
-  pseudonyms: Pseudonyms;
+  pseudonyms: Pick<Pseudonyms, "nik" | "kk">;
   clock: Clock;
 }
 

@@ -28,6 +28,9 @@ export const enStatus: Record<keyof typeof idStatus, string> = {
   "timeline.registered": "You registered",
   "timeline.registered-assisted": "Registered by a labor office (Disnaker) operator",
   "timeline.eligibility-changed": "The eligibility result changed",
+  "timeline.joined-pool": "You joined a wave and entered the draw pool",
+  "timeline.excluded-at-draw": "Left out of the draw: you did not meet the requirements when the wave closed",
+  "timeline.selected": "Drawn: you are a participant of the program",
   "timeline.eligible": "Meets the requirements",
   "timeline.notEligible": "Does not meet the requirements",
 

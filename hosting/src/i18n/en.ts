@@ -39,6 +39,8 @@ export const en: Record<MessageId, string> = {
   "wave.scheduled": "Scheduled",
   "wave.open": "Open",
   "wave.closed": "Closed",
+  "wave.frozen": "Closed, draw pool locked",
+  "wave.drawn": "Draw results published",
   "catalogue.title": "Training catalogue",
   "catalogue.partner": "Partner",
   "catalogue.price": "Price",

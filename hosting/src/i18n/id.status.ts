@@ -26,6 +26,9 @@ export const idStatus = {
   "timeline.registered": "Anda mendaftar",
   "timeline.registered-assisted": "Didaftarkan oleh operator Disnaker",
   "timeline.eligibility-changed": "Hasil pemeriksaan syarat berubah",
+  "timeline.joined-pool": "Anda ikut gelombang dan masuk daftar undian",
+  "timeline.excluded-at-draw": "Tidak diikutkan undian karena belum memenuhi syarat saat gelombang ditutup",
+  "timeline.selected": "Terpilih dalam undian: Anda peserta program",
   "timeline.eligible": "Memenuhi syarat",
   "timeline.notEligible": "Belum memenuhi syarat",
 

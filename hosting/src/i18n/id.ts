@@ -40,6 +40,8 @@ export const id = {
   "wave.scheduled": "Terjadwal",
   "wave.open": "Dibuka",
   "wave.closed": "Ditutup",
+  "wave.frozen": "Ditutup, peserta undian dikunci",
+  "wave.drawn": "Hasil undian diumumkan",
   "catalogue.title": "Katalog pelatihan",
   "catalogue.partner": "Mitra",
   "catalogue.price": "Harga",

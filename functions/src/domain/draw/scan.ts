@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { done, refused, type Outcome } from "../outcome.js";
 import { hexBytes } from "./bytes.js";
 import type { PreparedRules } from "./apportion.js";
-import { TopHeap } from "./heap.js";
+import { heapKey, TopHeap } from "./heap.js";
 import type { Candidate, Ranked } from "./types.js";
 
 /**
@@ -54,10 +54,9 @@ export class PoolScanner {
     const stratum = candidate.stratum === undefined ? undefined : this.strata.get(candidate.stratum);
     if (stratum) stratum.pool += 1;
     const digest = createHmac("sha256", this.key).update(candidate.pid, "utf8").digest();
-    const prefix = digest.readUIntBE(0, 6);
-    const priority = candidate.priority === true;
-    const toGlobal = this.global.admits(priority, prefix);
-    const toStratum = stratum ? stratum.heap.admits(priority, prefix) : -1;
+    const key = heapKey(candidate.priority === true, digest.readUIntBE(0, 6));
+    const toGlobal = this.global.admits(key);
+    const toStratum = stratum ? stratum.heap.admits(key) : -1;
     if (toGlobal < 0 && toStratum < 0) return;
     // One object shared by both heaps: retained memory stays about one entry per seat and heap.
     const entry: Ranked = {
@@ -68,8 +67,8 @@ export class PoolScanner {
       priority: candidate.priority,
       rank: digest.toString("hex"),
     };
-    if (toGlobal >= 0) this.global.offer(entry);
-    if (toStratum >= 0) stratum!.heap.offer(entry);
+    if (toGlobal >= 0) this.global.offer(entry, key);
+    if (toStratum >= 0) stratum!.heap.offer(entry, key);
   }
 
   summary(): DrawSummary {

@@ -1,0 +1,39 @@
+import { systemClock } from "../adapters/clock.js";
+import { firestoreExclusionLists } from "../adapters/exclusionLists.js";
+import { firestorePoolMembership } from "../adapters/poolMembership.js";
+import { firestoreProgramYears } from "../adapters/programYears.js";
+import { secretPseudonyms } from "../adapters/pseudonyms.js";
+import { firestoreRegistrations } from "../adapters/registrations.js";
+import { firestoreWaves } from "../adapters/waves.js";
+import { nikHashKey } from "../config.js";
+import { REASON_CODES, type ReasonCode } from "../domain/eligibility.js";
+import { callable } from "../edge/callable.js";
+import { joinWaveInput } from "../schemas/waves.js";
+import { joinWave as joinWaveUseCase } from "../usecases/joinWave.js";
+
+/** An eligible registered applicant joins the open wave, and the pool of every later wave. */
+export const joinWave = callable({
+  name: "joinWave",
+  input: joinWaveInput,
+  refusals: {
+    ...(Object.fromEntries(REASON_CODES.map((reason) => [reason, "failed-precondition"])) as Record<ReasonCode, "failed-precondition">),
+    "wave-not-open": "failed-precondition",
+    "not-registered": "failed-precondition",
+    "not-eligible": "failed-precondition",
+    "already-participant": "failed-precondition",
+    "program-year-not-configured": "failed-precondition",
+  },
+  options: { secrets: [nikHashKey] },
+  async handle(input, actor) {
+    const ports = {
+      waves: firestoreWaves,
+      registrations: firestoreRegistrations,
+      lists: firestoreExclusionLists,
+      programYears: firestoreProgramYears,
+      pseudonyms: secretPseudonyms(),
+      pool: firestorePoolMembership,
+      clock: systemClock,
+    };
+    return joinWaveUseCase(ports, actor.uid, input.waveId);
+  },
+});

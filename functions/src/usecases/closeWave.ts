@@ -1,0 +1,120 @@
+import { publicationTime, type BeaconClock } from "../domain/beacon.js";
+import { buildPublication, commitPool, type Candidate, type Publication } from "../domain/draw/index.js";
+import type { ReasonCode } from "../domain/eligibility.js";
+import type { ApplicantDoc, EligibilityDoc, FamilyDoc } from "../schemas/applicant.js";
+import type { WaveDoc } from "../schemas/documents.js";
+import type { FrozenPoolDoc } from "../schemas/waves.js";
+import { checkEligibility } from "./eligibilityCheck.js";
+import type { Clock, ExclusionLists, ProgramYears } from "./ports.js";
+
+/** Pool pages of 4,096 entries (~500 KB) stay well under Firestore's 1 MiB document limit. */
+export const POOL_PAGE_SIZE = 4096;
+
+export interface PoolMember {
+  uid: string;
+  applicant: ApplicantDoc;
+}
+
+export interface DrawStore {
+  wave(waveId: string): Promise<WaveDoc | null>;
+  /** Everyone in the pool, page by page in document-ID order (partitionable by ID range). */
+  poolMembers(): AsyncIterable<PoolMember[]>;
+  families(kkKeys: string[]): Promise<Map<string, FamilyDoc>>;
+  /** Stores the re-check of those found not eligible at the close, with a timeline event each. */
+  recordExcluded(waveId: string, excluded: Array<{ uid: string; eligibility: EligibilityDoc }>, at: Date): Promise<void>;
+  /** Writes the pool pages, then the commitment and the wave's `frozen` state in one transaction. */
+  freeze(waveId: string, entries: Candidate[], frozen: FrozenPoolDoc): Promise<void>;
+  frozen(waveId: string): Promise<{ frozen: FrozenPoolDoc; entries: Candidate[] } | null>;
+  seed(waveId: string): Promise<string | null>;
+  /** Makes the winners participants; those already selected in this wave are left as they are. */
+  applyWinners(waveId: string, pids: string[], trainingBalance: number, at: Date): Promise<number>;
+  /** Writes the manifest and its pages, and moves the wave to `drawn`, the last in one transaction. */
+  publish(waveId: string, publication: Publication): Promise<void>;
+}
+
+export interface CloseWavePorts {
+  store: DrawStore;
+  lists: ExclusionLists;
+  programYears: ProgramYears;
+  /** The beacon round's value, or null while it is not published. */
+  beacon: { value(source: string, round: number): Promise<string | null> };
+  beaconClock: BeaconClock;
+  clock: Clock;
+}
+
+export type CloseStep = "frozen" | "drawn" | "waiting-for-beacon" | "nothing-to-do";
+
+/**
+ * Moves a closed wave through its draw, one step per call; every step can be re-run after a
+ * crash and gives the same result. closed → frozen: everyone in the pool is checked again
+ * (exclusion lists, family card, rules), the eligible are committed under pseudonymous IDs.
+ * frozen → drawn: once the beacon round is out, the seed is revealed, winners become
+ * participants and the manifest is published.
+ */
+export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<CloseStep> {
+  const wave = await ports.store.wave(waveId);
+  if (wave === null || wave.draw === undefined) return "nothing-to-do";
+  if (wave.state === "closed") return freeze(ports, waveId, wave);
+  if (wave.state === "frozen") return draw(ports, waveId, wave);
+  return "nothing-to-do";
+}
+
+async function freeze(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Promise<CloseStep> {
+  const now = ports.clock.now();
+  const rules = await ports.programYears.get(wave.programYear);
+  if (rules === null) throw new Error(`program year ${wave.programYear} is not configured`);
+  const excludedByReason: Partial<Record<ReasonCode, number>> = {};
+  const entries: Candidate[] = [];
+  for await (const members of ports.store.poolMembers()) {
+    const families = await ports.store.families([...new Set(members.map((m) => m.applicant.kkKey))]);
+    const excluded: Array<{ uid: string; eligibility: EligibilityDoc }> = [];
+    await Promise.all(
+      members.map(async ({ uid, applicant }) => {
+        const family = families.get(applicant.kkKey) ?? { registrants: 0, recipients: 0 };
+        const eligibility = (await checkEligibility(ports.lists, applicant, rules, now))(family);
+        if (!eligibility.eligible || applicant.pid === undefined || applicant.familyPid === undefined) {
+          for (const reason of eligibility.reasons) excludedByReason[reason] = (excludedByReason[reason] ?? 0) + 1;
+          excluded.push({ uid, eligibility });
+          return;
+        }
+        entries.push({ pid: applicant.pid, stratum: applicant.provinceCode, family: applicant.familyPid, familyRecipientsBefore: family.recipients });
+      }),
+    );
+    if (excluded.length > 0) await ports.store.recordExcluded(waveId, excluded, now);
+  }
+  const committed = commitPool(entries, POOL_PAGE_SIZE);
+  if (!committed.ok) throw new Error(`freezing ${waveId}: ${committed.reason}`);
+  const { root, size, pageRoots } = committed.value;
+  await ports.store.freeze(waveId, committed.value.entries, { poolRoot: root, poolSize: size, pageSize: POOL_PAGE_SIZE, pageRoots, excludedByReason, frozenAt: now });
+  return "frozen";
+}
+
+async function draw(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Promise<CloseStep> {
+  const plan = wave.draw!;
+  const value = await ports.beacon.value(plan.beacon.source, plan.beacon.round);
+  if (value === null) return "waiting-for-beacon";
+  const [seed, pool, rules] = await Promise.all([ports.store.seed(waveId), ports.store.frozen(waveId), ports.programYears.get(wave.programYear)]);
+  if (seed === null || pool === null || rules === null) throw new Error(`drawing ${waveId}: seed, frozen pool or program year missing`);
+
+  const publication = await buildPublication({
+    waveId,
+    pool: pool.entries,
+    rules: { quota: wave.quota, familyLimit: plan.familyLimit, strata: plan.strata },
+    seed,
+    seedCommitment: plan.seedCommitment,
+    beacon: { ...plan.beacon, value },
+    // The beacon round's time, not the clock's: a re-run after a crash publishes the same bytes.
+    createdAt: publicationTime(plan.beacon.round, ports.beaconClock).toISOString(),
+    excludedByReason: pool.frozen.excludedByReason,
+    provinceOf: (entry) => entry.stratum ?? "00",
+    pageSize: pool.frozen.pageSize,
+  });
+  if (!publication.ok) throw new Error(`drawing ${waveId}: ${publication.reason}`);
+  // The pages read back must be the pool that was committed before the randomness existed.
+  if (publication.value.manifest.poolRoot !== pool.frozen.poolRoot) throw new Error(`drawing ${waveId}: the stored pool does not match its commitment`);
+
+  const winners = publication.value.manifest.winners.pids ?? publication.value.winnersPages.flatMap((p) => p.page.pids);
+  await ports.store.applyWinners(waveId, winners, rules.trainingBalance, ports.clock.now());
+  await ports.store.publish(waveId, publication.value);
+  return "drawn";
+}
