@@ -1,4 +1,5 @@
-import type { PaymentPartnerDoc, ProgramYearDoc, TrainingDoc, TrainingPartnerDoc, WaveDoc } from "../functions/src/schemas/documents.js";
+import type { PaymentPartnerDoc, ProgramYearDoc, TrainingDoc, TrainingPartnerDoc } from "../functions/src/schemas/documents.js";
+import type { CreateWaveInput } from "../functions/src/schemas/waves.js";
 import type { RoleClaims } from "../functions/src/domain/roles.js";
 
 /** Demo data for the local stack. Figures follow the real program (see ../shared/DOMAIN.md). */
@@ -33,14 +34,14 @@ export const programYear: ProgramYearDoc = {
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Wave 1 of the year: open since yesterday, closing in two weeks, quota as in wave 48 (2023). */
-export function openWave(now: Date): WaveDoc {
+export function openWave(now: Date): CreateWaveInput {
   return {
     number: 1,
     programYear: programYear.year,
-    state: "open",
-    opensAt: new Date(now.getTime() - DAY),
-    closesAt: new Date(now.getTime() + 14 * DAY),
+    opensAt: new Date(now.getTime() - DAY).toISOString(),
+    closesAt: new Date(now.getTime() + 14 * DAY).toISOString(),
     quota: 10_000,
+    strata: { kind: "none" },
   };
 }
 

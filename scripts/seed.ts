@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
 
 /**
@@ -26,7 +27,27 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
   };
 
   await createIfMissing(collections.programYears().doc(String(demo.programYear.year)), demo.programYear);
-  await createIfMissing(collections.waves().doc(`${demo.programYear.year}-1`), demo.openWave(new Date()));
+  // The wave goes through the same use case as the createWave callable: its seed commitment and
+  // beacon round are fixed now, so the demo wave can be drawn once it closes.
+  const { createWave } = await import("../functions/src/usecases/createWave.js");
+  const { firestoreWaves } = await import("../functions/src/adapters/waves.js");
+  const { firestoreProgramYears } = await import("../functions/src/adapters/programYears.js");
+  const { QUICKNET } = await import("../functions/src/domain/beacon.js");
+  const { BEACON_PORT } = await import("./stack/beacon.js");
+  const wave = await createWave(
+    {
+      waves: firestoreWaves,
+      programYears: firestoreProgramYears,
+      clock: { now: () => new Date() },
+      newSeed: () => randomBytes(32).toString("hex"),
+      beacon: { source: `http://${HOST}:${BEACON_PORT}`, clock: QUICKNET, marginSeconds: 15 },
+    },
+    { uid: "command:seed", claims: { role: "admin" } },
+    demo.openWave(new Date()),
+  );
+  if (wave.ok) created += 1;
+  else if (wave.reason === "wave-exists") kept += 1;
+  else throw new Error(`seeding the demo wave: ${wave.reason}`);
   for (const [id, partner] of Object.entries(demo.trainingPartners)) await createIfMissing(collections.trainingPartners().doc(id), partner);
   for (const [id, training] of Object.entries(demo.trainings)) await createIfMissing(collections.trainings().doc(id), training);
   for (const [id, partner] of Object.entries(demo.paymentPartners)) await createIfMissing(collections.paymentPartners().doc(id), partner);

@@ -31,6 +31,6 @@ export const beaconUrl = defineString("BEACON_URL", {
 
 /** Time between a wave's close and its beacon round: the pool must be frozen before the round is out. */
 export const beaconMarginSeconds = defineInt("BEACON_MARGIN_SECONDS", {
-  default: 900,
+  default: 86_400,
   description: "Seconds from a wave's close to the beacon round used for its draw (the freeze must finish first).",
 });

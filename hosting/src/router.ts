@@ -8,13 +8,30 @@ export const PATHS = {
   status: "/status",
   operator: "/operator",
   admin: "/admin",
+  transparency: "/transparansi",
 } as const;
 export type Page = keyof typeof PATHS;
+
+// A wave's own page (/transparansi/<waveId>) is a link people share and auditors cite, so the
+// wave is in the path, not in state. Wave IDs have the form joinWave and the draws function accept.
+const WAVE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The wave named after /transparansi/, or null (the list of waves, or not a wave path). */
+export function waveIdIn(pathname: string): string | null {
+  const prefix = `${PATHS.transparency}/`;
+  const path = pathname.replace(/\/+$/, "");
+  if (!path.startsWith(prefix)) return null;
+  const waveId = path.slice(prefix.length);
+  return WAVE_ID.test(waveId) ? waveId : null;
+}
+
+export const transparencyPath = (waveId?: string): string => (waveId === undefined ? PATHS.transparency : `${PATHS.transparency}/${waveId}`);
 
 export function pageOf(pathname: string): Page | null {
   const path = pathname.replace(/\/+$/, "") || "/";
   const found = (Object.keys(PATHS) as Page[]).find((page) => PATHS[page] === path);
-  return found ?? null;
+  if (found) return found;
+  return waveIdIn(path) === null ? null : "transparency";
 }
 
 const listeners = new Set<() => void>();

@@ -1,16 +1,22 @@
 import { mustRun } from "../run.js";
 import { clientEnvironment } from "../stack/config.js";
-import { startStack } from "../stack/index.js";
+import { startStack, type Stack } from "../stack/index.js";
+import { benchDrawCore } from "./drawCore.js";
 import { benchRegistration } from "./registration.js";
+import { benchWaveClose } from "./waveClose.js";
 
 /**
- * `npm run bench`: builds, starts the local stack, runs each benchmark and prints its figures.
- * Performance targets live here, never in timed unit tests. `npm run bench -- registration`
- * runs one.
+ * `npm run bench`: builds, starts the local stack (for the benches that need it), runs each
+ * benchmark and prints its figures. Performance targets live here, never in timed unit tests.
+ * `npm run bench -- registration` runs one.
  */
 const BENCHES: Record<string, () => Promise<string>> = {
   registration: benchRegistration,
+  "wave-close": benchWaveClose,
+  drawCore: benchDrawCore,
 };
+/** Pure benches: no build, no emulators. */
+const WITHOUT_STACK = new Set(["drawCore"]);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const chosen = wanted.length > 0 ? wanted : Object.keys(BENCHES);
@@ -21,9 +27,18 @@ for (const name of chosen) {
   }
 }
 
-await mustRun("Build", "npm", ["run", "--silent", "build"]);
-const stack = await startStack();
-Object.assign(process.env, clientEnvironment(stack.firestore.host));
+let stack: Stack | undefined;
+const stopAndExit = async (code: number) => {
+  await stack?.stop();
+  process.exit(code);
+};
+process.on("SIGINT", () => void stopAndExit(130));
+process.on("SIGTERM", () => void stopAndExit(143));
+if (chosen.some((name) => !WITHOUT_STACK.has(name))) {
+  await mustRun("Build", "npm", ["run", "--silent", "build"]);
+  stack = await startStack();
+  Object.assign(process.env, clientEnvironment(stack.firestore.host));
+}
 let code = 0;
 try {
   for (const name of chosen) {
@@ -34,6 +49,6 @@ try {
   console.error(error);
   code = 1;
 } finally {
-  await stack.stop();
+  await stack?.stop();
 }
 process.exit(code);

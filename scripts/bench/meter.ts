@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 /**
  * Counts the Firestore document reads and writes this process makes, by wrapping the Admin
  * SDK's internals: every batched document read (single gets, getAll, transactional gets) goes
- * through DocumentReader._get, every query through Query._get, and every write (plain,
+ * through DocumentReader._get, every query through Query._get or Query.stream, and every write (plain,
  * batched, transactional, BulkWriter) through a WriteBatch. Counting what the code really
  * does, not what we think it does; the counts carry over to production billing and limits.
  */
@@ -53,6 +53,14 @@ export function installMeter(): Meter {
     // A query is billed at least one read even when it returns nothing.
     meter.reads += Math.max(1, out.result.size);
     return out;
+  };
+  const queryStream = query.stream!;
+  query.stream = function (this: unknown, ...args: unknown[]) {
+    const stream = queryStream.apply(this, args) as NodeJS.ReadableStream;
+    stream.on("data", () => {
+      meter.reads += 1;
+    });
+    return stream;
   };
   for (const name of ["create", "set", "update", "delete"]) {
     const original = batch[name]!;

@@ -85,6 +85,17 @@ describe("a wave's draw", () => {
     expect(manifest.byProvince["52"]!.winners).toBeGreaterThanOrEqual(QUOTA / 4);
     const { stdout } = await run(process.execPath, [join(process.cwd(), "node_modules", ".bin", "tsx"), "scripts/verify-draw.ts", manifestUrl]);
     expect(stdout).toContain("MATCH");
+
+    // Each person sees their pseudonymous ID, their rank and the cut-off.
+    const winnerUid = winners[0]!.id;
+    const winner = people.find((p) => p.uid === winnerUid)!;
+    const loser = people.find((p) => !winners.some((w) => w.id === p.uid))!;
+    type Draw = { draw: { pid: string; inPool: boolean; latest: { waveId: string; selected: boolean; rank: string; withinCutoff: boolean } } };
+    const mine = ((await call("getMyStatus", {}, winner.idToken)).result as Draw).draw;
+    expect(mine).toMatchObject({ inPool: false, latest: { waveId, selected: true, withinCutoff: true } });
+    const theirs = ((await call("getMyStatus", {}, loser.idToken)).result as Draw).draw;
+    expect(theirs).toMatchObject({ inPool: true, latest: { waveId, selected: false } });
+    expect(theirs.pid).not.toBe(mine.pid);
   }, 120_000);
 
   it("when the draw is run again after a crash before publication, then the same winners come out and nobody is selected twice", async () => {

@@ -1,11 +1,9 @@
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
-import { deleteDoc, doc, getDoc, setDoc, setLogLevel, updateDoc } from "firebase/firestore";
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
+import { deleteDoc, doc, getDoc, setDoc, updateDoc } from "firebase/firestore";
+import { describe, it } from "vitest";
+import { useRulesEnvironment } from "../support/rules.js";
 
 /** Who reads a registration: the person, operators of their region, the program office, auditors. */
-let env: RulesTestEnvironment;
-const [host, port] = process.env.FIRESTORE_EMULATOR_HOST!.split(":");
 
 type Claims = Record<string, unknown> | null;
 const READERS: Array<[string, string, Claims, boolean]> = [
@@ -21,31 +19,12 @@ const READERS: Array<[string, string, Claims, boolean]> = [
   ["nobody signed in", "", null, false],
 ];
 
-function db(uid: string, claims: Claims) {
-  return claims === null ? env.unauthenticatedContext().firestore() : env.authenticatedContext(uid, claims).firestore();
-}
-
-beforeAll(async () => {
-  setLogLevel("silent");
-  env = await initializeTestEnvironment({
-    projectId: "demo-prakerja-rules-applicants",
-    firestore: { host, port: Number(port), rules: readFileSync("firestore.rules", "utf8") },
-  });
+const rules = useRulesEnvironment("demo-prakerja-rules-applicants", async (store) => {
+  await setDoc(doc(store, "applicants/alice"), { districtCode: "317101", nik: "3171015705950001" });
+  await setDoc(doc(store, "applicants/alice/timeline/e1"), { kind: "registered" });
+  for (const path of ["nikIndex/k1", "families/f1", "operatorDays/op-31_2026-11-24"]) await setDoc(doc(store, path), { seeded: true });
 });
-
-afterAll(async () => {
-  await env.cleanup();
-});
-
-beforeEach(async () => {
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (context) => {
-    const store = context.firestore();
-    await setDoc(doc(store, "applicants/alice"), { districtCode: "317101", nik: "3171015705950001" });
-    await setDoc(doc(store, "applicants/alice/timeline/e1"), { kind: "registered" });
-    for (const path of ["nikIndex/k1", "families/f1", "operatorDays/op-31_2026-11-24"]) await setDoc(doc(store, path), { seeded: true });
-  });
-});
+const db = (uid: string, claims: Claims) => rules.as(uid, claims);
 
 describe.each(["applicants/alice", "applicants/alice/timeline/e1"])("%s", (path) => {
   it.each(READERS)("when %s reads it, then allowed is %s", async (_who, uid, claims, allowed) => {

@@ -1,21 +1,14 @@
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
-import { deleteDoc, doc, getDoc, setDoc, setLogLevel, updateDoc } from "firebase/firestore";
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
+import { doc, getDoc, setDoc } from "firebase/firestore";
+import { describe, it } from "vitest";
+import { describeAccess, EVERYONE, SIGNED_IN, useRulesEnvironment, type Who } from "../support/rules.js";
 
 /**
  * firestore.rules against the real emulator: for every collection the code uses, who may read,
- * and that no client may write. A project of its own keeps these tests apart from the others.
+ * and that no client may write. Applicants and exclusion lists have files of their own.
  */
-let env: RulesTestEnvironment;
 
-const [host, port] = process.env.FIRESTORE_EMULATOR_HOST!.split(":");
-
-type Who = "anonymous" | "applicant" | "operator" | "admin" | "auditor";
-const EVERYONE: Who[] = ["anonymous", "applicant", "operator", "admin", "auditor"];
-const SIGNED_IN: Who[] = ["applicant", "operator", "admin", "auditor"];
-
-/** Each path the code uses (functions/src/adapters/collections.ts), with who may read it. */
+/** Each path the code uses (functions/src/schemas/collections.ts), with who may read it. */
 const PATHS: Array<{ path: string; readers: Who[] }> = [
   { path: "programYears/2026", readers: EVERYONE },
   { path: "waves/2026-1", readers: EVERYONE },
@@ -24,54 +17,24 @@ const PATHS: Array<{ path: string; readers: Who[] }> = [
   { path: "trainings/t1", readers: EVERYONE },
   { path: "paymentPartners/bank-demo", readers: SIGNED_IN },
   { path: "roleGrants/0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d8e", readers: ["admin", "auditor"] },
+  { path: "waveDraws/2026-1", readers: EVERYONE },
+  { path: "waveDraws/2026-1/pool/000000", readers: EVERYONE },
+  { path: "waveDraws/2026-1/winners/000000", readers: EVERYONE },
+  { path: "waveDraws/2026-1/private/x", readers: [] },
+  { path: "waveSecrets/2026-1", readers: [] },
+  { path: "pidIndex/p1", readers: [] },
   { path: "somethingElse/x", readers: [] },
 ];
 
-function db(who: Who) {
-  if (who === "anonymous") return env.unauthenticatedContext().firestore();
-  const claims = who === "applicant" ? {} : who === "operator" ? { role: "operator", region: "31" } : { role: who };
-  return env.authenticatedContext(`${who}-uid`, claims).firestore();
-}
-
-beforeAll(async () => {
-  // Denied writes are the point of these tests; the SDK would log each one as an error.
-  setLogLevel("silent");
-  env = await initializeTestEnvironment({
-    projectId: "demo-prakerja-rules",
-    firestore: { host, port: Number(port), rules: readFileSync("firestore.rules", "utf8") },
-  });
+const rules = useRulesEnvironment("demo-prakerja-rules", async (store) => {
+  for (const { path } of PATHS) await setDoc(doc(store, path), { seeded: true });
 });
 
-afterAll(async () => {
-  await env.cleanup();
-});
-
-beforeEach(async () => {
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (context) => {
-    for (const { path } of PATHS) await setDoc(doc(context.firestore(), path), { seeded: true });
-  });
-});
-
-describe.each(PATHS)("$path", ({ path, readers }) => {
-  for (const who of EVERYONE) {
-    const allowed = readers.includes(who);
-    it(`when ${who} reads it, then it is ${allowed ? "allowed" : "denied"}`, async () => {
-      const read = getDoc(doc(db(who), path));
-      await (allowed ? assertSucceeds(read) : assertFails(read));
-    });
-
-    it(`when ${who} creates, updates or deletes it, then each is denied`, async () => {
-      await assertFails(setDoc(doc(db(who), `${path}-new`), { seeded: false }));
-      await assertFails(updateDoc(doc(db(who), path), { seeded: false }));
-      await assertFails(deleteDoc(doc(db(who), path)));
-    });
-  }
-});
+describeAccess(rules, PATHS);
 
 describe("a claim that is not a role", () => {
   it("when the role claim is not a string, then the reader counts as an applicant", async () => {
-    const odd = env.authenticatedContext("odd-uid", { role: ["admin"] }).firestore();
+    const odd = rules.as("odd-uid", { role: ["admin"] });
     await assertFails(getDoc(doc(odd, "roleGrants/0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d8e")));
     await assertSucceeds(getDoc(doc(odd, "paymentPartners/bank-demo")));
   });

@@ -19,7 +19,8 @@ const FAMILIES = ["fa", "fb", "fc", "fd", "fe", "ff", "fg", "fh"];
 const CODES = ["11", "31", "94", "A"];
 
 /** Priors are per family, as the closing process gives them. */
-const pool = fc.tuple(fc.array(fc.nat(2), { minLength: FAMILIES.length, maxLength: FAMILIES.length }), fc.uniqueArray(
+const priors = fc.array(fc.nat(2), { minLength: FAMILIES.length, maxLength: FAMILIES.length });
+const entries = fc.uniqueArray(
   fc.record({
     pid: fc.stringMatching(/^[A-Za-z0-9_-]{3,10}$/),
     stratum: fc.option(fc.constantFrom(...CODES), { nil: undefined }),
@@ -27,7 +28,10 @@ const pool = fc.tuple(fc.array(fc.nat(2), { minLength: FAMILIES.length, maxLengt
     priority: fc.option(fc.constant(true as const), { nil: undefined }),
   }),
   { selector: (e) => e.pid, maxLength: 90 },
-)).map(([priors, entries]): Candidate[] => entries.map((e) => ({ ...e, family: FAMILIES[e.family]!, familyRecipientsBefore: priors[e.family]! })));
+);
+const pool = fc
+  .tuple(priors, entries)
+  .map(([before, list]): Candidate[] => list.map((e) => ({ ...e, family: FAMILIES[e.family]!, familyRecipientsBefore: before[e.family]! })));
 
 const strata = fc.oneof(
   fc.constant({ kind: "none" as const }),

@@ -1,4 +1,4 @@
-import { Timestamp, type DocumentData, type FirestoreDataConverter, type QueryDocumentSnapshot } from "firebase-admin/firestore";
+import { type DocumentData, type FirestoreDataConverter, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 import type { z } from "zod";
 import {
   paymentPartnerDoc,
@@ -11,25 +11,17 @@ import {
 } from "../schemas/documents.js";
 import { applicantDoc, familyDoc, nikIndexDoc, operatorDayDoc, timelineEventDoc } from "../schemas/applicant.js";
 import { COLLECTIONS } from "../schemas/collections.js";
+import { withDates } from "../schemas/timestamps.js";
 import { db } from "./firebase.js";
 
 export { COLLECTIONS };
 
 
-function datesFromTimestamps(value: unknown): unknown {
-  if (value instanceof Timestamp) return value.toDate();
-  if (Array.isArray(value)) return value.map(datesFromTimestamps);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesFromTimestamps(v)]));
-  }
-  return value;
-}
-
 /** A converter that validates every document read and written against its schema. */
 export function converter<S extends z.ZodType<DocumentData>>(schema: S): FirestoreDataConverter<z.infer<S>> {
   return {
     toFirestore: (value) => schema.parse(value) as DocumentData,
-    fromFirestore: (snapshot: QueryDocumentSnapshot) => schema.parse(datesFromTimestamps(snapshot.data())),
+    fromFirestore: (snapshot: QueryDocumentSnapshot) => schema.parse(withDates(snapshot.data())),
   };
 }
 

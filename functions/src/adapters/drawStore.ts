@@ -4,6 +4,7 @@ import { applicantDoc, familyDoc, timelineEventDoc, type ApplicantDoc, type Fami
 import { waveDoc } from "../schemas/documents.js";
 import { frozenPoolDoc, waveSecretDoc } from "../schemas/waves.js";
 import type { DrawStore } from "../usecases/closeWave.js";
+import type { LatestDraw } from "../usecases/getMyStatus.js";
 import { COLLECTIONS, converter } from "./collections.js";
 import { db } from "./firebase.js";
 
@@ -33,15 +34,21 @@ export const firestoreDrawStore: DrawStore = {
   async wave(waveId) {
     return (await waves().doc(waveId).get()).data() ?? null;
   },
+  /**
+   * One streamed query, handed on in pages: one read per member. At national scale the same
+   * query is split by document-ID ranges over parallel tasks (docs/draw.md, "At national scale").
+   */
   async *poolMembers() {
-    let query = applicants().where("inPool", "==", true).where("status", "==", "registered").orderBy(FieldPath.documentId()).limit(MEMBERS_PAGE);
-    for (;;) {
-      const page = await query.get();
-      if (page.empty) return;
-      yield page.docs.map((d) => ({ uid: d.id, applicant: d.data() }));
-      if (page.size < MEMBERS_PAGE) return;
-      query = query.startAfter(page.docs[page.docs.length - 1]!.id);
+    const query = applicants().where("inPool", "==", true).where("status", "==", "registered");
+    let page: Array<{ uid: string; applicant: ApplicantDoc }> = [];
+    for await (const snap of query.stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot<ApplicantDoc>>) {
+      page.push({ uid: snap.id, applicant: snap.data() });
+      if (page.length === MEMBERS_PAGE) {
+        yield page;
+        page = [];
+      }
     }
+    if (page.length > 0) yield page;
   },
   async families(kkKeys) {
     const found = new Map<string, FamilyDoc>();
@@ -120,5 +127,17 @@ export const firestoreDrawStore: DrawStore = {
       tx.set(drawDoc(waveId), { manifest: publication.manifest }, { merge: true });
       tx.update(waves().doc(waveId).withConverter(null), { state: "drawn" });
     });
+  },
+};
+
+/** The most recently drawn wave's manifest essentials, for applicants' own status. */
+export const firestoreLatestDraw = {
+  async latest() {
+    const drawn = await waves().where("state", "==", "drawn").orderBy("closesAt", "desc").limit(1).get();
+    const waveId = drawn.docs[0]?.id;
+    if (waveId === undefined) return null;
+    const manifest = (await drawDoc(waveId).get()).get("manifest") as { drawKey?: string; result: LatestDraw["result"] } | undefined;
+    if (manifest?.drawKey === undefined) return null;
+    return { waveId, drawKey: manifest.drawKey, result: manifest.result };
   },
 };

@@ -1,4 +1,5 @@
 import { systemClock } from "../adapters/clock.js";
+import { firestoreLatestDraw } from "../adapters/drawStore.js";
 import { firestoreExclusionLists } from "../adapters/exclusionLists.js";
 import { firestoreProgramYears } from "../adapters/programYears.js";
 import { firestoreRegistrations } from "../adapters/registrations.js";
@@ -12,7 +13,7 @@ export const getMyStatus = callable({
   input: getMyStatusInput,
   refusals: { "not-registered": "not-found" },
   async handle(_input, actor) {
-    const ports = { registrations: firestoreRegistrations, lists: firestoreExclusionLists, programYears: firestoreProgramYears, clock: systemClock };
+    const ports = { draws: firestoreLatestDraw, registrations: firestoreRegistrations, lists: firestoreExclusionLists, programYears: firestoreProgramYears, clock: systemClock };
     return getMyStatusUseCase(ports, actor.uid);
   },
 });

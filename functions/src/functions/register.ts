@@ -1,8 +1,4 @@
-import { systemClock } from "../adapters/clock.js";
-import { firestoreExclusionLists } from "../adapters/exclusionLists.js";
-import { firestoreProgramYears } from "../adapters/programYears.js";
-import { secretPseudonyms } from "../adapters/pseudonyms.js";
-import { firestoreRegistrations } from "../adapters/registrations.js";
+import { registrationPorts } from "../adapters/registrationPorts.js";
 import { nikHashKey } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { logs } from "../logs.js";
@@ -18,13 +14,7 @@ export const register = callable({
   refusalFields: REGISTER_REFUSAL_FIELDS,
   options: { secrets: [nikHashKey] },
   async handle(input, actor) {
-    const ports = {
-      registrations: firestoreRegistrations,
-      lists: firestoreExclusionLists,
-      programYears: firestoreProgramYears,
-      pseudonyms: secretPseudonyms(),
-      clock: systemClock,
-    };
+    const ports = registrationPorts();
     const outcome = await registerUseCase(ports, { uid: actor.uid, by: "self", requestId: `self:${actor.uid}` }, input);
     if (outcome.ok) logs.registered(actor.uid, "self", outcome.value.eligibility.reasons, outcome.value.created);
     return outcome;

@@ -1,9 +1,5 @@
 import { firebaseAccounts } from "../adapters/accounts.js";
-import { systemClock } from "../adapters/clock.js";
-import { firestoreExclusionLists } from "../adapters/exclusionLists.js";
-import { firestoreProgramYears } from "../adapters/programYears.js";
-import { secretPseudonyms } from "../adapters/pseudonyms.js";
-import { firestoreRegistrations } from "../adapters/registrations.js";
+import { registrationPorts } from "../adapters/registrationPorts.js";
 import { assistedDailyLimit, nikHashKey } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { logs } from "../logs.js";
@@ -22,14 +18,7 @@ export const registerAssisted = callable({
   },
   options: { secrets: [nikHashKey] },
   async handle(input, actor) {
-    const ports = {
-      registrations: firestoreRegistrations,
-      lists: firestoreExclusionLists,
-      programYears: firestoreProgramYears,
-      pseudonyms: secretPseudonyms(),
-      accounts: firebaseAccounts,
-      clock: systemClock,
-    };
+    const ports = { ...registrationPorts(), accounts: firebaseAccounts };
     const outcome = await registerAssistedUseCase(ports, actor, input, assistedDailyLimit.value());
     if (outcome.ok) logs.registered(outcome.value.uid, actor.uid, outcome.value.eligibility.reasons, outcome.value.created);
     return outcome;

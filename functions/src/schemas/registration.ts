@@ -121,5 +121,23 @@ export const myStatus = z.object({
   timeline: z.array(
     z.object({ kind: z.enum(TIMELINE_KINDS), at: z.string(), eligible: z.boolean().optional(), reasons: z.array(z.enum(REASON_CODES)).optional() }),
   ),
+  /** The person in the draws: their pseudonymous ID, and where they stood in the latest draw. */
+  draw: z
+    .object({
+      pid: z.string(),
+      inPool: z.boolean(),
+      latest: z
+        .object({
+          waveId: z.string(),
+          selected: z.boolean(),
+          /** HMAC-SHA-256(drawKey, pid): lower ranks come first. */
+          rank: z.string(),
+          /** The rank of the last person selected nationally, and in the person's stratum if it had seats. */
+          cutoff: z.object({ national: z.string().nullable(), stratum: z.string().nullable() }),
+          withinCutoff: z.boolean(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 export type MyStatus = z.infer<typeof myStatus>;

@@ -1,13 +1,23 @@
 import { calendarDateIn } from "../domain/calendar.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { findDistrict, findProvince, findRegency } from "../domain/regions/index.js";
+import { positionOf, type DrawResult } from "../domain/draw/index.js";
+import type { ApplicantDoc } from "../schemas/applicant.js";
 import type { MyStatus } from "../schemas/registration.js";
 import { checkEligibility } from "./eligibilityCheck.js";
 import type { Clock, ExclusionLists, ProgramYears, Registrations } from "./ports.js";
 
 export type StatusRefusal = "not-registered";
 
+/** The latest published draw: what a person needs to find their own place in it. */
+export interface LatestDraw {
+  waveId: string;
+  drawKey: string;
+  result: Pick<DrawResult, "strata" | "national">;
+}
+
 export interface StatusPorts {
+  draws: { latest(): Promise<LatestDraw | null> };
   registrations: Registrations;
   lists: ExclusionLists;
   programYears: ProgramYears;
@@ -34,7 +44,7 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
     }
     eligibility = fresh;
   }
-  const timeline = await ports.registrations.timeline(uid);
+  const [timeline, latest] = await Promise.all([ports.registrations.timeline(uid), applicant.pid ? ports.draws.latest() : null]);
 
   return done({
     profile: {
@@ -54,5 +64,24 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
     status: applicant.status,
     eligibility: { eligible: eligibility.eligible, reasons: eligibility.reasons, checkedAt: eligibility.checkedAt.toISOString() },
     timeline: timeline.map((e) => ({ kind: e.kind, at: e.at.toISOString(), eligible: e.eligible, reasons: e.reasons })),
+    draw: drawView(applicant, latest),
   });
+}
+
+function drawView(applicant: ApplicantDoc, latest: LatestDraw | null): MyStatus["draw"] {
+  if (applicant.pid === undefined) return undefined;
+  const base = { pid: applicant.pid, inPool: applicant.inPool === true };
+  if (latest === null) return base;
+  const position = positionOf({ pid: applicant.pid, stratum: applicant.provinceCode }, latest.drawKey, latest.result);
+  const stratum = latest.result.strata[applicant.provinceCode];
+  return {
+    ...base,
+    latest: {
+      waveId: latest.waveId,
+      selected: applicant.selectedWave === latest.waveId,
+      rank: position.rank,
+      cutoff: { national: latest.result.national.cutoff?.rank ?? null, stratum: stratum && stratum.seats > 0 ? (stratum.cutoff?.rank ?? null) : null },
+      withinCutoff: position.withinCutoff,
+    },
+  };
 }

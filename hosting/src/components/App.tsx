@@ -7,6 +7,7 @@ import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { OperatorGate } from "../pages/operator/OperatorGate.js";
 import { RegisterGate } from "../pages/registration/RegisterGate.js";
 import { StatusGate } from "../pages/status/StatusGate.js";
+import { TransparencyGate } from "../pages/transparency/TransparencyGate.js";
 import { pageOf, usePathname } from "../router.js";
 import { SessionContext, useSessionSource } from "../session.js";
 import { Header } from "./Header.js";
@@ -54,6 +55,7 @@ export function App() {
           {page === "status" && <StatusGate />}
           {page === "operator" && <OperatorGate />}
           {page === "admin" && <AdminGate />}
+          {page === "transparency" && <TransparencyGate pathname={pathname} />}
           {page === null && <NotFoundPage />}
         </main>
       </SessionContext.Provider>

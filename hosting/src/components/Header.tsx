@@ -6,17 +6,20 @@ import { NavLink } from "./NavLink.js";
 
 type Linked = Exclude<Page, "home" | "account">;
 
-/** The pages each role works on (the server refuses the others anyway). */
+/**
+ * The pages each role works on (the server refuses the others anyway). The draws' transparency
+ * page is for everyone, signed in or not: checking a draw must not need an account.
+ */
 function pagesFor(session: Session): readonly Linked[] {
-  if (session.state !== "signed-in") return [];
+  if (session.state !== "signed-in") return ["transparency"];
   switch (session.role) {
     case "applicant":
-      return ["register", "status"];
+      return ["register", "status", "transparency"];
     case "operator":
-      return ["operator"];
+      return ["operator", "transparency"];
     case "admin":
     case "auditor":
-      return ["admin"];
+      return ["admin", "transparency"];
   }
 }
 
@@ -25,6 +28,7 @@ const LABELS: Record<Linked, MessageId> = {
   status: "nav.status",
   operator: "nav.operator",
   admin: "nav.admin",
+  transparency: "nav.transparency",
 };
 
 export function Header({ page }: { page: Page | null }) {

@@ -1,19 +1,11 @@
-import { collection, Timestamp, type DocumentData, type QueryDocumentSnapshot } from "firebase/firestore/lite";
+import { collection, type DocumentData, type QueryDocumentSnapshot } from "firebase/firestore/lite";
 import type { z } from "zod";
 import { COLLECTIONS } from "@schemas/collections.js";
+import { withDates } from "@schemas/timestamps.js";
 import { db } from "../firebase.js";
 
 
 export const collectionOf = (name: keyof typeof COLLECTIONS) => collection(db, COLLECTIONS[name]);
-
-function datesFromTimestamps(value: unknown): unknown {
-  if (value instanceof Timestamp) return value.toDate();
-  if (Array.isArray(value)) return value.map(datesFromTimestamps);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesFromTimestamps(v)]));
-  }
-  return value;
-}
 
 export type WithId<T> = T & { id: string };
 
@@ -23,7 +15,7 @@ export type WithId<T> = T & { id: string };
  */
 export function parseDocs<S extends z.ZodType<DocumentData>>(schema: S, docs: QueryDocumentSnapshot[]): WithId<z.infer<S>>[] {
   return docs.flatMap((doc) => {
-    const parsed = schema.safeParse(datesFromTimestamps(doc.data()));
+    const parsed = schema.safeParse(withDates(doc.data()));
     if (parsed.success) return [{ ...parsed.data, id: doc.id }];
     console.warn(`Skipping malformed document ${doc.ref.path}`);
     return [];

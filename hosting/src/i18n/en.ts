@@ -9,6 +9,8 @@ export const en: Record<MessageId, string> = {
   "nav.account": "Sign in",
   "nav.accountSignedIn": "Account",
   "nav.admin": "Admin",
+  "nav.transparency": "Transparency",
+  "transparency.title": "Draw transparency",
   "lang.switch": "Bahasa Indonesia",
   "common.loading": "Loading…",
   "common.loadFailed": "The data could not be loaded. Check your connection and reload the page.",

@@ -10,6 +10,8 @@ export const id = {
   "nav.account": "Masuk",
   "nav.accountSignedIn": "Akun",
   "nav.admin": "Admin",
+  "nav.transparency": "Transparansi",
+  "transparency.title": "Transparansi undian",
   "lang.switch": "English",
   "common.loading": "Memuat…",
   "common.loadFailed": "Data tidak dapat dimuat. Periksa koneksi lalu muat ulang halaman.",

@@ -6,8 +6,9 @@ import { EligibilityResult } from "./EligibilityResult.js";
 import { NotRegistered } from "./NotRegistered.js";
 import { ProfileSummary } from "./ProfileSummary.js";
 import { Timeline } from "./Timeline.js";
+import { WaveAndDraw } from "./WaveAndDraw.js";
 
-/** /status: the signed-in person's registration, eligibility (checked again now) and history. */
+/** /status: the signed-in person's registration, eligibility (checked again now), waves and draw, and history. */
 export function StatusPage() {
   const { t } = useRegistrationLang();
   const status = useLoad(loadMyStatus, []);
@@ -21,6 +22,7 @@ export function StatusPage() {
           ) : (
             <>
               <EligibilityResult eligibility={found.eligibility} />
+              <WaveAndDraw status={found} />
               <ProfileSummary status={found} />
               <Timeline events={found.timeline} />
             </>

@@ -1,0 +1,56 @@
+import { useState } from "preact/hooks";
+import { ReasonList } from "../../components/ReasonList.js";
+import { callJoinWave, type JoinWaveResult } from "../../data/joinWave.js";
+import type { PlannedWave } from "../../data/waves.js";
+import { count, jakartaTime } from "../../format.js";
+import { useWaveStatusLang } from "../../i18n/waveStatus.js";
+import { joinFailure, type JoinFailure } from "./joinFailure.js";
+
+interface Props {
+  wave: PlannedWave;
+  onJoined: (result: JoinWaveResult) => void;
+}
+
+/** The open wave's close time and quota, and the button that joins it. */
+export function OpenWave({ wave, onJoined }: Props) {
+  const { t } = useWaveStatusLang();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<JoinFailure | null>(null);
+
+  const join = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onJoined((await callJoinWave({ waveId: wave.id })).data);
+    } catch (error) {
+      setFailure(joinFailure(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="join-wave" data-testid="open-wave" data-wave-id={wave.id}>
+      <p>{t("draw.openWave", { number: wave.number })}</p>
+      <dl class="facts">
+        <dt>{t("waves.closes")}</dt>
+        <dd>{jakartaTime(wave.closesAt)}</dd>
+        <dt>{t("waves.quota")}</dt>
+        <dd>{t("waves.quotaValue", { count: count(wave.quota) })}</dd>
+      </dl>
+      <div class="actions">
+        <button type="button" onClick={join} disabled={busy}>
+          {busy ? t("draw.joining") : t("draw.join", { number: wave.number })}
+        </button>
+      </div>
+      {failure?.kind === "message" && (
+        <p role="alert" class="notice notice-error" data-testid="join-error">{t(failure.message)}</p>
+      )}
+      {failure?.kind === "reason" && (
+        <div role="alert" class="notice notice-error" data-testid="join-error">
+          <p>{t("join.notEligibleBecause")}</p>
+          <ReasonList reasons={[failure.reason]} withNextSteps />
+        </div>
+      )}
+    </div>
+  );
+}

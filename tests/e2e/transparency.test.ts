@@ -1,0 +1,103 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REASON_TEXT } from "../../functions/src/schemas/registrationMessages.js";
+import { URLS } from "../../scripts/stack/config.js";
+import { storeDrawnWave, type StoredDraw } from "./publishedDraw.js";
+import { closeBrowser, expectNoSidewaysScroll, openPhone } from "./support.js";
+
+/**
+ * The public transparency page on a cheap phone, signed out: a drawn wave's plan fixed in
+ * advance, its published numbers, the province table, and the files an auditor downloads.
+ */
+
+const run = promisify(execFile);
+const PROVINCE_NAMES: Record<string, string> = { "11": "Aceh", "31": "DKI Jakarta", "52": "Nusa Tenggara Barat" };
+
+let drawn: StoredDraw;
+beforeAll(async () => {
+  drawn = await storeDrawnWave();
+});
+afterAll(closeBrowser);
+
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim();
+
+/** Opens the wave's card in the list of waves, from the header link everyone sees. */
+async function openWaveCard(page: Page) {
+  await page.goto(URLS.webApp);
+  await page.getByRole("link", { name: "Transparansi", exact: true }).click();
+  await page.waitForURL("**/transparansi");
+  const card = page.locator(`[data-testid="transparency-wave"][data-wave-id="${drawn.waveId}"]`);
+  await card.waitFor();
+  return card;
+}
+
+describe("draw transparency page", () => {
+  it("when anyone opens a drawn wave, then they see its plan fixed in advance, its published numbers by province and reason, and the files and command to check it", async () => {
+    const { manifest } = drawn.publication;
+    const { page, pageErrors } = await openPhone();
+
+    const card = await openWaveCard(page);
+    expect(await card.getAttribute("data-state")).toBe("drawn");
+    expect(await card.getByTestId("plan-quota").textContent()).toBe("10 orang");
+    expect(await card.getByTestId("plan-seed-commitment").textContent()).toBe(manifest.seedCommitment);
+    expect(await card.getByTestId("plan-beacon").textContent()).toContain("putaran 1234567");
+    expect(await card.getByTestId("plan-strata").textContent()).toContain("Nusa Tenggara Barat: 25% dari kuota");
+    await expectNoSidewaysScroll(page);
+
+    await card.getByRole("link", { name: `Rincian dan hasil undian gelombang ${drawn.number}` }).click();
+    await page.waitForURL(`**/transparansi/${drawn.waveId}`);
+    await page.getByTestId("draw-result").waitFor();
+    expect(await text(page, "draw-pool-size")).toBe("40");
+    expect(await text(page, "draw-winners")).toBe(String(manifest.winners.count));
+    expect(await text(page, "draw-quota")).toBe("10");
+    expect(await text(page, "draw-skipped")).toBe(String(manifest.result.skippedForFamilyLimit));
+    expect(await text(page, "draw-national-seats")).toBe(`${manifest.result.national.selected} dari ${manifest.result.national.seats}`);
+    expect(await text(page, "draw-seed")).toBe(manifest.seed);
+    expect(await text(page, "draw-beacon-value")).toBe(manifest.beacon.value);
+    expect(await text(page, "draw-pool-root")).toBe(manifest.poolRoot);
+
+    const underAge = page.locator('[data-testid="excluded-by-reason"] [data-reason="under-age"]');
+    expect(await underAge.textContent()).toContain(REASON_TEXT["under-age"].id);
+    expect(await underAge.locator("td.number").textContent()).toBe("3");
+    expect(await page.locator('[data-testid="excluded-by-reason"] [data-reason="on-exclusion-list"] td.number').textContent()).toBe("2");
+
+    const rows = page.getByTestId("province-table").locator("tbody tr");
+    expect(await rows.count()).toBe(3);
+    for (const [code, counts] of Object.entries(manifest.byProvince)) {
+      const row = page.locator(`[data-testid="province-table"] tr[data-province="${code}"]`);
+      expect(await row.locator("th").textContent()).toBe(PROVINCE_NAMES[code]);
+      expect(await row.getByTestId("province-pool").textContent()).toMatch(new RegExp(`^${counts.pool} \\(`));
+      expect(await row.getByTestId("province-winners").textContent()).toMatch(new RegExp(`^${counts.winners} \\(`));
+    }
+    expect(await page.getByRole("img", { name: /Diagram batang per provinsi/ }).count()).toBe(1);
+    await expectNoSidewaysScroll(page);
+
+    const manifestUrl = `${URLS.webApp}/draws/${drawn.waveId}/manifest.json`;
+    expect(await text(page, "verify-command")).toBe(`npm run verify-draw -- ${manifestUrl}`);
+    const manifestHref = await page.getByTestId("manifest-link").getAttribute("href");
+    const served = await page.request.get(new URL(manifestHref!, page.url()).toString());
+    expect(served.status()).toBe(200);
+    expect(served.headers()["content-type"]).toContain("application/json");
+    expect(await served.json()).toMatchObject({ waveId: drawn.waveId, poolRoot: manifest.poolRoot, poolSize: 40 });
+    const poolLinks = page.getByTestId("pool-pages").locator("a");
+    expect(await poolLinks.count()).toBe(3);
+    const firstPage = await page.request.get(new URL((await poolLinks.first().getAttribute("href"))!, page.url()).toString());
+    expect(((await firstPage.json()) as { entries: unknown[] }).entries).toHaveLength(16);
+    expect(pageErrors).toEqual([]);
+
+    // What the page tells auditors to run, run: the served files re-compute to the same winners.
+    const { stdout } = await run(process.execPath, [join(process.cwd(), "node_modules", ".bin", "tsx"), "scripts/verify-draw.ts", manifestUrl]);
+    expect(stdout).toContain(`MATCH: the published winners of wave ${drawn.waveId}`);
+  });
+
+  it("when a wave's page names no known wave, then it says so", async () => {
+    const { page, pageErrors } = await openPhone();
+    await page.goto(`${URLS.webApp}/transparansi/e2e-missing-${drawn.waveId.slice(4, 12)}`);
+    await page.getByTestId("wave-not-found").waitFor();
+    expect(await text(page, "wave-not-found")).toBe("Gelombang ini tidak ditemukan.");
+    expect(pageErrors).toEqual([]);
+  });
+});
