@@ -1,7 +1,7 @@
 import { mustRun, run } from "./run.js";
 import { clientEnvironment } from "./stack/config.js";
 import { NoFirestoreEmulator } from "./stack/firestore.js";
-import { startStack, type Stack } from "./stack/index.js";
+import { exitStoppingStack, startStack, type Stack } from "./stack/index.js";
 
 /**
  * `npm test`: type-check, build, start the local stack, run every suite (unit, rules,
@@ -12,12 +12,7 @@ await mustRun("Type-check", "npm", ["run", "--silent", "typecheck"]);
 await mustRun("Build", "npm", ["run", "--silent", "build"]);
 
 let stack: Stack | undefined;
-const stopAndExit = async (code: number) => {
-  await stack?.stop();
-  process.exit(code);
-};
-process.on("SIGINT", () => void stopAndExit(130));
-process.on("SIGTERM", () => void stopAndExit(143));
+const stopAndExit = exitStoppingStack(() => stack);
 
 try {
   const began = Date.now();

@@ -1,6 +1,6 @@
 import { mustRun } from "../run.js";
 import { clientEnvironment } from "../stack/config.js";
-import { startStack, type Stack } from "../stack/index.js";
+import { exitStoppingStack, startStack, type Stack } from "../stack/index.js";
 import { benchDrawCore } from "./drawCore.js";
 import { benchRegistration } from "./registration.js";
 import { benchWaveClose } from "./waveClose.js";
@@ -28,12 +28,7 @@ for (const name of chosen) {
 }
 
 let stack: Stack | undefined;
-const stopAndExit = async (code: number) => {
-  await stack?.stop();
-  process.exit(code);
-};
-process.on("SIGINT", () => void stopAndExit(130));
-process.on("SIGTERM", () => void stopAndExit(143));
+const stopAndExit = exitStoppingStack(() => stack);
 if (chosen.some((name) => !WITHOUT_STACK.has(name))) {
   await mustRun("Build", "npm", ["run", "--silent", "build"]);
   stack = await startStack();
@@ -48,7 +43,5 @@ try {
 } catch (error) {
   console.error(error);
   code = 1;
-} finally {
-  await stack?.stop();
 }
-process.exit(code);
+await stopAndExit(code);

@@ -69,16 +69,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     { cwd: ROOT, env: cliEnvironment(firestore.host), stdio: ["ignore", "pipe", "pipe"] },
   );
 
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await stopGroup(cli, "SIGINT", 15_000);
-    if (firestore.kind === "gcloud") await stopGroup(firestore.process, "SIGTERM", 5_000);
-    await new Promise((resolve) => beacon.close(resolve));
-    cliLog.end();
-    firestoreLog.end();
-  };
+  // Every caller (a second Ctrl-C, a SIGTERM from npm) waits for the same, single shutdown.
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await stopGroup(cli, "SIGINT", 15_000);
+      if (firestore.kind === "gcloud") await stopGroup(firestore.process, "SIGTERM", 5_000);
+      await new Promise((resolve) => beacon.close(resolve));
+      cliLog.end();
+      firestoreLog.end();
+    })());
 
   try {
     await waitForCli(cli, cliLog, options.onCliLine);
@@ -116,4 +116,18 @@ function waitForCli(cli: Managed, log: NodeJS.WritableStream, onLine?: (line: st
       reject(new Error(`The Firebase emulators exited (code ${code}) before they were ready; see .stack/emulators.log`));
     });
   });
+}
+
+/**
+ * Stops the stack (when one was started) and exits with `code`; Ctrl-C and SIGTERM do the same,
+ * so an interrupted command leaves no emulator behind.
+ */
+export function exitStoppingStack(current: () => Stack | undefined): (code: number) => Promise<never> {
+  const stopAndExit = async (code: number): Promise<never> => {
+    await current()?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stopAndExit(130));
+  process.on("SIGTERM", () => void stopAndExit(143));
+  return stopAndExit;
 }

@@ -134,10 +134,11 @@ export const firestoreDrawStore: DrawStore = {
 export const firestoreLatestDraw = {
   async latest() {
     const drawn = await waves().where("state", "==", "drawn").orderBy("closesAt", "desc").limit(1).get();
-    const waveId = drawn.docs[0]?.id;
-    if (waveId === undefined) return null;
+    const wave = drawn.docs[0];
+    if (wave === undefined) return null;
+    const waveId = wave.id;
     const manifest = (await drawDoc(waveId).get()).get("manifest") as { drawKey?: string; result: LatestDraw["result"] } | undefined;
     if (manifest?.drawKey === undefined) return null;
-    return { waveId, drawKey: manifest.drawKey, result: manifest.result };
+    return { waveId, closesAt: wave.data().closesAt, drawKey: manifest.drawKey, result: manifest.result };
   },
 };

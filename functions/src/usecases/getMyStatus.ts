@@ -2,7 +2,7 @@ import { calendarDateIn } from "../domain/calendar.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { findDistrict, findProvince, findRegency } from "../domain/regions/index.js";
 import { positionOf, type DrawResult } from "../domain/draw/index.js";
-import type { ApplicantDoc } from "../schemas/applicant.js";
+import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
 import type { MyStatus } from "../schemas/registration.js";
 import { checkEligibility } from "./eligibilityCheck.js";
 import type { Clock, ExclusionLists, ProgramYears, Registrations } from "./ports.js";
@@ -12,6 +12,7 @@ export type StatusRefusal = "not-registered";
 /** The latest published draw: what a person needs to find their own place in it. */
 export interface LatestDraw {
   waveId: string;
+  closesAt: Date;
   drawKey: string;
   result: Pick<DrawResult, "strata" | "national">;
 }
@@ -64,8 +65,16 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
     status: applicant.status,
     eligibility: { eligible: eligibility.eligible, reasons: eligibility.reasons, checkedAt: eligibility.checkedAt.toISOString() },
     timeline: timeline.map((e) => ({ kind: e.kind, at: e.at.toISOString(), eligible: e.eligible, reasons: e.reasons })),
-    draw: drawView(applicant, latest),
+    draw: drawView(applicant, latest !== null && wasInPool(timeline, applicant, latest) ? latest : null),
   });
+}
+
+/** In that draw's pool: selected in it, or joined before it closed and not left out at its freeze. */
+function wasInPool(timeline: TimelineEventDoc[], applicant: ApplicantDoc, latest: LatestDraw): boolean {
+  if (applicant.selectedWave === latest.waveId) return true;
+  const joined = timeline.find((e) => e.kind === "joined-pool");
+  const excluded = timeline.some((e) => e.kind === "excluded-at-draw" && e.waveId === latest.waveId);
+  return joined !== undefined && joined.at < latest.closesAt && !excluded && applicant.selectedWave === undefined;
 }
 
 function drawView(applicant: ApplicantDoc, latest: LatestDraw | null): MyStatus["draw"] {
