@@ -8,7 +8,7 @@ const PATH = /^(?:\/draws)?\/([A-Za-z0-9_-]{1,64})\/(?:(manifest)|(pool|winners)
 /**
  * The public draw of each wave, without sign-in: `/draws/<wave>/manifest.json` and the pages it
  * links to (`pool/000000.json`, `winners/000000.json`). Everything here is pseudonymous and
- * final once published, so it is served with a long cache life.
+ * final once the wave is frozen (pool pages) or drawn (the rest).
  */
 export const draws = onRequest({ cors: true }, async (request, response) => {
   const match = PATH.exec(request.path);
@@ -19,13 +19,15 @@ export const draws = onRequest({ cors: true }, async (request, response) => {
   const [, waveId, manifest, folder, page] = match;
   try {
     const drawRef = db().collection(COLLECTIONS.waveDraws).doc(waveId!);
+    // Pool pages are public from the freeze (the commitment must be checkable before the draw);
+    // the manifest only once the draw is published.
     const body = manifest ? (await drawRef.get()).get("manifest") : (await drawRef.collection(folder!).doc(page!).get()).data();
-    const published = manifest ? body !== undefined : (await drawRef.get()).get("manifest") !== undefined;
-    if (body === undefined || !published) {
+    if (body === undefined) {
       response.status(404).json({ error: { code: "not-published", message: "Undian belum diumumkan / The draw is not published yet" } });
       return;
     }
-    response.set("cache-control", "public, max-age=3600").json(body);
+    // Short: a pool page written during a freeze that crashed may be rewritten before the commitment.
+    response.set("cache-control", "public, max-age=300").json(body);
   } catch (error) {
     logs.requestFailed("draws", error);
     response.status(500).json({ error: { code: "internal", message: "Terjadi kesalahan / Something went wrong" } });
