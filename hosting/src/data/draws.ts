@@ -1,7 +1,7 @@
 import { drawManifest, type DrawManifestDoc } from "@schemas/draw.js";
 
 /**
- * A wave's published draw, fetched as any auditor fetches it: over HTTPS from this same site,
+ * A wave's published draw, fetched the way an auditor fetches it: over HTTPS from this same site,
  * without signing in (the Hosting rewrite sends /draws/** to the `draws` function).
  */
 
