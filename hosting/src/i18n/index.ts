@@ -1,5 +1,5 @@
 import { createContext } from "preact";
-import { useContext } from "preact/hooks";
+import { useContext, useMemo } from "preact/hooks";
 import type { Lang } from "@schemas";
 import { en } from "./en.js";
 import { id, type MessageId } from "./id.js";
@@ -57,4 +57,15 @@ export const LangContext = createContext<LangState>({ lang: "id", t: translator(
 
 export function useLang(): LangState {
   return useContext(LangContext);
+}
+
+/** The language state of a page whose texts were added with addMessages: `t` knows their keys. */
+export interface PageLang<Key extends string> extends Omit<LangState, "t"> {
+  t: Translate<Key>;
+}
+
+export function usePageLang<Key extends string>(): PageLang<Key> {
+  const state = useLang();
+  const t = useMemo(() => translator(state.lang), [state.lang]);
+  return { ...state, t };
 }

@@ -1,9 +1,8 @@
-import { useMemo } from "preact/hooks";
 import { enRegistration } from "./en.registration.js";
 import { enStatus } from "./en.status.js";
 import { idRegistration } from "./id.registration.js";
 import { idStatus } from "./id.status.js";
-import { addMessages, translator, useLang, type Lang, type LangState, type MessageId, type Translate } from "./index.js";
+import { addMessages, translator, usePageLang, type Lang, type MessageId, type PageLang, type Translate } from "./index.js";
 
 /**
  * Texts of the registration, status and operator pages, in their lazily loaded chunks. Importing
@@ -14,15 +13,7 @@ addMessages({ id: { ...idRegistration, ...idStatus }, en: { ...enRegistration, .
 
 export type RegistrationMessageId = MessageId | keyof typeof idRegistration | keyof typeof idStatus;
 
-export interface RegistrationLang extends Omit<LangState, "t"> {
-  t: Translate<RegistrationMessageId>;
-}
-
-export function useRegistrationLang(): RegistrationLang {
-  const state = useLang();
-  const t = useMemo(() => translator(state.lang), [state.lang]);
-  return { ...state, t };
-}
+export const useRegistrationLang = (): PageLang<RegistrationMessageId> => usePageLang<RegistrationMessageId>();
 
 /** Outside components, e.g. to word a message in both languages. */
 export const registrationTranslator = (lang: Lang): Translate<RegistrationMessageId> => translator(lang);

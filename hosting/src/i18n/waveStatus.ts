@@ -1,7 +1,6 @@
-import { useMemo } from "preact/hooks";
 import { enWaveStatus } from "./en.waveStatus.js";
 import { idWaveStatus } from "./id.waveStatus.js";
-import { addMessages, translator, useLang, type LangState, type Translate } from "./index.js";
+import { addMessages, usePageLang, type PageLang } from "./index.js";
 // The status and reason texts this section also uses come with the registration texts.
 import "./registration.js";
 import type { RegistrationMessageId } from "./registration.js";
@@ -14,12 +13,4 @@ addMessages({ id: idWaveStatus, en: enWaveStatus });
 
 export type WaveStatusMessageId = RegistrationMessageId | keyof typeof idWaveStatus;
 
-export interface WaveStatusLang extends Omit<LangState, "t"> {
-  t: Translate<WaveStatusMessageId>;
-}
-
-export function useWaveStatusLang(): WaveStatusLang {
-  const state = useLang();
-  const t = useMemo(() => translator(state.lang), [state.lang]);
-  return { ...state, t };
-}
+export const useWaveStatusLang = (): PageLang<WaveStatusMessageId> => usePageLang<WaveStatusMessageId>();

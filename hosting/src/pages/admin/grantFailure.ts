@@ -1,4 +1,5 @@
 import type { FieldError } from "@schemas";
+import { callableFailure } from "../../data/callableError.js";
 import type { MessageId } from "../../i18n/index.js";
 
 export type GrantFailure = { kind: "fields"; errors: FieldError[] } | { kind: "message"; message: MessageId };
@@ -20,24 +21,9 @@ const BY_CODE: Record<string, MessageId> = {
   "deadline-exceeded": "grant.unavailable",
 };
 
-function isFieldError(value: unknown): value is FieldError {
-  if (value === null || typeof value !== "object") return false;
-  const { field, message } = value as Partial<FieldError>;
-  return typeof field === "string" && typeof message?.id === "string" && typeof message.en === "string";
-}
-
-function property(value: unknown, key: string): unknown {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-}
-
 /** What to show for an error thrown by the grantRole callable (a FunctionsError, or anything). */
 export function grantFailure(error: unknown): GrantFailure {
-  const code = String(property(error, "code") ?? "").replace(/^functions\//, "");
-  const details = property(error, "details");
-  const fields = property(details, "fields");
-  if (code === "invalid-argument" && Array.isArray(fields) && fields.every(isFieldError)) {
-    return { kind: "fields", errors: fields };
-  }
-  const reason = String(property(details, "reason") ?? "");
+  const { code, reason, fields } = callableFailure(error);
+  if (code === "invalid-argument" && fields.length > 0) return { kind: "fields", errors: fields };
   return { kind: "message", message: BY_REASON[reason] ?? BY_CODE[code] ?? "grant.other" };
 }

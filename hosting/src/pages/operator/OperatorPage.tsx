@@ -5,7 +5,7 @@ import { callRegisterAssisted, type RegisterResult } from "../../data/registrati
 import { regionName } from "../../format.js";
 import { useRegistrationLang, type RegistrationMessageId } from "../../i18n/registration.js";
 import { emptyPerson, submissionKey, type PersonErrors, type PersonValues } from "../registration/personForm.js";
-import { registrationFailure } from "../registration/registrationFailure.js";
+import { sendRegistration } from "../registration/registrationFailure.js";
 import { RegistrationForm } from "../registration/RegistrationForm.js";
 import { AssistedResult } from "./AssistedResult.js";
 
@@ -28,18 +28,12 @@ export function OperatorPage({ region }: OperatorPageProps) {
   const send = async (input: RegisterInput, values: PersonValues): Promise<PersonErrors | null> => {
     const key = submissionKey(values);
     if (attempt.current?.key !== key) attempt.current = { key, requestId: crypto.randomUUID() };
-    setFailure(null);
-    try {
-      const { data } = await callRegisterAssisted({ requestId: attempt.current.requestId, person: input });
+    const { requestId } = attempt.current;
+    return sendRegistration(async () => {
+      const { data } = await callRegisterAssisted({ requestId, person: input });
       attempt.current = null;
       setDone({ result: data, phone: input.phone });
-      return null;
-    } catch (error) {
-      const found = registrationFailure(error);
-      if (found.kind === "fields") return found.errors;
-      setFailure(found.message);
-      return null;
-    }
+    }, setFailure);
   };
 
   const another = () => {

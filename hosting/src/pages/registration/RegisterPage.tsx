@@ -5,7 +5,7 @@ import { callRegister } from "../../data/registration.js";
 import { useRegistrationLang, type RegistrationMessageId } from "../../i18n/registration.js";
 import { navigate, PATHS } from "../../router.js";
 import { emptyPerson, type PersonErrors } from "./personForm.js";
-import { registrationFailure } from "./registrationFailure.js";
+import { sendRegistration } from "./registrationFailure.js";
 import { RegistrationForm } from "./RegistrationForm.js";
 
 const initial = emptyPerson();
@@ -15,20 +15,12 @@ export function RegisterPage() {
   const { t } = useRegistrationLang();
   const [failure, setFailure] = useState<RegistrationMessageId | null>(null);
 
-  const send = async (input: RegisterInput): Promise<PersonErrors | null> => {
-    setFailure(null);
-    try {
-      // Sending the same form again from this account is safe: the server answers as before.
+  // Sending the same form again from this account is safe: the server answers as before.
+  const send = (input: RegisterInput): Promise<PersonErrors | null> =>
+    sendRegistration(async () => {
       await callRegister(input);
       navigate(PATHS.status);
-      return null;
-    } catch (error) {
-      const found = registrationFailure(error);
-      if (found.kind === "fields") return found.errors;
-      setFailure(found.message);
-      return null;
-    }
-  };
+    }, setFailure);
 
   return (
     <section aria-labelledby="register-title">

@@ -43,3 +43,23 @@ export function registrationFailure(error: unknown): RegistrationFailure {
   if (fields.length > 0) return { kind: "fields", errors: errorsByField(fields) };
   return { kind: "message", message: BY_REASON[reason] ?? BY_CODE[code] ?? "register.other" };
 }
+
+/**
+ * Sends a registration the way both forms do: on success runs `onDone`; a refusal that concerns
+ * fields goes back to the form, any other becomes the form's message.
+ */
+export async function sendRegistration(
+  call: () => Promise<void>,
+  setFailure: (message: RegistrationMessageId | null) => void,
+): Promise<PersonErrors | null> {
+  setFailure(null);
+  try {
+    await call();
+    return null;
+  } catch (error) {
+    const found = registrationFailure(error);
+    if (found.kind === "fields") return found.errors;
+    setFailure(found.message);
+    return null;
+  }
+}
