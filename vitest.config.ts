@@ -1,4 +1,12 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+// The web app's aliases (hosting/vite.config.ts), so unit tests can import its pure modules.
+const functionsSrc = fileURLToPath(new URL("functions/src", import.meta.url));
+const webAppAliases = [
+  { find: /^@schemas\/(.+)$/, replacement: `${functionsSrc}/schemas/$1` },
+  { find: /^@domain\/(regions\/index|eligibility)\.js$/, replacement: `${functionsSrc}/domain/$1.js` },
+];
 
 /**
  * Four suites. `npm test` starts the local stack first and runs them all; the unit suite
@@ -7,7 +15,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { resolve: { alias: webAppAliases }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       { test: { name: "rules", include: ["tests/rules/**/*.test.ts"], setupFiles: ["tests/support/require-stack.ts"], testTimeout: 20_000 } },
       { test: { name: "integration", include: ["tests/integration/**/*.test.ts"], setupFiles: ["tests/support/require-stack.ts"], testTimeout: 60_000, hookTimeout: 60_000 } },
       { test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], setupFiles: ["tests/support/require-stack.ts"], testTimeout: 90_000, hookTimeout: 90_000, fileParallelism: false } },

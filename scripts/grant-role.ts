@@ -25,9 +25,7 @@ else Object.assign(process.env, clientEnvironment(process.env.FIRESTORE_EMULATOR
 
 const { grantRoleInput, fieldErrors } = await import("../functions/src/schemas/index.js");
 const { grantRole } = await import("../functions/src/usecases/grantRole.js");
-const { firebaseAccounts } = await import("../functions/src/adapters/accounts.js");
-const { firestoreRoleGrants } = await import("../functions/src/adapters/roleGrants.js");
-const { systemClock } = await import("../functions/src/adapters/clock.js");
+const { ports } = await import("../functions/src/composition.js");
 
 const parsed = grantRoleInput.safeParse({ requestId: values["request-id"] ?? randomUUID(), email: values.email, role: values.role, region: values.region });
 if (!parsed.success) {
@@ -37,8 +35,7 @@ if (!parsed.success) {
 }
 
 const actor = { uid: `command:${userInfo().username}`, claims: { role: "admin" as const } };
-const ports = { accounts: firebaseAccounts, grants: firestoreRoleGrants, clock: systemClock };
-const outcome = await grantRole(ports, actor, parsed.data, "command");
+const outcome = await grantRole(ports(), actor, parsed.data, "command");
 if (!outcome.ok) {
   console.error(`Refused: ${outcome.reason}`);
   process.exit(1);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
 
 /**
@@ -10,8 +9,7 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
   const { db, auth } = await import("../functions/src/adapters/firebase.js");
   const collections = await import("../functions/src/adapters/collections.js");
   const { grantRole } = await import("../functions/src/usecases/grantRole.js");
-  const { firebaseAccounts } = await import("../functions/src/adapters/accounts.js");
-  const { firestoreRoleGrants } = await import("../functions/src/adapters/roleGrants.js");
+  const { ports } = await import("../functions/src/composition.js");
   const demo = await import("./demo-data.js");
   let created = 0;
   let kept = 0;
@@ -30,18 +28,10 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
   // The wave goes through the same use case as the createWave callable: its seed commitment and
   // beacon round are fixed now, so the demo wave can be drawn once it closes.
   const { createWave } = await import("../functions/src/usecases/createWave.js");
-  const { firestoreWaves } = await import("../functions/src/adapters/waves.js");
-  const { firestoreProgramYears } = await import("../functions/src/adapters/programYears.js");
-  const { QUICKNET } = await import("../functions/src/domain/beacon.js");
   const { BEACON_PORT } = await import("./stack/beacon.js");
   const wave = await createWave(
-    {
-      waves: firestoreWaves,
-      programYears: firestoreProgramYears,
-      clock: { now: () => new Date() },
-      newSeed: () => randomBytes(32).toString("hex"),
-      beacon: { source: `http://${HOST}:${BEACON_PORT}`, clock: QUICKNET, marginSeconds: 15 },
-    },
+    ports(),
+    { source: `http://${HOST}:${BEACON_PORT}`, marginSeconds: 15 },
     { uid: "command:seed", claims: { role: "admin" } },
     demo.openWave(new Date()),
   );
@@ -63,7 +53,7 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
     if (account.claims === null) continue;
     // Roles go through the same use case as the grantRole callable, so each has its audit record.
     const outcome = await grantRole(
-      { accounts: firebaseAccounts, grants: firestoreRoleGrants, clock: { now: () => new Date() } },
+      ports(),
       { uid: "command:seed", claims: { role: "admin" } },
       { requestId: seedRequestId(account.uid), email: account.email, role: account.claims.role, region: account.claims.region },
       "command",

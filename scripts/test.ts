@@ -4,7 +4,7 @@ import { NoFirestoreEmulator } from "./stack/firestore.js";
 import { exitStoppingStack, startStack, type Stack } from "./stack/index.js";
 
 /**
- * `npm test`: type-check, build, start the local stack, run every suite (unit, rules,
+ * `npm test`: type-check, lint (ESLint, Prettier), build, start the local stack, run every suite (unit, rules,
  * integration, e2e) with vitest, stop the stack. Extra arguments go to vitest
  * (`npm test -- tests/unit`). A missing emulator fails the run; nothing is skipped.
  */

@@ -17,10 +17,23 @@ setGlobalOptions({ region: REGION, maxInstances: 100 });
  */
 export const nikHashKey = defineSecret("NIK_HASH_KEY");
 
+/**
+ * Partners' signing keys: a JSON object from each partner's client code to its key
+ * (schemas/partners.ts). Bound by the HTTP edge to every function that accepts signed requests
+ * (edge/httpAuth.ts), and to no other. Adding a partner or rotating a key is a new version.
+ */
+export const partnerSignKeysSecret = defineSecret("PARTNER_SIGN_KEYS");
+
 /** How many people one operator may register on behalf of others per day (against "joki" mass registration). */
 export const assistedDailyLimit = defineInt("ASSISTED_DAILY_LIMIT", {
   default: 50,
   description: "Assisted registrations one regional operator may make per day (Asia/Jakarta).",
+});
+
+/** Registrations one account may try per day that register nobody: `nik-registered` must not become a lookup service. */
+export const registerAttemptLimit = defineInt("REGISTER_ATTEMPT_LIMIT", {
+  default: 5,
+  description: "Refused registration attempts (NIK or account already registered) one account may make per day before it is told to come back tomorrow.",
 });
 
 /** The public randomness beacon of the draws (drand HTTP API); the local stack runs its own. */

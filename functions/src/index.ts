@@ -5,6 +5,7 @@ export { advanceWaves } from "./functions/advanceWaves.js";
 export { createWave } from "./functions/createWave.js";
 export { draws } from "./functions/draws.js";
 export { exclusionListDiff } from "./functions/exclusionListDiff.js";
+export { expireExclusionImport } from "./functions/expireExclusionImport.js";
 export { getMyStatus } from "./functions/getMyStatus.js";
 export { grantRole } from "./functions/grantRole.js";
 export { importExclusionList } from "./functions/importExclusionList.js";

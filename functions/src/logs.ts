@@ -9,12 +9,33 @@ export const logs = {
   requestRefused: (fn: string, reason: string, uid: string | null) => logger.info("request-refused", { fn, reason, uid }),
   requestFailed: (fn: string, error: unknown) =>
     logger.error("request-failed", { fn, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+  // The HTTP edge (edge/http.ts): every line carries the request's ID, also sent in `x-request-id`.
+  httpInputRejected: (fn: string, requestId: string, fields: string[]) => logger.info("http-input-rejected", { fn, requestId, fields }),
+  /** `caller`: a client code that signed wrongly, or null. */
+  httpUnauthenticated: (fn: string, requestId: string, code: string, caller: string | null) =>
+    logger.info("http-unauthenticated", { fn, requestId, code, caller }),
+  /** `caller`: the uid or partner client code, null for a public request. */
+  httpRefused: (fn: string, requestId: string, reason: string, caller: string | null) => logger.info("http-refused", { fn, requestId, reason, caller }),
+  httpFailed: (fn: string, requestId: string, code: string, error: unknown) =>
+    logger.error("http-failed", { fn, requestId, code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   roleGranted: (targetUid: string, role: string, region: string | undefined, by: string, applied: boolean) =>
     logger.info("role-granted", { targetUid, role, region, by, applied }),
-  exclusionListImported: (fields: { type: string; version: number; entries: number; rejectedLines: number; current: boolean; by: string }) =>
+  exclusionListImported: (fields: { type: string; version: number; entries: number; rejectedLines: number; current: boolean; by: string; requestId: string }) =>
     logger.info("exclusion-list-imported", fields),
   registered: (uid: string, by: string, reasons: string[], created: boolean) => logger.info("registered", { uid, by, reasons, created }),
   drawStep: (waveId: string, step: string) => logger.info("draw-step", { waveId, step }),
+  drawStepFailed: (waveId: string, error: unknown) =>
+    logger.error("draw-step-failed", { waveId, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) =>
     logger.info("waves-advanced", { moves, scheduledFor }),
+  // The task edge (edge/task.ts): every line carries the task's ID and how often it was retried before.
+  /** `fields`: the paths that did not parse, with zod's issue codes; never their values. */
+  taskDropped: (fn: string, taskId: string, retryCount: number, fields: string[]) => logger.warn("task-dropped", { fn, taskId, retryCount, fields }),
+  taskDone: (fn: string, taskId: string, retryCount: number) => logger.info("task-done", { fn, taskId, retryCount }),
+  /** `retried`: the refusal is thrown so that Cloud Tasks tries again; otherwise the task is done. */
+  taskRefused: (fn: string, taskId: string, retryCount: number, reason: string, retried: boolean) =>
+    logger.info("task-refused", { fn, taskId, retryCount, reason, retried }),
+  taskFailed: (fn: string, taskId: string, retryCount: number, code: string, error: unknown) =>
+    logger.error("task-failed", { fn, taskId, retryCount, code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  exclusionImportExpired: (fields: { type: string; version: number; startedAt: string }) => logger.warn("exclusion-import-expired", fields),
 };

@@ -37,9 +37,7 @@ async function callRegister(idToken: string, data: unknown): Promise<void> {
 
 export async function benchRegistration(): Promise<string> {
   const { db } = await import("../../functions/src/adapters/firebase.js");
-  const { firestoreRegistrations } = await import("../../functions/src/adapters/registrations.js");
-  const { firestoreExclusionLists } = await import("../../functions/src/adapters/exclusionLists.js");
-  const { firestoreProgramYears } = await import("../../functions/src/adapters/programYears.js");
+  const { productionPorts } = await import("../../functions/src/composition.js");
   const { keyedId } = await import("../../functions/src/domain/privacy.js");
   const { register } = await import("../../functions/src/usecases/register.js");
   const { registerInput } = await import("../../functions/src/schemas/registration.js");
@@ -72,17 +70,18 @@ export async function benchRegistration(): Promise<string> {
   // 3. Reads and writes of one registration, counted on the same use case and adapters.
   const meter = installMeter();
   const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))![1]!;
-  const ports = {
-    registrations: firestoreRegistrations,
-    lists: firestoreExclusionLists,
-    programYears: firestoreProgramYears,
-    pseudonyms: { nik: (v: string) => keyedId("nik", v, key), kk: (v: string) => keyedId("kk", v, key) },
-    clock: { now: () => new Date() },
-  };
+  const ports = productionPorts({
+    pseudonyms: {
+      nik: (v: string) => keyedId("nik", v, key),
+      kk: (v: string) => keyedId("kk", v, key),
+      pid: (v: string) => keyedId("pid", v, key),
+      family: (v: string) => keyedId("family", v, key),
+    },
+  });
   const SAMPLE = 20;
   meter.reset();
   for (let i = 0; i < SAMPLE; i += 1) {
-    const outcome = await register(ports, { uid: `bench-${randomUUID()}`, by: "self", requestId: randomUUID() }, registerInput.parse(person()));
+    const outcome = await register(ports, { uid: `bench-${randomUUID()}`, by: "self", requestId: randomUUID(), attemptLimit: 5 }, registerInput.parse(person()));
     if (!outcome.ok) throw new Error(`in-process register refused: ${outcome.reason}`);
   }
   const busiest = Math.max(...meter.writesByPath.values());

@@ -17,10 +17,7 @@ const QUOTA = Number(process.env.BENCH_WAVE_QUOTA ?? 5_000);
 
 export async function benchWaveClose(): Promise<string> {
   const { db } = await import("../../functions/src/adapters/firebase.js");
-  const { firestoreDrawStore } = await import("../../functions/src/adapters/drawStore.js");
-  const { firestoreExclusionLists } = await import("../../functions/src/adapters/exclusionLists.js");
-  const { firestoreProgramYears } = await import("../../functions/src/adapters/programYears.js");
-  const { httpBeacon } = await import("../../functions/src/adapters/beacon.js");
+  const { ports: productionPorts } = await import("../../functions/src/composition.js");
   const { keyedId, maskNik } = await import("../../functions/src/domain/privacy.js");
   const { QUICKNET, firstRoundAtOrAfter } = await import("../../functions/src/domain/beacon.js");
   const { seedCommitment } = await import("../../functions/src/domain/draw/index.js");
@@ -61,7 +58,7 @@ export async function benchWaveClose(): Promise<string> {
   });
 
   const meter = installMeter();
-  const ports = { store: firestoreDrawStore, lists: firestoreExclusionLists, programYears: firestoreProgramYears, beacon: httpBeacon, beaconClock: QUICKNET, clock: { now: () => new Date() } };
+  const ports = productionPorts();
   meter.reset();
   const began = Date.now();
   const frozenStep = await closeWave(ports, waveId);

@@ -1,86 +1,40 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { csvField } from "./csv.js";
+import { buildRegionFiles, DEFAULT_EDITIONS_DIR, NeedsReview, REPO_ROOT } from "./build.js";
+import { EXCEPTION_COLUMNS } from "./mapping.js";
 
 /**
- * `npm run regions:generate` — rebuilds functions/src/domain/regions/data.ts from the CSVs of the
- * `idn-area-data` dev dependency (3.x: 4.x needs Node 22). The output is committed so neither the
- * functions nor the web app need the package at run time. Run it after bumping the package and
- * review the diff: a vanished code can invalidate NIKs, so it may need a row in formerCodes.ts.
+ * `npm run regions:generate [-- --from DIR] [-- --draft]`: rebuilds the committed region data from
+ * the decree editions (scripts/regions/editions.ts, CSVs in ../shared/data/wilayah by default).
+ * Codes that cannot be matched by name need a reviewed row in scripts/regions/exceptions.csv:
+ * `--draft` prints them as rows to review (reason "TODO", target guessed) and writes nothing.
  */
-const require = createRequire(import.meta.url);
-const packageDir = dirname(require.resolve("idn-area-data/package.json"));
-const { version } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string };
-const target = join(dirname(fileURLToPath(import.meta.url)), "../../functions/src/domain/regions/data.ts");
+const args = process.argv.slice(2);
+const fromIndex = args.indexOf("--from");
+const editionsDir = fromIndex >= 0 ? resolve(args[fromIndex + 1] ?? ".") : DEFAULT_EDITIONS_DIR;
 
-interface Row {
-  code: string;
-  parent: string;
-  name: string;
-}
-
-/** The package's CSVs hold no quoted fields; refuse rather than mis-split if that ever changes. */
-function readCsv(file: string, columns: number): string[][] {
-  const [header, ...lines] = readFileSync(join(packageDir, "data", file), "utf8").split(/\r?\n/).filter((line) => line !== "");
-  if (header === undefined) throw new Error(`${file} is empty`);
-  return lines.map((line, index) => {
-    const cells = line.split(",");
-    if (line.includes('"') || cells.length !== columns) throw new Error(`${file}:${index + 2}: unexpected CSV shape: ${line}`);
-    return cells.map((cell) => cell.trim());
-  });
-}
-
-/** "11.01.01" → "110101": NIKs and KK numbers carry codes without dots. */
-const compact = (dotted: string): string => dotted.replaceAll(".", "");
-
-/** Provinces have columns code,name; regencies and districts code,parent_code,name. */
-function rows(file: string, codeLength: number): Row[] {
-  const hasParent = codeLength > 2;
-  const parsed = readCsv(file, hasParent ? 3 : 2).map(([code = "", ...rest]): Row => {
-    const [parent, name] = hasParent ? [rest[0] ?? "", rest[1] ?? ""] : ["", rest[0] ?? ""];
-    return { code: compact(code), parent: compact(parent), name };
-  });
-  for (const row of parsed) {
-    if (!new RegExp(`^\\d{${codeLength}}$`).test(row.code)) throw new Error(`${file}: bad code ${row.code}`);
-    if (row.name === "" || row.name.includes("|")) throw new Error(`${file}: bad name for ${row.code}`);
-    if (!row.code.startsWith(row.parent)) throw new Error(`${file}: ${row.code} outside ${row.parent}`);
+try {
+  const { files, counts } = buildRegionFiles(editionsDir);
+  if (args.includes("--draft")) {
+    console.log("Nothing to review: every code is matched by name or by exceptions.csv.");
+    process.exit(0);
   }
-  return parsed.sort((a, b) => a.code.localeCompare(b.code));
-}
-
-/** One line per parent keeps regeneration diffs readable. */
-function groups(level: Row[], parentOf: (row: Row) => string): string[] {
-  const byParent = new Map<string, string[]>();
-  for (const row of level) {
-    const key = parentOf(row);
-    byParent.set(key, [...(byParent.get(key) ?? []), row.code + row.name]);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(REPO_ROOT, path)), { recursive: true });
+    writeFileSync(join(REPO_ROOT, path), content);
+    console.log(`${path} (${content.length.toLocaleString("en")} bytes)`);
   }
-  return [...byParent.values()].map((entries) => entries.join("|"));
+  console.log(
+    `${counts.codes} district codes in the editions, ${counts.today} today; former codes: ${counts.byName} by name, ${counts.byException} by exceptions.csv; ` +
+      `${counts.sameCodeRenamed} renamed under the same code; ${counts.assumed} before the oldest edition. Review the diff of data/regions/former-districts.csv.`,
+  );
+} catch (error) {
+  if (!(error instanceof NeedsReview)) throw error;
+  if (args.includes("--draft")) {
+    console.log(EXCEPTION_COLUMNS.join(","));
+    for (const row of error.mapping.unresolved) console.log(EXCEPTION_COLUMNS.map((column) => csvField(row[column])).join(","));
+  }
+  console.error(error.message);
+  process.exitCode = 1;
 }
-
-const provinces = rows("provinces.csv", 2);
-const regencies = rows("regencies.csv", 4);
-const districts = rows("districts.csv", 6);
-
-const provinceCodes = new Set(provinces.map((p) => p.code));
-const regencyCodes = new Set(regencies.map((r) => r.code));
-for (const r of regencies) if (!provinceCodes.has(r.parent)) throw new Error(`regency ${r.code}: unknown province`);
-for (const d of districts) if (!regencyCodes.has(d.parent)) throw new Error(`district ${d.code}: unknown regency`);
-
-const list = (name: string, lines: string[]): string =>
-  `export const ${name}: readonly string[] = [\n${lines.map((line) => `  ${JSON.stringify(line)},`).join("\n")}\n];\n`;
-
-const output = `// Generated by scripts/regions/generate.ts from idn-area-data@${version} — do not edit by hand.
-// Data: idn-area-data (github.com/fityannugroho/idn-area-data), Open Database License (ODbL) 1.0,
-// compiled from official government sources (listed in the package's docs/references.md).
-// Each string holds entries joined by "|"; an entry is the code (2, 4 or 6 digits) then the name.
-
-export const SOURCE = ${JSON.stringify(`idn-area-data@${version}`)};
-
-${list("PROVINCES", groups(provinces, () => ""))}
-${list("REGENCIES", groups(regencies, (r) => r.parent))}
-${list("DISTRICTS", groups(districts, (d) => d.parent))}`;
-
-writeFileSync(target, output);
-console.log(`${provinces.length} provinces, ${regencies.length} regencies, ${districts.length} districts → ${target} (${output.length} bytes)`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idRegistration } from "../../hosting/src/i18n/id.registration.js";
+import { REFUSAL_TEXT } from "../../functions/src/schemas/refusalMessages.js";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith } from "../support/stack.js";
@@ -24,7 +24,7 @@ describe("assisted registration", () => {
     await page.getByRole("link", { name: "Pendaftaran dibantu", exact: true }).click();
     await page.waitForURL("**/operator");
     await page.getByTestId("assisted-form").waitFor();
-    expect(await page.getByTestId("operator-region").textContent()).toBe("DKI Jakarta (31)");
+    expect(await page.getByTestId("operator-region").textContent()).toBe("Daerah Khusus Ibukota Jakarta (31)");
 
     const local = person({ districtCode: "317101" });
     await fillPerson(page, local);
@@ -45,7 +45,7 @@ describe("assisted registration", () => {
     await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
     const districtError = page.getByTestId("assisted-districtCode-error");
     await districtError.waitFor();
-    expect(await districtError.textContent()).toBe(idRegistration["register.outside-region"]);
+    expect(await districtError.textContent()).toBe(REFUSAL_TEXT["outside-region"].id);
     expect(await page.getByLabel("Kecamatan").getAttribute("aria-invalid")).toBe("true");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("assisted-districtCode");
     expect(await registeredBy(operator.uid)).toHaveLength(1);

@@ -14,7 +14,7 @@ import { closeBrowser, expectNoSidewaysScroll, openPhone } from "./support.js";
  */
 
 const run = promisify(execFile);
-const PROVINCE_NAMES: Record<string, string> = { "11": "Aceh", "31": "DKI Jakarta", "52": "Nusa Tenggara Barat" };
+const PROVINCE_NAMES: Record<string, string> = { "11": "Aceh", "31": "Daerah Khusus Ibukota Jakarta", "52": "Nusa Tenggara Barat" };
 
 let drawn: StoredDraw;
 beforeAll(async () => {

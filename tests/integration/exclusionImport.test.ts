@@ -6,6 +6,7 @@ import { adminDb } from "../support/admin.js";
 import { nikKey } from "../support/secrets.js";
 import { accountWith, call } from "../support/stack.js";
 import { exclusionListsReader } from "../../functions/src/adapters/exclusionLists.js";
+import type { HttpError } from "../../functions/src/schemas/http.js";
 
 /**
  * importExclusionList over real HTTP (NDJSON streamed back) and exclusionListDiff as a callable,
@@ -32,8 +33,10 @@ function niks(count: number, district: string): string[] {
 
 interface Streamed {
   status: number;
+  requestId: string | null;
   text: string;
-  lines: Array<{ progress?: number; done?: Record<string, unknown>; error?: { code: string; message: string } }>;
+  /** NDJSON lines; a refusal before any line is one JSON object in the edge's error shape. */
+  lines: Array<{ progress?: number; done?: Record<string, unknown>; error?: HttpError["error"] }>;
   /** Milliseconds from the request to the arrival of each line. */
   arrivals: number[];
 }
@@ -45,7 +48,7 @@ async function postList(type: string, csv: string, idToken?: string): Promise<St
     headers: { "content-type": "text/csv", ...(idToken ? { authorization: `Bearer ${idToken}` } : {}) },
     body: csv,
   });
-  const streamed: Streamed = { status: response.status, text: "", lines: [], arrivals: [] };
+  const streamed: Streamed = { status: response.status, requestId: response.headers.get("x-request-id"), text: "", lines: [], arrivals: [] };
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let pending = "";
@@ -65,6 +68,8 @@ async function postList(type: string, csv: string, idToken?: string): Promise<St
 
 const currentVersion = async (type: string) => ((await adminDb.doc(`exclusionLists/${type}`).get()).get("currentVersion") as number | undefined) ?? 0;
 const importsOf = async (type: string) => (await adminDb.collection("exclusionImports").where("type", "==", type).get()).size;
+const highestStarted = async (type: string) =>
+  Math.max(0, ...(await adminDb.collection("exclusionImports").where("type", "==", type).get()).docs.map((d) => d.get("version") as number));
 const versionsField = (type: string) => new FieldPath("lists", type, "versions");
 const versionsOf = async (type: string, nik: string) =>
   ((await adminDb.doc(`exclusionEntries/${nikKey(nik)}`).get()).get(versionsField(type)) as number[] | undefined) ?? [];
@@ -103,9 +108,12 @@ describe("importExclusionList", () => {
     const garbled = await postList("block-list", people.join("\n"), "not-a-token");
 
     expect(forbidden.status).toBe(403);
-    expect(forbidden.lines[0]?.error).toEqual({ code: "not-admin", message: expect.stringMatching(/^Hanya admin .+ \/ Only program admins/) });
+    const refusal = forbidden.lines[0]?.error;
+    expect([refusal?.code, refusal?.fields, refusal?.requestId]).toEqual(["not-admin", [], forbidden.requestId]);
+    expect(refusal?.message.id).toMatch(/^Hanya admin program/);
+    expect(refusal?.message.en).toMatch(/^Only program admins/);
     expect([anonymous.status, garbled.status]).toEqual([401, 401]);
-    expect(anonymous.lines[0]?.error?.code).toBe("unauthenticated");
+    expect(anonymous.lines[0]?.error).toMatchObject({ code: "unauthenticated", requestId: anonymous.requestId });
     expect(await importsOf("block-list")).toBe(before);
     for (const nik of people) expect(await versionsOf("block-list", nik)).toEqual([]);
   });
@@ -114,13 +122,30 @@ describe("importExclusionList", () => {
     const admin = await accountWith({ role: "admin" }, "admin");
     const unknownType = await postList("pns", "3171011203900001\n", admin.idToken);
     expect(unknownType.status).toBe(400);
-    expect(unknownType.lines[0]?.error?.code).toBe("invalid-argument");
+    const invalid = unknownType.lines[0]?.error;
+    expect([invalid?.code, invalid?.fields.map((f) => f.field)]).toEqual(["invalid-argument", ["query.type"]]);
+    expect(invalid?.fields[0]?.message.id).not.toBe(invalid?.fields[0]?.message.en);
 
     const before = await importsOf("block-list");
     const noColumn = await postList("block-list", "nama,alamat\nBudi,Jl. Merdeka\n", admin.idToken);
     expect(noColumn.status).toBe(400);
     expect(noColumn.lines[0]?.error?.code).toBe("nik-column-missing");
     expect(await importsOf("block-list")).toBe(before);
+  });
+
+  it("when no line holds a valid NIK, then it is refused with the rejected lines counted, and no import record or version is used", async () => {
+    const admin = await accountWith({ role: "admin" }, "admin");
+    const [records, version, started] = [await importsOf("student"), await currentVersion("student"), await highestStarted("student")];
+    const junk = await postList("student", ["nik", "31710112039", "not a nik", "3171011203900001x", "", "Budi"].join("\n"), admin.idToken);
+
+    expect(junk.status).toBe(422);
+    expect(junk.lines).toHaveLength(1);
+    expect(junk.lines[0]?.error).toMatchObject({ code: "no-entries", details: { rejectedLines: 4 } });
+    expect(junk.lines[0]?.error?.message.en).toMatch(/no 16-digit NIK/);
+    expect([await importsOf("student"), await currentVersion("student")]).toEqual([records, version]);
+    // The next real list takes the very next version: the junk file used none.
+    const real = await postList("student", ["nik", ...niks(2, "527106")].join("\n"), admin.idToken);
+    expect(real.lines.at(-1)?.done).toMatchObject({ version: started + 1, entries: 2 });
   });
 
   it("when a second import drops some NIKs and adds others, then the diff counts them and only the current version hits", async () => {

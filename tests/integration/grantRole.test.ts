@@ -21,6 +21,25 @@ describe("grantRole", () => {
     expect((await adminAuth.getUser(target.uid)).customClaims ?? {}).toEqual({});
   });
 
+  it("when a non-admin names an email with an account and one without, then both answers are the same", async () => {
+    const [operator, target] = await Promise.all([accountWith({ role: "operator", region: "31" }, "operator"), signUp("target")]);
+    const answer = async (email: string) => {
+      const { status, error } = await call("grantRole", { requestId: randomUUID(), email, role: "auditor" }, operator.idToken);
+      return { status, error };
+    };
+    const [existing, missing] = await Promise.all([answer(target.email), answer(`nobody-${randomUUID()}@example.id`)]);
+    expect(existing.error).toMatchObject({ status: "PERMISSION_DENIED", details: { reason: "not-admin" } });
+    expect(missing).toEqual(existing);
+  });
+
+  it("when an admin's account is disabled, then their still-valid token is refused at once", async () => {
+    const [admin, target] = await Promise.all([accountWith({ role: "admin" }, "admin"), signUp("target")]);
+    await adminAuth.updateUser(admin.uid, { disabled: true });
+    const response = await call("grantRole", { requestId: randomUUID(), email: target.email, role: "auditor" }, admin.idToken);
+    expect(response.error?.status).toBe("UNAUTHENTICATED");
+    expect(await grantsFor(target.uid)).toHaveLength(0);
+  });
+
   it("when the input is malformed, then each bad field is named in both languages and nothing is written", async () => {
     const [admin, target] = await Promise.all([accountWith({ role: "admin" }, "admin"), signUp("target")]);
     const response = await call("grantRole", { requestId: "not-a-uuid", email: target.email, role: "operator", region: "3" }, admin.idToken);

@@ -55,23 +55,33 @@ const waveState = async () => (await adminDb.doc(`waves/${waveId}`).get()).get("
 const participants = async () => (await adminDb.collection("applicants").where("selectedWave", "==", waveId).get()).docs;
 
 describe("a wave's draw", () => {
-  it("when the wave closes, then the schedule freezes and commits its pool before the beacon round is out", async () => {
+  it("when the wave closes and two runs of the schedule fire at the same moment, then the pool is frozen and committed once, before the beacon round is out", async () => {
     expect(await waveState()).toBe("open");
     await sleepUntil(closesAt);
     const late = await accountWith(null, "late");
     await call("register", person(), late.idToken);
     expect((await call("joinWave", { waveId }, late.idToken)).error).toMatchObject({ status: "FAILED_PRECONDITION", details: { reason: "wave-not-open" } });
-    await fireSchedule("advanceWaves", new Date());
+    // The first tick closes the wave; then two overlapping runs meet on its freeze.
+    await fireSchedule("advanceWaves", closesAt);
+    await Promise.all([fireSchedule("advanceWaves", new Date()), fireSchedule("advanceWaves", new Date())]);
     expect(await waveState()).toBe("frozen");
+    // Written by one run only: a second freeze would have written each pool page again.
+    const pages = (await adminDb.collection(`waveDraws/${waveId}/pool`).get()).docs;
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(page.updateTime.isEqual(page.createTime!), page.id).toBe(true);
+    expect((await adminDb.doc(`leases/wave-draw-${waveId}`).get()).exists).toBe(false);
     const frozen = (await adminDb.doc(`waveDraws/${waveId}`).get()).data();
     expect(frozen).toMatchObject({ poolSize: APPLICANTS, poolRoot: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(publicationTime(round, QUICKNET).getTime()).toBeGreaterThan(Date.now());
   }, 120_000);
 
-  it("when the beacon round is out, then the winners become participants and the manifest is published and verifies", async () => {
+  it("when the beacon round is out and two runs fire at once, then the winners are drawn once, become participants, and the manifest is published and verifies", async () => {
     await sleepUntil(new Date(publicationTime(round, QUICKNET).getTime() + 1000));
-    await fireSchedule("advanceWaves", new Date());
+    await Promise.all([fireSchedule("advanceWaves", new Date()), fireSchedule("advanceWaves", new Date())]);
     expect(await waveState()).toBe("drawn");
+    const selectedOnce = await adminDb.collectionGroup("timeline").where("kind", "==", "selected").where("waveId", "==", waveId).get();
+    expect(selectedOnce.size).toBe(QUOTA);
+    expect((await adminDb.doc(`leases/wave-draw-${waveId}`).get()).exists).toBe(false);
 
     const winners = await participants();
     expect(winners).toHaveLength(QUOTA);

@@ -23,6 +23,9 @@ const PATHS: Array<{ path: string; readers: Who[] }> = [
   { path: "waveDraws/2026-1/private/x", readers: [] },
   { path: "waveSecrets/2026-1", readers: [] },
   { path: "pidIndex/p1", readers: [] },
+  { path: "leases/wave-2026-1", readers: [] },
+  { path: "usedSignatures/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", readers: [] },
+  { path: "registerAttempts/u1_2026-11-30", readers: [] },
   { path: "somethingElse/x", readers: [] },
 ];
 

@@ -44,6 +44,51 @@ describe("functions/src/schemas (shared with the web app)", () => {
   });
 });
 
+describe("ports, adapters and the composition root", () => {
+  const layer = (dir: string) => sources(`functions/src/${dir}`);
+
+  it("when an adapter is read, then it imports no use case (only the port declarations)", () => {
+    const adapters = layer("adapters");
+    expect(adapters.length).toBeGreaterThan(5);
+    for (const file of adapters) {
+      for (const source of importsOf(file)) {
+        if (/usecases\//.test(source)) expect(source, `${file} imports ${source}`).toMatch(/usecases\/ports\.js$/);
+        expect(source, `${file} imports ${source}`).not.toMatch(/\.\.\/(functions|edge)\/|composition\.js$/);
+      }
+    }
+  });
+
+  it("when a use case is read, then it reaches the outside only through ports", () => {
+    for (const file of layer("usecases")) {
+      for (const source of importsOf(file)) {
+        expect(source, `${file} imports ${source}`).not.toMatch(/\.\.\/(adapters|functions|edge)\/|composition\.js$|^firebase|^@google-cloud/);
+      }
+    }
+  });
+
+  it("when a trigger or an edge is read, then it takes adapters from the composition root, never directly", () => {
+    for (const file of [...layer("functions"), ...layer("edge")]) {
+      for (const source of importsOf(file)) expect(source, `${file} imports ${source}`).not.toMatch(/adapters\//);
+    }
+  });
+
+  it("when a use case declares an interface with asynchronous methods, then it is a port and lives in usecases/ports.ts", () => {
+    for (const file of layer("usecases").filter((f) => !f.endsWith("ports.ts"))) {
+      const interfaces = readFileSync(file, "utf8").match(/interface \w+[^{]*\{[^}]*\}/g) ?? [];
+      for (const declared of interfaces) expect(declared, `${file}: a port outside ports.ts`).not.toMatch(/Promise</);
+    }
+  });
+
+  it("when the port set is read, then every port the use cases name is in it and built by the composition root", () => {
+    const ports = readFileSync("functions/src/usecases/ports.ts", "utf8");
+    const declared = /export interface Ports \{([^}]*)\}/.exec(ports)?.[1] ?? "";
+    const names = [...declared.matchAll(/^\s+(\w+):/gm)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(10);
+    const root = readFileSync("functions/src/composition.ts", "utf8");
+    for (const name of names) expect(root, `composition.ts builds ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+  });
+});
+
 describe("functions/src/functions", () => {
   it("when a deployed function's file is read, then it is small and index.ts only re-exports", () => {
     for (const file of sources("functions/src/functions")) {

@@ -26,4 +26,10 @@ describe("firestore.indexes.json", () => {
   ])("when every registration writes %s.%s, then it is not indexed (no sequential-index hotspot)", (collection, field) => {
     expect(unindexed(collection, field)).toBe(true);
   });
+
+  it("when a partner's signature is recorded against replays, then a TTL policy on expiresAt deletes it, and expiresAt is not indexed", () => {
+    const override = overrides.find((o) => o.collectionGroup === "usedSignatures" && o.fieldPath === "expiresAt") as { ttl?: boolean } | undefined;
+    expect(override?.ttl).toBe(true);
+    expect(unindexed("usedSignatures", "expiresAt")).toBe(true);
+  });
 });

@@ -1,6 +1,19 @@
 import type { RoleClaims } from "../domain/roles.js";
-import type { Accounts } from "../usecases/ports.js";
+import type { Accounts, IdTokens } from "../usecases/ports.js";
 import { auth } from "./firebase.js";
+
+export const firebaseIdTokens: IdTokens = {
+  async verify(idToken) {
+    try {
+      // checkRevoked: a disabled account or revoked session stops at once, not when the token expires.
+      const decoded = await auth().verifyIdToken(idToken, true);
+      return { uid: decoded.uid, token: decoded };
+    } catch (error) {
+      if (String((error as { code?: unknown }).code).startsWith("auth/")) return null;
+      throw error;
+    }
+  },
+};
 
 export const firebaseAccounts: Accounts = {
   async uidByEmail(email) {

@@ -1,21 +1,31 @@
-import { type DocumentData, type FirestoreDataConverter, type QueryDocumentSnapshot } from "firebase-admin/firestore";
-import type { z } from "zod";
+import { type DocumentData, type DocumentReference, type FirestoreDataConverter, type QueryDocumentSnapshot } from "firebase-admin/firestore";
+import { z } from "zod";
 import {
-  paymentPartnerDoc,
-  programYearDoc,
-  roleGrantDoc,
-  trainingDoc,
-  trainingPartnerDoc,
-  waveDoc,
-  waveEventDoc,
-} from "../schemas/documents.js";
-import { applicantDoc, familyDoc, nikIndexDoc, operatorDayDoc, timelineEventDoc } from "../schemas/applicant.js";
+  applicantDoc,
+  exclusionEntryDoc,
+  exclusionListDoc,
+  familyDoc,
+  nikIndexDoc,
+  operatorDayDoc,
+  registerAttemptsDoc,
+  timelineEventDoc,
+} from "../schemas/applicant.js";
 import { COLLECTIONS } from "../schemas/collections.js";
+import { leaseDoc, paymentPartnerDoc, programYearDoc, roleGrantDoc, trainingDoc, trainingPartnerDoc, waveDoc, waveEventDoc } from "../schemas/documents.js";
+import { poolPage, winnersPage } from "../schemas/draw.js";
+import { exclusionImportRecord } from "../schemas/exclusion.js";
+import { usedSignatureDoc } from "../schemas/partners.js";
 import { withDates } from "../schemas/timestamps.js";
+import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../schemas/waves.js";
 import { db } from "./firebase.js";
 
 export { COLLECTIONS };
 
+/**
+ * Every collection reference the functions use, each with the converter of its document schema:
+ * every document read is parsed and every document written is validated. An update() touches
+ * only some fields, which converters never see: its fields go through `fields()` instead.
+ */
 
 /** A converter that validates every document read and written against its schema. */
 export function converter<S extends z.ZodType<DocumentData>>(schema: S): FirestoreDataConverter<z.infer<S>> {
@@ -25,17 +35,44 @@ export function converter<S extends z.ZodType<DocumentData>>(schema: S): Firesto
   };
 }
 
-export const programYears = () => db().collection(COLLECTIONS.programYears).withConverter(converter(programYearDoc));
-export const waves = () => db().collection(COLLECTIONS.waves).withConverter(converter(waveDoc));
-export const waveEvents = (waveId: string) =>
-  waves().doc(waveId).collection(COLLECTIONS.waveEvents).withConverter(converter(waveEventDoc));
-export const trainingPartners = () => db().collection(COLLECTIONS.trainingPartners).withConverter(converter(trainingPartnerDoc));
-export const trainings = () => db().collection(COLLECTIONS.trainings).withConverter(converter(trainingDoc));
-export const paymentPartners = () => db().collection(COLLECTIONS.paymentPartners).withConverter(converter(paymentPartnerDoc));
-export const roleGrants = () => db().collection(COLLECTIONS.roleGrants).withConverter(converter(roleGrantDoc));
-export const applicants = () => db().collection(COLLECTIONS.applicants).withConverter(converter(applicantDoc));
-export const timeline = (uid: string) =>
-  applicants().doc(uid).collection(COLLECTIONS.timeline).withConverter(converter(timelineEventDoc));
-export const nikIndex = () => db().collection(COLLECTIONS.nikIndex).withConverter(converter(nikIndexDoc));
-export const families = () => db().collection(COLLECTIONS.families).withConverter(converter(familyDoc));
-export const operatorDays = () => db().collection(COLLECTIONS.operatorDays).withConverter(converter(operatorDayDoc));
+/** The fields of an update(), each checked against its schema in the document's schema; an unknown field is refused. */
+export function fields<S extends z.ZodObject>(schema: S, value: Partial<z.input<S>>): DocumentData {
+  return schema.partial().strict().parse(value) as DocumentData;
+}
+
+/** Several documents in one round trip, each parsed by its reference's converter; undefined where absent. */
+export async function getAll<T extends DocumentData>(refs: Array<DocumentReference<T>>): Promise<Array<T | undefined>> {
+  if (refs.length === 0) return [];
+  const snapshots = await db().getAll(...refs);
+  // getAll runs each reference's converter; only the element type is lost in its signature.
+  return snapshots.map((snapshot) => snapshot.data() as T | undefined);
+}
+
+const collection = <S extends z.ZodType<DocumentData>>(name: string, schema: S) => db().collection(name).withConverter(converter(schema));
+
+export const programYears = () => collection(COLLECTIONS.programYears, programYearDoc);
+export const waves = () => collection(COLLECTIONS.waves, waveDoc);
+export const waveEvents = (waveId: string) => waves().doc(waveId).collection(COLLECTIONS.waveEvents).withConverter(converter(waveEventDoc));
+export const leases = () => collection(COLLECTIONS.leases, leaseDoc);
+export const waveSecrets = () => collection(COLLECTIONS.waveSecrets, waveSecretDoc);
+export const trainingPartners = () => collection(COLLECTIONS.trainingPartners, trainingPartnerDoc);
+export const trainings = () => collection(COLLECTIONS.trainings, trainingDoc);
+export const paymentPartners = () => collection(COLLECTIONS.paymentPartners, paymentPartnerDoc);
+export const roleGrants = () => collection(COLLECTIONS.roleGrants, roleGrantDoc);
+export const applicants = () => collection(COLLECTIONS.applicants, applicantDoc);
+export const timeline = (uid: string) => applicants().doc(uid).collection(COLLECTIONS.timeline).withConverter(converter(timelineEventDoc));
+export const nikIndex = () => collection(COLLECTIONS.nikIndex, nikIndexDoc);
+export const families = () => collection(COLLECTIONS.families, familyDoc);
+export const operatorDays = () => collection(COLLECTIONS.operatorDays, operatorDayDoc);
+export const registerAttempts = () => collection(COLLECTIONS.registerAttempts, registerAttemptsDoc);
+export const pidIndex = () => collection(COLLECTIONS.pidIndex, pidIndexDoc);
+export const exclusionEntries = () => collection(COLLECTIONS.exclusionEntries, exclusionEntryDoc);
+export const exclusionLists = () => collection(COLLECTIONS.exclusionLists, exclusionListDoc);
+export const exclusionImports = () => collection(COLLECTIONS.exclusionImports, exclusionImportRecord);
+export const usedSignatures = () => collection(COLLECTIONS.usedSignatures, usedSignatureDoc);
+
+export { waveDrawDoc };
+export const waveDraws = () => collection(COLLECTIONS.waveDraws, waveDrawDoc);
+/** The published pages, validated with their strict schemas on the way in and on the way out. */
+export const poolPages = (waveId: string) => waveDraws().doc(waveId).collection(COLLECTIONS.drawPool).withConverter(converter(poolPage));
+export const winnerPages = (waveId: string) => waveDraws().doc(waveId).collection(COLLECTIONS.drawWinners).withConverter(converter(winnersPage));

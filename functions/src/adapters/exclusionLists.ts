@@ -1,29 +1,15 @@
 import { FieldPath, FieldValue } from "firebase-admin/firestore";
 import { EXCLUSION_LIST_TYPES, type ExclusionListType } from "../domain/eligibility.js";
-import { exclusionEntryDoc, exclusionListDoc, type ExclusionEntryDoc } from "../schemas/applicant.js";
-import { exclusionImportRecord } from "../schemas/exclusion.js";
-import type { ExclusionImportRecords } from "../usecases/exclusionListDiff.js";
-import { becomesCurrent, nextVersion, type ExclusionImports, type ImportSession } from "../usecases/importExclusionList.js";
-import type { ExclusionLists } from "../usecases/ports.js";
-import { COLLECTIONS, converter } from "./collections.js";
+import { exclusionEntryDoc } from "../schemas/applicant.js";
+import { becomesCurrent, hitsOf, importExpiry, nextVersion } from "../domain/exclusionVersions.js";
+import type { ExclusionImportRecords, ExclusionImports, ExclusionLists, ImportSession } from "../usecases/ports.js";
+import { exclusionEntries as entries, exclusionImports as imports, exclusionLists as lists } from "./collections.js";
 import { cached } from "./cache.js";
 import { db } from "./firebase.js";
 
-export { cached };
+export { cached, hitsOf };
 
-const entries = () => db().collection(COLLECTIONS.exclusionEntries).withConverter(converter(exclusionEntryDoc));
-const lists = () => db().collection(COLLECTIONS.exclusionLists).withConverter(converter(exclusionListDoc));
-const imports = () => db().collection(COLLECTIONS.exclusionImports).withConverter(converter(exclusionImportRecord));
 export const importId = (type: ExclusionListType, version: number) => `${type}-v${version}`;
-
-/** The lists a NIK's entry puts it on: those whose current version the entry holds. */
-export function hitsOf(entry: ExclusionEntryDoc | undefined, versions: Partial<Record<ExclusionListType, number>>): ExclusionListType[] {
-  return EXCLUSION_LIST_TYPES.filter((type) => {
-    const current = versions[type];
-    return current !== undefined && (entry?.lists[type]?.versions.includes(current) ?? false);
-  });
-}
-
 
 /**
  * check() reads the NIK's entry (1 read, also when it does not exist) and the current version of
@@ -86,8 +72,9 @@ async function allocate(type: ExclusionListType, by: string, at: Date): Promise<
 function session(type: ExclusionListType, version: number, comparable: number[]): ImportSession {
   const writer = db().bulkWriter({ throttling: process.env.FUNCTIONS_EMULATOR !== "true" });
   const versionsField = new FieldPath("lists", type, "versions");
-  // Raw references: arrayUnion is a sentinel the schema converter cannot validate, and reads are masked.
-  const raw = db().collection(COLLECTIONS.exclusionEntries);
+  // Without the converter: arrayUnion is a sentinel the schema cannot validate, and reads are masked
+  // to one list's versions (validated field by field below).
+  const raw = entries().withConverter(null);
   const ref = imports().doc(importId(type, version));
   const listRef = lists().doc(type);
   return {
@@ -135,6 +122,15 @@ export const firestoreExclusionImports: ExclusionImports = {
   async begin(type, by, at) {
     const { version, comparable } = await allocate(type, by, at);
     return session(type, version, comparable);
+  },
+  async expire(type, version, at) {
+    const ref = imports().doc(importId(type, version));
+    return db().runTransaction(async (tx) => {
+      const record = (await tx.get(ref)).data() ?? null;
+      // Read again in the transaction: an import completing meanwhile keeps its completion.
+      if (record !== null && importExpiry(record, at) === "expire") tx.set(ref, { ...record, status: "failed", failure: "timed-out", finishedAt: at });
+      return record;
+    });
   },
 };
 

@@ -1,24 +1,19 @@
 import { isForward } from "../domain/wave.js";
 import type { Waves } from "../usecases/ports.js";
 import { db } from "./firebase.js";
-import type { WaveDoc } from "../schemas/documents.js";
-import { COLLECTIONS, waveEvents, waves } from "./collections.js";
+import { waveDoc } from "../schemas/documents.js";
+import { fields, waveEvents, waves, waveSecrets } from "./collections.js";
 
 const ALREADY_EXISTS = 6;
 
-export const firestoreWaves: Waves & {
-  get(id: string): Promise<WaveDoc | null>;
-  create(id: string, wave: WaveDoc, seed: string): Promise<boolean>;
-  drawing(): Promise<string[]>;
-} = {
+export const firestoreWaves: Waves = {
   async get(id) {
     return (await waves().doc(id).get()).data() ?? null;
   },
-  /** The wave and its secret seed, together or not at all; false when the wave exists. */
   async create(id, wave, seed) {
     const batch = db().batch();
     batch.create(waves().doc(id), wave);
-    batch.create(db().collection(COLLECTIONS.waveSecrets).doc(id), { seed });
+    batch.create(waveSecrets().doc(id), { seed });
     try {
       await batch.commit();
       return true;
@@ -27,7 +22,6 @@ export const firestoreWaves: Waves & {
       throw error;
     }
   },
-  /** Waves between their close and their publication. */
   async drawing() {
     return (await waves().where("state", "in", ["closed", "frozen"]).get()).docs.map((d) => d.id);
   },
@@ -42,7 +36,7 @@ export const firestoreWaves: Waves & {
       if (current === undefined) throw new Error(`wave ${id} vanished`);
       // Another run may have moved it already; states never go back.
       if (current.state === to || !isForward(current.state, to)) return current.state;
-      tx.update(ref, { state: to });
+      tx.update(ref, fields(waveDoc, { state: to }));
       tx.set(waveEvents(id).doc(to), event);
       return to;
     });

@@ -24,6 +24,27 @@ export interface Actor {
 
 export const APPLICANT: RoleClaims = { role: "applicant" };
 
+/**
+ * Who may do each privileged act: the one table every privileged use case asks first, before
+ * it reads anything the caller named (an email, a version, a person), so a refusal never
+ * depends on what exists.
+ */
+export const PRIVILEGES = {
+  "grant-role": ["admin"],
+  "create-wave": ["admin"],
+  "import-exclusion-list": ["admin"],
+  "compare-exclusion-lists": ["admin", "auditor"],
+  "register-on-behalf": ["operator"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Privilege = keyof typeof PRIVILEGES;
+
+/** True when the actor's role may do `act`; an operator also needs a region to act in. */
+export function mayDo(actor: Actor, act: Privilege): boolean {
+  const roles: readonly Role[] = PRIVILEGES[act];
+  if (!roles.includes(actor.claims.role)) return false;
+  return actor.claims.role !== "operator" || actor.claims.region !== undefined;
+}
+
 /** True when `regionCode` (province, regency or district code) lies inside `scope`. */
 export function coversRegion(scope: string, regionCode: string): boolean {
   return regionCode.startsWith(scope);
@@ -47,7 +68,7 @@ export type RoleGrantDecision =
  * admin cannot lock the program office out by mistake and nobody promotes themselves.
  */
 export function decideRoleGrant(actor: Actor, targetUid: string, wanted: RoleClaims): RoleGrantDecision {
-  if (actor.claims.role !== "admin") return { ok: false, reason: "not-admin" };
+  if (!mayDo(actor, "grant-role")) return { ok: false, reason: "not-admin" };
   if (actor.uid === targetUid) return { ok: false, reason: "own-role" };
   const claims: RoleClaims = wanted.role === "operator" ? { role: "operator", region: wanted.region } : { role: wanted.role };
   return { ok: true, claims };

@@ -2,34 +2,42 @@ import { HttpsError, onCall, type CallableFunction, type CallableOptions, type F
 import type { z } from "zod";
 import type { Actor } from "../domain/roles.js";
 import type { Outcome } from "../domain/outcome.js";
+import type { CallableName, CallableResult, RefusalOf } from "../schemas/contract.js";
 import { fieldErrors, MESSAGES, type FieldError } from "../schemas/messages.js";
+import { REFUSAL_TEXT } from "../schemas/refusalMessages.js";
 import { logs } from "../logs.js";
+import { ports } from "../composition.js";
 import { actorFrom } from "./actor.js";
+import { inputShapeProblem } from "./inputShape.js";
+import { TRANSPORT_MESSAGES, transportCodeOf } from "./transportErrors.js";
 
-export interface CallableSpec<S extends z.ZodType, T, Reason extends string> {
-  /** The deployed function's name, for logs. */
-  name: string;
+export interface CallableSpec<N extends CallableName, S extends z.ZodType> {
+  /** The deployed function's name in the contract (schemas/contract.ts), which gives its result and refusals. */
+  name: N;
   input: S;
   /** The transport code of each refusal the use case can return. */
-  refusals: Record<Reason, FunctionsErrorCode>;
+  refusals: Record<RefusalOf<N>, FunctionsErrorCode>;
   /** Refusals that concern one input field: sent with that field's message, as a schema error is. */
-  refusalFields?: Partial<Record<Reason, string>>;
+  refusalFields?: Partial<Record<RefusalOf<N>, string>>;
   /** Runtime options, such as the secrets the function reads. */
   options?: CallableOptions;
-  handle(input: z.infer<S>, actor: Actor): Promise<Outcome<T, Reason>>;
+  handle(input: z.infer<S>, actor: Actor): Promise<Outcome<CallableResult<N>, RefusalOf<N>>>;
 }
 
 /**
  * The one place where callables meet the outside: sign-in is required, input is parsed
  * with its schema (field messages in Bahasa Indonesia and English), refusals become their
- * declared codes, and anything unexpected is logged and answered as `internal` without detail.
+ * declared codes, and anything unexpected is logged and answered without detail (`aborted` and
+ * `unavailable` when sending it again may work, otherwise `internal`). An input whose shape is
+ * out of bounds (inputShape.ts) is refused before the callable library decodes it. A caller with
+ * a privileged role is checked against Auth on every call, so a disabled account stops at once.
  */
-export function callable<S extends z.ZodType, T, Reason extends string>(
-  spec: CallableSpec<S, T, Reason>,
-): CallableFunction<unknown, Promise<T>> {
-  return onCall(spec.options ?? {}, async (request): Promise<T> => {
+export function callable<N extends CallableName, S extends z.ZodType>(
+  spec: CallableSpec<N, S>,
+): CallableFunction<unknown, Promise<CallableResult<N>>> {
+  return guardShape(spec.name, onCall(spec.options ?? {}, async (request): Promise<CallableResult<N>> => {
     if (!request.auth) {
-      throw new HttpsError("unauthenticated", "Silakan masuk terlebih dahulu. / Please sign in first.");
+      throw new HttpsError("unauthenticated", UNAUTHENTICATED);
     }
     const parsed = spec.input.safeParse(withoutNulls(request.data));
     if (!parsed.success) {
@@ -39,24 +47,28 @@ export function callable<S extends z.ZodType, T, Reason extends string>(
       throw new HttpsError("invalid-argument", summary, { fields });
     }
     const actor = actorFrom(request.auth);
-    let outcome: Outcome<T, Reason>;
+    let outcome: Outcome<CallableResult<N>, RefusalOf<N>>;
     try {
+      if (actor.claims.role !== "applicant" && (await ports().idTokens.verify(request.auth.rawToken)) === null) {
+        logs.requestRefused(spec.name, "token-revoked", actor.uid);
+        throw new HttpsError("unauthenticated", UNAUTHENTICATED);
+      }
       outcome = await spec.handle(parsed.data, actor);
     } catch (error) {
+      if (error instanceof HttpsError) throw error;
       logs.requestFailed(spec.name, error);
-      throw new HttpsError("internal", "Terjadi kesalahan. Coba lagi nanti. / Something went wrong. Try again later.");
+      const code = transportCodeOf(error);
+      throw new HttpsError(code, TRANSPORT_MESSAGES[code]);
     }
     if (outcome.ok) return outcome.value;
     logs.requestRefused(spec.name, outcome.reason, actor.uid);
     const field = spec.refusalFields?.[outcome.reason];
-    const fields: FieldError[] = field === undefined ? [] : [{ field, code: outcome.reason, message: messageOf(outcome.reason) }];
-    throw new HttpsError(spec.refusals[outcome.reason], outcome.reason, { reason: outcome.reason, fields });
-  });
+    const text = REFUSAL_TEXT[outcome.reason];
+    const fields: FieldError[] = field === undefined ? [] : [{ field, code: outcome.reason, message: { ...text } }];
+    throw new HttpsError(spec.refusals[outcome.reason], `${text.id} / ${text.en}`, { reason: outcome.reason, fields });
+  }));
 }
 
-function messageOf(reason: string): FieldError["message"] {
-  return Object.hasOwn(MESSAGES, reason) ? { ...MESSAGES[reason as keyof typeof MESSAGES] } : { id: reason, en: reason };
-}
 
 /**
  * The callable protocol has no `undefined`: web clients send an optional field left empty as
@@ -66,4 +78,30 @@ function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+}
+
+const UNAUTHENTICATED = "Silakan masuk terlebih dahulu. / Please sign in first.";
+
+/**
+ * Refuses an input whose shape is out of bounds before the callable library decodes it (its
+ * decoder is recursive and throws on unknown `@type` tags): answered as the protocol's
+ * `invalid-argument`, with a field message in both languages. Everything else goes through.
+ */
+function guardShape<F extends CallableFunction<unknown, unknown>>(name: string, inner: F): F {
+  const guarded = (req: Parameters<F>[0], res: Parameters<F>[1]) => {
+    const body = (req as { body?: { data?: unknown } }).body;
+    const problem = req.method === "POST" ? inputShapeProblem(body?.data) : null;
+    if (problem === null) return inner(req, res);
+    logs.inputRejected(name, [problem]);
+    const message = { ...MESSAGES["input-shape"] };
+    res.status(400).json({
+      error: { status: "INVALID_ARGUMENT", message: `${message.id} / ${message.en}`, details: { fields: [{ field: "", code: problem, message }] } },
+    });
+    return undefined;
+  };
+  // The deployment manifest and the emulator read properties of the function (__endpoint, __trigger, run).
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(inner))) {
+    if (!["length", "name", "prototype"].includes(key)) Object.defineProperty(guarded, key, descriptor);
+  }
+  return guarded as unknown as F;
 }

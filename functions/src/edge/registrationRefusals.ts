@@ -15,17 +15,5 @@ export const REGISTER_REFUSALS: Record<RegisterRefusal, FunctionsErrorCode> = {
   "account-registered": "already-exists",
   "program-year-not-configured": "failed-precondition",
   "daily-limit-reached": "resource-exhausted",
-};
-
-/** The form field each input refusal points at (paths relative to the person's fields). */
-export const REGISTER_REFUSAL_FIELDS: Partial<Record<RegisterRefusal, string>> = {
-  "nik-format": "nik",
-  "nik-region-unknown": "nik",
-  "nik-birth-date-invalid": "nik",
-  "nik-serial-zero": "nik",
-  "kk-format": "kk",
-  "kk-region-unknown": "kk",
-  "birth-date-mismatch": "birthDate",
-  "sex-mismatch": "sex",
-  "nik-registered": "nik",
+  "too-many-attempts": "resource-exhausted",
 };

@@ -1,31 +1,25 @@
+import { randomUUID } from "node:crypto";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { httpBeacon } from "../adapters/beacon.js";
-import { systemClock } from "../adapters/clock.js";
-import { firestoreDrawStore } from "../adapters/drawStore.js";
-import { firestoreExclusionLists } from "../adapters/exclusionLists.js";
-import { firestoreProgramYears } from "../adapters/programYears.js";
-import { firestoreWaves } from "../adapters/waves.js";
+import { ports } from "../composition.js";
 import { TIME_ZONE } from "../config.js";
-import { QUICKNET } from "../domain/beacon.js";
 import { logs } from "../logs.js";
 import { advanceWaves as advanceWavesUseCase } from "../usecases/advanceWaves.js";
-import { closeWave } from "../usecases/closeWave.js";
 
 /**
  * Every minute: opens waves whose opening time has come, closes those that are due, and moves
- * closed waves through their draw (freeze, then draw once the beacon round is out).
+ * closed waves through their draw (freeze, then draw once the beacon round is out), each wave
+ * under a lease. A failed wave is logged and tried again on the next tick; it does not fail the
+ * run, so the other waves are never held back by it.
  */
 export const advanceWaves = onSchedule(
-  { schedule: "* * * * *", timeZone: TIME_ZONE, retryCount: 3, timeoutSeconds: 540, memory: "1GiB" },
+  { schedule: "* * * * *", timeZone: TIME_ZONE, retryCount: 0, timeoutSeconds: 540, memory: "1GiB" },
   async (event) => {
-    const now = systemClock.now();
-    const scheduledFor = event.scheduleTime ? new Date(event.scheduleTime) : now;
-    const moves = await advanceWavesUseCase(firestoreWaves, scheduledFor, now);
+    const scheduledFor = event.scheduleTime ? new Date(event.scheduleTime) : ports().clock.now();
+    const { moves, steps } = await advanceWavesUseCase(ports(), scheduledFor, randomUUID());
     if (moves.length > 0) logs.wavesAdvanced(moves, scheduledFor.toISOString());
-    const ports = { store: firestoreDrawStore, lists: firestoreExclusionLists, programYears: firestoreProgramYears, beacon: httpBeacon, beaconClock: QUICKNET, clock: systemClock };
-    for (const waveId of await firestoreWaves.drawing()) {
-      const step = await closeWave(ports, waveId);
-      logs.drawStep(waveId, step);
+    for (const result of steps) {
+      if (result.step === "failed") logs.drawStepFailed(result.waveId, result.error);
+      else logs.drawStep(result.waveId, result.step);
     }
   },
 );

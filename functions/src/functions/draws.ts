@@ -1,35 +1,42 @@
-import { onRequest } from "firebase-functions/v2/https";
-import { db } from "../adapters/firebase.js";
-import { COLLECTIONS } from "../schemas/collections.js";
-import { logs } from "../logs.js";
+import { z } from "zod";
+import { ports } from "../composition.js";
+import { http, publicAccess } from "../edge/http.js";
+import { waveId } from "../schemas/ids.js";
+import { publishedDraw } from "../usecases/publishedDraw.js";
 
-const PATH = /^(?:\/draws)?\/([A-Za-z0-9_-]{1,64})\/(?:(manifest)|(pool|winners)\/(\d{6}))\.json$/;
+/** `/draws/<wave>/manifest.json` through Hosting (`/<wave>/…` called directly), or a page it links to. */
+const PATH = /^(?:\/draws)?\/([^/]+)\/(manifest|(?:pool|winners)\/\d{6})\.json$/;
+const drawPath = z
+  .string()
+  .regex(PATH)
+  .transform((path) =>
+    PATH.exec(path)!
+      .slice(1)
+      .flatMap((part) => part.split("/")),
+  )
+  .pipe(
+    z.union([
+      z.tuple([waveId, z.literal("manifest")]).transform(([wave]) => ({ waveId: wave, file: { kind: "manifest" as const } })),
+      z
+        .tuple([waveId, z.enum(["pool", "winners"]), z.string()])
+        .transform(([wave, folder, page]) => ({ waveId: wave, file: { kind: "page" as const, folder, page: Number(page) } })),
+    ]),
+  );
 
 /**
- * The public draw of each wave, without sign-in: `/draws/<wave>/manifest.json` and the pages it
- * links to (`pool/000000.json`, `winners/000000.json`). Everything here is pseudonymous and
- * final once the wave is frozen (pool pages) or drawn (the rest).
+ * The public draw of each wave, without sign-in: the manifest and the pages it links to. Everything
+ * here is pseudonymous and final once the wave is frozen (pool pages) or drawn (the rest). A wave ID
+ * Firestore would refuse is 404 at once, without a read.
  */
-export const draws = onRequest({ cors: true }, async (request, response) => {
-  const match = PATH.exec(request.path);
-  if (request.method !== "GET" || match === null) {
-    response.status(404).json({ error: { code: "not-found", message: "Tidak ditemukan / Not found" } });
-    return;
-  }
-  const [, waveId, manifest, folder, page] = match;
-  try {
-    const drawRef = db().collection(COLLECTIONS.waveDraws).doc(waveId!);
-    // Pool pages are public from the freeze (the commitment must be checkable before the draw);
-    // the manifest only once the draw is published.
-    const body = manifest ? (await drawRef.get()).get("manifest") : (await drawRef.collection(folder!).doc(page!).get()).data();
-    if (body === undefined) {
-      response.status(404).json({ error: { code: "not-published", message: "Undian belum diumumkan / The draw is not published yet" } });
-      return;
-    }
-    // Short: a pool page written during a freeze that crashed may be rewritten before the commitment.
-    response.set("cache-control", "public, max-age=300").json(body);
-  } catch (error) {
-    logs.requestFailed("draws", error);
-    response.status(500).json({ error: { code: "internal", message: "Terjadi kesalahan / Something went wrong" } });
-  }
+export const draws = http({
+  name: "draws",
+  method: "GET",
+  auth: publicAccess,
+  input: { path: drawPath },
+  refusals: { "not-published": 404 },
+  texts: { "not-published": { id: "Undian gelombang ini belum diumumkan.", en: "This wave's draw has not been published yet." } },
+  // Short: a pool page written during a freeze that crashed may be rewritten before the commitment.
+  answer: { headers: { "cache-control": "public, max-age=300" } },
+  options: { cors: true },
+  handle: ({ path }) => publishedDraw(ports(), path.waveId, path.file),
 });

@@ -1,4 +1,4 @@
-import { firestoreExclusionImportRecords } from "../adapters/exclusionLists.js";
+import { ports } from "../composition.js";
 import { callable } from "../edge/callable.js";
 import { exclusionListDiffInput } from "../schemas/exclusion.js";
 import { exclusionListDiff as diffUseCase } from "../usecases/exclusionListDiff.js";
@@ -13,5 +13,5 @@ export const exclusionListDiff = callable({
     "version-not-completed": "failed-precondition",
     "imports-overlapped": "failed-precondition",
   },
-  handle: (input, actor) => diffUseCase(firestoreExclusionImportRecords, actor, input),
+  handle: (input, actor) => diffUseCase(ports(), actor, input),
 });

@@ -1,6 +1,4 @@
-import { firebaseAccounts } from "../adapters/accounts.js";
-import { systemClock } from "../adapters/clock.js";
-import { firestoreRoleGrants } from "../adapters/roleGrants.js";
+import { ports } from "../composition.js";
 import { callable } from "../edge/callable.js";
 import { logs } from "../logs.js";
 import { grantRoleInput } from "../schemas/roles.js";
@@ -17,8 +15,7 @@ export const grantRole = callable({
     "request-id-reused": "already-exists",
   },
   async handle(input, actor) {
-    const ports = { accounts: firebaseAccounts, grants: firestoreRoleGrants, clock: systemClock };
-    const outcome = await grantRoleUseCase(ports, actor, input, "callable");
+    const outcome = await grantRoleUseCase(ports(), actor, input, "callable");
     if (outcome.ok) logs.roleGranted(outcome.value.uid, outcome.value.role, outcome.value.region, actor.uid, outcome.value.applied);
     return outcome;
   },

@@ -1,10 +1,4 @@
-import { systemClock } from "../adapters/clock.js";
-import { firestoreExclusionLists } from "../adapters/exclusionLists.js";
-import { firestorePoolMembership } from "../adapters/poolMembership.js";
-import { firestoreProgramYears } from "../adapters/programYears.js";
-import { secretPseudonyms } from "../adapters/pseudonyms.js";
-import { firestoreRegistrations } from "../adapters/registrations.js";
-import { firestoreWaves } from "../adapters/waves.js";
+import { ports } from "../composition.js";
 import { nikHashKey } from "../config.js";
 import { REASON_CODES, type ReasonCode } from "../domain/eligibility.js";
 import { callable } from "../edge/callable.js";
@@ -24,16 +18,5 @@ export const joinWave = callable({
     "program-year-not-configured": "failed-precondition",
   },
   options: { secrets: [nikHashKey] },
-  async handle(input, actor) {
-    const ports = {
-      waves: firestoreWaves,
-      registrations: firestoreRegistrations,
-      lists: firestoreExclusionLists,
-      programYears: firestoreProgramYears,
-      pseudonyms: secretPseudonyms(),
-      pool: firestorePoolMembership,
-      clock: systemClock,
-    };
-    return joinWaveUseCase(ports, actor.uid, input.waveId);
-  },
+  handle: (input, actor) => joinWaveUseCase(ports(), actor.uid, input.waveId),
 });

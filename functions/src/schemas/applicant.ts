@@ -108,3 +108,6 @@ export type ExclusionImportDoc = z.infer<typeof exclusionImportDoc>;
 
 /** `operatorDays/{uid}_{YYYY-MM-DD}`: assisted registrations by one operator on one day (Jakarta time). */
 export const operatorDayDoc = z.object({ count: z.number().int().nonnegative() });
+
+/** `registerAttempts/{uid}_{YYYY-MM-DD}`: registrations one caller tried that day that registered nobody. */
+export const registerAttemptsDoc = z.object({ count: z.number().int().nonnegative() });

@@ -15,6 +15,8 @@ export const COLLECTIONS = {
   nikIndex: "nikIndex",
   families: "families",
   operatorDays: "operatorDays",
+  registerAttempts: "registerAttempts",
+  leases: "leases",
   exclusionEntries: "exclusionEntries",
   exclusionLists: "exclusionLists",
   exclusionImports: "exclusionImports",
@@ -23,4 +25,5 @@ export const COLLECTIONS = {
   waveDraws: "waveDraws",
   drawPool: "pool",
   drawWinners: "winners",
+  usedSignatures: "usedSignatures",
 } as const;

@@ -83,6 +83,10 @@ export const paymentPartnerDoc = z.object({
 });
 export type PaymentPartnerDoc = z.infer<typeof paymentPartnerDoc>;
 
+/** `leases/{name}`: a step of a schedule held by one run until `until` (see usecases/ports.ts, Leases). */
+export const leaseDoc = z.object({ holder: z.string().min(1), until: z.date(), takenAt: z.date() });
+export type LeaseDoc = z.infer<typeof leaseDoc>;
+
 /** Audit record of a role grant, keyed by the request's idempotency key. */
 export const roleGrantDoc = z.object({
   targetUid: z.string().min(1),

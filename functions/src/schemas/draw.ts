@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALGORITHM, HEX32, MAX_QUOTA, STRATUM_CODE, TOKEN, WHOLE } from "../domain/draw/constants.js";
 import type { DrawManifest, PoolPage, WinnersPage } from "../domain/draw/publication.js";
+import { waveId } from "./ids.js";
 
 /**
  * The public draw of a wave: the manifest and its pages, served over HTTPS without sign-in and
@@ -51,10 +52,11 @@ const orderKey = z.object({ priority: z.boolean(), rank: hex32, pid });
 const seatOutcome = z.object({ seats: count, selected: count, cutoff: orderKey.nullable() });
 const pageRef = z.object({ href, count });
 
+/** Strict, like its pages: a field beyond these is refused on write, on serving and in verify-draw. */
 export const drawManifest = z
-  .object({
+  .strictObject({
     algorithm: z.literal(ALGORITHM),
-    waveId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    waveId,
     poolRoot: hex32,
     poolSize: count,
     pool: z.object({ pageSize: powerOfTwo, pages: z.array(pageRef.extend({ root: hex32 })) }),
@@ -88,10 +90,10 @@ export const drawManifest = z
 export type DrawManifestDoc = z.infer<typeof drawManifest>;
 
 /** One page of the frozen pool, in pid order (GET <manifest dir>/pool/000000.json, …). */
-export const poolPage = z.object({ waveId: z.string(), page: count, pageSize: powerOfTwo, entries: z.array(poolEntry), next: href.optional() });
+export const poolPage = z.strictObject({ waveId: z.string(), page: count, pageSize: powerOfTwo, entries: z.array(poolEntry), next: href.optional() });
 export type PoolPageDoc = z.infer<typeof poolPage>;
 
-export const winnersPage = z.object({ waveId: z.string(), page: count, pageSize: z.number().int().positive(), pids: z.array(pid), next: href.optional() });
+export const winnersPage = z.strictObject({ waveId: z.string(), page: count, pageSize: z.number().int().positive(), pids: z.array(pid), next: href.optional() });
 export type WinnersPageDoc = z.infer<typeof winnersPage>;
 
 /** Parsed documents are the domain's shapes: these fail to compile if the two ever drift apart. */

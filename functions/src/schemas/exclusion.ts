@@ -49,17 +49,37 @@ export type ExclusionListDiffResult = z.infer<typeof exclusionListDiffResult>;
  */
 export const exclusionImportRecord = exclusionImportDoc.extend({
   overlaps: z.record(z.string().regex(/^\d+$/), z.number().int().nonnegative()).optional(),
+  /**
+   * Why a failed import failed, when it was not the import itself that said so: `timed-out` when it
+   * was still running after its function's timeout (its instance crashed or was stopped), marked by
+   * the `expireExclusionImport` task.
+   */
+  failure: z.enum(["timed-out"]).optional(),
 });
 export type ExclusionImportRecord = z.infer<typeof exclusionImportRecord>;
 
-/** Why an import request was not carried out, as the admin page and the HTTP answer word it. */
-export const IMPORT_FAILURE_MESSAGES = {
-  "method-not-allowed": { id: "Gunakan POST.", en: "Use POST." },
-  "invalid-argument": { id: "Jenis daftar tidak dikenal.", en: "Unknown list type." },
-  unauthenticated: { id: "Silakan masuk terlebih dahulu.", en: "Please sign in first." },
+/** What each refusal of an import says (the HTTP edge sends it with the refusal's code). */
+export const IMPORT_REFUSAL_TEXT = {
   "not-admin": { id: "Hanya admin program yang dapat mengimpor daftar pengecualian.", en: "Only program admins may import exclusion lists." },
-  "nik-column-missing": { id: "Baris pertama berisi judul kolom, tetapi tidak ada kolom nik.", en: "The first line names the columns, but none is nik." },
+  "nik-column-missing": {
+    id: "Pada baris-baris awal berkas (sampai baris details.linesRead) tidak ada kolom bernama NIK dan tidak ada kolom berisi angka 16 digit. details.header adalah baris pertama tabel yang ditemukan di sana (deret angka ditampilkan sebagai #), dipisah dengan details.delimiter menjadi details.fields kolom. Tidak ada yang diimpor. Beri judul “NIK” pada kolom NIK di baris judul, atau simpan NIK sebagai teks 16 digit.",
+    en: "In the first lines of the file (up to line details.linesRead) no column is named NIK and no column holds 16-digit numbers. details.header is the first row of the table found there (digit runs shown as #), split at details.delimiter into details.fields fields. Nothing was imported. Name the NIK column “NIK” in the header row, or keep the NIKs as 16-digit text.",
+  },
   "no-entries": { id: "Berkas tidak berisi NIK 16 digit; daftar tidak diubah.", en: "The file holds no 16-digit NIK; the list is unchanged." },
-  internal: { id: "Terjadi kesalahan. Coba lagi nanti.", en: "Something went wrong. Try again later." },
+  "file-not-utf8": {
+    id: "Berkas bukan UTF-8 dan tidak diawali penanda urutan bita (BOM) UTF-16: bita yang disebut di details (barisnya, posisinya dalam berkas, dan nilainya) bukan UTF-8 yang sah. Tidak ada yang diimpor. Di Excel, simpan daftar sebagai “CSV UTF-8 (Comma delimited)” atau “Unicode Text”.",
+    en: "The file is not UTF-8 and does not start with a UTF-16 byte order mark: the byte given in details (its line, its offset in the file and its value) is not valid UTF-8. Nothing was imported. In Excel, save the list as “CSV UTF-8 (Comma delimited)” or as “Unicode Text”.",
+  },
+  "file-not-text": {
+    id: "Berkas bukan teks CSV; details.found menyebut isi bitanya: zip-archive (seperti buku kerja .xlsx), ole2-compound-file (seperti buku kerja .xls), utf-32-byte-order-mark, atau zero-byte (bita 0x00 pada baris details.line, yang tidak pernah ada dalam teks CSV; UTF-16 tanpa BOM memuatnya). Tidak ada yang diimpor. Di Excel, simpan daftar sebagai “CSV UTF-8 (Comma delimited)” atau “Unicode Text”.",
+    en: "The file is not CSV text; details.found says what its bytes are: zip-archive (an .xlsx workbook is one), ole2-compound-file (an .xls workbook is one), utf-32-byte-order-mark, or zero-byte (a byte 0x00 on line details.line, which CSV text never holds; UTF-16 without a byte order mark has them). Nothing was imported. In Excel, save the list as “CSV UTF-8 (Comma delimited)” or as “Unicode Text”.",
+  },
+  "nik-column-ambiguous": {
+    id: "Tidak ada baris judul yang menamai kolom NIK pada baris-baris awal (sampai baris details.linesRead), dan lebih dari satu kolom berisi angka 16 digit (kolom details.columns; nomor KK juga 16 digit). Tidak ada yang diimpor. Tambahkan baris judul yang menamai kolom NIK dengan “NIK”.",
+    en: "No header row in the first lines (up to line details.linesRead) names the NIK column, and more than one column holds 16-digit numbers (columns details.columns; a KK number has 16 digits too). Nothing was imported. Add a header row that names the NIK column “NIK”.",
+  },
+  "nik-damaged-by-excel": {
+    id: "Excel telah merusak NIK: dari details.checked NIK pertama di kolom details.column, details.endingInZero berakhiran 0 (wajarnya sekitar 1 dari 10) dan details.excelNumbers tertulis sebagai angka (misalnya 3,17101E+15). Excel hanya menyimpan 15 digit sebuah angka, sehingga digit terakhir setiap NIK yang disimpan sebagai angka menjadi 0, dan orang-orang itu tidak akan tersaring. Tidak ada yang diimpor. Ekspor ulang daftar dari sumbernya dengan kolom NIK sebagai teks: di Excel, buka sumbernya lewat Data > From Text/CSV dan atur tipe kolom NIK menjadi Text (atau format kolom itu sebagai Text sebelum menempelkan data), lalu simpan sebagai “CSV UTF-8 (Comma delimited)”. Mengubah format berkas ini tidak menolong: digitnya sudah hilang.",
+    en: "Excel has damaged the NIKs: of the first details.checked NIKs in column details.column, details.endingInZero end in 0 (about 1 in 10 would) and details.excelNumbers are written as numbers (such as 3.17101E+15). Excel keeps only 15 digits of a number, so the last digit of every NIK stored as a number became 0, and those people would not be excluded. Nothing was imported. Export the list again from its source with the NIK column as text: in Excel, open the source with Data > From Text/CSV and set the NIK column's type to Text (or format the column as Text before pasting), then save as “CSV UTF-8 (Comma delimited)”. Changing the format of this file does not help: the digits are gone.",
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
-export type ImportFailure = keyof typeof IMPORT_FAILURE_MESSAGES;

@@ -1,4 +1,5 @@
 export * from "./collections.js";
+export * from "./contract.js";
 export * from "./documents.js";
 export * from "./messages.js";
 export * from "./region.js";
@@ -7,5 +8,6 @@ export * from "./applicant.js";
 export * from "./exclusion.js";
 export * from "./registration.js";
 export * from "./registrationMessages.js";
+export * from "./refusalMessages.js";
 export { ROLES, type Role, type RoleClaims } from "../domain/roles.js";
 export { WAVE_STATES, type WaveState } from "../domain/wave.js";

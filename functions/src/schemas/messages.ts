@@ -1,15 +1,34 @@
 import { z } from "zod";
 import { en, id } from "zod/locales";
+import { ID_MESSAGES } from "./ids.js";
+import { PARTNER_MESSAGES } from "./partners.js";
+import { REFUSAL_TEXT } from "./refusalMessages.js";
 import { REGISTRATION_MESSAGES } from "./registrationMessages.js";
 
 /**
  * Field messages in Bahasa Indonesia (first) and English. A schema refers to a
  * message by its key (`{ message: "region-format" }`); issues without a key are
  * worded by zod's own Indonesian and English locales. Used by the functions'
- * edge and by the web form, so both say exactly the same thing.
+ * edge and by the web form, so both say exactly the same thing. The callables' refusals are here
+ * too: the edge sends a refusal about one field with its text, as it does a schema's message.
  */
 export const MESSAGES = {
   ...REGISTRATION_MESSAGES,
+  ...REFUSAL_TEXT,
+  ...ID_MESSAGES,
+  ...PARTNER_MESSAGES,
+  "input-shape": {
+    id: "Isian tidak dapat dibaca: susunannya terlalu dalam, terlalu banyak, atau memakai kunci yang dicadangkan.",
+    en: "The input cannot be read: it is nested too deep, has too many values, or uses a reserved key.",
+  },
+  "wave-time-out-of-range": {
+    id: "Waktu harus antara tahun 2020 dan 2199.",
+    en: "The time must be between the years 2020 and 2199.",
+  },
+  "closes-before-opening": {
+    id: "Waktu tutup harus sesudah waktu buka.",
+    en: "The closing time must be after the opening time.",
+  },
   "region-format": {
     id: "Kode wilayah harus 2 digit (provinsi) atau 4 digit (kabupaten/kota).",
     en: "Region code must be 2 digits (province) or 4 digits (regency/city).",

@@ -60,22 +60,6 @@ export const REGISTRATION_MESSAGES = {
     id: "Anda harus menyetujui penggunaan data Anda untuk program ini agar bisa mendaftar.",
     en: "You must agree to the use of your data for this program to register.",
   },
-  "nik-registered": {
-    id: "NIK ini sudah terdaftar. Jika ini NIK Anda dan Anda belum pernah mendaftar, hubungi Disnaker setempat.",
-    en: "This NIK is already registered. If it is yours and you never registered, contact your local labor office (Disnaker).",
-  },
-  "account-registered": {
-    id: "Akun ini sudah dipakai untuk mendaftar dengan NIK lain. Satu akun hanya untuk satu NIK.",
-    en: "This account has already registered another NIK. One account is for one NIK only.",
-  },
-  "outside-region": {
-    id: "Orang ini tinggal di luar wilayah kerja Anda. Pendaftaran dibantu hanya untuk warga wilayah Anda.",
-    en: "This person lives outside your region. Assisted registration is only for people of your region.",
-  },
-  "daily-limit-reached": {
-    id: "Batas pendaftaran dibantu untuk hari ini sudah tercapai. Coba lagi besok.",
-    en: "Today's limit of assisted registrations is reached. Try again tomorrow.",
-  },
 } as const satisfies Record<string, Text>;
 
 export type RegistrationMessageKey = keyof typeof REGISTRATION_MESSAGES;

@@ -1,13 +1,22 @@
 import { z } from "zod";
-import { drawStrata } from "./draw.js";
+import { waveId } from "./ids.js";
+import { drawManifest, drawStrata } from "./draw.js";
+
+/** A wave's opening or closing time: an ISO date-time with its offset, within years 2020–2199 (Firestore keeps 0001–9999). */
+const waveTime = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 2020 && year < 2200;
+  }, "wave-time-out-of-range");
 
 /** Input of `createWave` (program admins): everything about the draw is fixed here, before opening. */
 export const createWaveInput = z
   .object({
     number: z.number().int().positive(),
     programYear: z.number().int().min(2020),
-    opensAt: z.iso.datetime({ offset: true }),
-    closesAt: z.iso.datetime({ offset: true }),
+    opensAt: waveTime,
+    closesAt: waveTime,
     quota: z.number().int().positive().max(10_000_000),
     strata: drawStrata.default({ kind: "none" }),
   })
@@ -15,7 +24,7 @@ export const createWaveInput = z
 export type CreateWaveInput = z.infer<typeof createWaveInput>;
 
 /** Input of `joinWave`: the open wave an eligible applicant joins (and stays in the pool of later ones). */
-export const joinWaveInput = z.object({ waveId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+export const joinWaveInput = z.object({ waveId });
 export type JoinWaveInput = z.infer<typeof joinWaveInput>;
 
 /** `waveSecrets/{waveId}`: the draw seed until it is revealed in the manifest. No client reads it. */
@@ -31,3 +40,10 @@ export const frozenPoolDoc = z.object({
   frozenAt: z.date(),
 });
 export type FrozenPoolDoc = z.infer<typeof frozenPoolDoc>;
+
+/** `waveDraws/{waveId}` as stored: the frozen pool's commitment, then (merged in at publication) the strict manifest. */
+export const waveDrawDoc = frozenPoolDoc.extend({ manifest: drawManifest.optional() });
+export type WaveDrawDoc = z.infer<typeof waveDrawDoc>;
+
+/** `pidIndex/{pid}`: whose pseudonymous ID it is, to make a drawn pid a participant. No client reads it. */
+export const pidIndexDoc = z.object({ uid: z.string().min(1) });

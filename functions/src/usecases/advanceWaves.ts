@@ -1,5 +1,6 @@
 import { dueWaveState, type WaveState } from "../domain/wave.js";
-import type { Waves } from "./ports.js";
+import { closeWave, type CloseStep, type CloseWavePorts } from "./closeWave.js";
+import type { Ports } from "./ports.js";
 
 export interface WaveMove {
   waveId: string;
@@ -7,17 +8,50 @@ export interface WaveMove {
   to: WaveState;
 }
 
+/** What one run did to a wave in its draw: a step, or why it did none. */
+export type DrawStepResult =
+  | { waveId: string; step: CloseStep }
+  | { waveId: string; step: "held-by-another-run" }
+  | { waveId: string; step: "failed"; error: unknown };
+
+export type AdvancePorts = Pick<Ports, "waves" | "leases"> & CloseWavePorts;
+
 /**
- * Opens and closes waves whose time has come. `scheduledFor` is the tick's own time
- * (the scheduler's, not the machine's), so a late or repeated run decides the same way.
+ * A wave's draw step is held for longer than the schedule's own timeout (540 s), so a lease
+ * still held belongs to a run that is still working; a run that died loses it after this.
  */
-export async function advanceWaves(waves: Waves, scheduledFor: Date, now: Date): Promise<WaveMove[]> {
+export const DRAW_STEP_LEASE_SECONDS = 600;
+
+/**
+ * One tick of the clock. Opens and closes waves whose time has come (`scheduledFor` is the
+ * tick's own time, not the machine's, so a late or repeated run decides the same way), then
+ * moves each closed wave one step through its draw. Each wave's step runs under a lease taken
+ * in a transaction: runs that overlap (a slow run, a retry, two ticks) never freeze or draw one
+ * wave at the same time. A wave whose step fails is reported and the others still advance.
+ */
+export async function advanceWaves(ports: AdvancePorts, scheduledFor: Date, run: string): Promise<{ moves: WaveMove[]; steps: DrawStepResult[] }> {
   const moves: WaveMove[] = [];
-  for (const { id, wave } of await waves.unfinished()) {
+  for (const { id, wave } of await ports.waves.unfinished()) {
     const due = dueWaveState(wave, scheduledFor);
     if (due === wave.state) continue;
-    const reached = await waves.advance(id, due, { state: due, at: now, scheduledFor });
+    const reached = await ports.waves.advance(id, due, { state: due, at: ports.clock.now(), scheduledFor });
     moves.push({ waveId: id, from: wave.state, to: reached });
   }
-  return moves;
+  const steps: DrawStepResult[] = [];
+  for (const waveId of await ports.waves.drawing()) steps.push(await drawStep(ports, waveId, run));
+  return { moves, steps };
+}
+
+async function drawStep(ports: AdvancePorts, waveId: string, run: string): Promise<DrawStepResult> {
+  const lease = `wave-draw-${waveId}`;
+  const now = ports.clock.now();
+  if (!(await ports.leases.take(lease, run, now, new Date(now.getTime() + DRAW_STEP_LEASE_SECONDS * 1000)))) return { waveId, step: "held-by-another-run" };
+  try {
+    return { waveId, step: await closeWave(ports, waveId) };
+  } catch (error) {
+    return { waveId, step: "failed", error };
+  } finally {
+    // Released only after the step's writes: the next run starts from the state this one left.
+    await ports.leases.release(lease, run);
+  }
 }

@@ -1,46 +1,16 @@
-import { publicationTime, type BeaconClock } from "../domain/beacon.js";
-import { buildPublication, commitPool, type Candidate, type Publication } from "../domain/draw/index.js";
+import { publicationTime } from "../domain/beacon.js";
+import { buildPublication, commitPool, type Candidate } from "../domain/draw/index.js";
 import type { ReasonCode } from "../domain/eligibility.js";
-import type { ApplicantDoc, EligibilityDoc, FamilyDoc } from "../schemas/applicant.js";
+import type { EligibilityDoc } from "../schemas/applicant.js";
 import type { WaveDoc } from "../schemas/documents.js";
-import type { FrozenPoolDoc } from "../schemas/waves.js";
 import { checkEligibility } from "./eligibilityCheck.js";
-import type { Clock, ExclusionLists, ProgramYears } from "./ports.js";
+import type { Ports } from "./ports.js";
 
 /** Pool pages of 4,096 entries (~500 KB) stay well under Firestore's 1 MiB document limit. */
 export const POOL_PAGE_SIZE = 4096;
 
-export interface PoolMember {
-  uid: string;
-  applicant: ApplicantDoc;
-}
-
-export interface DrawStore {
-  wave(waveId: string): Promise<WaveDoc | null>;
-  /** Everyone in the pool, page by page in document-ID order (partitionable by ID range). */
-  poolMembers(): AsyncIterable<PoolMember[]>;
-  families(kkKeys: string[]): Promise<Map<string, FamilyDoc>>;
-  /** Stores the re-check of those found not eligible at the close, with a timeline event each. */
-  recordExcluded(waveId: string, excluded: Array<{ uid: string; eligibility: EligibilityDoc }>, at: Date): Promise<void>;
-  /** Writes the pool pages, then the commitment and the wave's `frozen` state in one transaction. */
-  freeze(waveId: string, entries: Candidate[], frozen: FrozenPoolDoc): Promise<void>;
-  frozen(waveId: string): Promise<{ frozen: FrozenPoolDoc; entries: Candidate[] } | null>;
-  seed(waveId: string): Promise<string | null>;
-  /** Makes the winners participants; those already selected in this wave are left as they are. */
-  applyWinners(waveId: string, pids: string[], trainingBalance: number, at: Date): Promise<number>;
-  /** Writes the manifest and its pages, and moves the wave to `drawn`, the last in one transaction. */
-  publish(waveId: string, publication: Publication): Promise<void>;
-}
-
-export interface CloseWavePorts {
-  store: DrawStore;
-  lists: ExclusionLists;
-  programYears: ProgramYears;
-  /** The beacon round's value, or null while it is not published. */
-  beacon: { value(source: string, round: number): Promise<string | null> };
-  beaconClock: BeaconClock;
-  clock: Clock;
-}
+/** What closing a wave needs: its draw store, the lists and rules to re-check everyone, the beacon. */
+export type CloseWavePorts = Pick<Ports, "draws" | "lists" | "programYears" | "beacon" | "beaconClock" | "clock">;
 
 export type CloseStep = "frozen" | "drawn" | "waiting-for-beacon" | "nothing-to-do";
 
@@ -52,7 +22,7 @@ export type CloseStep = "frozen" | "drawn" | "waiting-for-beacon" | "nothing-to-
  * participants and the manifest is published.
  */
 export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<CloseStep> {
-  const wave = await ports.store.wave(waveId);
+  const wave = await ports.draws.wave(waveId);
   if (wave === null || wave.draw === undefined) return "nothing-to-do";
   if (wave.state === "closed") return freeze(ports, waveId, wave);
   if (wave.state === "frozen") return draw(ports, waveId, wave);
@@ -65,8 +35,8 @@ async function freeze(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Pro
   if (rules === null) throw new Error(`program year ${wave.programYear} is not configured`);
   const excludedByReason: Partial<Record<ReasonCode, number>> = {};
   const entries: Candidate[] = [];
-  for await (const members of ports.store.poolMembers()) {
-    const families = await ports.store.families([...new Set(members.map((m) => m.applicant.kkKey))]);
+  for await (const members of ports.draws.poolMembers()) {
+    const families = await ports.draws.families([...new Set(members.map((m) => m.applicant.kkKey))]);
     const excluded: Array<{ uid: string; eligibility: EligibilityDoc }> = [];
     await Promise.all(
       members.map(async ({ uid, applicant }) => {
@@ -80,12 +50,12 @@ async function freeze(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Pro
         entries.push({ pid: applicant.pid, stratum: applicant.provinceCode, family: applicant.familyPid, familyRecipientsBefore: family.recipients });
       }),
     );
-    if (excluded.length > 0) await ports.store.recordExcluded(waveId, excluded, now);
+    if (excluded.length > 0) await ports.draws.recordExcluded(waveId, excluded, now);
   }
   const committed = commitPool(entries, POOL_PAGE_SIZE);
   if (!committed.ok) throw new Error(`freezing ${waveId}: ${committed.reason}`);
   const { root, size, pageRoots } = committed.value;
-  await ports.store.freeze(waveId, committed.value.entries, { poolRoot: root, poolSize: size, pageSize: POOL_PAGE_SIZE, pageRoots, excludedByReason, frozenAt: now });
+  await ports.draws.freeze(waveId, committed.value.entries, { poolRoot: root, poolSize: size, pageSize: POOL_PAGE_SIZE, pageRoots, excludedByReason, frozenAt: now });
   return "frozen";
 }
 
@@ -93,7 +63,7 @@ async function draw(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Promi
   const plan = wave.draw!;
   const value = await ports.beacon.value(plan.beacon.source, plan.beacon.round);
   if (value === null) return "waiting-for-beacon";
-  const [seed, pool, rules] = await Promise.all([ports.store.seed(waveId), ports.store.frozen(waveId), ports.programYears.get(wave.programYear)]);
+  const [seed, pool, rules] = await Promise.all([ports.draws.seed(waveId), ports.draws.frozen(waveId), ports.programYears.get(wave.programYear)]);
   if (seed === null || pool === null || rules === null) throw new Error(`drawing ${waveId}: seed, frozen pool or program year missing`);
 
   const publication = await buildPublication({
@@ -114,7 +84,7 @@ async function draw(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Promi
   if (publication.value.manifest.poolRoot !== pool.frozen.poolRoot) throw new Error(`drawing ${waveId}: the stored pool does not match its commitment`);
 
   const winners = publication.value.manifest.winners.pids ?? publication.value.winnersPages.flatMap((p) => p.page.pids);
-  await ports.store.applyWinners(waveId, winners, rules.trainingBalance, ports.clock.now());
-  await ports.store.publish(waveId, publication.value);
+  await ports.draws.applyWinners(waveId, winners, rules.trainingBalance, ports.clock.now());
+  await ports.draws.publish(waveId, publication.value);
   return "drawn";
 }

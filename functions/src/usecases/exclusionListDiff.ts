@@ -1,13 +1,12 @@
-import type { ExclusionListType } from "../domain/eligibility.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
-import type { Actor } from "../domain/roles.js";
+import { mayDo, type Actor } from "../domain/roles.js";
 import type { ExclusionImportRecord, ExclusionListDiffInput, ExclusionListDiffResult } from "../schemas/exclusion.js";
+import type { Ports } from "./ports.js";
+import type { DiffRefusal } from "../schemas/contract.js";
 
-export type DiffRefusal = "not-admin-or-auditor" | "version-not-found" | "version-not-completed" | "imports-overlapped";
+export type { DiffRefusal };
 
-export interface ExclusionImportRecords {
-  find(type: ExclusionListType, version: number): Promise<ExclusionImportRecord | null>;
-}
+export type DiffPorts = Pick<Ports, "importRecords">;
 
 type Counted = Pick<ExclusionImportRecord, "version" | "entries" | "overlaps">;
 
@@ -26,12 +25,12 @@ export function diffCounts(from: Counted, to: Counted): Outcome<Omit<ExclusionLi
 }
 
 export async function exclusionListDiff(
-  records: ExclusionImportRecords,
+  ports: DiffPorts,
   actor: Actor,
   input: ExclusionListDiffInput,
 ): Promise<Outcome<ExclusionListDiffResult, DiffRefusal>> {
-  if (actor.claims.role !== "admin" && actor.claims.role !== "auditor") return refused("not-admin-or-auditor");
-  const [from, to] = await Promise.all([records.find(input.type, input.from), records.find(input.type, input.to)]);
+  if (!mayDo(actor, "compare-exclusion-lists")) return refused("not-admin-or-auditor");
+  const [from, to] = await Promise.all([ports.importRecords.find(input.type, input.from), ports.importRecords.find(input.type, input.to)]);
   if (from === null || to === null) return refused("version-not-found");
   if (from.status !== "completed" || to.status !== "completed") return refused("version-not-completed");
   const counts = diffCounts(from, to);

@@ -1,29 +1,16 @@
 import { calendarDateIn } from "../domain/calendar.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { findDistrict, findProvince, findRegency } from "../domain/regions/index.js";
-import { positionOf, type DrawResult } from "../domain/draw/index.js";
+import { positionOf } from "../domain/draw/index.js";
 import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
 import type { MyStatus } from "../schemas/registration.js";
 import { checkEligibility } from "./eligibilityCheck.js";
-import type { Clock, ExclusionLists, ProgramYears, Registrations } from "./ports.js";
+import type { LatestDraw, Ports } from "./ports.js";
+import type { StatusRefusal } from "../schemas/contract.js";
 
-export type StatusRefusal = "not-registered";
+export type { StatusRefusal };
 
-/** The latest published draw: what a person needs to find their own place in it. */
-export interface LatestDraw {
-  waveId: string;
-  closesAt: Date;
-  drawKey: string;
-  result: Pick<DrawResult, "strata" | "national">;
-}
-
-export interface StatusPorts {
-  draws: { latest(): Promise<LatestDraw | null> };
-  registrations: Registrations;
-  lists: ExclusionLists;
-  programYears: ProgramYears;
-  clock: Clock;
-}
+export type StatusPorts = Pick<Ports, "latestDraw" | "registrations" | "lists" | "programYears" | "clock">;
 
 /**
  * The applicant's own view. Eligibility is checked again with today's lists and family card:
@@ -45,7 +32,7 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
     }
     eligibility = fresh;
   }
-  const [timeline, latest] = await Promise.all([ports.registrations.timeline(uid), applicant.pid ? ports.draws.latest() : null]);
+  const [timeline, latest] = await Promise.all([ports.registrations.timeline(uid), applicant.pid ? ports.latestDraw.latest() : null]);
 
   return done({
     profile: {

@@ -1,13 +1,14 @@
-import { decideRoleGrant, type Actor } from "../domain/roles.js";
+import { decideRoleGrant, mayDo, type Actor } from "../domain/roles.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import type { GrantRoleInput, GrantRoleResult } from "../schemas/roles.js";
 import type { Accounts, Clock, RoleGrants } from "./ports.js";
+import type { GrantRoleRefusal } from "../schemas/contract.js";
 
-export type GrantRoleRefusal = "not-admin" | "own-role" | "unknown-account" | "request-id-reused";
+export type { GrantRoleRefusal };
 
 export interface GrantRolePorts {
   accounts: Pick<Accounts, "uidByEmail" | "setRole">;
-  grants: RoleGrants;
+  roleGrants: RoleGrants;
   clock: Clock;
 }
 
@@ -22,19 +23,21 @@ export async function grantRole(
   input: GrantRoleInput,
   via: "callable" | "command",
 ): Promise<Outcome<GrantRoleResult, GrantRoleRefusal>> {
+  // The role first: whether an email has an account is not for a non-admin to learn.
+  if (!mayDo(actor, "grant-role")) return refused("not-admin");
   const uid = await ports.accounts.uidByEmail(input.email);
   if (uid === null) return refused("unknown-account");
   const decision = decideRoleGrant(actor, uid, { role: input.role, region: input.region });
   if (!decision.ok) return decision;
 
-  const earlier = await ports.grants.find(input.requestId);
+  const earlier = await ports.roleGrants.find(input.requestId);
   if (earlier !== null) {
     const same = earlier.targetUid === uid && earlier.role === decision.claims.role && earlier.region === decision.claims.region;
     return same ? done({ uid, ...decision.claims, applied: false }) : refused("request-id-reused");
   }
 
   await ports.accounts.setRole(uid, decision.claims);
-  const applied = await ports.grants.recordOnce(input.requestId, {
+  const applied = await ports.roleGrants.recordOnce(input.requestId, {
     targetUid: uid,
     ...decision.claims,
     grantedBy: actor.uid,

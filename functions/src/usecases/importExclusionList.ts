@@ -1,51 +1,25 @@
-import type { CsvItem } from "../domain/exclusionCsv.js";
+import type { CsvItem, FileRefusal } from "../domain/exclusionCsv.js";
 import type { ExclusionListType } from "../domain/eligibility.js";
+import { IMPORT_TIMEOUT_SECONDS } from "../domain/exclusionVersions.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
-import type { Actor } from "../domain/roles.js";
+import { mayDo, type Actor } from "../domain/roles.js";
 import type { ImportExclusionListResult } from "../schemas/exclusion.js";
-import type { Clock, Pseudonyms } from "./ports.js";
+import type { ExclusionImports, ImportSession, Ports, Pseudonyms } from "./ports.js";
 
-export type ImportRefusal = "not-admin" | "nik-column-missing" | "no-entries";
+export type ImportRefusal = "not-admin" | FileRefusal | "no-entries";
 
-/** One running import of one list version (adapters/exclusionLists.ts over Firestore). */
-export interface ImportSession {
-  version: number;
-  /** Versions of the list completed when this import began: the ones overlaps are exact for. */
-  comparable: number[];
-  /** The versions of this list each entry holds now (empty for a NIK on no version). */
-  versionsOf(nikKeys: string[]): Promise<number[][]>;
-  /** Adds this version to each entry; resolves once every write is durable. */
-  add(nikKeys: string[]): Promise<void>;
-  /** Completed; becomes current unless a higher version already is. True when it became current. */
-  complete(result: { entries: number; rejectedLines: number; overlaps: Record<string, number>; at: Date }): Promise<boolean>;
-  /** Failed: never current. Writes already made stay, under a version nothing reads. */
-  fail(at: Date): Promise<void>;
-}
+export type ImportPorts = Pick<Ports, "clock" | "tasks"> & { imports: Pick<ExclusionImports, "begin">; pseudonyms: Pick<Pseudonyms, "nik" | "kk"> };
 
-export interface ExclusionImports {
-  /** Allocates the next version of `type` (above every version ever started) as a running import. */
-  begin(type: ExclusionListType, by: string, at: Date): Promise<ImportSession>;
-}
-
-export interface ImportPorts {
-  imports: ExclusionImports;
-  pseudonyms: Pick<Pseudonyms, "nik" | "kk">;
-  clock: Clock;
-}
-
-/** The next version: above the current one and above every import ever started, failed ones included. */
-export function nextVersion(currentVersion: number, startedVersions: readonly number[]): number {
-  return Math.max(currentVersion, ...startedVersions) + 1;
-}
-
-/** Completed imports only move a list forward: a lower version finishing late never replaces a higher one. */
-export const becomesCurrent = (version: number, currentVersion: number): boolean => version > currentVersion;
+/** When the `expireExclusionImport` task looks at an import: once its function has surely stopped. */
+export const EXPIRY_DELAY_SECONDS = IMPORT_TIMEOUT_SECONDS + 300;
 
 /**
- * Imports one version of an exclusion list: allocate the version, stream the file's NIKs into
- * their keyed entries, then make it current in one transaction. Until that transaction, what
+ * Imports one version of an exclusion list: allocate the version, enqueue its expiry (a crash
+ * leaves an import `running`; the task fails it once its function's time is up), stream the
+ * file's NIKs into their keyed entries, then make it current in one transaction. Until that transaction, what
  * registrations see is the previous version, so a half-done or failed import changes nothing.
- * Nothing is allocated when the file has no NIK column or no line at all.
+ * Nothing is allocated, and nothing written, until the file has shown a 16-digit NIK: a file with
+ * no NIK column, or with no valid NIK at all, is refused as it is (with its rejected lines counted).
  *
  * One request carries at most 32 MB (Cloud Functions' cap, about 1.9 million lines). Longer lists
  * (social aid: over 10 million people) are not supported yet, and splitting one into several
@@ -62,23 +36,26 @@ export async function importExclusionList(
   onProgress: (entries: number) => void,
   options?: Partial<LoadOptions>,
 ): Promise<Outcome<ImportExclusionListResult, ImportRefusal>> {
-  if (actor.claims.role !== "admin") return refused("not-admin");
+  if (!mayDo(actor, "import-exclusion-list")) return refused("not-admin");
   const iterator = items[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) return refused("no-entries");
-  if (first.value.kind === "nik-column-missing") return refused("nik-column-missing");
+  let first = await iterator.next();
+  if (!first.done && first.value.kind === "refused") return refused(first.value.reason, first.value.details);
+  // A file without a valid NIK is far more often a wrong or truncated file than a list that really
+  // emptied, and making it current would clear the list for every registration: read up to the
+  // first NIK before a version is used.
+  const skipped: Rejects = { rejectedLines: 0, rejectedLineNumbers: [] };
+  for (; !first.done && first.value.kind !== "entry"; first = await iterator.next()) reject(skipped, first.value.line);
+  if (first.done) return refused("no-entries", { rejectedLines: skipped.rejectedLines });
 
   const session = await ports.imports.begin(type, actor.uid, ports.clock.now());
-  const tally = await loadEntries(session, ports.pseudonyms, first.value, iterator, onProgress, options).catch(async (error: unknown) => {
+  const failing = async (error: unknown): Promise<never> => {
     await session.fail(ports.clock.now());
     throw error;
-  });
-  // An empty result is far more often a wrong or truncated file than a list that really
-  // emptied, and making it current would clear the list for every registration.
-  if (tally.entries === 0) {
-    await session.fail(ports.clock.now());
-    return refused("no-entries");
-  }
+  };
+  // An import without its expiry could stay running for ever: it does not go on without it.
+  const key = `${type}-v${session.version}`;
+  await ports.tasks.enqueue("expireExclusionImport", { type, version: session.version }, { key, delaySeconds: EXPIRY_DELAY_SECONDS }).catch(failing);
+  const tally = await loadEntries(session, ports.pseudonyms, first.value, iterator, onProgress, skipped, options).catch(failing);
   const { entries, rejectedLines, rejectedLineNumbers, overlaps } = tally;
   const current = await session.complete({ entries, rejectedLines, overlaps, at: ports.clock.now() });
   return done({ type, version: session.version, entries, rejectedLines, rejectedLineNumbers, current });
@@ -96,11 +73,20 @@ export interface LoadOptions {
 const DEFAULTS: LoadOptions = { chunkSize: 500, inFlight: 8, progressEvery: 10_000 };
 const REPORTED_REJECTS = 20;
 
-interface Tally {
-  entries: number;
+interface Rejects {
   rejectedLines: number;
+  /** The first REPORTED_REJECTS of them. */
   rejectedLineNumbers: number[];
+}
+
+interface Tally extends Rejects {
+  entries: number;
   overlaps: Record<string, number>;
+}
+
+function reject(rejects: Rejects, line: number): void {
+  rejects.rejectedLines += 1;
+  if (rejects.rejectedLineNumbers.length < REPORTED_REJECTS) rejects.rejectedLineNumbers.push(line);
 }
 
 /**
@@ -116,11 +102,12 @@ async function loadEntries(
   first: CsvItem,
   rest: AsyncIterator<CsvItem>,
   onProgress: (entries: number) => void,
+  skipped: Rejects,
   options: Partial<LoadOptions> = {},
 ): Promise<Tally> {
   const { chunkSize, inFlight, progressEvery } = { ...DEFAULTS, ...options };
   const overlaps = new Map(session.comparable.map((v) => [v, 0]));
-  const tally = { entries: 0, rejectedLines: 0, rejectedLineNumbers: [] as number[] };
+  const tally = { entries: 0, ...skipped };
   const pending = new Set<string>();
   const rounds = new Set<Promise<void>>();
   const failures: unknown[] = [];
@@ -150,11 +137,7 @@ async function loadEntries(
     rounds.add(running);
   };
   const take = async (item: CsvItem) => {
-    if (item.kind !== "entry") {
-      tally.rejectedLines += 1;
-      if (tally.rejectedLineNumbers.length < REPORTED_REJECTS) tally.rejectedLineNumbers.push(item.line);
-      return;
-    }
+    if (item.kind !== "entry") return reject(tally, item.line);
     const key = pseudonyms.nik(item.nik);
     if (pending.has(key)) return;
     pending.add(key);

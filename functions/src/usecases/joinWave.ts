@@ -1,35 +1,13 @@
-import { calendarDateIn } from "../domain/calendar.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { dueWaveState } from "../domain/wave.js";
 import type { ReasonCode } from "../domain/eligibility.js";
-import type { TimelineEventDoc } from "../schemas/applicant.js";
-import type { WaveDoc } from "../schemas/documents.js";
 import { checkEligibility } from "./eligibilityCheck.js";
-import type { Clock, ExclusionLists, ProgramYears, Pseudonyms, Registrations } from "./ports.js";
+import type { Ports } from "./ports.js";
+import type { JoinWaveRefusal, JoinWaveResult } from "../schemas/contract.js";
 
-export type JoinWaveRefusal = "wave-not-open" | "not-registered" | "not-eligible" | "already-participant" | "program-year-not-configured";
+export type { JoinWaveRefusal, JoinWaveResult };
 
-export interface PoolMembership {
-  /** Puts the applicant in the pool and records their pseudonyms, unless already there; true when it did. */
-  join(uid: string, pool: { pid: string; familyPid: string; waveId: string }, event: TimelineEventDoc): Promise<boolean>;
-}
-
-export interface JoinWavePorts {
-  waves: { get(id: string): Promise<WaveDoc | null> };
-  registrations: Registrations;
-  lists: ExclusionLists;
-  programYears: ProgramYears;
-  pseudonyms: Pick<Pseudonyms, "pid" | "family">;
-  pool: PoolMembership;
-  clock: Clock;
-}
-
-export interface JoinWaveResult {
-  waveId: string;
-  pid: string;
-  /** False when the person was already in the pool (joined before, or carried over). */
-  joined: boolean;
-}
+export type JoinWavePorts = Pick<Ports, "waves" | "registrations" | "lists" | "programYears" | "pseudonyms" | "pool" | "clock">;
 
 /**
  * An eligible applicant joins an open wave once; if not drawn they stay in the pool for every
@@ -42,11 +20,13 @@ export async function joinWave(ports: JoinWavePorts, uid: string, waveId: string
   // The clock closes a wave at closesAt even before the schedule records it.
   if (wave === null || wave.draw === undefined || dueWaveState(wave, now) !== "open") return refused("wave-not-open");
   if (applicant === null) return refused("not-registered");
+  if (applicant.status === "revoked") return refused("blocked");
   if (applicant.status !== "registered") return refused("already-participant");
   const pid = ports.pseudonyms.pid(uid);
   if (applicant.inPool === true) return done({ waveId, pid, joined: false });
 
-  const rules = await ports.programYears.get(calendarDateIn(now).year);
+  // The wave's own program year: a wave still open across New Year keeps the rules it opened under.
+  const rules = await ports.programYears.get(wave.programYear);
   if (rules === null) return refused("program-year-not-configured");
   const decide = await checkEligibility(ports.lists, applicant, rules, now);
   const eligibility = decide(await ports.registrations.family(applicant.kkKey));

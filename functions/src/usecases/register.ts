@@ -1,5 +1,5 @@
-import { calendarDateIn } from "../domain/calendar.js";
-import { crossCheckNik, parseKk, parseNik, type KkRefusal, type NikMismatch, type NikRefusal } from "../domain/nik.js";
+import { calendarDateIn, formatIsoDate } from "../domain/calendar.js";
+import { crossCheckNik, parseKk, parseNik } from "../domain/nik.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { maskNik } from "../domain/privacy.js";
 import type { ApplicantDoc } from "../schemas/applicant.js";
@@ -7,24 +7,12 @@ import type { RegisterInput, RegisterResult } from "../schemas/registration.js";
 
 export type { RegisterResult };
 import { checkEligibility } from "./eligibilityCheck.js";
-import type { AssistedBy, Clock, ExclusionLists, ProgramYears, Pseudonyms, Registrations } from "./ports.js";
+import type { Ports } from "./ports.js";
+import type { RegisterRefusal } from "../schemas/contract.js";
 
-export type RegisterRefusal =
-  | NikRefusal
-  | KkRefusal
-  | NikMismatch
-  | "nik-registered"
-  | "account-registered"
-  | "program-year-not-configured"
-  | "daily-limit-reached";
+export type { RegisterRefusal };
 
-export interface RegisterPorts {
-  registrations: Registrations;
-  lists: ExclusionLists;
-  programYears: ProgramYears;
-  pseudonyms: Pick<Pseudonyms, "nik" | "kk">;
-  clock: Clock;
-}
+export type RegisterPorts = Pick<Ports, "registrations" | "lists" | "programYears" | "pseudonyms" | "clock">;
 
 export interface Registrant {
   uid: string;
@@ -32,8 +20,14 @@ export interface Registrant {
   by: string;
   /** Idempotency key: a request seen before answers as it did the first time. */
   requestId: string;
-  /** Assisted registrations count against the operator's daily limit. */
-  assisted?: AssistedBy & { limit: number };
+  /** Assisted registrations count against the operator's daily limit (registrations per day). */
+  assisted?: { limit: number };
+  /**
+   * Attempts per day that may end without a registration (NIK or account taken, limit reached),
+   * counted for the caller: `nik-registered` tells whether a person has registered, so an account
+   * cannot try NIK after NIK.
+   */
+  attemptLimit: number;
 }
 
 export const CONSENT_VERSION = "2026-1";
@@ -74,19 +68,25 @@ export async function register(ports: RegisterPorts, who: Registrant, input: Reg
 
   let applicant: ApplicantDoc | null = null;
   const limit = who.assisted?.limit ?? Infinity;
-  const state = await ports.registrations.register(who.uid, nikKey, kkKey, ({ existing, nikOwner, family, assistedToday }) => {
+  const isRetry = (existing: ApplicantDoc | null) => existing !== null && existing.nikKey === nikKey && existing.requestId === who.requestId;
+  const request = { uid: who.uid, nikKey, kkKey, caller: who.by === "self" ? who.uid : who.by, day: formatIsoDate(calendarDateIn(now)), assisted: who.assisted !== undefined };
+  const state = await ports.registrations.register(request, ({ existing, nikOwner, family, assistedToday, attemptsToday }) => {
     // A transaction may run this more than once: only the last run's choice counts.
     applicant = null;
-    if (existing !== null || nikOwner !== null || (assistedToday ?? 0) >= limit) return { write: false };
+    if (isRetry(existing)) return { write: false, countAttempt: false };
+    // Past the limit nothing more is told, not even whether the NIK is taken, and nothing is counted.
+    if (attemptsToday >= who.attemptLimit) return { write: false, countAttempt: false };
+    if (existing !== null || nikOwner !== null || (assistedToday ?? 0) >= limit) return { write: false, countAttempt: true };
     applicant = { ...base, eligibility: eligibilityWith(family) };
     const kind = who.by === "self" ? ("registered" as const) : ("registered-assisted" as const);
     return { write: true, applicant, event: { kind, at: now, eligible: applicant.eligibility.eligible, reasons: applicant.eligibility.reasons, by: who.by } };
-  }, who.assisted);
+  });
 
   if (applicant !== null) return done(resultOf(who.uid, applicant, true));
   // A retry of a registration that went through answers as the first call did.
   const { existing } = state;
-  if (existing !== null && existing.nikKey === nikKey && existing.requestId === who.requestId) return done(resultOf(who.uid, existing, false));
+  if (existing !== null && isRetry(existing)) return done(resultOf(who.uid, existing, false));
+  if (state.attemptsToday >= who.attemptLimit) return refused("too-many-attempts");
   if (existing !== null) return refused(existing.nikKey === nikKey ? "nik-registered" : "account-registered");
   if (state.nikOwner !== null) return refused("nik-registered");
   return refused("daily-limit-reached");

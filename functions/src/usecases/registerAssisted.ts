@@ -1,15 +1,13 @@
-import { calendarDateIn, formatIsoDate } from "../domain/calendar.js";
 import { refused, type Outcome } from "../domain/outcome.js";
-import { coversRegion, type Actor } from "../domain/roles.js";
+import { coversRegion, mayDo, type Actor } from "../domain/roles.js";
 import type { RegisterAssistedInput } from "../schemas/registration.js";
-import type { Accounts } from "./ports.js";
-import { register, type RegisterPorts, type RegisterRefusal, type RegisterResult } from "./register.js";
+import type { Ports } from "./ports.js";
+import { register, type RegisterPorts, type RegisterResult } from "./register.js";
+import type { AssistedRefusal } from "../schemas/contract.js";
 
-export type AssistedRefusal = RegisterRefusal | "not-operator" | "outside-region";
+export type { AssistedRefusal };
 
-export interface AssistedPorts extends RegisterPorts {
-  accounts: Pick<Accounts, "uidByPhone" | "ensurePhoneAccount">;
-}
+export type AssistedPorts = RegisterPorts & Pick<Ports, "accounts">;
 
 /**
  * A regional operator registers someone who cannot do it alone. The person gets an account
@@ -21,17 +19,16 @@ export async function registerAssisted(
   ports: AssistedPorts,
   actor: Actor,
   input: RegisterAssistedInput,
-  dailyLimit: number,
+  limits: { daily: number; attempts: number },
 ): Promise<Outcome<RegisterResult, AssistedRefusal>> {
   const { claims } = actor;
-  if (claims.role !== "operator" || claims.region === undefined) return refused("not-operator");
+  if (!mayDo(actor, "register-on-behalf") || claims.region === undefined) return refused("not-operator");
   if (!coversRegion(claims.region, input.person.districtCode)) return refused("outside-region");
 
   // The account is the phone's if there is one; otherwise one named after the NIK's keyed hash,
   // so a retry of the same request lands on the same account.
   const uid = (await ports.accounts.uidByPhone(input.person.phone)) ?? `nik-${ports.pseudonyms.nik(input.person.nik).slice(0, 32)}`;
-  const day = formatIsoDate(calendarDateIn(ports.clock.now()));
-  const outcome = await register(ports, { uid, by: actor.uid, requestId: input.requestId, assisted: { operatorUid: actor.uid, day, limit: dailyLimit } }, input.person);
+  const outcome = await register(ports, { uid, by: actor.uid, requestId: input.requestId, assisted: { limit: limits.daily }, attemptLimit: limits.attempts }, input.person);
   if (outcome.ok) await ports.accounts.ensurePhoneAccount(uid, input.person.phone);
   return outcome;
 }

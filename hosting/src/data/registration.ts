@@ -1,7 +1,6 @@
-import { httpsCallable } from "firebase/functions";
-import type { MyStatus, RegisterAssistedInput, RegisterInput, RegisterResult } from "@schemas";
+import type { MyStatus, RegisterResult } from "@schemas";
 import type { Occupation, ReasonCode } from "@domain/eligibility.js";
-import { functions } from "../functions.js";
+import { callable } from "./callable.js";
 import { callableFailure } from "./callableError.js";
 
 /** The registration callables; their answers' shapes are the shared schemas'. */
@@ -11,14 +10,14 @@ export type TimelineKind = MyStatus["timeline"][number]["kind"];
 export type Eligibility = RegisterResult["eligibility"];
 export type { MyStatus, Occupation, ReasonCode, RegisterResult };
 
-export const callRegister = httpsCallable<RegisterInput, RegisterResult>(functions, "register");
-export const callRegisterAssisted = httpsCallable<RegisterAssistedInput, RegisterResult>(functions, "registerAssisted");
-const callGetMyStatus = httpsCallable<Record<string, never>, MyStatus>(functions, "getMyStatus");
+export const callRegister = callable("register");
+export const callRegisterAssisted = callable("registerAssisted");
+const callGetMyStatus = callable("getMyStatus");
 
 /** The signed-in person's registration, or null when they have not registered yet. */
 async function fetchMyStatus(): Promise<MyStatus | null> {
   try {
-    return (await callGetMyStatus({})).data;
+    return await callGetMyStatus({});
   } catch (error) {
     if (callableFailure(error).code === "not-found") return null;
     throw error;

@@ -15,11 +15,6 @@ export const enWaveStatus: Record<keyof typeof idWaveStatus, string> = {
   "draw.joined": "Done: you are in this wave's draw pool.",
   "draw.alreadyInPool": "You were already in the draw pool; nothing changed.",
 
-  "join.wave-not-open": "This wave has closed or is not open yet. Reload the page to see the wave that is open.",
-  "join.not-registered": "Fill in the registration form before joining a wave.",
-  "join.already-participant": "You are already a participant of the program; there is no need to join a wave again.",
-  "join.program-year-not-configured": "Waves cannot be joined yet: this program year's rules have not been published. Please try again later.",
-  "join.not-eligible": "You do not meet the program's requirements yet, so you cannot join a wave.",
   "join.notEligibleBecause": "You cannot join a wave yet, because:",
   "join.unauthenticated": "Your session has ended. Please sign in again, then try again.",
   "join.unavailable": "The connection dropped or the service is busy. Try again: you will never be recorded twice.",

@@ -13,11 +13,6 @@ export const idWaveStatus = {
   "draw.joined": "Berhasil: Anda masuk daftar undian gelombang ini.",
   "draw.alreadyInPool": "Anda sudah ada di daftar undian sejak sebelumnya; tidak ada yang berubah.",
 
-  "join.wave-not-open": "Gelombang ini sudah ditutup atau belum dibuka. Muat ulang halaman untuk melihat gelombang yang sedang dibuka.",
-  "join.not-registered": "Isi formulir pendaftaran dulu sebelum ikut gelombang.",
-  "join.already-participant": "Anda sudah menjadi peserta program; tidak perlu ikut gelombang lagi.",
-  "join.program-year-not-configured": "Gelombang belum bisa diikuti: ketentuan tahun program ini belum diterbitkan. Coba lagi nanti.",
-  "join.not-eligible": "Anda belum memenuhi syarat program, jadi belum bisa ikut gelombang.",
   "join.notEligibleBecause": "Anda belum bisa ikut gelombang, karena:",
   "join.unauthenticated": "Sesi Anda berakhir. Silakan masuk kembali, lalu coba lagi.",
   "join.unavailable": "Koneksi terputus atau layanan sedang sibuk. Coba lagi: Anda tidak akan tercatat dua kali.",

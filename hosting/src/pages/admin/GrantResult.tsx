@@ -1,13 +1,15 @@
 import type { GrantRoleResult } from "@schemas";
-import { useLang, type MessageId } from "../../i18n/index.js";
+import { noticeText } from "../../data/refusals.js";
+import { useLang } from "../../i18n/index.js";
+import type { GrantNotice } from "./grantFailure.js";
 
-export type Outcome = { kind: "done"; result: GrantRoleResult; email: string } | { kind: "failed"; message: MessageId };
+export type Outcome = { kind: "done"; result: GrantRoleResult; email: string } | { kind: "failed"; notice: GrantNotice };
 
 /** Kept in a live region that is always present, so screen readers announce each new outcome. */
 export function GrantResult({ outcome }: { outcome: Outcome | null }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   let text = "";
-  if (outcome?.kind === "failed") text = t(outcome.message);
+  if (outcome?.kind === "failed") text = noticeText(outcome.notice, lang, t);
   if (outcome?.kind === "done") {
     const { result, email } = outcome;
     const role = t(`role.${result.role}`);

@@ -1,14 +1,12 @@
-import { httpsCallable } from "firebase/functions";
 import { useRef, useState } from "preact/hooks";
-import type { GrantRoleInput, GrantRoleResult } from "@schemas";
 import { Field } from "../../components/Field.js";
-import { functions } from "../../functions.js";
+import { callable } from "../../data/callable.js";
 import { useLang } from "../../i18n/index.js";
 import { grantFailure } from "./grantFailure.js";
 import { checkGrant, errorsByField, GRANT_FIELDS, ROLE_OPTIONS, submissionKey, type GrantErrors, type GrantField, type GrantValues } from "./grantRoleInput.js";
 import { GrantResult, type Outcome } from "./GrantResult.js";
 
-const callGrantRole = httpsCallable<GrantRoleInput, GrantRoleResult>(functions, "grantRole");
+const callGrantRole = callable("grantRole");
 
 export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
   const { lang, t } = useLang();
@@ -49,16 +47,16 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
     setErrors({});
     setBusy(true);
     try {
-      const { data } = await callGrantRole(checked.input);
+      const result = await callGrantRole(checked.input);
       attempt.current = null;
-      setOutcome({ kind: "done", result: data, email: checked.input.email });
+      setOutcome({ kind: "done", result, email: checked.input.email });
       onGranted();
     } catch (error) {
       const failure = grantFailure(error);
       if (failure.kind === "fields") setErrors(errorsByField(failure.errors));
-      else setOutcome({ kind: "failed", message: failure.message });
+      else setOutcome({ kind: "failed", notice: failure });
       // A clash means the ID was used for something else: the next submission needs a new one.
-      if (failure.kind === "message" && failure.message === "grant.request-id-reused") attempt.current = null;
+      if (failure.kind === "refusal" && failure.reason === "request-id-reused") attempt.current = null;
     } finally {
       setBusy(false);
     }

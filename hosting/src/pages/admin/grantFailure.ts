@@ -1,22 +1,23 @@
 import type { FieldError } from "@schemas";
+import { isRefusalOf, type GrantRoleRefusal } from "@schemas/contract.js";
 import { callableFailure } from "../../data/callableError.js";
+import { refusalNotice, type Notice } from "../../data/refusals.js";
 import type { MessageId } from "../../i18n/index.js";
 
-export type GrantFailure = { kind: "fields"; errors: FieldError[] } | { kind: "message"; message: MessageId };
+export type GrantNotice = Notice<GrantRoleRefusal, MessageId>;
+export type GrantFailure = { kind: "fields"; errors: FieldError[] } | GrantNotice;
 
-// The reasons grantRole refuses with (details.reason), and the transport codes that carry them.
-const BY_REASON: Record<string, MessageId> = {
-  "not-admin": "grant.not-admin",
-  "own-role": "grant.own-role",
-  "unknown-account": "grant.unknown-account",
-  "request-id-reused": "grant.request-id-reused",
+// Codes that came without a refusal reason: the grantRole refusal each code carries, or a
+// message of this app. Contention and outages were already retried once.
+const REASON_BY_CODE: Partial<Record<string, GrantRoleRefusal>> = {
+  "permission-denied": "not-admin",
+  "failed-precondition": "own-role",
+  "not-found": "unknown-account",
+  "already-exists": "request-id-reused",
 };
-const BY_CODE: Record<string, MessageId> = {
-  "permission-denied": "grant.not-admin",
-  "failed-precondition": "grant.own-role",
-  "not-found": "grant.unknown-account",
-  "already-exists": "grant.request-id-reused",
+const BY_CODE: Partial<Record<string, MessageId>> = {
   unauthenticated: "grant.unauthenticated",
+  aborted: "grant.unavailable",
   unavailable: "grant.unavailable",
   "deadline-exceeded": "grant.unavailable",
 };
@@ -25,5 +26,6 @@ const BY_CODE: Record<string, MessageId> = {
 export function grantFailure(error: unknown): GrantFailure {
   const { code, reason, fields } = callableFailure(error);
   if (code === "invalid-argument" && fields.length > 0) return { kind: "fields", errors: fields };
-  return { kind: "message", message: BY_REASON[reason] ?? BY_CODE[code] ?? "grant.other" };
+  const refusal = isRefusalOf("grantRole", reason) ? reason : REASON_BY_CODE[code];
+  return refusal ? refusalNotice(refusal) : { kind: "message", message: BY_CODE[code] ?? "grant.other" };
 }

@@ -2,10 +2,11 @@ import { useRef, useState } from "preact/hooks";
 import type { RegisterInput } from "@schemas";
 import { findProvince, findRegency } from "@domain/regions/index.js";
 import { callRegisterAssisted, type RegisterResult } from "../../data/registration.js";
+import { noticeText } from "../../data/refusals.js";
 import { regionName } from "../../format.js";
-import { useRegistrationLang, type RegistrationMessageId } from "../../i18n/registration.js";
+import { useRegistrationLang } from "../../i18n/registration.js";
 import { emptyPerson, submissionKey, type PersonErrors, type PersonValues } from "../registration/personForm.js";
-import { sendRegistration } from "../registration/registrationFailure.js";
+import { sendRegistration, type RegistrationNotice } from "../registration/registrationFailure.js";
 import { RegistrationForm } from "../registration/RegistrationForm.js";
 import { AssistedResult } from "./AssistedResult.js";
 
@@ -18,9 +19,9 @@ const nameOf = (code: string) => (code.length === 2 ? findProvince(code) : findR
 
 /** /operator: a regional operator registers a person who came for help. */
 export function OperatorPage({ region }: OperatorPageProps) {
-  const { t } = useRegistrationLang();
+  const { lang, t } = useRegistrationLang();
   const [done, setDone] = useState<{ result: RegisterResult; phone: string } | null>(null);
-  const [failure, setFailure] = useState<RegistrationMessageId | null>(null);
+  const [failure, setFailure] = useState<RegistrationNotice | null>(null);
   // The submission being attempted: retrying the same values reuses its request ID, so a retry
   // after a lost answer registers the person once and counts once against the daily limit.
   const attempt = useRef<{ key: string; requestId: string } | null>(null);
@@ -30,9 +31,9 @@ export function OperatorPage({ region }: OperatorPageProps) {
     if (attempt.current?.key !== key) attempt.current = { key, requestId: crypto.randomUUID() };
     const { requestId } = attempt.current;
     return sendRegistration(async () => {
-      const { data } = await callRegisterAssisted({ requestId, person: input });
+      const result = await callRegisterAssisted({ requestId, person: input });
       attempt.current = null;
-      setDone({ result: data, phone: input.phone });
+      setDone({ result, phone: input.phone });
     }, setFailure);
   };
 
@@ -56,7 +57,7 @@ export function OperatorPage({ region }: OperatorPageProps) {
       ) : (
         <RegistrationForm prefix="assisted" assisted initial={emptyPerson(region)} submitLabel={t("register.submit")} send={send}>
           <div role="status" aria-live="polite" data-testid="assisted-outcome">
-            {failure && <p class="notice notice-error">{t(failure)}</p>}
+            {failure && <p class="notice notice-error">{noticeText(failure, lang, t)}</p>}
           </div>
         </RegistrationForm>
       )}

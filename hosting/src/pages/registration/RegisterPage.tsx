@@ -2,18 +2,19 @@ import { useState } from "preact/hooks";
 import type { RegisterInput } from "@schemas";
 import { NavLink } from "../../components/NavLink.js";
 import { callRegister } from "../../data/registration.js";
-import { useRegistrationLang, type RegistrationMessageId } from "../../i18n/registration.js";
+import { noticeText } from "../../data/refusals.js";
+import { useRegistrationLang } from "../../i18n/registration.js";
 import { navigate, PATHS } from "../../router.js";
 import { emptyPerson, type PersonErrors } from "./personForm.js";
-import { sendRegistration } from "./registrationFailure.js";
+import { sendRegistration, type RegistrationNotice } from "./registrationFailure.js";
 import { RegistrationForm } from "./RegistrationForm.js";
 
 const initial = emptyPerson();
 
 /** /daftar: the signed-in person registers themself, then sees their status. */
 export function RegisterPage() {
-  const { t } = useRegistrationLang();
-  const [failure, setFailure] = useState<RegistrationMessageId | null>(null);
+  const { lang, t } = useRegistrationLang();
+  const [failure, setFailure] = useState<RegistrationNotice | null>(null);
 
   // Sending the same form again from this account is safe: the server answers as before.
   const send = (input: RegisterInput): Promise<PersonErrors | null> =>
@@ -30,8 +31,8 @@ export function RegisterPage() {
         <div role="status" aria-live="polite" data-testid="reg-outcome">
           {failure && (
             <p class="notice notice-error">
-              {t(failure)}{" "}
-              {failure === "register.account-registered" && <NavLink href={PATHS.status}>{t("register.seeStatus")}</NavLink>}
+              {noticeText(failure, lang, t)}{" "}
+              {failure.kind === "refusal" && failure.reason === "account-registered" && <NavLink href={PATHS.status}>{t("register.seeStatus")}</NavLink>}
             </p>
           )}
         </div>

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { ReasonList } from "../../components/ReasonList.js";
 import { callJoinWave, type JoinWaveResult } from "../../data/joinWave.js";
+import { noticeText } from "../../data/refusals.js";
 import type { PlannedWave } from "../../data/waves.js";
 import { count, jakartaTime } from "../../format.js";
 import { useWaveStatusLang } from "../../i18n/waveStatus.js";
@@ -13,7 +14,7 @@ interface Props {
 
 /** The open wave's close time and quota, and the button that joins it. */
 export function OpenWave({ wave, onJoined }: Props) {
-  const { t } = useWaveStatusLang();
+  const { lang, t } = useWaveStatusLang();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<JoinFailure | null>(null);
 
@@ -21,7 +22,7 @@ export function OpenWave({ wave, onJoined }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      onJoined((await callJoinWave({ waveId: wave.id })).data);
+      onJoined(await callJoinWave({ waveId: wave.id }));
     } catch (error) {
       setFailure(joinFailure(error));
       setBusy(false);
@@ -42,8 +43,8 @@ export function OpenWave({ wave, onJoined }: Props) {
           {busy ? t("draw.joining") : t("draw.join", { number: wave.number })}
         </button>
       </div>
-      {failure?.kind === "message" && (
-        <p role="alert" class="notice notice-error" data-testid="join-error">{t(failure.message)}</p>
+      {failure && failure.kind !== "reason" && (
+        <p role="alert" class="notice notice-error" data-testid="join-error">{noticeText(failure, lang, t)}</p>
       )}
       {failure?.kind === "reason" && (
         <div role="alert" class="notice notice-error" data-testid="join-error">

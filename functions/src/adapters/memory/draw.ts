@@ -1,0 +1,153 @@
+import type { Candidate } from "../../domain/draw/index.js";
+import type { ApplicantDoc, FamilyDoc } from "../../schemas/applicant.js";
+import type { DrawStore, LatestDraws, PoolMember, PublishedDraws } from "../../usecases/ports.js";
+import { roundTrip, type Memory } from "./state.js";
+
+/**
+ * A wave's draw in memory, with adapters/drawStore.ts's guards: the freeze lands only on a
+ * `closed` wave and the publication only on a `frozen` one, winners are applied only to people
+ * still `registered` (counting each on their family card), and pages are validated with the
+ * strict public schemas.
+ */
+
+const pageId = (i: number) => String(i).padStart(6, "0");
+/** A pool entry as published: the priority flag only when set (the commitment reads absent as false). */
+const publicEntry = ({ priority, ...entry }: Candidate) => (priority === true ? { ...entry, priority: true as const } : entry);
+const NO_FAMILY: FamilyDoc = { registrants: 0, recipients: 0 };
+const WINNERS_CHUNK = 100;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
+  const { waves, applicants, families, timeline, poolPages, winnerPages, waveDraws, waveSecrets, pidIndex } = memory.state;
+  return {
+    async wave(waveId) {
+      await roundTrip();
+      return waves.read(waveId) ?? null;
+    },
+    async *poolMembers() {
+      await roundTrip();
+      // The query's snapshot, in document-ID order.
+      const members: PoolMember[] = applicants
+        .under("")
+        .filter(([, applicant]) => applicant.inPool === true && applicant.status === "registered")
+        .map(([uid, applicant]) => ({ uid, applicant }));
+      for (const page of chunks(members, membersPage)) yield page;
+    },
+    async families(kkKeys) {
+      await roundTrip();
+      const found = new Map<string, FamilyDoc>();
+      for (const key of kkKeys) {
+        const family = families.read(key);
+        if (family !== undefined) found.set(key, family);
+      }
+      return found;
+    },
+    async recordExcluded(waveId, excluded, at) {
+      for (const part of chunks(excluded, 200)) {
+        await roundTrip();
+        const batch = memory.batch();
+        for (const { uid, eligibility } of part) {
+          batch.update(applicants, uid, { eligibility });
+          batch.set(timeline, `${uid}/excluded-${waveId}`, { kind: "excluded-at-draw", at, eligible: false, reasons: eligibility.reasons, waveId });
+        }
+        batch.commit();
+      }
+    },
+    async freeze(waveId, entries, frozen) {
+      if (waves.read(waveId)?.state !== "closed") return;
+      const pages = chunks(entries, frozen.pageSize);
+      for (const [i, page] of pages.entries()) {
+        await roundTrip();
+        const next = i + 1 < pages.length ? { next: `${pageId(i + 1)}.json` } : {};
+        memory
+          .batch()
+          .set(poolPages, `${waveId}/${pageId(i)}`, { waveId, page: i, pageSize: frozen.pageSize, entries: page.map(publicEntry), ...next })
+          .commit();
+      }
+      await roundTrip();
+      if (waves.read(waveId)?.state !== "closed") return;
+      memory.batch().set(waveDraws, waveId, frozen).update(waves, waveId, { state: "frozen" }).commit();
+    },
+    async frozen(waveId) {
+      await roundTrip();
+      const stored = waveDraws.read(waveId);
+      if (stored === undefined) return null;
+      const { manifest: _published, ...frozen } = stored;
+      return { frozen, entries: poolPages.under(`${waveId}/`).flatMap(([, page]) => page.entries) };
+    },
+    async seed(waveId) {
+      await roundTrip();
+      return waveSecrets.read(waveId)?.seed ?? null;
+    },
+    async applyWinners(waveId, pids, trainingBalance, at) {
+      let applied = 0;
+      for (const part of chunks(pids, WINNERS_CHUNK)) {
+        await roundTrip();
+        const uids = part.map((pid) => pidIndex.read(pid)?.uid).filter((uid): uid is string => uid !== undefined);
+        const people = uids
+          .map((uid) => ({ uid, applicant: applicants.read(uid) }))
+          .filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
+        const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, families.read(p.applicant.kkKey) ?? NO_FAMILY]));
+        const batch = memory.batch();
+        for (const { uid, applicant } of people) {
+          batch.update(applicants, uid, { status: "participant", inPool: false, selectedWave: waveId, trainingBalance });
+          batch.set(timeline, `${uid}/selected-${waveId}`, { kind: "selected", at, waveId });
+          const family = familyCounts.get(applicant.kkKey)!;
+          familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
+        }
+        for (const [key, family] of familyCounts) batch.set(families, key, family);
+        batch.commit();
+        applied += people.length;
+      }
+      return applied;
+    },
+    async publish(waveId, publication) {
+      for (const { href, page } of publication.winnersPages) {
+        await roundTrip();
+        memory
+          .batch()
+          .set(winnerPages, `${waveId}/${href.replace(/^winners\/|\.json$/g, "")}`, page)
+          .commit();
+      }
+      await roundTrip();
+      if (waves.read(waveId)?.state !== "frozen") return;
+      memory.batch().update(waveDraws, waveId, { manifest: publication.manifest }).update(waves, waveId, { state: "drawn" }).commit();
+    },
+  };
+}
+
+/** The most recently closed drawn wave's manifest essentials. */
+export function memoryLatestDraw(memory: Memory): LatestDraws {
+  const { waves, waveDraws } = memory.state;
+  return {
+    async latest() {
+      await roundTrip();
+      const [drawn] = waves
+        .under("")
+        .filter(([, wave]) => wave.state === "drawn")
+        .sort(([, a], [, b]) => b.closesAt.getTime() - a.closesAt.getTime());
+      if (drawn === undefined) return null;
+      const [waveId, wave] = drawn;
+      const manifest = waveDraws.read(waveId)?.manifest;
+      if (manifest?.drawKey === undefined) return null;
+      return { waveId, closesAt: wave.closesAt, drawKey: manifest.drawKey, result: manifest.result };
+    },
+  };
+}
+
+export function memoryPublishedDraws(memory: Memory): PublishedDraws {
+  const { waveDraws, poolPages, winnerPages } = memory.state;
+  return {
+    async manifest(waveId) {
+      await roundTrip();
+      return waveDraws.read(waveId)?.manifest ?? null;
+    },
+    async page(waveId, folder, page) {
+      await roundTrip();
+      return (folder === "pool" ? poolPages : winnerPages).read(`${waveId}/${pageId(page)}`) ?? null;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { QUICKNET, type BeaconClock } from "../../domain/beacon.js";
+import { keyedId } from "../../domain/privacy.js";
+import type { Clock, Ports, Pseudonyms } from "../../usecases/ports.js";
+import { memoryAccounts, memoryIdTokens, memoryRoleGrants, type MemoryAccounts, type MemoryIdTokens } from "./accounts.js";
+import { memoryDrawStore, memoryLatestDraw, memoryPublishedDraws } from "./draw.js";
+import { memoryExclusionImportRecords, memoryExclusionImports, memoryExclusionLists } from "./exclusionLists.js";
+import { memoryPartnerKeys, memoryUsedSignatures } from "./partners.js";
+import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
+import { newMemory, type MemoryState } from "./state.js";
+import { memoryTasks, type MemoryTasks } from "./tasks.js";
+import { memoryBeacon, memoryLeases, memoryPoolMembership, memorySeeds, memoryWaves, type MemoryBeacon } from "./waves.js";
+
+export type { AuthAccount, MemoryState } from "./state.js";
+export type { EnqueuedTask } from "./tasks.js";
+export type { MemoryAccounts, MemoryBeacon, MemoryIdTokens, MemoryProgramYears, MemoryTasks };
+
+/**
+ * Every port in memory, for unit tests of the use cases: the documents the Firestore adapters
+ * would write, validated by the same schemas, with the same transactional guards, and nothing
+ * random — a clock the test sets, pseudonyms under a fixed key, numbered seeds, and a beacon
+ * whose rounds come out when the test publishes them.
+ */
+export interface MemoryPorts extends Ports {
+  /** Every collection, for a test to look at (or to set up what no port writes). */
+  state: MemoryState;
+  /** Every document written, as `<collection>/<id>` (Auth accounts as `auth/<uid>`), in order. */
+  writes: string[];
+  clock: MemoryClock;
+  accounts: MemoryAccounts;
+  idTokens: MemoryIdTokens;
+  programYears: MemoryProgramYears;
+  beacon: MemoryBeacon;
+  partnerKeys: ReturnType<typeof memoryPartnerKeys>;
+  usedSignatures: ReturnType<typeof memoryUsedSignatures>;
+  tasks: MemoryTasks;
+}
+
+export interface MemoryClock extends Clock {
+  set(at: Date | string): void;
+  advance(ms: number): void;
+}
+
+export interface MemoryOptions {
+  /** The clock's start (default 2026-03-02T03:00:00Z, a Monday morning in Jakarta). */
+  now?: Date | string;
+  /** Seeds `newSeed()` hands out first; after them, numbered ones. */
+  seeds?: readonly string[];
+  beaconClock?: BeaconClock;
+  /** Pool members per page of `draws.poolMembers()` (production: 300). */
+  membersPage?: number;
+  /** Partners' signing keys by client code. */
+  partnerKeys?: Record<string, string>;
+}
+
+/** The key of the memory pseudonyms (keyedId wants 32 bytes at least). Tests may hash with it too. */
+export const MEMORY_PSEUDONYM_KEY = "memory-adapters-test-key-0123456789abcdef";
+
+export function memoryPseudonyms(key: string = MEMORY_PSEUDONYM_KEY): Pseudonyms {
+  return {
+    nik: (nik) => keyedId("nik", nik, key),
+    kk: (kk) => keyedId("kk", kk, key),
+    pid: (uid) => keyedId("pid", uid, key),
+    family: (kkKey) => keyedId("family", kkKey, key),
+  };
+}
+
+export function memoryClock(start: Date | string = "2026-03-02T03:00:00Z"): MemoryClock {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (at) => void (now = new Date(at)),
+    advance: (ms) => void (now = new Date(now.getTime() + ms)),
+  };
+}
+
+export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
+  const memory = newMemory();
+  return {
+    state: memory.state,
+    writes: memory.writes,
+    accounts: memoryAccounts(memory),
+    idTokens: memoryIdTokens(memory),
+    roleGrants: memoryRoleGrants(memory),
+    waves: memoryWaves(memory),
+    leases: memoryLeases(memory),
+    clock: memoryClock(options.now),
+    lists: memoryExclusionLists(memory),
+    pseudonyms: memoryPseudonyms(),
+    programYears: memoryProgramYears(memory),
+    registrations: memoryRegistrations(memory),
+    pool: memoryPoolMembership(memory),
+    draws: memoryDrawStore(memory, options.membersPage),
+    latestDraw: memoryLatestDraw(memory),
+    published: memoryPublishedDraws(memory),
+    beacon: memoryBeacon(memory),
+    beaconClock: options.beaconClock ?? QUICKNET,
+    seeds: memorySeeds(options.seeds),
+    imports: memoryExclusionImports(memory),
+    importRecords: memoryExclusionImportRecords(memory),
+    partnerKeys: memoryPartnerKeys(options.partnerKeys),
+    usedSignatures: memoryUsedSignatures(),
+    tasks: memoryTasks(),
+  };
+}

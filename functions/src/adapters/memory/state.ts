@@ -1,0 +1,96 @@
+import type { RoleClaims } from "../../domain/roles.js";
+import {
+  applicantDoc,
+  exclusionEntryDoc,
+  exclusionListDoc,
+  familyDoc,
+  nikIndexDoc,
+  operatorDayDoc,
+  registerAttemptsDoc,
+  timelineEventDoc,
+} from "../../schemas/applicant.js";
+import { COLLECTIONS } from "../../schemas/collections.js";
+import { leaseDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from "../../schemas/documents.js";
+import { poolPage, winnersPage } from "../../schemas/draw.js";
+import { exclusionImportRecord } from "../../schemas/exclusion.js";
+import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../../schemas/waves.js";
+import { Batch, Table } from "./store.js";
+
+/** A Firebase Auth account as the memory adapters keep it. */
+export interface AuthAccount {
+  email?: string;
+  /** E.164, as Auth stores it. */
+  phone?: string;
+  /** Custom claims, exactly as set. */
+  claims: Partial<RoleClaims>;
+  disabled: boolean;
+  /** Tokens with a lower serial were revoked. */
+  validFrom: number;
+}
+
+/** An ID token handed out by `memory.idTokens.issue`: whose, with which claims, in which order. */
+export interface IssuedToken {
+  uid: string;
+  claims: Partial<RoleClaims>;
+  serial: number;
+}
+
+/** Everything the memory adapters hold, by collection; keys are document IDs (`<parent>/<id>` for subcollections). */
+export function emptyState() {
+  return {
+    /** Auth accounts by uid (not Firestore: no schema). */
+    accounts: new Map<string, AuthAccount>(),
+    idTokens: new Map<string, IssuedToken>(),
+    roleGrants: new Table(COLLECTIONS.roleGrants, roleGrantDoc),
+    programYears: new Table(COLLECTIONS.programYears, programYearDoc),
+    applicants: new Table(COLLECTIONS.applicants, applicantDoc),
+    /** `<uid>/<event id>`. */
+    timeline: new Table(COLLECTIONS.timeline, timelineEventDoc, COLLECTIONS.applicants),
+    nikIndex: new Table(COLLECTIONS.nikIndex, nikIndexDoc),
+    families: new Table(COLLECTIONS.families, familyDoc),
+    operatorDays: new Table(COLLECTIONS.operatorDays, operatorDayDoc),
+    registerAttempts: new Table(COLLECTIONS.registerAttempts, registerAttemptsDoc),
+    waves: new Table(COLLECTIONS.waves, waveDoc),
+    /** `<wave id>/<state>`. */
+    waveEvents: new Table(COLLECTIONS.waveEvents, waveEventDoc, COLLECTIONS.waves),
+    waveSecrets: new Table(COLLECTIONS.waveSecrets, waveSecretDoc),
+    leases: new Table(COLLECTIONS.leases, leaseDoc),
+    pidIndex: new Table(COLLECTIONS.pidIndex, pidIndexDoc),
+    waveDraws: new Table(COLLECTIONS.waveDraws, waveDrawDoc),
+    /** `<wave id>/<page, 6 digits>`. */
+    poolPages: new Table(COLLECTIONS.drawPool, poolPage, COLLECTIONS.waveDraws),
+    /** `<wave id>/<page, 6 digits>`. */
+    winnerPages: new Table(COLLECTIONS.drawWinners, winnersPage, COLLECTIONS.waveDraws),
+    exclusionEntries: new Table(COLLECTIONS.exclusionEntries, exclusionEntryDoc),
+    exclusionLists: new Table(COLLECTIONS.exclusionLists, exclusionListDoc),
+    exclusionImports: new Table(COLLECTIONS.exclusionImports, exclusionImportRecord),
+    /** The fake beacon's published rounds: `<source>#<round>` → value. */
+    beaconRounds: new Map<string, string>(),
+  };
+}
+
+export type MemoryState = ReturnType<typeof emptyState>;
+
+/**
+ * The state and its write log: every document (or Auth account) written, as `<collection>/<id>`,
+ * in order. A test asserts that a refusal wrote nothing by comparing the log's length.
+ */
+export interface Memory {
+  state: MemoryState;
+  writes: string[];
+  batch(): Batch;
+  /** A new document ID, as `collection.doc()` makes one: unique, and here in creation order. */
+  autoId(): string;
+}
+
+export function newMemory(): Memory {
+  const writes: string[] = [];
+  let ids = 0;
+  return { state: emptyState(), writes, batch: () => new Batch(writes), autoId: () => `auto${String((ids += 1)).padStart(16, "0")}` };
+}
+
+/**
+ * Lets other callers run before the operation goes on, as a round trip to Firestore does, so
+ * concurrent calls interleave the way they would against the real database.
+ */
+export const roundTrip = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,64 @@
+import { randomBytes } from "node:crypto";
+import { firebaseAccounts, firebaseIdTokens } from "./adapters/accounts.js";
+import { httpBeacon } from "./adapters/beacon.js";
+import { systemClock } from "./adapters/clock.js";
+import { firestoreDrawStore, firestoreLatestDraw, firestorePublishedDraws } from "./adapters/drawStore.js";
+import { firestoreExclusionImportRecords, firestoreExclusionImports, firestoreExclusionLists } from "./adapters/exclusionLists.js";
+import { firestoreLeases } from "./adapters/leases.js";
+import { firestoreUsedSignatures, secretPartnerKeys } from "./adapters/partners.js";
+import { firestorePoolMembership } from "./adapters/poolMembership.js";
+import { firestoreProgramYears } from "./adapters/programYears.js";
+import { secretPseudonyms } from "./adapters/pseudonyms.js";
+import { firestoreRegistrations } from "./adapters/registrations.js";
+import { firestoreRoleGrants } from "./adapters/roleGrants.js";
+import { cloudTasks } from "./adapters/tasks.js";
+import { firestoreWaves } from "./adapters/waves.js";
+import { REGION } from "./config.js";
+import { QUICKNET } from "./domain/beacon.js";
+import type { Ports, Pseudonyms } from "./usecases/ports.js";
+
+/**
+ * The composition root: the one module that builds production adapters, once per instance, on
+ * first use (loading the code does no I/O). Triggers take the ports they need from `ports()`;
+ * nothing else imports an adapter. Tests build the same shape from adapters/memory/.
+ */
+let built: Ports | null = null;
+
+export function ports(): Ports {
+  built ??= productionPorts();
+  return built;
+}
+
+/** The production set, with some ports replaced (the command-line scripts and benchmarks). */
+export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & { pseudonyms?: Pseudonyms } = {}): Ports {
+  let pseudonyms: Pseudonyms | null = overrides.pseudonyms ?? null;
+  const base: Omit<Ports, "pseudonyms"> = {
+    accounts: firebaseAccounts,
+    idTokens: firebaseIdTokens,
+    roleGrants: firestoreRoleGrants,
+    waves: firestoreWaves,
+    leases: firestoreLeases,
+    clock: systemClock,
+    lists: firestoreExclusionLists,
+    programYears: firestoreProgramYears,
+    registrations: firestoreRegistrations,
+    pool: firestorePoolMembership,
+    draws: firestoreDrawStore,
+    latestDraw: firestoreLatestDraw,
+    published: firestorePublishedDraws,
+    beacon: httpBeacon,
+    beaconClock: QUICKNET,
+    seeds: { newSeed: () => randomBytes(32).toString("hex") },
+    imports: firestoreExclusionImports,
+    importRecords: firestoreExclusionImportRecords,
+    // Reads its secret on first use, inside a function the HTTP edge bound to it.
+    partnerKeys: secretPartnerKeys(),
+    usedSignatures: firestoreUsedSignatures,
+    tasks: cloudTasks(REGION),
+  };
+  return Object.defineProperty({ ...base, ...overrides }, "pseudonyms", {
+    // The NIK hash key is a secret bound only to the functions that hash: read it on first use.
+    get: () => (pseudonyms ??= secretPseudonyms()),
+    enumerable: true,
+  }) as Ports;
+}

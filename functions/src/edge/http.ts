@@ -1,0 +1,205 @@
+import { randomUUID } from "node:crypto";
+import type { Response } from "express";
+import { onRequest, type HttpsFunction, type HttpsOptions, type Request } from "firebase-functions/v2/https";
+import type { z } from "zod";
+import type { Outcome, RefusalDetails } from "../domain/outcome.js";
+import { logs } from "../logs.js";
+import { HTTP_EDGE_ERRORS, HTTP_FIELD_MESSAGES, REQUEST_ID, type HttpEdgeError, type HttpError } from "../schemas/http.js";
+import { fieldErrors, type FieldError } from "../schemas/messages.js";
+import type { Authenticator, EdgeRequest } from "./httpAuth.js";
+import { inputShapeProblem } from "./inputShape.js";
+import { transportCodeOf } from "./transportErrors.js";
+
+export { idToken, partnerSignature, publicAccess } from "./httpAuth.js";
+
+type Text = { id: string; en: string };
+
+/** The parts of a request an endpoint reads, each with its schema. */
+export interface HttpInput {
+  /** Parses the request's path (`/draws/2026-1/manifest.json`): a path that does not parse is 404. */
+  path?: z.ZodType;
+  query?: z.ZodType;
+  /** Header names in lower case, as Node gives them. */
+  headers?: z.ZodType;
+  /** A JSON body (at most 1 MiB). Without it, the handler reads only the raw bytes. */
+  body?: z.ZodType;
+}
+
+export type Parsed<I extends HttpInput> = { [K in keyof I]: I[K] extends z.ZodType ? z.output<I[K]> : never };
+
+export interface HttpContext {
+  requestId: string;
+  /** The body's bytes as they arrived. */
+  rawBody: Buffer;
+  /** A streamed (`ndjson`) answer: sends this line now, with status 200 if it is the first. */
+  line: (value: unknown) => void;
+}
+
+export interface HttpSpec<I extends HttpInput, C, T, Reason extends string> {
+  /** The deployed function's name, for logs. */
+  name: string;
+  /** The one method served (GET also answers HEAD); another is 405. */
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  auth: Authenticator<C>;
+  input: I;
+  /** The HTTP status of each refusal the use case can return; its `code` is the reason itself. */
+  refusals: Record<Reason, number>;
+  /** What each refusal says, in Bahasa Indonesia and English. */
+  texts: Record<NoInfer<Reason>, Text>;
+  /**
+   * `json` (the default): the value, with these headers. `ndjson`: the lines the handler sends as it
+   * goes, then `{"done": value}`; a failure after the first line ends it with an `{"error": …}` line.
+   */
+  answer?: { kind?: "json" | "ndjson"; headers?: Record<string, string> };
+  /** Runtime options; the authenticator's secrets are added to them. */
+  options?: HttpsOptions;
+  handle(input: Parsed<I>, caller: C, context: HttpContext): Promise<Outcome<T, Reason>>;
+}
+
+/** The deployed function of an endpoint. */
+export function http<I extends HttpInput, C, T, Reason extends string>(spec: HttpSpec<I, C, T, Reason>): HttpsFunction {
+  const secrets = [...(spec.options?.secrets ?? []), ...(spec.auth.secrets ?? [])];
+  return onRequest({ ...spec.options, ...(secrets.length > 0 ? { secrets } : {}) }, httpHandler(spec));
+}
+
+const MAX_JSON_BYTES = 1024 * 1024;
+
+/**
+ * The one place where HTTP requests that are not callables meet the code (partner APIs, webhooks,
+ * public downloads, imports). In order: the method (405), the path (404), the caller (401, 409 for
+ * a replayed signature), the query, headers and body (400, every bad field named in both
+ * languages), then one use-case call whose refusals become their declared statuses. Anything
+ * unexpected is logged and answered without detail (409 `aborted` or 503 `unavailable` when
+ * sending it again may work, otherwise 500 `internal`). Every answer carries `x-request-id`;
+ * every error has the one shape of schemas/http.ts; every log line carries the request ID.
+ */
+export function httpHandler<I extends HttpInput, C, T, Reason extends string>(spec: HttpSpec<I, C, T, Reason>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming !== undefined && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.set({ "x-request-id": requestId, "x-content-type-options": "nosniff" });
+    const out = answers(res, requestId);
+    try {
+      await serve(spec, req, res, requestId, out);
+    } catch (error) {
+      const code = transportCodeOf(error);
+      logs.httpFailed(spec.name, requestId, code, error);
+      out.error(code, HTTP_EDGE_ERRORS[code]);
+    }
+  };
+}
+
+async function serve<I extends HttpInput, C, T, Reason extends string>(
+  spec: HttpSpec<I, C, T, Reason>,
+  req: Request,
+  res: Response,
+  requestId: string,
+  out: ReturnType<typeof answers>,
+): Promise<void> {
+  const edge = (code: HttpEdgeError, more: { fields?: FieldError[] } = {}) => out.error(code, HTTP_EDGE_ERRORS[code], more);
+  if (req.method !== spec.method && !(req.method === "HEAD" && spec.method === "GET")) {
+    res.set("allow", spec.method === "GET" ? "GET, HEAD" : spec.method);
+    return edge("method-not-allowed");
+  }
+  const path = spec.input.path?.safeParse(req.path);
+  if (path !== undefined && !path.success) return edge("not-found");
+
+  const request: EdgeRequest = {
+    method: req.method,
+    path: req.path,
+    target: req.originalUrl,
+    headers: req.headers,
+    rawBody: req.rawBody ?? Buffer.alloc(0),
+    requestId,
+  };
+  const auth = await spec.auth.authenticate(request);
+  if (!auth.ok) {
+    logs.httpUnauthenticated(spec.name, requestId, auth.code, auth.id);
+    return edge(auth.code, { fields: auth.fields ?? [] });
+  }
+
+  if (spec.input.body !== undefined && request.rawBody.length > MAX_JSON_BYTES) return edge("payload-too-large");
+  const parsed: Record<string, unknown> = { path: path?.data };
+  const fields: FieldError[] = [];
+  for (const part of ["query", "headers", "body"] as const) {
+    const schema = spec.input[part];
+    if (schema === undefined) continue;
+    const value = part === "body" ? jsonOf(request.rawBody) : part === "query" ? req.query : req.headers;
+    if (value instanceof Problem) {
+      fields.push({ field: "body", code: value.code, message: HTTP_FIELD_MESSAGES[value.code] });
+      continue;
+    }
+    const result = schema.safeParse(value);
+    if (result.success) parsed[part] = result.data;
+    else fields.push(...fieldErrors(result.error).map((f) => ({ ...f, field: f.field === "" ? part : `${part}.${f.field}` })));
+  }
+  if (fields.length > 0) {
+    logs.httpInputRejected(
+      spec.name,
+      requestId,
+      fields.map((f) => f.field),
+    );
+    return edge("invalid-argument", { fields });
+  }
+
+  const streamed = spec.answer?.kind === "ndjson";
+  const line = (value: unknown) => {
+    if (!streamed) throw new Error(`${spec.name}: a line sent on a JSON answer`);
+    out.line(value);
+  };
+  const context: HttpContext = { requestId, rawBody: request.rawBody, line };
+  const outcome = await spec.handle(parsed as Parsed<I>, auth.caller, context);
+  if (!outcome.ok) {
+    logs.httpRefused(spec.name, requestId, outcome.reason, auth.id);
+    return out.error(outcome.reason, { status: spec.refusals[outcome.reason], message: spec.texts[outcome.reason] }, { details: outcome.details });
+  }
+  if (streamed) {
+    out.line({ done: outcome.value });
+    res.end();
+    return;
+  }
+  res
+    .status(200)
+    .set(spec.answer?.headers ?? {})
+    .json(outcome.value);
+}
+
+class Problem {
+  constructor(readonly code: keyof typeof HTTP_FIELD_MESSAGES) {}
+}
+
+/** The body as JSON, or why it is not usable: not JSON, or out of the shape limits (inputShape.ts). */
+function jsonOf(raw: Buffer): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString("utf8"));
+  } catch {
+    return new Problem("body-not-json");
+  }
+  return inputShapeProblem(value) === null ? value : new Problem("body-shape");
+}
+
+/** Writing the answer: JSON, or NDJSON lines; an error in the one shape, however far the answer got. */
+function answers(res: Response, requestId: string) {
+  return {
+    line(value: unknown) {
+      if (!res.headersSent) res.status(200).set({ "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" });
+      res.write(`${JSON.stringify(value)}\n`);
+    },
+    error(code: string, how: { status: number; message: Text }, more: { fields?: FieldError[]; details?: RefusalDetails | undefined } = {}) {
+      const body: HttpError = {
+        error: {
+          code,
+          message: { ...how.message },
+          fields: more.fields ?? [],
+          ...(more.details === undefined ? {} : { details: { ...more.details } }),
+          requestId,
+        },
+      };
+      if (res.writableEnded) return;
+      // A streamed answer's status is gone with its first line: the error is its last line instead.
+      if (res.headersSent) res.end(`${JSON.stringify(body)}\n`);
+      else res.status(how.status).set("cache-control", "no-store").json(body);
+    },
+  };
+}

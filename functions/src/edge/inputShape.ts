@@ -1,0 +1,28 @@
+/**
+ * Limits on the shape of any input from outside, checked before anything parses it: the
+ * callable library's decoder and our own null-stripping are recursive, so an array nested a few
+ * thousand deep would overflow the stack, and the decoder throws on any `@type` it does not know.
+ * Checked without recursion. Far above anything a real form sends (depth ≤ 4, a few dozen values).
+ */
+export const INPUT_LIMITS = { depth: 32, values: 10_000 } as const;
+
+export type ShapeProblem = "too-deep" | "too-many-values" | "reserved-key";
+
+/** Keys no input of ours has: `@type` is the callable protocol's type tag; `__proto__` vanishes in parsing. */
+const RESERVED_KEYS = ["@type", "__proto__"];
+
+/** The first problem with the input's shape, or null when it is within the limits. */
+export function inputShapeProblem(input: unknown): ShapeProblem | null {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: input, depth: 0 }];
+  let values = 0;
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    values += 1;
+    if (values > INPUT_LIMITS.values) return "too-many-values";
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= INPUT_LIMITS.depth) return "too-deep";
+    if (!Array.isArray(value) && RESERVED_KEYS.some((key) => Object.hasOwn(value, key))) return "reserved-key";
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return null;
+}

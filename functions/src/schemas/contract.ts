@@ -1,0 +1,121 @@
+import type { z } from "zod";
+import { REASON_CODES } from "../domain/eligibility.js";
+import type { KkRefusal, NikMismatch, NikRefusal } from "../domain/nik.js";
+import type { WaveState } from "../domain/wave.js";
+import type { WaveDrawPlan } from "./documents.js";
+import type { ExclusionListDiffResult, exclusionListDiffInput } from "./exclusion.js";
+import type { getMyStatusInput, MyStatus, registerAssistedInput, registerInput, RegisterResult } from "./registration.js";
+import type { grantRoleInput, GrantRoleResult } from "./roles.js";
+import type { createWaveInput, joinWaveInput } from "./waves.js";
+
+/**
+ * The contract between the callables and the web app: each callable's deployed name, what it
+ * takes, what it answers and every reason it refuses with. The use cases take their refusal
+ * types from here and the web app words each reason with the texts of refusalMessages.ts, so a
+ * reason added here without its text fails the type check.
+ */
+
+/** What `joinWave` answers. */
+export interface JoinWaveResult {
+  waveId: string;
+  /** The person's pseudonymous ID in the draw's published pool. */
+  pid: string;
+  /** False when the person was already in the pool (joined before, or carried over). */
+  joined: boolean;
+}
+
+/** What `createWave` answers: the wave's ID and its draw plan, public from now on. */
+export interface CreateWaveResult {
+  waveId: string;
+  state: WaveState;
+  draw: WaveDrawPlan;
+}
+
+/** Inputs as the callables accept them (before parsing) and results as they answer them. */
+export interface Callables {
+  grantRole: { input: z.input<typeof grantRoleInput>; result: GrantRoleResult };
+  register: { input: z.input<typeof registerInput>; result: RegisterResult };
+  registerAssisted: { input: z.input<typeof registerAssistedInput>; result: RegisterResult };
+  getMyStatus: { input: z.input<typeof getMyStatusInput>; result: MyStatus };
+  exclusionListDiff: { input: z.input<typeof exclusionListDiffInput>; result: ExclusionListDiffResult };
+  createWave: { input: z.input<typeof createWaveInput>; result: CreateWaveResult };
+  joinWave: { input: z.input<typeof joinWaveInput>; result: JoinWaveResult };
+}
+
+/** A callable's deployed name: the name its trigger file and `functions/src/index.ts` export. */
+export type CallableName = keyof Callables;
+export type CallableInput<N extends CallableName> = Callables[N]["input"];
+export type CallableResult<N extends CallableName> = Callables[N]["result"];
+
+/** The NIK and KK checks of registration (domain/nik.ts): each is about one field of the form. */
+const PERSON_REFUSALS = [
+  "nik-format",
+  "nik-region-unknown",
+  "nik-birth-date-invalid",
+  "nik-serial-zero",
+  "kk-format",
+  "kk-region-unknown",
+  "birth-date-mismatch",
+  "sex-mismatch",
+] as const satisfies readonly (NikRefusal | KkRefusal | NikMismatch)[];
+
+const REGISTER_REFUSALS = [...PERSON_REFUSALS, "nik-registered", "account-registered", "program-year-not-configured", "daily-limit-reached", "too-many-attempts"] as const;
+
+/** Every reason each callable refuses with (`details.reason` of the error the web app gets). */
+export const REFUSALS = {
+  grantRole: ["not-admin", "own-role", "unknown-account", "request-id-reused"],
+  register: REGISTER_REFUSALS,
+  registerAssisted: [...REGISTER_REFUSALS, "not-operator", "outside-region"],
+  getMyStatus: ["not-registered"],
+  exclusionListDiff: ["not-admin-or-auditor", "version-not-found", "version-not-completed", "imports-overlapped"],
+  createWave: [
+    "not-admin",
+    "wave-exists",
+    "program-year-not-configured",
+    "closes-in-the-past",
+    "quota-invalid",
+    "family-limit-invalid",
+    "stratum-code-invalid",
+    "shares-exceed-whole",
+    "counts-exceed-quota",
+  ],
+  // Eligibility is checked again on joining, so each eligibility reason is a refusal too
+  // ("already-participant" is one of them).
+  joinWave: ["wave-not-open", "not-registered", "not-eligible", "program-year-not-configured", ...REASON_CODES],
+} as const satisfies Record<CallableName, readonly string[]>;
+
+export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];
+/** Every refusal of every callable. */
+export type Refusal = RefusalOf<CallableName>;
+
+export type GrantRoleRefusal = RefusalOf<"grantRole">;
+export type RegisterRefusal = RefusalOf<"register">;
+export type AssistedRefusal = RefusalOf<"registerAssisted">;
+export type StatusRefusal = RefusalOf<"getMyStatus">;
+export type DiffRefusal = RefusalOf<"exclusionListDiff">;
+export type CreateWaveRefusal = RefusalOf<"createWave">;
+export type JoinWaveRefusal = RefusalOf<"joinWave">;
+
+export const CALLABLE_NAMES = Object.keys(REFUSALS) as CallableName[];
+
+/** Whether a reason the server sent is one of this callable's (not Object.hasOwn: ES2020 browsers). */
+export function isRefusalOf<N extends CallableName>(name: N, reason: string): reason is RefusalOf<N> {
+  return (REFUSALS[name] as readonly string[]).includes(reason);
+}
+
+/**
+ * The field of the registration form each registration refusal is about (the operator's
+ * callable names it `person.<field>`); the others concern the whole registration.
+ */
+export const REGISTRATION_REFUSAL_FIELDS: Partial<Record<AssistedRefusal, keyof z.output<typeof registerInput>>> = {
+  "nik-format": "nik",
+  "nik-region-unknown": "nik",
+  "nik-birth-date-invalid": "nik",
+  "nik-serial-zero": "nik",
+  "kk-format": "kk",
+  "kk-region-unknown": "kk",
+  "birth-date-mismatch": "birthDate",
+  "sex-mismatch": "sex",
+  "nik-registered": "nik",
+  "outside-region": "districtCode",
+};

@@ -1,0 +1,88 @@
+import type { Refusal } from "./contract.js";
+import { REASON_TEXT, REGISTRATION_MESSAGES } from "./registrationMessages.js";
+
+type Text = { id: string; en: string };
+
+/**
+ * What each refusal of each callable says, Bahasa Indonesia first, English second: the one
+ * wording the functions send and the web app shows. A reason means the same in every callable
+ * that gives it, so it has one text. Keyed by the contract's union: a refusal without its text
+ * fails the type check.
+ */
+export const REFUSAL_TEXT: Record<Refusal, Text> = {
+  // Registration: the NIK and KK checks read as the form's own field messages.
+  "nik-format": REGISTRATION_MESSAGES["nik-format"],
+  "nik-region-unknown": REGISTRATION_MESSAGES["nik-region-unknown"],
+  "nik-birth-date-invalid": REGISTRATION_MESSAGES["nik-birth-date-invalid"],
+  "nik-serial-zero": REGISTRATION_MESSAGES["nik-serial-zero"],
+  "kk-format": REGISTRATION_MESSAGES["kk-format"],
+  "kk-region-unknown": REGISTRATION_MESSAGES["kk-region-unknown"],
+  "birth-date-mismatch": REGISTRATION_MESSAGES["birth-date-mismatch"],
+  "sex-mismatch": REGISTRATION_MESSAGES["sex-mismatch"],
+  "nik-registered": {
+    id: "NIK ini sudah terdaftar. Jika ini NIK Anda dan Anda belum pernah mendaftar, hubungi Disnaker setempat.",
+    en: "This NIK is already registered. If it is yours and you never registered, contact your local labor office (Disnaker).",
+  },
+  "account-registered": {
+    id: "Akun ini sudah dipakai untuk mendaftar dengan NIK lain. Satu akun hanya untuk satu NIK.",
+    en: "This account has already registered another NIK. One account is for one NIK only.",
+  },
+  "program-year-not-configured": {
+    id: "Ketentuan tahun program ini belum diterbitkan, jadi ini belum bisa dilakukan. Coba lagi nanti.",
+    en: "This program year's rules have not been published yet, so this cannot be done now. Please try again later.",
+  },
+  "too-many-attempts": {
+    id: "Terlalu banyak percobaan pendaftaran yang gagal dari akun ini hari ini. Coba lagi besok, atau minta bantuan Disnaker setempat.",
+    en: "Too many failed registration attempts from this account today. Try again tomorrow, or ask your local labor office (Disnaker) for help.",
+  },
+  "daily-limit-reached": {
+    id: "Batas pendaftaran dibantu untuk hari ini sudah tercapai. Coba lagi besok.",
+    en: "Today's limit of assisted registrations is reached. Try again tomorrow.",
+  },
+  "not-operator": { id: "Hanya operator Disnaker yang dapat mendaftarkan orang lain.", en: "Only labor office (Disnaker) operators can register other people." },
+  "outside-region": {
+    id: "Kecamatan ini di luar wilayah Anda. Orang ini perlu didaftarkan oleh operator wilayahnya.",
+    en: "This district is outside your region. This person must be registered by an operator of their region.",
+  },
+
+  // Status and waves. Eligibility is checked again on joining: its reasons read as on the eligibility card.
+  "not-registered": { id: "Anda belum mendaftar. Isi formulir pendaftaran dulu.", en: "You have not registered yet. Fill in the registration form first." },
+  "wave-not-open": {
+    id: "Gelombang ini sudah ditutup atau belum dibuka. Muat ulang halaman untuk melihat gelombang yang sedang dibuka.",
+    en: "This wave has closed or is not open yet. Reload the page to see the wave that is open.",
+  },
+  "not-eligible": {
+    id: "Anda belum memenuhi syarat program, jadi belum bisa ikut gelombang.",
+    en: "You do not meet the program's requirements yet, so you cannot join a wave.",
+  },
+  ...REASON_TEXT,
+
+  // Program office: roles, exclusion lists, waves.
+  "not-admin": { id: "Hanya admin program yang dapat melakukan ini.", en: "Only program admins can do this." },
+  "own-role": { id: "Anda tidak dapat mengubah peran akun Anda sendiri.", en: "You cannot change your own account's role." },
+  "unknown-account": { id: "Tidak ada akun dengan email tersebut.", en: "There is no account with that email." },
+  "request-id-reused": {
+    id: "Permintaan ini bentrok dengan permintaan sebelumnya. Kirim ulang formulir.",
+    en: "This request clashes with an earlier one. Submit the form again.",
+  },
+  "not-admin-or-auditor": { id: "Hanya admin atau auditor program yang dapat melihat ini.", en: "Only program admins and auditors can see this." },
+  "version-not-found": { id: "Versi daftar itu tidak ada.", en: "That version of the list does not exist." },
+  "version-not-completed": {
+    id: "Impor versi daftar itu belum selesai atau gagal, jadi belum bisa dibandingkan.",
+    en: "That version of the list has not finished importing (or failed), so it cannot be compared.",
+  },
+  "imports-overlapped": {
+    id: "Kedua versi ini diimpor pada waktu yang bersamaan, jadi perbedaannya tidak bisa dihitung dengan tepat.",
+    en: "These two versions were imported at the same time, so their difference cannot be counted exactly.",
+  },
+  "wave-exists": { id: "Gelombang dengan nomor ini sudah ada di tahun program ini.", en: "A wave with this number already exists in this program year." },
+  "closes-in-the-past": { id: "Waktu tutup gelombang sudah lewat. Pilih waktu yang akan datang.", en: "The wave's closing time has passed. Choose a time in the future." },
+  "quota-invalid": { id: "Kuota harus bilangan bulat lebih dari nol, dalam batas yang diizinkan.", en: "The quota must be a whole number above zero, within the allowed maximum." },
+  "family-limit-invalid": {
+    id: "Batas penerima per Kartu Keluarga dalam ketentuan tahun program ini tidak benar.",
+    en: "The limit of recipients per family card in this program year's rules is not valid.",
+  },
+  "stratum-code-invalid": { id: "Ada kode wilayah strata yang tidak benar.", en: "A stratum's region code is not valid." },
+  "shares-exceed-whole": { id: "Jumlah bagian strata lebih dari 100%.", en: "The strata's shares add up to more than the whole (100%)." },
+  "counts-exceed-quota": { id: "Jumlah kursi strata lebih dari kuota gelombang.", en: "The strata's seats add up to more than the wave's quota." },
+};

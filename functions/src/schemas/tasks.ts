@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { exclusionListType } from "./exclusion.js";
+
+/**
+ * The payload of every task function, by its deployed name: what producers enqueue (the `Tasks`
+ * port, typed by this map) and what the task edge parses (edge/task.ts) agree by construction.
+ */
+
+/** `expireExclusionImport`: the import `exclusionImports/{type}-v{version}` to fail if it is still running past its timeout. */
+export const expireExclusionImportPayload = z.object({ type: exclusionListType, version: z.number().int().positive() });
+
+export const TASK_PAYLOADS = {
+  expireExclusionImport: expireExclusionImportPayload,
+} as const;
+
+export type TaskName = keyof typeof TASK_PAYLOADS;
+export type TaskPayload<N extends TaskName> = z.infer<(typeof TASK_PAYLOADS)[N]>;

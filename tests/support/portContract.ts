@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
+import type { WaveDoc } from "../../functions/src/schemas/documents.js";
+import type { Ports, RegistrationRequest, RegistrationWrite } from "../../functions/src/usecases/ports.js";
+
+/**
+ * What every implementation of these ports must do, whatever it stores in: one NIK, one
+ * registration, written all or nothing; a wave only moves forward; a lease has one holder at a
+ * time until it is released or lapses. The unit suite runs it on the memory adapters, the
+ * integration suite on the Firestore ones, so the two cannot drift apart.
+ */
+export type ContractPorts = Pick<Ports, "registrations" | "waves" | "leases">;
+
+const at = new Date("2026-03-02T03:00:00Z");
+const day = "2026-03-02";
+const seconds = (s: number) => new Date(at.getTime() + s * 1000);
+
+function applicantOf(nikKey: string, kkKey: string): ApplicantDoc {
+  return {
+    nik: "3171011705900001",
+    nikKey,
+    nikMasked: "3171********0001",
+    kk: "3171010000000001",
+    kkKey,
+    fullName: "Siti Nurhaliza",
+    birthDate: "1990-05-17",
+    sex: "male",
+    phone: "+6281200000001",
+    provinceCode: "31",
+    regencyCode: "3171",
+    districtCode: "317101",
+    inFormalEducation: false,
+    occupation: "laid-off",
+    receivesSocialAid: false,
+    consent: { at, version: "2026-1", by: "self" },
+    registeredAt: at,
+    registeredBy: "self",
+    requestId: "contract",
+    status: "registered",
+    eligibility: { eligible: true, reasons: [], checkedAt: at, listVersions: {} },
+    programYear: 2026,
+  };
+}
+
+/** Registers when the NIK and the account are free; otherwise a counted refusal. */
+const whenFree =
+  (nikKey: string, kkKey: string) =>
+  ({ nikOwner, existing }: { nikOwner: string | null; existing: ApplicantDoc | null }): RegistrationWrite =>
+    nikOwner === null && existing === null
+      ? { write: true, applicant: applicantOf(nikKey, kkKey), event: { kind: "registered", at } }
+      : { write: false, countAttempt: true };
+
+const wave = (state: WaveDoc["state"]): WaveDoc => ({ number: 1, programYear: 2026, state, opensAt: seconds(-3600), closesAt: seconds(3600), quota: 10 });
+const SEED = "ab".repeat(32);
+
+/**
+ * Every document ID the contract uses starts with `run`, unique per run: the Firestore
+ * implementation runs against a database other tests share, and cleans up by that prefix.
+ */
+export function describePortContract(name: string, make: () => ContractPorts, run: string = randomUUID().slice(0, 8)): void {
+  let count = 0;
+  const id = (label: string) => `${run}-${label}-${(count += 1)}`;
+  const request = (uid: string, nikKey: string, kkKey: string, assisted = false, caller = uid): RegistrationRequest => ({
+    uid,
+    nikKey,
+    kkKey,
+    caller,
+    day,
+    assisted,
+  });
+
+  describe(`${name}: registrations`, () => {
+    it("when two accounts register one NIK at the same moment, then exactly one is written and the other sees its owner", async () => {
+      const { registrations } = make();
+      const [nikKey, kkKey, a, b] = [id("nik"), id("kk"), id("uid"), id("uid")];
+      const states = await Promise.all([a, b].map((uid) => registrations.register(request(uid, nikKey, kkKey), whenFree(nikKey, kkKey))));
+      const winner = states[0].nikOwner === null ? a : b;
+      const loser = winner === a ? b : a;
+      expect(states.map((s) => s.nikOwner).sort()).toEqual([null, winner].sort());
+      expect(await registrations.applicant(winner)).toMatchObject({ nikKey, kkKey });
+      expect(await registrations.applicant(loser)).toBeNull();
+      expect(await registrations.timeline(winner)).toEqual([{ kind: "registered", at }]);
+      expect(await registrations.family(kkKey)).toEqual({ registrants: 1, recipients: 0 });
+      const next = await registrations.register(request(loser, id("nik"), kkKey), () => ({ write: false, countAttempt: false }));
+      expect(next.attemptsToday).toBe(1);
+    });
+
+    it("when a registration is assisted, then it counts on the operator's day; an uncounted refusal writes nothing", async () => {
+      const { registrations } = make();
+      const [operator, kkKey, nikKey] = [id("operator"), id("kk"), id("nik")];
+      const first = await registrations.register(request(id("uid"), nikKey, kkKey, true, operator), whenFree(nikKey, kkKey));
+      expect(first.assistedToday).toBe(0);
+      const second = await registrations.register(request(id("uid"), id("nik"), kkKey, true, operator), () => ({ write: false, countAttempt: false }));
+      expect(second).toMatchObject({ assistedToday: 1, attemptsToday: 0, nikOwner: null, existing: null, family: { registrants: 1, recipients: 0 } });
+      const third = await registrations.register(request(id("uid"), id("nik"), kkKey, true, operator), () => ({ write: false, countAttempt: false }));
+      expect(third).toMatchObject({ assistedToday: 1, attemptsToday: 0, family: { registrants: 1 } });
+    });
+
+    it("when a decision writes over a NIK already claimed, then the transaction fails and writes nothing", async () => {
+      const { registrations } = make();
+      const [nikKey, kkKey, a, b] = [id("nik"), id("kk"), id("uid"), id("uid")];
+      await registrations.register(request(a, nikKey, kkKey), whenFree(nikKey, kkKey));
+      const blind = () => ({ write: true as const, applicant: applicantOf(nikKey, kkKey), event: { kind: "registered" as const, at } });
+      await expect(registrations.register(request(b, nikKey, kkKey), blind)).rejects.toThrow();
+      expect(await registrations.applicant(b)).toBeNull();
+      expect(await registrations.family(kkKey)).toEqual({ registrants: 1, recipients: 0 });
+    });
+  });
+
+  describe(`${name}: waves`, () => {
+    it("when a wave is advanced, then it only ever moves forward, whatever the order of the runs", async () => {
+      const { waves } = make();
+      const waveId = id("wave");
+      expect(await waves.create(waveId, wave("open"), SEED)).toBe(true);
+      expect(await waves.create(waveId, wave("scheduled"), SEED)).toBe(false);
+      expect(await waves.advance(waveId, "closed", { state: "closed", at, scheduledFor: at })).toBe("closed");
+      expect(await waves.advance(waveId, "open", { state: "open", at, scheduledFor: at })).toBe("closed");
+      expect((await waves.drawing()).includes(waveId)).toBe(true);
+      expect((await waves.unfinished()).some((w) => w.id === waveId)).toBe(false);
+      const reached = await Promise.all([
+        waves.advance(waveId, "frozen", { state: "frozen", at, scheduledFor: at }),
+        waves.advance(waveId, "closed", { state: "closed", at, scheduledFor: at }),
+      ]);
+      expect(reached[0]).toBe("frozen");
+      expect((await waves.get(waveId))?.state).toBe("frozen");
+    });
+  });
+
+  describe(`${name}: leases`, () => {
+    it("when a lease is held, then nobody else takes it until it is released by its holder or lapses", async () => {
+      const { leases } = make();
+      const lease = id("lease");
+      expect(await leases.take(lease, "a", at, seconds(60))).toBe(true);
+      expect(await leases.take(lease, "b", seconds(30), seconds(90))).toBe(false);
+      expect(await leases.take(lease, "a", seconds(30), seconds(90))).toBe(true);
+      await leases.release(lease, "b");
+      expect(await leases.take(lease, "c", seconds(60), seconds(120))).toBe(false);
+      expect(await leases.take(lease, "b", seconds(90), seconds(150))).toBe(true);
+      await leases.release(lease, "b");
+      expect(await leases.take(lease, "c", seconds(91), seconds(151))).toBe(true);
+    });
+
+    it("when several runs take one lease at the same moment, then exactly one gets it", async () => {
+      const { leases } = make();
+      const lease = id("lease");
+      const taken = await Promise.all(["a", "b", "c", "d"].map((holder) => leases.take(lease, holder, at, seconds(60))));
+      expect(taken.filter(Boolean)).toHaveLength(1);
+    });
+  });
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
+import { joinWave } from "../../../functions/src/usecases/joinWave.js";
+import { register } from "../../../functions/src/usecases/register.js";
+import { createdWave, listNiks, person, setup, writesOf, type PersonOptions } from "./fixtures.js";
+
+/** joinWave through the memory adapters: the pool, each refusal, and joining twice. */
+
+async function registered(memory: MemoryPorts, uid: string, n: number, options: PersonOptions = {}) {
+  const outcome = await register(memory, { uid, by: "self", requestId: `self:${uid}`, attemptLimit: 5 }, person(n, options));
+  if (!outcome.ok) throw new Error(outcome.reason);
+}
+
+const join = (memory: MemoryPorts, uid: string, waveId: string) => writesOf(memory, () => joinWave(memory, uid, waveId));
+
+describe("joinWave", () => {
+  it("when an eligible applicant joins the open wave, then they are in the pool under their pseudonyms", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    await registered(memory, "u1", 1);
+    const pid = memory.pseudonyms.pid("u1");
+    const { result, writes } = await join(memory, "u1", waveId);
+    expect(result).toEqual({ ok: true, value: { waveId, pid, joined: true } });
+    expect(writes).toEqual(["applicants/u1", `pidIndex/${pid}`, `applicants/u1/timeline/joined-${waveId}`]);
+    const kkKey = memory.pseudonyms.kk(person(1).kk);
+    expect(memory.state.applicants.get("u1")).toMatchObject({ inPool: true, pid, familyPid: memory.pseudonyms.family(kkKey), joinedWave: waveId });
+    expect(memory.state.pidIndex.get(pid)).toEqual({ uid: "u1" });
+  });
+
+  it("when they join again, then the answer is the same, joined false, and nothing is written", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    await registered(memory, "u1", 1);
+    await join(memory, "u1", waveId);
+    expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: true, value: { waveId, pid: memory.pseudonyms.pid("u1"), joined: false } }, writes: [] });
+  });
+
+  it("when they joined an earlier wave and were not drawn, then they are already in the next one's pool", async () => {
+    const memory = setup();
+    const first = await createdWave(memory);
+    await registered(memory, "u1", 1);
+    await join(memory, "u1", first);
+    const second = await createdWave(memory, { number: 2 });
+    expect(await join(memory, "u1", second)).toMatchObject({ result: { ok: true, value: { waveId: second, joined: false } }, writes: [] });
+  });
+
+  describe("when the wave is not open, then wave-not-open and nothing is written", () => {
+    const cases: Array<[string, (memory: MemoryPorts) => Promise<string>]> = [
+      ["unknown", () => Promise.resolve("2026-99")],
+      ["scheduled", (memory) => createdWave(memory, { opensAt: "2026-03-05T00:00:00+07:00" })],
+      [
+        "past its close though not yet closed by the schedule",
+        async (memory) => {
+          const waveId = await createdWave(memory);
+          memory.clock.set("2026-03-09T00:00:00+07:00");
+          return waveId;
+        },
+      ],
+      [
+        "without a draw plan (made before draws existed)",
+        async (memory) => {
+          await memory.waves.create(
+            "old",
+            { number: 9, programYear: 2026, state: "open", opensAt: new Date("2026-03-01"), closesAt: new Date("2026-03-09"), quota: 5 },
+            "ab".repeat(32),
+          );
+          return "old";
+        },
+      ],
+    ];
+    for (const [name, waveOf] of cases) {
+      it(`when the wave is ${name}, then wave-not-open`, async () => {
+        const memory = setup();
+        await registered(memory, "u1", 1);
+        const waveId = await waveOf(memory);
+        expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "wave-not-open" }, writes: [] });
+      });
+    }
+  });
+
+  it("when the account has not registered, then not-registered and nothing is written", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    expect(await join(memory, "nobody", waveId)).toEqual({ result: { ok: false, reason: "not-registered" }, writes: [] });
+  });
+
+  it("when the applicant is a participant already, then already-participant and nothing is written", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    await registered(memory, "u1", 1);
+    memory.state.applicants.set("u1", { ...memory.state.applicants.get("u1")!, status: "participant" });
+    expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "already-participant" }, writes: [] });
+  });
+
+  it("when the applicant's place was revoked, then blocked (not already-participant) and nothing is written", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    await registered(memory, "u1", 1);
+    memory.state.applicants.set("u1", { ...memory.state.applicants.get("u1")!, status: "revoked" });
+    expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "blocked" }, writes: [] });
+  });
+
+  it("when a wave stays open across New Year, then its own program year's rules decide, not the calendar's", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory, { opensAt: "2026-12-20T00:00:00+07:00", closesAt: "2027-01-10T00:00:00+07:00" });
+    await registered(memory, "u1", 1);
+    memory.clock.set("2027-01-05T00:00:00+07:00");
+    expect((await join(memory, "u1", waveId)).result).toMatchObject({ ok: true, value: { waveId, joined: true } });
+  });
+
+  it("when the wave's program year has no rules, then program-year-not-configured and nothing is written", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    await registered(memory, "u1", 1);
+    memory.state.programYears.delete(String(memory.state.waves.read(waveId)!.programYear));
+    expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "program-year-not-configured" }, writes: [] });
+  });
+
+  describe("when the applicant is not eligible now, then the first reason is the refusal and nothing is written", () => {
+    const cases: Array<[string, (memory: MemoryPorts) => Promise<void>]> = [
+      ["under-age", (m) => registered(m, "u1", 1, { birthDate: "2010-01-05" })],
+      ["in-formal-education", (m) => registered(m, "u1", 1, { inFormalEducation: true })],
+      ["excluded-occupation", (m) => registered(m, "u1", 1, { occupation: "village-official" })],
+      ["receives-social-aid", (m) => registered(m, "u1", 1, { receivesSocialAid: true })],
+      [
+        "on-exclusion-list",
+        async (m) => {
+          await registered(m, "u1", 1);
+          await listNiks(m, "civil-servant", [person(1).nik]);
+        },
+      ],
+      [
+        "family-limit-reached",
+        async (m) => {
+          await registered(m, "u1", 1);
+          m.state.families.set(m.pseudonyms.kk(person(1).kk), { registrants: 3, recipients: 2 });
+        },
+      ],
+      [
+        "blocked",
+        async (m) => {
+          await registered(m, "u1", 1);
+          await listNiks(m, "block-list", [person(1).nik]);
+        },
+      ],
+    ];
+    for (const [reason, arrange] of cases) {
+      it(`when ${reason} holds, then ${reason}`, async () => {
+        const memory = setup();
+        const waveId = await createdWave(memory);
+        await arrange(memory);
+        expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason }, writes: [] });
+      });
+    }
+  });
+});

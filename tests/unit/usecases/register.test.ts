@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
+import type { RegisterInput } from "../../../functions/src/schemas/registration.js";
+import { register, type Registrant } from "../../../functions/src/usecases/register.js";
+import { listNiks, person, setup, TODAY, writesOf } from "./fixtures.js";
+
+/** register through the memory adapters: what it writes, every refusal, and its retries. */
+
+const ATTEMPTS = 3;
+const self = (uid: string): Registrant => ({ uid, by: "self", requestId: `self:${uid}`, attemptLimit: ATTEMPTS });
+const registerAs = (memory: MemoryPorts, uid: string, input: RegisterInput) => writesOf(memory, () => register(memory, self(uid), input));
+
+describe("register", () => {
+  it("when a person registers, then the NIK is claimed, the applicant stored under keyed hashes and the family card counts them", async () => {
+    const memory = setup();
+    const form = person(1);
+    const { result, writes } = await registerAs(memory, "u1", form);
+    expect(result).toEqual({
+      ok: true,
+      value: { uid: "u1", nikMasked: "3171********0001", status: "registered", eligibility: { eligible: true, reasons: [] }, created: true },
+    });
+    const [nikKey, kkKey] = [memory.pseudonyms.nik(form.nik), memory.pseudonyms.kk(form.kk)];
+    expect(writes).toEqual([`nikIndex/${nikKey}`, "applicants/u1", expect.stringMatching(/^applicants\/u1\/timeline\//), `families/${kkKey}`]);
+    expect(memory.state.nikIndex.get(nikKey)).toEqual({ uid: "u1", at: memory.clock.now() });
+    expect(memory.state.applicants.get("u1")).toMatchObject({
+      nikKey,
+      kkKey,
+      registeredBy: "self",
+      requestId: "self:u1",
+      consent: { by: "self" },
+      programYear: 2026,
+    });
+    expect(memory.state.families.get(kkKey)).toEqual({ registrants: 1, recipients: 0 });
+    expect(await memory.registrations.timeline("u1")).toEqual([{ kind: "registered", at: memory.clock.now(), eligible: true, reasons: [], by: "self" }]);
+  });
+
+  it("when the same request is retried, then it answers as the first time and writes nothing", async () => {
+    const memory = setup();
+    await registerAs(memory, "u1", person(1));
+    memory.clock.advance(60_000);
+    const { result, writes } = await registerAs(memory, "u1", person(1));
+    expect(result).toEqual({
+      ok: true,
+      value: { uid: "u1", nikMasked: "3171********0001", status: "registered", eligibility: { eligible: true, reasons: [] }, created: false },
+    });
+    expect(writes).toEqual([]);
+  });
+
+  it("when the person is not eligible, then they are registered all the same, with every reason", async () => {
+    const memory = setup();
+    const { result } = await registerAs(memory, "u1", person(1, { occupation: "civil-servant", inFormalEducation: true, birthDate: "2010-01-05" }));
+    expect(result).toMatchObject({
+      ok: true,
+      value: { created: true, eligibility: { eligible: false, reasons: ["under-age", "in-formal-education", "excluded-occupation"] } },
+    });
+  });
+
+  it("when the NIK is on a current exclusion list or the family card is full, then the registration says so", async () => {
+    const memory = setup();
+    const listed = person(1);
+    await listNiks(memory, "police", [listed.nik]);
+    memory.state.families.set(memory.pseudonyms.kk(person(2).kk), { registrants: 2, recipients: 2 });
+    expect((await registerAs(memory, "u1", listed)).result).toMatchObject({ value: { eligibility: { eligible: false, reasons: ["on-exclusion-list"] } } });
+    expect((await registerAs(memory, "u2", person(2))).result).toMatchObject({
+      value: { eligibility: { eligible: false, reasons: ["family-limit-reached"] } },
+    });
+    expect(memory.state.applicants.get("u1")?.eligibility.listVersions).toEqual({ police: 1 });
+  });
+
+  describe("the NIK and the KK against the form", () => {
+    const cases: Array<[string, (form: RegisterInput) => RegisterInput]> = [
+      ["nik-format", (f) => ({ ...f, nik: "31710117059" })],
+      ["nik-region-unknown", (f) => ({ ...f, nik: `999999${f.nik.slice(6)}` })],
+      ["nik-birth-date-invalid", (f) => ({ ...f, nik: `${f.nik.slice(0, 6)}3205${f.nik.slice(10)}` })],
+      ["nik-serial-zero", (f) => ({ ...f, nik: `${f.nik.slice(0, 12)}0000` })],
+      ["kk-format", (f) => ({ ...f, kk: "317101" })],
+      ["kk-region-unknown", (f) => ({ ...f, kk: "9999990000000001" })],
+      ["birth-date-mismatch", (f) => ({ ...f, birthDate: "1990-05-18" })],
+      ["sex-mismatch", (f) => ({ ...f, sex: "female" })],
+    ];
+    for (const [reason, change] of cases) {
+      it(`when the form is wrong in a way that is ${reason}, then it is refused as ${reason} and nothing is written`, async () => {
+        const memory = setup();
+        const { result, writes } = await registerAs(memory, "u1", change(person(1)));
+        expect(result).toEqual({ ok: false, reason });
+        expect(writes).toEqual([]);
+      });
+    }
+  });
+
+  it("when the program year has no rules, then program-year-not-configured and nothing is written", async () => {
+    const memory = setup({ rules: null });
+    const { result, writes } = await registerAs(memory, "u1", person(1));
+    expect(result).toEqual({ ok: false, reason: "program-year-not-configured" });
+    expect(writes).toEqual([]);
+  });
+
+  it("when another account registered the NIK, then nik-registered, and only the caller's attempt is counted", async () => {
+    const memory = setup();
+    await registerAs(memory, "u1", person(1));
+    const { result, writes } = await registerAs(memory, "u2", person(1));
+    expect(result).toEqual({ ok: false, reason: "nik-registered" });
+    expect(writes).toEqual([`registerAttempts/u2_${TODAY}`]);
+    expect(memory.state.registerAttempts.get(`u2_${TODAY}`)).toEqual({ count: 1 });
+    expect(memory.state.applicants.has("u2")).toBe(false);
+  });
+
+  it("when the account registered another NIK, then account-registered, and only the attempt is counted", async () => {
+    const memory = setup();
+    await registerAs(memory, "u1", person(1));
+    const { result, writes } = await registerAs(memory, "u1", person(2));
+    expect(result).toEqual({ ok: false, reason: "account-registered" });
+    expect(writes).toEqual([`registerAttempts/u1_${TODAY}`]);
+  });
+
+  it("when the account registered this NIK under another request, then nik-registered (not a retry)", async () => {
+    const memory = setup();
+    await registerAs(memory, "u1", person(1));
+    const other = await writesOf(memory, () => register(memory, { ...self("u1"), requestId: "another" }, person(1)));
+    expect(other.result).toEqual({ ok: false, reason: "nik-registered" });
+    expect(other.writes).toEqual([`registerAttempts/u1_${TODAY}`]);
+  });
+
+  it("when the caller's refused attempts of the day reach the limit, then too-many-attempts, nothing more is counted, until the next day", async () => {
+    const memory = setup();
+    await registerAs(memory, "owner", person(1));
+    for (let i = 0; i < ATTEMPTS; i += 1) expect((await registerAs(memory, "prober", person(1))).result).toEqual({ ok: false, reason: "nik-registered" });
+    const blocked = await registerAs(memory, "prober", person(1));
+    expect(blocked).toEqual({ result: { ok: false, reason: "too-many-attempts" }, writes: [] });
+    // Past the limit not even a free NIK is told apart.
+    expect(await registerAs(memory, "prober", person(2))).toEqual({ result: { ok: false, reason: "too-many-attempts" }, writes: [] });
+    expect(memory.state.registerAttempts.get(`prober_${TODAY}`)).toEqual({ count: ATTEMPTS });
+    memory.clock.advance(24 * 3600_000);
+    expect((await registerAs(memory, "prober", person(2))).result).toMatchObject({ ok: true, value: { created: true } });
+  });
+
+  it("when a registration went through and the limit is reached later, then its retry still answers as the first time", async () => {
+    const memory = setup();
+    await registerAs(memory, "u1", person(1));
+    for (let i = 0; i < ATTEMPTS; i += 1) await registerAs(memory, "u1", person(2));
+    expect(await registerAs(memory, "u1", person(1))).toMatchObject({ result: { ok: true, value: { created: false } }, writes: [] });
+  });
+
+  it("when two accounts register one NIK at the same moment, then one is registered and the other refused", async () => {
+    const memory = setup();
+    const outcomes = await Promise.all(["u1", "u2"].map((uid) => register(memory, self(uid), person(1))));
+    expect(outcomes.map((o) => (o.ok ? "created" : o.reason)).sort()).toEqual(["created", "nik-registered"]);
+    expect(memory.state.nikIndex.size).toBe(1);
+    expect(memory.state.families.get(memory.pseudonyms.kk(person(1).kk))).toEqual({ registrants: 1, recipients: 0 });
+  });
+});
