@@ -45,3 +45,12 @@ describe("what an unexpected error tells the caller", () => {
     expect(transportCodeOf(null)).toBe("internal");
   });
 });
+
+describe("a refusal's words", () => {
+  it("when a text names what was found, then the places are filled from the refusal's details and an unknown place stays as written", async () => {
+    const { filled } = await import("../../functions/src/edge/http.js");
+    expect(filled("byte {byte} on line {line}", { byte: "0xE9", line: 3 })).toBe("byte 0xE9 on line 3");
+    expect(filled("line {line} of {total}", { line: 3 })).toBe("line 3 of {total}");
+    expect(filled("nothing to fill", undefined)).toBe("nothing to fill");
+  });
+});

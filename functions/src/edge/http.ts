@@ -151,7 +151,9 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
   const outcome = await spec.handle(parsed as Parsed<I>, auth.caller, context);
   if (!outcome.ok) {
     logs.httpRefused(spec.name, requestId, outcome.reason, auth.id);
-    return out.error(outcome.reason, { status: spec.refusals[outcome.reason], message: spec.texts[outcome.reason] }, { details: outcome.details });
+    const text = spec.texts[outcome.reason];
+    const message = { id: filled(text.id, outcome.details), en: filled(text.en, outcome.details) };
+    return out.error(outcome.reason, { status: spec.refusals[outcome.reason], message }, { details: outcome.details });
   }
   if (streamed) {
     out.line({ done: outcome.value });
@@ -202,4 +204,9 @@ function answers(res: Response, requestId: string) {
       else res.status(how.status).set("cache-control", "no-store").json(body);
     },
   };
+}
+
+/** A refusal text with its `{name}` places filled from the refusal's details: the message says what was found. */
+export function filled(text: string, details: RefusalDetails | undefined): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (details !== undefined && Object.hasOwn(details, name) ? String(details[name]) : whole));
 }
