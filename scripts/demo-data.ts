@@ -15,7 +15,12 @@ export interface DemoAccount {
 
 export const demoAccounts: DemoAccount[] = [
   { uid: "demo-applicant", email: "pendaftar@demo.prakerja.test", displayName: "Pendaftar Demo", claims: null },
-  { uid: "demo-operator-31", email: "operator.jakarta@demo.prakerja.test", displayName: "Operator Disnaker DKI Jakarta", claims: { role: "operator", region: "31" } },
+  {
+    uid: "demo-operator-31",
+    email: "operator.jakarta@demo.prakerja.test",
+    displayName: "Operator Disnaker DKI Jakarta",
+    claims: { role: "operator", region: "31" },
+  },
   { uid: "demo-admin", email: "admin@demo.prakerja.test", displayName: "Manajemen Pelaksana", claims: { role: "admin" } },
   { uid: "demo-auditor", email: "auditor@demo.prakerja.test", displayName: "Auditor", claims: { role: "auditor" } },
 ];

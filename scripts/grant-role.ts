@@ -41,5 +41,7 @@ if (!outcome.ok) {
   process.exit(1);
 }
 const { uid, role, region, applied } = outcome.value;
-console.log(`${applied ? "Granted" : "Already granted"}: ${uid} is now ${role}${region ? ` of region ${region}` : ""} (request ${parsed.data.requestId}). The account gets the role at its next sign-in or token refresh.`);
+console.log(
+  `${applied ? "Granted" : "Already granted"}: ${uid} is now ${role}${region ? ` of region ${region}` : ""} (request ${parsed.data.requestId}). The account gets the role at its next sign-in or token refresh.`,
+);
 process.exit(0);

@@ -38,6 +38,8 @@ process.on("SIGTERM", () => void shutdown(0));
  */
 let ready = false;
 const harmless = /Unable to fetch the CLI MOTD|Emulator UI is not starting|Issues\? Report them|Other reserved ports|Emulator Hub host|^\s*$|[│┌└├─]/;
+// The CLI colours its lines with ANSI escapes (ESC [ … m), which start with a control character.
+// eslint-disable-next-line no-control-regex
 const ansi = /\u001b\[[0-9;]*m/g;
 function showCliLine(raw: string) {
   const line = raw.replace(ansi, "");

@@ -9,6 +9,7 @@ import { exitStoppingStack, startStack, type Stack } from "./stack/index.js";
  * (`npm test -- tests/unit`). A missing emulator fails the run; nothing is skipped.
  */
 await mustRun("Type-check", "npm", ["run", "--silent", "typecheck"]);
+await mustRun("Lint and format check", "npm", ["run", "--silent", "lint"]);
 await mustRun("Build", "npm", ["run", "--silent", "build"]);
 
 let stack: Stack | undefined;

@@ -47,7 +47,7 @@ function loaderFor(location: string): Load {
 function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const out = schema.safeParse(value);
   if (out.success) return out.data;
-  const issue = out.error.issues[0]!;
+  const issue = out.error.issues[0];
   throw new Mismatch(`${what} is malformed at ${issue.path.map(String).join(".") || "(top)"}: ${issue.message}`);
 }
 
@@ -131,7 +131,11 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
     const diff = firstDifference(published, recomputed, "winners");
     if (diff) throw new Mismatch(diff);
     ok(`${recomputed.length} winners, in the draw's order, identical to the published list (digest ${m.winners.digest})`);
-    const outcome = firstDifference(m.result, { strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit }, "result");
+    const outcome = firstDifference(
+      m.result,
+      { strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
+      "result",
+    );
     if (outcome) throw new Mismatch(outcome);
     ok("seats, cut-offs and family-limit skips per stratum and national round");
     const provinces = Object.values(m.byProvince);
@@ -156,7 +160,8 @@ async function checkBeacon(m: DrawManifestDoc, options: VerifyOptions, ok: (what
   }
   const response = await fetch(`${m.beacon.source.replace(/\/$/, "")}/public/${m.beacon.round}`);
   const body = (await response.json()) as { randomness?: unknown };
-  if (body.randomness !== m.beacon.value) throw new Mismatch(`beacon round ${m.beacon.round}: published ${m.beacon.value}, source says ${String(body.randomness)}`);
+  if (body.randomness !== m.beacon.value)
+    throw new Mismatch(`beacon round ${m.beacon.round}: published ${m.beacon.value}, source says ${String(body.randomness)}`);
   ok(`beacon round ${m.beacon.round} matches ${m.beacon.source}`);
 }
 
@@ -167,7 +172,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   try {
-    const verdict = await verifyDraw(positionals[0]!, { reference: values.reference, checkBeacon: values["check-beacon"] });
+    const verdict = await verifyDraw(positionals[0], { reference: values.reference, checkBeacon: values["check-beacon"] });
     console.log(verdict.lines.join("\n"));
     process.exit(verdict.match ? 0 : 1);
   } catch (error) {

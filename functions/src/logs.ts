@@ -8,7 +8,7 @@ export const logs = {
   inputRejected: (fn: string, fields: string[]) => logger.info("input-rejected", { fn, fields }),
   requestRefused: (fn: string, reason: string, uid: string | null) => logger.info("request-refused", { fn, reason, uid }),
   requestFailed: (fn: string, error: unknown) =>
-    logger.error("request-failed", { fn, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    logger.error("request-failed", { fn, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   // The HTTP edge (edge/http.ts): every line carries the request's ID, also sent in `x-request-id`.
   httpInputRejected: (fn: string, requestId: string, fields: string[]) => logger.info("http-input-rejected", { fn, requestId, fields }),
   /** `caller`: a client code that signed wrongly, or null. */
@@ -25,9 +25,8 @@ export const logs = {
   registered: (uid: string, by: string, reasons: string[], created: boolean) => logger.info("registered", { uid, by, reasons, created }),
   drawStep: (waveId: string, step: string) => logger.info("draw-step", { waveId, step }),
   drawStepFailed: (waveId: string, error: unknown) =>
-    logger.error("draw-step-failed", { waveId, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
-  wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) =>
-    logger.info("waves-advanced", { moves, scheduledFor }),
+    logger.error("draw-step-failed", { waveId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) => logger.info("waves-advanced", { moves, scheduledFor }),
   // The task edge (edge/task.ts): every line carries the task's ID and how often it was retried before.
   /** `fields`: the paths that did not parse, with zod's issue codes; never their values. */
   taskDropped: (fn: string, taskId: string, retryCount: number, fields: string[]) => logger.warn("task-dropped", { fn, taskId, retryCount, fields }),

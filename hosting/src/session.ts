@@ -5,10 +5,7 @@ import type { Role } from "@schemas";
 import { auth } from "./firebase.js";
 
 /** Who is using the page, as the server sees it: the role and region come from custom claims. */
-export type Session =
-  | { state: "loading" }
-  | { state: "signed-out" }
-  | { state: "signed-in"; user: User; email: string; role: Role; region?: string };
+export type Session = { state: "loading" } | { state: "signed-out" } | { state: "signed-in"; user: User; email: string; role: Role; region?: string };
 
 const CLAIMED_ROLES: readonly Role[] = ["operator", "admin", "auditor"];
 

@@ -38,7 +38,7 @@ let code = 0;
 try {
   for (const name of chosen) {
     const began = Date.now();
-    console.log(`\n${await BENCHES[name]!()}\n  (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+    console.log(`\n${await BENCHES[name]()}\n  (${((Date.now() - began) / 1000).toFixed(1)} s)`);
   }
 } catch (error) {
   console.error(error);

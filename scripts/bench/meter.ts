@@ -41,20 +41,20 @@ export function installMeter(): Meter {
   const query = (require(`${base}reference/query.js`) as { Query: { prototype: Proto } }).Query.prototype;
   const batch = (require(`${base}write-batch.js`) as { WriteBatch: { prototype: Proto } }).WriteBatch.prototype;
 
-  const readerGet = reader._get!;
+  const readerGet = reader._get;
   reader._get = async function (this: unknown, ...args: unknown[]) {
     const out = (await readerGet.apply(this, args)) as { result: unknown[] };
     meter.reads += out.result.length;
     return out;
   };
-  const queryGet = query._get!;
+  const queryGet = query._get;
   query._get = async function (this: unknown, ...args: unknown[]) {
     const out = (await queryGet.apply(this, args)) as { result: { size: number } };
     // A query is billed at least one read even when it returns nothing.
     meter.reads += Math.max(1, out.result.size);
     return out;
   };
-  const queryStream = query.stream!;
+  const queryStream = query.stream;
   query.stream = function (this: unknown, ...args: unknown[]) {
     const stream = queryStream.apply(this, args) as NodeJS.ReadableStream;
     stream.on("data", () => {
@@ -63,7 +63,7 @@ export function installMeter(): Meter {
     return stream;
   };
   for (const name of ["create", "set", "update", "delete"]) {
-    const original = batch[name]!;
+    const original = batch[name];
     batch[name] = function (this: unknown, ...args: unknown[]) {
       meter.writes += 1;
       const path = (args[0] as { path?: string }).path ?? "?";

@@ -44,7 +44,9 @@ export async function benchRegistration(): Promise<string> {
   const { programYear } = await import("../demo-data.js");
 
   const year = new Date().getFullYear();
-  await db().doc(`programYears/${year}`).set({ ...programYear, year });
+  await db()
+    .doc(`programYears/${year}`)
+    .set({ ...programYear, year });
 
   // 1. The floor: a transaction reading 2 documents and writing 3, nothing else.
   const bare = await runConcurrently(COUNT, IN_FLIGHT, async () => {
@@ -64,12 +66,12 @@ export async function benchRegistration(): Promise<string> {
     accounts[i] = await signUp();
   });
   const forms = accounts.map(() => person());
-  await runConcurrently(WARM_UP, IN_FLIGHT, (i) => callRegister(accounts[COUNT + i]!.idToken, forms[COUNT + i]));
-  const http = await runConcurrently(COUNT, IN_FLIGHT, (i) => callRegister(accounts[i]!.idToken, forms[i]));
+  await runConcurrently(WARM_UP, IN_FLIGHT, (i) => callRegister(accounts[COUNT + i].idToken, forms[COUNT + i]));
+  const http = await runConcurrently(COUNT, IN_FLIGHT, (i) => callRegister(accounts[i].idToken, forms[i]));
 
   // 3. Reads and writes of one registration, counted on the same use case and adapters.
   const meter = installMeter();
-  const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))![1]!;
+  const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))![1];
   const ports = productionPorts({
     pseudonyms: {
       nik: (v: string) => keyedId("nik", v, key),
@@ -81,7 +83,11 @@ export async function benchRegistration(): Promise<string> {
   const SAMPLE = 20;
   meter.reset();
   for (let i = 0; i < SAMPLE; i += 1) {
-    const outcome = await register(ports, { uid: `bench-${randomUUID()}`, by: "self", requestId: randomUUID(), attemptLimit: 5 }, registerInput.parse(person()));
+    const outcome = await register(
+      ports,
+      { uid: `bench-${randomUUID()}`, by: "self", requestId: randomUUID(), attemptLimit: 5 },
+      registerInput.parse(person()),
+    );
     if (!outcome.ok) throw new Error(`in-process register refused: ${outcome.reason}`);
   }
   const busiest = Math.max(...meter.writesByPath.values());

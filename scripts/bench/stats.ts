@@ -3,7 +3,7 @@
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
+  return sorted[index];
 }
 
 /** Runs `task(i)` for i in [0, count) with at most `inFlight` at once; returns each latency in ms. */

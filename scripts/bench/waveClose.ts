@@ -24,10 +24,12 @@ export async function benchWaveClose(): Promise<string> {
   const { closeWave } = await import("../../functions/src/usecases/closeWave.js");
   const { registerInput } = await import("../../functions/src/schemas/registration.js");
   const { programYear } = await import("../demo-data.js");
-  const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))![1]!;
+  const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))![1];
 
   const year = new Date().getFullYear();
-  await db().doc(`programYears/${year}`).set({ ...programYear, year });
+  await db()
+    .doc(`programYears/${year}`)
+    .set({ ...programYear, year });
   const waveId = `bench-${randomUUID().slice(0, 8)}`;
   const seed = randomBytes(32).toString("hex");
   const now = new Date();
@@ -41,10 +43,21 @@ export async function benchWaveClose(): Promise<string> {
     const pid = keyedId("pid", uid, key);
     const kkKey = keyedId("kk", form.kk, key);
     void writer.set(db().doc(`applicants/${uid}`), {
-      ...form, nikKey: keyedId("nik", form.nik, key), nikMasked: maskNik(form.nik), kkKey,
-      consent: { at: now, version: "bench", by: "self" }, registeredAt: now, registeredBy: "self", requestId: uid, status: "registered",
-      eligibility: { eligible: true, reasons: [], checkedAt: now, listVersions: {} }, programYear: year,
-      pid, familyPid: keyedId("family", kkKey, key), inPool: true, joinedWave: waveId,
+      ...form,
+      nikKey: keyedId("nik", form.nik, key),
+      nikMasked: maskNik(form.nik),
+      kkKey,
+      consent: { at: now, version: "bench", by: "self" },
+      registeredAt: now,
+      registeredBy: "self",
+      requestId: uid,
+      status: "registered",
+      eligibility: { eligible: true, reasons: [], checkedAt: now, listVersions: {} },
+      programYear: year,
+      pid,
+      familyPid: keyedId("family", kkKey, key),
+      inPool: true,
+      joinedWave: waveId,
     });
     void writer.set(db().doc(`pidIndex/${pid}`), { uid });
   }
@@ -52,10 +65,22 @@ export async function benchWaveClose(): Promise<string> {
   const seedSeconds = (Date.now() - seeding) / 1000;
   const beaconSource = `http://${HOST}:${BEACON_PORT}`;
   await db().doc(`waveSecrets/${waveId}`).set({ seed });
-  await db().doc(`waves/${waveId}`).set({
-    number: 9999, programYear: year, state: "closed", opensAt: new Date(now.getTime() - 86_400_000), closesAt: now, quota: QUOTA,
-    draw: { seedCommitment: seedCommitment(seed), beacon: { source: beaconSource, round: firstRoundAtOrAfter(new Date(now.getTime() - 60_000), QUICKNET) }, strata: { kind: "none" }, familyLimit: 2 },
-  });
+  await db()
+    .doc(`waves/${waveId}`)
+    .set({
+      number: 9999,
+      programYear: year,
+      state: "closed",
+      opensAt: new Date(now.getTime() - 86_400_000),
+      closesAt: now,
+      quota: QUOTA,
+      draw: {
+        seedCommitment: seedCommitment(seed),
+        beacon: { source: beaconSource, round: firstRoundAtOrAfter(new Date(now.getTime() - 60_000), QUICKNET) },
+        strata: { kind: "none" },
+        familyLimit: 2,
+      },
+    });
 
   const meter = installMeter();
   const ports = productionPorts();

@@ -26,7 +26,7 @@ const firebaseJson = JSON.parse(readFileSync(join(ROOT, "firebase.json"), "utf8"
 export const PORTS: EmulatorPorts = Object.fromEntries(
   Object.entries(firebaseJson.emulators)
     .filter(([, v]) => typeof v === "object" && v !== null && "port" in v)
-    .map(([k, v]) => [k, (v as { port: number }).port]),
+    .map(([k, v]) => [k, v.port]),
 ) as unknown as EmulatorPorts;
 
 export const URLS = {

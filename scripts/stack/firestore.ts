@@ -66,10 +66,7 @@ export function gcloudFirestoreJar(): string | null {
   return null;
 }
 
-export type FirestorePlan =
-  | { kind: "external"; host: string }
-  | { kind: "gcloud"; jar: string; java: number }
-  | { kind: "firebase-tools"; java: number };
+export type FirestorePlan = { kind: "external"; host: string } | { kind: "gcloud"; jar: string; java: number } | { kind: "firebase-tools"; java: number };
 
 /**
  * Decides which Firestore emulator to use, in this order: one already named by
@@ -108,7 +105,15 @@ export async function startFirestore(log: (line: string) => void): Promise<Fires
   const process = startGroup(
     "firestore",
     "java",
-    ["-cp", plan.jar, "com.google.cloud.datastore.emulator.firestore.CloudFirestore", "start", `--host=${HOST}`, `--port=${PORTS.firestore}`, `--rules=${join(ROOT, "firestore.rules")}`],
+    [
+      "-cp",
+      plan.jar,
+      "com.google.cloud.datastore.emulator.firestore.CloudFirestore",
+      "start",
+      `--host=${HOST}`,
+      `--port=${PORTS.firestore}`,
+      `--rules=${join(ROOT, "firestore.rules")}`,
+    ],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
   process.child.stdout?.on("data", (d: Buffer) => log(d.toString()));

@@ -49,7 +49,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       throw new Error(`Port ${PORTS[service]} (${service} emulator) is in use. Is another \`npm start\` or \`npm test\` running? Stop it first.`);
     }
   }
-  if (await portInUse(HOST, BEACON_PORT)) throw new Error(`Port ${BEACON_PORT} (development beacon) is in use. Is another \`npm start\` or \`npm test\` running?`);
+  if (await portInUse(HOST, BEACON_PORT))
+    throw new Error(`Port ${BEACON_PORT} (development beacon) is in use. Is another \`npm start\` or \`npm test\` running?`);
   const beacon = await startDevBeacon();
   const firestoreLog = createWriteStream(join(LOG_DIR, "firestore.log"));
   let firestore: FirestoreChoice;

@@ -38,7 +38,7 @@ describe("assisted registration", () => {
     await expectNoSidewaysScroll(page);
     const records = await registeredBy(operator.uid);
     expect(records).toHaveLength(1);
-    expect(records[0]!.data()).toMatchObject({ nikMasked: maskedNik(local.nik), districtCode: "317101", consent: { by: "operator" } });
+    expect(records[0].data()).toMatchObject({ nikMasked: maskedNik(local.nik), districtCode: "317101", consent: { by: "operator" } });
 
     await page.getByRole("button", { name: "Daftarkan orang lain" }).click();
     await fillPerson(page, person({ districtCode: "520101" }));

@@ -31,7 +31,12 @@ export async function storeDrawnWave(): Promise<StoredDraw> {
   const waveId = `e2e-${randomUUID()}`;
   const number = 900_000 + Math.floor(Math.random() * 90_000);
   const pool: Candidate[] = PROVINCES.flatMap(([code, people]) =>
-    Array.from({ length: people }, (_, i) => ({ pid: token(`${waveId}-${code}-${i}`), stratum: code, family: token(`${waveId}-family-${code}-${Math.floor(i / 3)}`), familyRecipientsBefore: 0 })),
+    Array.from({ length: people }, (_, i) => ({
+      pid: token(`${waveId}-${code}-${i}`),
+      stratum: code,
+      family: token(`${waveId}-family-${code}-${Math.floor(i / 3)}`),
+      familyRecipientsBefore: 0,
+    })),
   );
   const seed = randomBytes(32).toString("hex");
   const plan = {
@@ -60,7 +65,18 @@ export async function storeDrawnWave(): Promise<StoredDraw> {
   // Closed weeks ago: getMyStatus shows everyone the latest drawn wave, and this one must never
   // be newer than a wave another test file draws for real.
   const closesAt = new Date(Date.now() - 20 * DAY);
-  await adminDb.collection(COLLECTIONS.waves).doc(waveId).set({ number, programYear: closesAt.getFullYear(), state: "drawn", opensAt: new Date(closesAt.getTime() - 14 * DAY), closesAt, quota: manifest.quota, draw: plan });
+  await adminDb
+    .collection(COLLECTIONS.waves)
+    .doc(waveId)
+    .set({
+      number,
+      programYear: closesAt.getFullYear(),
+      state: "drawn",
+      opensAt: new Date(closesAt.getTime() - 14 * DAY),
+      closesAt,
+      quota: manifest.quota,
+      draw: plan,
+    });
   const draw = adminDb.collection(COLLECTIONS.waveDraws).doc(waveId);
   await draw.set({
     poolRoot: manifest.poolRoot,
@@ -72,7 +88,10 @@ export async function storeDrawnWave(): Promise<StoredDraw> {
     manifest,
   });
   for (const { href, page } of publication.poolPages) {
-    await draw.collection(COLLECTIONS.drawPool).doc(href.slice("pool/".length, -".json".length)).set(JSON.parse(JSON.stringify(page)));
+    await draw
+      .collection(COLLECTIONS.drawPool)
+      .doc(href.slice("pool/".length, -".json".length))
+      .set(JSON.parse(JSON.stringify(page)) as Record<string, unknown>);
   }
   return { waveId, number, publication };
 }

@@ -14,7 +14,10 @@ export async function fillPerson(page: Page, who: Person): Promise<void> {
   await page.getByLabel("Nomor Kartu Keluarga").fill(who.kk);
   await page.getByLabel("Nama lengkap").fill(who.fullName);
   await page.getByLabel("Tanggal lahir").fill(who.birthDate);
-  await page.getByRole("group", { name: "Jenis kelamin" }).getByLabel(who.sex === "female" ? "Perempuan" : "Laki-laki").check();
+  await page
+    .getByRole("group", { name: "Jenis kelamin" })
+    .getByLabel(who.sex === "female" ? "Perempuan" : "Laki-laki")
+    .check();
   await page.getByLabel("Nomor HP").fill(who.phone);
   await page.getByLabel("Provinsi").selectOption(who.provinceCode);
   await page.getByLabel("Kabupaten/kota").selectOption(who.regencyCode);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
 import { fireSchedule } from "../../scripts/stack/scheduler.js";
 import { adminDb } from "../support/admin.js";
@@ -31,8 +32,8 @@ describe("advanceWaves", () => {
     expect([await stateOf(opening), await stateOf(closing), await stateOf(future)]).toEqual(["open", "closed", "scheduled"]);
     expect(await eventsOf(opening)).toEqual(["open"]);
     expect(await eventsOf(closing)).toEqual(["closed"]);
-    const event = (await adminDb.doc(`waves/${closing}/events/closed`).get()).data();
-    expect(event?.scheduledFor.toDate()).toEqual(tick);
+    const event = (await adminDb.doc(`waves/${closing}/events/closed`).get()).get("scheduledFor") as Timestamp | undefined;
+    expect(event?.toDate()).toEqual(tick);
   });
 
   it("when a tick is repeated or comes late and out of order, then no wave moves backwards and events are not duplicated", async () => {

@@ -79,7 +79,13 @@ describe("importExclusionList", () => {
     const admin = await accountWith({ role: "admin" }, "admin");
     const people = niks(10, "527101");
     const before = await currentVersion("police");
-    const csv = ["\uFEFFnama,nik,instansi", ...people.map((n, i) => `"Budi ${i}, S.H.",${n},Polda NTB`), "Ani,31710112039,Polda", "", `Tono,${people[0]},Polda`].join("\r\n");
+    const csv = [
+      "\uFEFFnama,nik,instansi",
+      ...people.map((n, i) => `"Budi ${i}, S.H.",${n},Polda NTB`),
+      "Ani,31710112039,Polda",
+      "",
+      `Tono,${people[0]},Polda`,
+    ].join("\r\n");
 
     const response = await postList("police", csv, admin.idToken);
 
@@ -91,7 +97,10 @@ describe("importExclusionList", () => {
     expect(record).toMatchObject({ type: "police", version: before + 1, status: "completed", entries: 10, rejectedLines: 1, by: admin.uid });
     for (const nik of people) expect(await versionsOf("police", nik)).toContain(before + 1);
 
-    const stored = await adminDb.collection("exclusionEntries").where(versionsField("police"), "array-contains", before + 1).get();
+    const stored = await adminDb
+      .collection("exclusionEntries")
+      .where(versionsField("police"), "array-contains", before + 1)
+      .get();
     expect(stored.size).toBe(10);
     const everything = JSON.stringify([stored.docs.map((d) => [d.id, d.data()]), record, response.text]);
     for (const nik of people) expect(everything).not.toContain(nik);
@@ -169,7 +178,7 @@ describe("importExclusionList", () => {
     expect((await call("exclusionListDiff", { type: "official", from, to: to + 50 }, auditor.idToken)).error?.status).toBe("NOT_FOUND");
 
     const lists = exclusionListsReader({ cacheMs: 0 });
-    const checked = await Promise.all([dropped[0]!, kept[0]!, added[0]!].map((nik) => lists.check(nikKey(nik))));
+    const checked = await Promise.all([dropped[0], kept[0], added[0]].map((nik) => lists.check(nikKey(nik))));
     expect(checked.map((c) => c.hits.includes("official"))).toEqual([false, true, true]);
     expect(checked[0]?.versions.official).toBe(to);
   });
@@ -205,7 +214,7 @@ describe("importExclusionList", () => {
     const progress = response.lines.flatMap((l) => (l.progress === undefined ? [] : [l.progress]));
     expect(progress).toEqual([10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 70_000, 80_000, 90_000, 100_000]);
     // Streamed, not buffered: the first progress line arrives well before the end.
-    expect(response.arrivals[0]!).toBeLessThan(response.arrivals.at(-1)! - 1_000);
+    expect(response.arrivals[0]).toBeLessThan(response.arrivals.at(-1)! - 1_000);
     const stored = await adminDb.collection("exclusionEntries").where(versionsField("military"), "array-contains", done?.version).count().get();
     expect(stored.data().count).toBe(100_000);
 
@@ -214,7 +223,7 @@ describe("importExclusionList", () => {
     const overhead = 1 + Math.max(1, importsBefore) + 2;
     const reads = 100_000 + overhead;
     console.log(
-      `100,000-entry import: ${seconds.toFixed(1)} s (${Math.round(100_000 / seconds)} entries/s), first progress after ${(response.arrivals[0]! / 1000).toFixed(1)} s; ` +
+      `100,000-entry import: ${seconds.toFixed(1)} s (${Math.round(100_000 / seconds)} entries/s), first progress after ${(response.arrivals[0] / 1000).toFixed(1)} s; ` +
         `${writes} document writes (1 per entry + 3), ${reads} reads (1 per entry + ${overhead})`,
     );
   });

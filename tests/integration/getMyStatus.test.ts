@@ -49,7 +49,11 @@ describe("getMyStatus", () => {
     await call("register", form, applicant.idToken);
     const response = await call("getMyStatus", null, applicant.idToken);
     const status = response.result as Status;
-    expect(status.profile).toMatchObject({ nikMasked: `${form.nik.slice(0, 4)}********${form.nik.slice(12)}`, registeredBy: "self", region: { district: "Gambir" } });
+    expect(status.profile).toMatchObject({
+      nikMasked: `${form.nik.slice(0, 4)}********${form.nik.slice(12)}`,
+      registeredBy: "self",
+      region: { district: "Gambir" },
+    });
     expect(status.eligibility).toMatchObject({ eligible: true, reasons: [] });
     expect(status.timeline.map((e) => e.kind)).toEqual(["registered"]);
     expect(JSON.stringify(response)).not.toContain(form.nik);

@@ -60,7 +60,7 @@ describe("grantRole", () => {
     expect(response.result).toEqual({ uid: target.uid, role: "operator", region: "3171", applied: true });
 
     const refreshed = await signIn(target.email);
-    const payload = JSON.parse(Buffer.from(refreshed.idToken.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
+    const payload = JSON.parse(Buffer.from(refreshed.idToken.split(".")[1], "base64url").toString()) as Record<string, unknown>;
     expect(payload).toMatchObject({ role: "operator", region: "3171" });
 
     const grant = (await adminDb.doc(`roleGrants/${requestId}`).get()).data();

@@ -25,13 +25,25 @@ const wavesOfYear = async () => (await adminDb.collection("waves").where("progra
 
 /** POSTs a raw JSON text to a callable, as a client that builds its own body would. */
 async function raw(name: string, body: string, idToken: string) {
-  const response = await fetch(`${URLS.functions}/${name}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${idToken}` }, body });
+  const response = await fetch(`${URLS.functions}/${name}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${idToken}` },
+    body,
+  });
   return { status: response.status, body: (await response.json()) as { error?: { status: string; details?: { fields?: Array<{ code: string }> } } } };
 }
 
 beforeAll(async () => {
   await ensureProgramYear();
-  await adminDb.doc(`programYears/${year}`).set({ year, trainingBalance: 3_500_000, incentive: { amountPerInstallment: 600_000, installments: 1, surveyAmount: 50_000, surveys: 2 }, firstPurchaseDays: 30, familyLimit: 2, socialAidExcludes: false, repaymentDays: 60 });
+  await adminDb.doc(`programYears/${year}`).set({
+    year,
+    trainingBalance: 3_500_000,
+    incentive: { amountPerInstallment: 600_000, installments: 1, surveyAmount: 50_000, surveys: 2 },
+    firstPurchaseDays: 30,
+    familyLimit: 2,
+    socialAidExcludes: false,
+    repaymentDays: 60,
+  });
   [admin, applicant] = await Promise.all([accountWith({ role: "admin" }, "admin"), accountWith(null, "prober")]);
 });
 
@@ -89,12 +101,14 @@ describe("accounts that should not get in", () => {
 describe("an account trying NIK after NIK", () => {
   it("when an account's refused attempts reach the daily limit, then it is told to come back tomorrow without learning more", async () => {
     const prober = await accountWith(null, "prober");
-    const taken = await Promise.all(Array.from({ length: 6 }, async () => {
-      const owner = await accountWith(null, "owner");
-      const form = person();
-      expect((await call("register", form, owner.idToken)).error).toBeUndefined();
-      return form;
-    }));
+    const taken = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const owner = await accountWith(null, "owner");
+        const form = person();
+        expect((await call("register", form, owner.idToken)).error).toBeUndefined();
+        return form;
+      }),
+    );
     const answers = [];
     for (const form of taken) answers.push((await call("register", form, prober.idToken)).error?.details);
     expect(answers.slice(0, 5)).toEqual(Array(5).fill(expect.objectContaining({ reason: "nik-registered" })));

@@ -67,7 +67,7 @@ describe("register", () => {
     expect(winners).toHaveLength(1);
     expect(responses.filter((r) => r.error?.status === "ALREADY_EXISTS")).toHaveLength(9);
     const owner = (await adminDb.doc(`nikIndex/${nikKey(form.nik)}`).get()).get("uid") as string;
-    expect((winners[0]!.result as { uid: string }).uid).toBe(owner);
+    expect((winners[0].result as { uid: string }).uid).toBe(owner);
     expect((await adminDb.collection("applicants").where("nikKey", "==", nikKey(form.nik)).get()).size).toBe(1);
   });
 

@@ -51,7 +51,11 @@ describe("registerAssisted", () => {
     const [a, b] = await Promise.all([call("registerAssisted", input, operator.idToken), call("registerAssisted", input, operator.idToken)]);
     expect([a.error, b.error]).toEqual([undefined, undefined]);
     expect([a.result, b.result].map((r) => (r as { created: boolean }).created).sort()).toEqual([false, true]);
-    expect((await adminDb.doc(`operatorDays/${operator.uid}_${new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date())}`).get()).get("count")).toBe(1);
+    expect(
+      (await adminDb.doc(`operatorDays/${operator.uid}_${new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date())}`).get()).get(
+        "count",
+      ),
+    ).toBe(1);
   });
 
   it("when an operator reaches the daily limit, then the next registration is resource-exhausted and not written", async () => {

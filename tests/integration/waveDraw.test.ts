@@ -38,14 +38,21 @@ beforeAll(async () => {
   closesAt = new Date(Date.now() + 40_000);
   const created = await call(
     "createWave",
-    { number: 1000 + Math.floor(Math.random() * 1_000_000), programYear: new Date().getFullYear(), opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: closesAt.toISOString(), quota: QUOTA, strata: { kind: "shares", basisPoints: { "52": 2500 } } },
+    {
+      number: 1000 + Math.floor(Math.random() * 1_000_000),
+      programYear: new Date().getFullYear(),
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: closesAt.toISOString(),
+      quota: QUOTA,
+      strata: { kind: "shares", basisPoints: { "52": 2500 } },
+    },
     admin.idToken,
   );
   expect(created.error).toBeUndefined();
   ({ waveId } = created.result as { waveId: string });
   round = (created.result as { draw: { beacon: { round: number } } }).draw.beacon.round;
   await runConcurrently(APPLICANTS, 8, async (i) => {
-    const joined = await call("joinWave", { waveId }, people[i]!.idToken);
+    const joined = await call("joinWave", { waveId }, people[i].idToken);
     expect(joined.result).toMatchObject({ waveId, joined: true });
   });
   expect(Date.now()).toBeLessThan(closesAt.getTime());
@@ -68,7 +75,7 @@ describe("a wave's draw", () => {
     // Written by one run only: a second freeze would have written each pool page again.
     const pages = (await adminDb.collection(`waveDraws/${waveId}/pool`).get()).docs;
     expect(pages.length).toBeGreaterThan(0);
-    for (const page of pages) expect(page.updateTime.isEqual(page.createTime!), page.id).toBe(true);
+    for (const page of pages) expect(page.updateTime.isEqual(page.createTime), page.id).toBe(true);
     expect((await adminDb.doc(`leases/wave-draw-${waveId}`).get()).exists).toBe(false);
     const frozen = (await adminDb.doc(`waveDraws/${waveId}`).get()).data();
     expect(frozen).toMatchObject({ poolSize: APPLICANTS, poolRoot: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -92,12 +99,12 @@ describe("a wave's draw", () => {
     const manifestUrl = `${URLS.functions}/draws/${waveId}/manifest.json`;
     const manifest = (await (await fetch(manifestUrl)).json()) as { winners: { count: number }; byProvince: Record<string, { pool: number; winners: number }> };
     expect(manifest.winners.count).toBe(QUOTA);
-    expect(manifest.byProvince["52"]!.winners).toBeGreaterThanOrEqual(QUOTA / 4);
+    expect(manifest.byProvince["52"].winners).toBeGreaterThanOrEqual(QUOTA / 4);
     const { stdout } = await run(process.execPath, [join(process.cwd(), "node_modules", ".bin", "tsx"), "scripts/verify-draw.ts", manifestUrl]);
     expect(stdout).toContain("MATCH");
 
     // Each person sees their pseudonymous ID, their rank and the cut-off.
-    const winnerUid = winners[0]!.id;
+    const winnerUid = winners[0].id;
     const winner = people.find((p) => p.uid === winnerUid)!;
     const loser = people.find((p) => !winners.some((w) => w.id === p.uid))!;
     type Draw = { draw: { pid: string; inPool: boolean; latest: { waveId: string; selected: boolean; rank: string; withinCutoff: boolean } } };

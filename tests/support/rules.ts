@@ -38,7 +38,8 @@ export function useRulesEnvironment(projectId: string, seed: (store: Firestore) 
     (claims === null ? env.unauthenticatedContext() : env.authenticatedContext(uid, claims)).firestore() as unknown as Firestore;
   return {
     as,
-    db: (who) => as(`${who}-uid`, who === "anonymous" ? null : who === "applicant" ? {} : who === "operator" ? { role: "operator", region: "31" } : { role: who }),
+    db: (who) =>
+      as(`${who}-uid`, who === "anonymous" ? null : who === "applicant" ? {} : who === "operator" ? { role: "operator", region: "31" } : { role: who }),
   };
 }
 

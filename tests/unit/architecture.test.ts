@@ -10,7 +10,7 @@ function sources(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-const importsOf = (file: string) => [...readFileSync(file, "utf8").matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]!);
+const importsOf = (file: string) => [...readFileSync(file, "utf8").matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
 
 describe("functions/src/domain", () => {
   const files = sources("functions/src/domain");
@@ -37,7 +37,9 @@ describe("functions/src/schemas (shared with the web app)", () => {
   it("when any schema file is read, then it imports only zod, other schemas and the domain", () => {
     for (const file of sources("functions/src/schemas")) {
       for (const source of importsOf(file)) {
-        expect(source === "zod" || source.startsWith("zod/") || source.startsWith("./") || source.startsWith("../domain/"), `${file} imports ${source}`).toBe(true);
+        expect(source === "zod" || source.startsWith("zod/") || source.startsWith("./") || source.startsWith("../domain/"), `${file} imports ${source}`).toBe(
+          true,
+        );
         expect(source, `${file} must not reach node:crypto through privacy.ts`).not.toMatch(/privacy/);
       }
     }
@@ -82,7 +84,7 @@ describe("ports, adapters and the composition root", () => {
   it("when the port set is read, then every port the use cases name is in it and built by the composition root", () => {
     const ports = readFileSync("functions/src/usecases/ports.ts", "utf8");
     const declared = /export interface Ports \{([^}]*)\}/.exec(ports)?.[1] ?? "";
-    const names = [...declared.matchAll(/^\s+(\w+):/gm)].map((m) => m[1]!);
+    const names = [...declared.matchAll(/^\s+(\w+):/gm)].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(10);
     const root = readFileSync("functions/src/composition.ts", "utf8");
     for (const name of names) expect(root, `composition.ts builds ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
@@ -94,7 +96,9 @@ describe("functions/src/functions", () => {
     for (const file of sources("functions/src/functions")) {
       expect(readFileSync(file, "utf8").split("\n").length, file).toBeLessThan(80);
     }
-    const index = readFileSync("functions/src/index.ts", "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("/**") && !l.startsWith(" *"));
+    const index = readFileSync("functions/src/index.ts", "utf8")
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("/**") && !l.startsWith(" *"));
     for (const line of index) expect(line, line).toMatch(/^(export \{ \w+ \} from "\.\/functions\/\w+\.js";|import "\.\/config\.js";)$/);
   });
 });

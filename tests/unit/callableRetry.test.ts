@@ -44,7 +44,12 @@ describe("retrying a callable once", () => {
   it("when a call succeeds, then it is sent once and nothing waits", async () => {
     let paused = false;
     const { call, inputs } = scripted<string>("ok");
-    await expect(retryOnce(() => call({}), async () => void (paused = true))).resolves.toBe("ok");
+    await expect(
+      retryOnce(
+        () => call({}),
+        async () => void (paused = true),
+      ),
+    ).resolves.toBe("ok");
     expect(inputs).toHaveLength(1);
     expect(paused).toBe(false);
   });

@@ -59,7 +59,10 @@ describe("the web app's refusal messages", () => {
 
   it("when a refusal concerns one field, then the registration form shows it next to that field", () => {
     const failure = registrationFailure(refusedWith("outside-region", "permission-denied"));
-    expect(failure).toEqual({ kind: "fields", errors: { districtCode: { field: "districtCode", code: "outside-region", message: REFUSAL_TEXT["outside-region"] } } });
+    expect(failure).toEqual({
+      kind: "fields",
+      errors: { districtCode: { field: "districtCode", code: "outside-region", message: REFUSAL_TEXT["outside-region"] } },
+    });
   });
 
   it("when joinWave refuses, then the status page shows the shared text, or the eligibility reason as on the eligibility card", () => {

@@ -9,13 +9,11 @@ const seatsOf = (quota: number, basisPoints: Record<string, number>) => {
 };
 
 const codes = ["11", "31", "32", "94", "A"];
-const shares = fc
-  .array(fc.nat(WHOLE), { minLength: codes.length, maxLength: codes.length })
-  .map((ws) => {
-    const total = ws.reduce((a, b) => a + b, 0);
-    const scaled = total > WHOLE ? ws.map((w) => Math.floor((w * WHOLE) / total)) : ws;
-    return Object.fromEntries(codes.map((code, i) => [code, scaled[i]!]));
-  });
+const shares = fc.array(fc.nat(WHOLE), { minLength: codes.length, maxLength: codes.length }).map((ws) => {
+  const total = ws.reduce((a, b) => a + b, 0);
+  const scaled = total > WHOLE ? ws.map((w) => Math.floor((w * WHOLE) / total)) : ws;
+  return Object.fromEntries(codes.map((code, i) => [code, scaled[i]]));
+});
 
 describe("apportioning seats to strata", () => {
   it("when shares leave remainders, then the largest remainders get the leftover seats", () => {
@@ -37,8 +35,8 @@ describe("apportioning seats to strata", () => {
         expect(Object.values(seats).reduce((a, b) => a + b, 0)).toBe(Math.floor((quota * totalWeight) / WHOLE));
         for (const [code, w] of Object.entries(basisPoints)) {
           const exactFloor = Math.floor((quota * w) / WHOLE);
-          expect(seats[code]! - exactFloor).toBeGreaterThanOrEqual(0);
-          expect(seats[code]! - exactFloor).toBeLessThanOrEqual(1);
+          expect(seats[code] - exactFloor).toBeGreaterThanOrEqual(0);
+          expect(seats[code] - exactFloor).toBeLessThanOrEqual(1);
         }
       }),
     );

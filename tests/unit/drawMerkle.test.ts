@@ -16,7 +16,9 @@ import {
 } from "../../functions/src/domain/draw/index.js";
 
 /** RFC 6962 reference leaves and tree heads (certificate-transparency's merkle tree tests). */
-const CT_LEAVES = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"].map((h) => leafHash(Buffer.from(h, "hex")));
+const CT_LEAVES = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"].map((h) =>
+  leafHash(Buffer.from(h, "hex")),
+);
 const CT_ROOTS = [
   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
   "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
@@ -119,7 +121,7 @@ describe("membership proofs", () => {
         const committed = commitPool(entries, size);
         if (!committed.ok) throw new Error(committed.reason);
         const c = committed.value;
-        const e: Candidate = c.entries[pick % c.entries.length]!;
+        const e: Candidate = c.entries[pick % c.entries.length];
         const proof = membershipProof(c, e.pid)!;
         const outsider = "not-in-the-pool-0"; // longer than any generated pid
         expect(membershipProof(c, outsider)).toBeNull();

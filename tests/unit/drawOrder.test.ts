@@ -46,8 +46,15 @@ describe("positionOf", () => {
   const none: SeatOutcome = { seats: 0, selected: 0, cutoff: null };
 
   it("when a round filled its seats, then only keys up to its cut-off were reached", () => {
-    expect(positionOf(me, key, { strata: { "31": { ...full(high), pool: 5 } }, national: none })).toMatchObject({ rank: mine, reachedInStratum: true, withinCutoff: true });
-    expect(positionOf(me, key, { strata: { "31": { ...full(low), pool: 5 } }, national: none })).toMatchObject({ reachedInStratum: false, withinCutoff: false });
+    expect(positionOf(me, key, { strata: { "31": { ...full(high), pool: 5 } }, national: none })).toMatchObject({
+      rank: mine,
+      reachedInStratum: true,
+      withinCutoff: true,
+    });
+    expect(positionOf(me, key, { strata: { "31": { ...full(low), pool: 5 } }, national: none })).toMatchObject({
+      reachedInStratum: false,
+      withinCutoff: false,
+    });
   });
 
   it("when a round ran out of candidates, then it reached everyone; when it had no seats, nobody", () => {

@@ -7,7 +7,13 @@ const manifest = {
   waveId: "2026-w1",
   poolRoot: hex("a"),
   poolSize: 5,
-  pool: { pageSize: 4, pages: [{ href: "pool/000000.json", count: 4, root: hex("b") }, { href: "pool/000001.json", count: 1, root: hex("c") }] },
+  pool: {
+    pageSize: 4,
+    pages: [
+      { href: "pool/000000.json", count: 4, root: hex("b") },
+      { href: "pool/000001.json", count: 1, root: hex("c") },
+    ],
+  },
   seedCommitment: hex("d"),
   seed: hex("e"),
   beacon: { source: "https://api.drand.sh/public", round: 42, value: hex("f") },
@@ -31,7 +37,18 @@ describe("the draw manifest schema", () => {
   });
 
   it("when a page other than the last is not full, or counts do not add up, then it is refused", () => {
-    expect(issues({ ...manifest, pool: { ...manifest.pool, pages: [{ ...manifest.pool.pages[0]!, count: 3 }, { ...manifest.pool.pages[1]!, count: 2 }] } })).toContain("pages-not-full");
+    expect(
+      issues({
+        ...manifest,
+        pool: {
+          ...manifest.pool,
+          pages: [
+            { ...manifest.pool.pages[0], count: 3 },
+            { ...manifest.pool.pages[1], count: 2 },
+          ],
+        },
+      }),
+    ).toContain("pages-not-full");
     expect(issues({ ...manifest, poolSize: 6 })).toContain("pages-do-not-add-up-to-pool-size");
     expect(issues({ ...manifest, pool: { ...manifest.pool, pageSize: 3 } })).toContain("page-size-not-power-of-two");
   });
@@ -48,7 +65,7 @@ describe("the draw manifest schema", () => {
 
   it("when a page's href would leave the bundle or is not https, then it is refused", () => {
     for (const href of ["../secret.json", "pool/../../x.json", "http://example.com/p.json", "/etc/passwd", "file:///etc/passwd"]) {
-      expect(issues({ ...manifest, pool: { ...manifest.pool, pages: [{ ...manifest.pool.pages[0]!, href }, manifest.pool.pages[1]!] } })).not.toEqual([]);
+      expect(issues({ ...manifest, pool: { ...manifest.pool, pages: [{ ...manifest.pool.pages[0], href }, manifest.pool.pages[1]] } })).not.toEqual([]);
     }
   });
 

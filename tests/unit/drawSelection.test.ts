@@ -31,14 +31,19 @@ const entries = fc.uniqueArray(
 );
 const pool = fc
   .tuple(priors, entries)
-  .map(([before, list]): Candidate[] => list.map((e) => ({ ...e, family: FAMILIES[e.family]!, familyRecipientsBefore: before[e.family]! })));
+  .map(([before, list]): Candidate[] => list.map((e) => ({ ...e, family: FAMILIES[e.family], familyRecipientsBefore: before[e.family] })));
 
 const strata = fc.oneof(
   fc.constant({ kind: "none" as const }),
   fc.dictionary(fc.constantFrom(...CODES), fc.nat(3300), { maxKeys: 3 }).map((basisPoints) => ({ kind: "shares" as const, basisPoints })),
 );
 const rules = fc.record({ quota: fc.nat(40), familyLimit: fc.integer({ min: 1, max: 3 }), strata }).chain((r) =>
-  fc.oneof(fc.constant<DrawRules>(r), fc.dictionary(fc.constantFrom(...CODES), fc.nat(Math.floor(r.quota / 4)), { maxKeys: 4 }).map((counts): DrawRules => ({ ...r, strata: { kind: "counts", counts } }))),
+  fc.oneof(
+    fc.constant<DrawRules>(r),
+    fc
+      .dictionary(fc.constantFrom(...CODES), fc.nat(Math.floor(r.quota / 4)), { maxKeys: 4 })
+      .map((counts): DrawRules => ({ ...r, strata: { kind: "counts", counts } })),
+  ),
 );
 const drawKey = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString("hex"));
 const world = fc.record({ pool, rules, drawKey });
@@ -71,7 +76,13 @@ function byPartitions(p: readonly Candidate[], parts: readonly number[], r: Draw
   if (!prepared.ok) throw new Error(prepared.reason);
   let capacities = initialCapacities(prepared.value);
   for (;;) {
-    const summaries = [0, 1, 2, 3].map((k) => scanPool(key, capacities, p.filter((_, i) => (parts[i] ?? 0) === k)));
+    const summaries = [0, 1, 2, 3].map((k) =>
+      scanPool(
+        key,
+        capacities,
+        p.filter((_, i) => (parts[i] ?? 0) === k),
+      ),
+    );
     const merged = mergePartitions(summaries);
     if (!merged.ok) throw new Error(merged.reason);
     const out = finalize(prepared.value, merged.value);
@@ -124,7 +135,7 @@ describe("what every draw guarantees", () => {
         let mayWin = 0;
         for (const family of new Set(p.map((c) => c.family))) {
           const members = p.filter((c) => c.family === family);
-          const room = Math.max(0, r.familyLimit - members[0]!.familyRecipientsBefore);
+          const room = Math.max(0, r.familyLimit - members[0].familyRecipientsBefore);
           expect(wins.get(family) ?? 0).toBeLessThanOrEqual(room);
           mayWin += Math.min(members.length, room);
         }
@@ -134,7 +145,7 @@ describe("what every draw guarantees", () => {
         if (!prepared.ok) throw new Error(prepared.reason);
         let leftEmpty = 0;
         for (const [code, seats] of prepared.value.seats) {
-          const outcome = result.strata[code]!;
+          const outcome = result.strata[code];
           expect(outcome.seats).toBe(seats);
           expect(outcome.selected).toBe(result.winners.filter((w) => w.round === "stratum" && w.stratum === code).length);
           expect(outcome.selected).toBeLessThanOrEqual(seats);
@@ -164,7 +175,11 @@ describe("what every draw guarantees", () => {
 });
 
 describe("the randomness", () => {
-  const big: Candidate[] = Array.from({ length: 1000 }, (_, i) => ({ pid: `p${i.toString(36).padStart(5, "0")}`, family: `f${Math.floor(i / 3)}`, familyRecipientsBefore: 0 }));
+  const big: Candidate[] = Array.from({ length: 1000 }, (_, i) => ({
+    pid: `p${i.toString(36).padStart(5, "0")}`,
+    family: `f${Math.floor(i / 3)}`,
+    familyRecipientsBefore: 0,
+  }));
   const seed = "5a".repeat(32);
   const beaconValue = "c3".repeat(32);
   const poolRoot = "0f".repeat(32);
@@ -174,7 +189,7 @@ describe("the randomness", () => {
       .sort();
   const flip = (hex: string, bit: number) => {
     const bytes = Buffer.from(hex, "hex");
-    bytes[bit >> 3]! ^= 1 << (bit & 7);
+    bytes[bit >> 3] ^= 1 << (bit & 7);
     return bytes.toString("hex");
   };
   const base = winnersWith(seed, beaconValue);

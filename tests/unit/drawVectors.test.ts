@@ -27,7 +27,7 @@ const doc = readFileSync(new URL("../../docs/draw.md", import.meta.url), "utf8")
 const block = (marker: string, language: string) => {
   const match = new RegExp(`<!-- ${marker} -->\\n\`\`\`${language}\\n([\\s\\S]*?)\\n\`\`\``).exec(doc);
   if (!match) throw new Error(`docs/draw.md has no <!-- ${marker} --> ${language} block`);
-  return match[1]!;
+  return match[1];
 };
 
 interface Vectors {
@@ -56,7 +56,7 @@ function recompute(v: Vectors) {
     rules: v.rules,
     pageSize: v.pageSize,
     pool: pool.entries,
-    firstLeaf: { line: entryLine(pool.entries[0]!), hash: entryLeaf(pool.entries[0]!).toString("hex") },
+    firstLeaf: { line: entryLine(pool.entries[0]), hash: entryLeaf(pool.entries[0]).toString("hex") },
     pageRoots: pool.pageRoots,
     poolRoot: pool.root,
     drawKey,
@@ -73,7 +73,13 @@ function walk(v: Vectors, drawKey: string, result: DrawResult): string {
   return ordered
     .map((e, i) => {
       const won = result.winners.find((w) => w.pid === e.pid);
-      const outcome = won ? (won.round === "stratum" ? `seat of stratum ${won.stratum}` : "national seat") : positionOf(e, drawKey, result).withinCutoff ? "skipped: family limit" : "not reached";
+      const outcome = won
+        ? won.round === "stratum"
+          ? `seat of stratum ${won.stratum}`
+          : "national seat"
+        : positionOf(e, drawKey, result).withinCutoff
+          ? "skipped: family limit"
+          : "not reached";
       return `${String(i + 1).padStart(2)}  ${e.priority ? "P" : "-"}  ${e.rank.slice(0, 12)}  ${e.pid.slice(0, 8)}  ${(e.stratum ?? "").padEnd(2)}  ${e.family.slice(0, 6)}  ${e.familyRecipientsBefore}  ${outcome}`;
     })
     .join("\n");
@@ -87,7 +93,13 @@ describe("the worked example of docs/draw.md", () => {
   });
 
   it("when the walk is listed, then it is the one on the page", () => {
-    const result = { ...expected.result, winners: expected.winners, algorithm: "prakerja-draw-v1" as const, drawKey: expected.drawKey, poolSize: vectors.pool.length };
+    const result = {
+      ...expected.result,
+      winners: expected.winners,
+      algorithm: "prakerja-draw-v1" as const,
+      drawKey: expected.drawKey,
+      poolSize: vectors.pool.length,
+    };
     expect(block("walk", "text")).toBe(walk(vectors, expected.drawKey, result));
   });
 

@@ -3,7 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPublication, pageMembershipProof, positionOf, seedCommitment, verifyMembership, type Candidate, type Publication } from "../../functions/src/domain/draw/index.js";
+import {
+  buildPublication,
+  pageMembershipProof,
+  positionOf,
+  seedCommitment,
+  verifyMembership,
+  type Candidate,
+  type Publication,
+} from "../../functions/src/domain/draw/index.js";
 import { drawManifest, poolPage } from "../../functions/src/schemas/draw.js";
 import { verifyDraw } from "../../scripts/verify-draw.js";
 
@@ -71,35 +79,65 @@ describe("verify-draw on a published bundle", () => {
   });
 
   const cases: Array<[string, Edit, RegExp]> = [
-    ["a winner is swapped for someone else (digest updated too)", (files) => {
-      const page = json<{ pids: string[] }>(files, "winners/000001.json");
-      page.pids[3] = pool[299]!.pid === page.pids[3] ? pool[298]!.pid : pool[299]!.pid;
-      const m = json<{ winners: { digest: string } }>(files, "manifest.json");
-      const all = ["winners/000000.json", "winners/000001.json", "winners/000002.json"].flatMap((h) => json<{ pids: string[] }>(files, h).pids);
-      m.winners.digest = createHash("sha256").update(all.map((p) => `${p}\n`).join("")).digest("hex");
-    }, /^MISMATCH: winners\[23\]: published/],
-    ["the revealed seed is not the committed one", (files) => {
-      json<{ seed: string }>(files, "manifest.json").seed = "ac".repeat(32);
-    }, /^MISMATCH: seed: seed-does-not-match-commitment/],
-    ["a family key on a pool page was changed after the commitment", (files) => {
-      json<{ entries: Candidate[] }>(files, "pool/000002.json").entries[5]!.family = token("another-family");
-    }, /^MISMATCH: pool page 2: root published/],
-    ["someone was removed from the pool", (files) => {
-      const page = json<{ entries: Candidate[] }>(files, "pool/000004.json");
-      page.entries.pop();
-      const m = json<{ poolSize: number; pool: { pages: Array<{ count: number }> } }>(files, "manifest.json");
-      m.poolSize -= 1;
-      m.pool.pages[4]!.count -= 1;
-    }, /^MISMATCH: pool page 4: root published/],
-    ["a cut-off was edited", (files) => {
-      json<{ result: { national: { selected: number } } }>(files, "manifest.json").result.national.selected += 1;
-    }, /^MISMATCH: result\.national\.selected: published/],
-    ["the statistics do not add up", (files) => {
-      json<{ byProvince: Record<string, { pool: number }> }>(files, "manifest.json").byProvince["31"]!.pool += 1;
-    }, /^MISMATCH: byProvince does not add up/],
-    ["the manifest lacks its seed", (files) => {
-      delete json<{ seed?: string }>(files, "manifest.json").seed;
-    }, /^MISMATCH: the manifest is malformed at seed/],
+    [
+      "a winner is swapped for someone else (digest updated too)",
+      (files) => {
+        const page = json<{ pids: string[] }>(files, "winners/000001.json");
+        page.pids[3] = pool[299].pid === page.pids[3] ? pool[298].pid : pool[299].pid;
+        const m = json<{ winners: { digest: string } }>(files, "manifest.json");
+        const all = ["winners/000000.json", "winners/000001.json", "winners/000002.json"].flatMap((h) => json<{ pids: string[] }>(files, h).pids);
+        m.winners.digest = createHash("sha256")
+          .update(all.map((p) => `${p}\n`).join(""))
+          .digest("hex");
+      },
+      /^MISMATCH: winners\[23\]: published/,
+    ],
+    [
+      "the revealed seed is not the committed one",
+      (files) => {
+        json<{ seed: string }>(files, "manifest.json").seed = "ac".repeat(32);
+      },
+      /^MISMATCH: seed: seed-does-not-match-commitment/,
+    ],
+    [
+      "a family key on a pool page was changed after the commitment",
+      (files) => {
+        json<{ entries: Candidate[] }>(files, "pool/000002.json").entries[5].family = token("another-family");
+      },
+      /^MISMATCH: pool page 2: root published/,
+    ],
+    [
+      "someone was removed from the pool",
+      (files) => {
+        const page = json<{ entries: Candidate[] }>(files, "pool/000004.json");
+        page.entries.pop();
+        const m = json<{ poolSize: number; pool: { pages: Array<{ count: number }> } }>(files, "manifest.json");
+        m.poolSize -= 1;
+        m.pool.pages[4].count -= 1;
+      },
+      /^MISMATCH: pool page 4: root published/,
+    ],
+    [
+      "a cut-off was edited",
+      (files) => {
+        json<{ result: { national: { selected: number } } }>(files, "manifest.json").result.national.selected += 1;
+      },
+      /^MISMATCH: result\.national\.selected: published/,
+    ],
+    [
+      "the statistics do not add up",
+      (files) => {
+        json<{ byProvince: Record<string, { pool: number }> }>(files, "manifest.json").byProvince["31"].pool += 1;
+      },
+      /^MISMATCH: byProvince does not add up/,
+    ],
+    [
+      "the manifest lacks its seed",
+      (files) => {
+        delete json<{ seed?: string }>(files, "manifest.json").seed;
+      },
+      /^MISMATCH: the manifest is malformed at seed/,
+    ],
   ];
 
   for (const [what, edit, verdictLine] of cases) {

@@ -67,7 +67,9 @@ describe("evaluateEligibility", () => {
       "blocked",
       "already-participant",
     ]);
-    expect(reasonsOf({ ...facts, exclusionListHits: ["student", "block-list"] })).toEqual(reasonsOf({ ...facts, exclusionListHits: ["block-list", "student"] }));
+    expect(reasonsOf({ ...facts, exclusionListHits: ["student", "block-list"] })).toEqual(
+      reasonsOf({ ...facts, exclusionListHits: ["block-list", "student"] }),
+    );
   });
 
   it("when social aid excludes this year, then declaring it and a social-aid list hit both refuse", () => {

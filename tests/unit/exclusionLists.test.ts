@@ -24,7 +24,11 @@ describe("cached", () => {
   it("when called within the time to live, then one load serves all; after it, a new load starts", async () => {
     let clock = 0;
     let loads = 0;
-    const get = cached(async () => ++loads, 5_000, () => clock);
+    const get = cached(
+      async () => ++loads,
+      5_000,
+      () => clock,
+    );
     expect(await Promise.all([get(), get()])).toEqual([1, 1]);
     clock = 4_999;
     expect(await get()).toBe(1);
@@ -34,11 +38,15 @@ describe("cached", () => {
 
   it("when a load fails, then it is not kept and the next call loads again", async () => {
     let loads = 0;
-    const get = cached(async () => {
-      loads += 1;
-      if (loads === 1) throw new Error("unavailable");
-      return loads;
-    }, 5_000, () => 0);
+    const get = cached(
+      async () => {
+        loads += 1;
+        if (loads === 1) throw new Error("unavailable");
+        return loads;
+      },
+      5_000,
+      () => 0,
+    );
     await expect(get()).rejects.toThrow("unavailable");
     expect(await get()).toBe(2);
   });

@@ -6,9 +6,11 @@ import { describe, expect, it } from "vitest";
  * clear, and timestamps written by every registration would make an index hotspot at the
  * 1,333 registrations/s peak: firestore.indexes.json exempts them.
  */
-const overrides = (JSON.parse(readFileSync("firestore.indexes.json", "utf8")) as {
-  fieldOverrides: Array<{ collectionGroup: string; fieldPath: string; indexes: unknown[] }>;
-}).fieldOverrides;
+const overrides = (
+  JSON.parse(readFileSync("firestore.indexes.json", "utf8")) as {
+    fieldOverrides: Array<{ collectionGroup: string; fieldPath: string; indexes: unknown[] }>;
+  }
+).fieldOverrides;
 
 const unindexed = (collection: string, field: string) =>
   overrides.some((o) => o.collectionGroup === collection && o.fieldPath === field && o.indexes.length === 0);

@@ -1,5 +1,5 @@
 import { type DocumentData, type DocumentReference, type FirestoreDataConverter, type QueryDocumentSnapshot } from "firebase-admin/firestore";
-import { z } from "zod";
+import { type z } from "zod";
 import {
   applicantDoc,
   exclusionEntryDoc,
@@ -30,14 +30,14 @@ export { COLLECTIONS };
 /** A converter that validates every document read and written against its schema. */
 export function converter<S extends z.ZodType<DocumentData>>(schema: S): FirestoreDataConverter<z.infer<S>> {
   return {
-    toFirestore: (value) => schema.parse(value) as DocumentData,
+    toFirestore: (value) => schema.parse(value),
     fromFirestore: (snapshot: QueryDocumentSnapshot) => schema.parse(withDates(snapshot.data())),
   };
 }
 
 /** The fields of an update(), each checked against its schema in the document's schema; an unknown field is refused. */
 export function fields<S extends z.ZodObject>(schema: S, value: Partial<z.input<S>>): DocumentData {
-  return schema.partial().strict().parse(value) as DocumentData;
+  return schema.partial().strict().parse(value);
 }
 
 /** Several documents in one round trip, each parsed by its reference's converter; undefined where absent. */

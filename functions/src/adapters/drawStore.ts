@@ -49,7 +49,7 @@ export const firestoreDrawStore: DrawStore = {
     for (const keys of chunks(kkKeys, 300)) {
       const docs = await getAll(keys.map((k) => families().doc(k)));
       docs.forEach((data, i) => {
-        if (data !== undefined) found.set(keys[i]!, data);
+        if (data !== undefined) found.set(keys[i], data);
       });
     }
     return found;
@@ -70,7 +70,9 @@ export const firestoreDrawStore: DrawStore = {
     const pages = chunks(entries, frozen.pageSize);
     for (const [i, page] of pages.entries()) {
       const next = i + 1 < pages.length ? { next: `${pageId(i + 1)}.json` } : {};
-      await poolPages(waveId).doc(pageId(i)).set({ waveId, page: i, pageSize: frozen.pageSize, entries: page.map(publicEntry), ...next });
+      await poolPages(waveId)
+        .doc(pageId(i))
+        .set({ waveId, page: i, pageSize: frozen.pageSize, entries: page.map(publicEntry), ...next });
     }
     await db().runTransaction(async (tx) => {
       const wave = (await tx.get(waves().doc(waveId))).data();
@@ -96,10 +98,12 @@ export const firestoreDrawStore: DrawStore = {
       const uids = index.map((entry) => entry?.uid).filter((uid): uid is string => uid !== undefined);
       applied += await db().runTransaction(async (tx) => {
         const snaps = await Promise.all(uids.map((uid) => tx.get(applicants().doc(uid))));
-        const people = snaps.map((snap, i) => ({ uid: uids[i]!, applicant: snap.data() })).filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
+        const people = snaps
+          .map((snap, i) => ({ uid: uids[i], applicant: snap.data() }))
+          .filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
         const kkKeys = [...new Set(people.map((p) => p.applicant.kkKey))];
         const familySnaps = await Promise.all(kkKeys.map((k) => tx.get(families().doc(k))));
-        const familyCounts = new Map(kkKeys.map((k, i) => [k, familySnaps[i]!.data() ?? { registrants: 0, recipients: 0 }]));
+        const familyCounts = new Map(kkKeys.map((k, i) => [k, familySnaps[i].data() ?? { registrants: 0, recipients: 0 }]));
         for (const { uid, applicant } of people) {
           tx.update(applicants().doc(uid), fields(applicantDoc, { status: "participant", inPool: false, selectedWave: waveId, trainingBalance }));
           tx.set(timeline(uid).doc(`selected-${waveId}`), { kind: "selected", at, waveId });
@@ -113,7 +117,10 @@ export const firestoreDrawStore: DrawStore = {
     return applied;
   },
   async publish(waveId, publication) {
-    for (const { href, page } of publication.winnersPages) await winnerPages(waveId).doc(href.replace(/^winners\/|\.json$/g, "")).set(page);
+    for (const { href, page } of publication.winnersPages)
+      await winnerPages(waveId)
+        .doc(href.replace(/^winners\/|\.json$/g, ""))
+        .set(page);
     await db().runTransaction(async (tx) => {
       const wave = (await tx.get(waves().doc(waveId))).data();
       if (wave?.state !== "frozen") return;

@@ -19,14 +19,18 @@ export const importId = (type: ExclusionListType, version: number) => `${type}-v
  * registrations/s) on 100 instances that is 140 list reads/s: about 1.1 reads per check.
  */
 export function exclusionListsReader(options: { cacheMs: number; now?: () => number }): ExclusionLists {
-  const currentVersions = cached(async () => {
-    const versions: Partial<Record<ExclusionListType, number>> = {};
-    for (const doc of (await lists().get()).docs) {
-      const type = EXCLUSION_LIST_TYPES.find((t) => t === doc.id);
-      if (type !== undefined) versions[type] = doc.data().currentVersion;
-    }
-    return versions;
-  }, options.cacheMs, options.now ?? Date.now);
+  const currentVersions = cached(
+    async () => {
+      const versions: Partial<Record<ExclusionListType, number>> = {};
+      for (const doc of (await lists().get()).docs) {
+        const type = EXCLUSION_LIST_TYPES.find((t) => t === doc.id);
+        if (type !== undefined) versions[type] = doc.data().currentVersion;
+      }
+      return versions;
+    },
+    options.cacheMs,
+    options.now ?? Date.now,
+  );
   return {
     async check(nikKey) {
       const [entry, versions] = await Promise.all([entries().doc(nikKey).get(), currentVersions()]);
@@ -53,7 +57,10 @@ async function allocate(type: ExclusionListType, by: string, at: Date): Promise<
       return await db().runTransaction(async (tx) => {
         const [list, started] = await Promise.all([tx.get(lists().doc(type)), tx.get(imports().where("type", "==", type))]);
         const records = started.docs.map((doc) => doc.data());
-        const version = nextVersion(list.data()?.currentVersion ?? 0, records.map((r) => r.version));
+        const version = nextVersion(
+          list.data()?.currentVersion ?? 0,
+          records.map((r) => r.version),
+        );
         tx.create(imports().doc(importId(type, version)), { type, version, status: "running", entries: 0, rejectedLines: 0, startedAt: at, by });
         return { version, comparable: records.filter((r) => r.status === "completed").map((r) => r.version) };
       });

@@ -87,11 +87,13 @@ export interface EligibilityDecision {
  * - social-aid, while social aid does not exclude → ignored.
  */
 function listReasons(hits: readonly ExclusionListType[], rules: EligibilityRules): ReasonCode[] {
-  return hits.map((hit): ReasonCode | null => {
-    if (hit === "block-list") return "blocked";
-    if (hit === "social-aid" && !rules.socialAidExcludes) return null;
-    return "on-exclusion-list";
-  }).filter((reason): reason is ReasonCode => reason !== null);
+  return hits
+    .map((hit): ReasonCode | null => {
+      if (hit === "block-list") return "blocked";
+      if (hit === "social-aid" && !rules.socialAidExcludes) return null;
+      return "on-exclusion-list";
+    })
+    .filter((reason): reason is ReasonCode => reason !== null);
 }
 
 export function evaluateEligibility(facts: EligibilityFacts, rules: EligibilityRules, today: Date): EligibilityDecision {

@@ -52,7 +52,7 @@ export function parseNik(nik: string, today: Date): Outcome<Nik, NikRefusal> {
 
 function centuryFor(twoDigitYear: number, month: number, day: number, today: Date): number {
   const now = calendarDateIn(today, PROGRAM_TIME_ZONE);
-  const latest = now.year - ((now.year - twoDigitYear) % 100 + 100) % 100;
+  const latest = now.year - ((((now.year - twoDigitYear) % 100) + 100) % 100);
   return compareDates({ year: latest, month, day }, now) > 0 ? latest - 100 : latest;
 }
 

@@ -58,9 +58,7 @@ export function canSeeRegion(claims: RoleClaims, regionCode: string): boolean {
 
 export type RoleGrantRefusal = "not-admin" | "own-role";
 
-export type RoleGrantDecision =
-  | { ok: true; claims: RoleClaims }
-  | { ok: false; reason: RoleGrantRefusal };
+export type RoleGrantDecision = { ok: true; claims: RoleClaims } | { ok: false; reason: RoleGrantRefusal };
 
 /**
  * Decides whether `actor` may give `target` the role `wanted`.

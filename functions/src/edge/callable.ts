@@ -32,43 +32,46 @@ export interface CallableSpec<N extends CallableName, S extends z.ZodType> {
  * out of bounds (inputShape.ts) is refused before the callable library decodes it. A caller with
  * a privileged role is checked against Auth on every call, so a disabled account stops at once.
  */
-export function callable<N extends CallableName, S extends z.ZodType>(
-  spec: CallableSpec<N, S>,
-): CallableFunction<unknown, Promise<CallableResult<N>>> {
-  return guardShape(spec.name, onCall(spec.options ?? {}, async (request): Promise<CallableResult<N>> => {
-    if (!request.auth) {
-      throw new HttpsError("unauthenticated", UNAUTHENTICATED);
-    }
-    const parsed = spec.input.safeParse(withoutNulls(request.data));
-    if (!parsed.success) {
-      const fields = fieldErrors(parsed.error);
-      logs.inputRejected(spec.name, fields.map((f) => f.field));
-      const summary = fields.map((f) => `${f.field || "input"}: ${f.message.id} / ${f.message.en}`).join("; ");
-      throw new HttpsError("invalid-argument", summary, { fields });
-    }
-    const actor = actorFrom(request.auth);
-    let outcome: Outcome<CallableResult<N>, RefusalOf<N>>;
-    try {
-      if (actor.claims.role !== "applicant" && (await ports().idTokens.verify(request.auth.rawToken)) === null) {
-        logs.requestRefused(spec.name, "token-revoked", actor.uid);
+export function callable<N extends CallableName, S extends z.ZodType>(spec: CallableSpec<N, S>): CallableFunction<unknown, Promise<CallableResult<N>>> {
+  return guardShape(
+    spec.name,
+    onCall(spec.options ?? {}, async (request): Promise<CallableResult<N>> => {
+      if (!request.auth) {
         throw new HttpsError("unauthenticated", UNAUTHENTICATED);
       }
-      outcome = await spec.handle(parsed.data, actor);
-    } catch (error) {
-      if (error instanceof HttpsError) throw error;
-      logs.requestFailed(spec.name, error);
-      const code = transportCodeOf(error);
-      throw new HttpsError(code, TRANSPORT_MESSAGES[code]);
-    }
-    if (outcome.ok) return outcome.value;
-    logs.requestRefused(spec.name, outcome.reason, actor.uid);
-    const field = spec.refusalFields?.[outcome.reason];
-    const text = REFUSAL_TEXT[outcome.reason];
-    const fields: FieldError[] = field === undefined ? [] : [{ field, code: outcome.reason, message: { ...text } }];
-    throw new HttpsError(spec.refusals[outcome.reason], `${text.id} / ${text.en}`, { reason: outcome.reason, fields });
-  }));
+      const parsed = spec.input.safeParse(withoutNulls(request.data));
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        logs.inputRejected(
+          spec.name,
+          fields.map((f) => f.field),
+        );
+        const summary = fields.map((f) => `${f.field || "input"}: ${f.message.id} / ${f.message.en}`).join("; ");
+        throw new HttpsError("invalid-argument", summary, { fields });
+      }
+      const actor = actorFrom(request.auth);
+      let outcome: Outcome<CallableResult<N>, RefusalOf<N>>;
+      try {
+        if (actor.claims.role !== "applicant" && (await ports().idTokens.verify(request.auth.rawToken)) === null) {
+          logs.requestRefused(spec.name, "token-revoked", actor.uid);
+          throw new HttpsError("unauthenticated", UNAUTHENTICATED);
+        }
+        outcome = await spec.handle(parsed.data, actor);
+      } catch (error) {
+        if (error instanceof HttpsError) throw error;
+        logs.requestFailed(spec.name, error);
+        const code = transportCodeOf(error);
+        throw new HttpsError(code, TRANSPORT_MESSAGES[code]);
+      }
+      if (outcome.ok) return outcome.value;
+      logs.requestRefused(spec.name, outcome.reason, actor.uid);
+      const field = spec.refusalFields?.[outcome.reason];
+      const text = REFUSAL_TEXT[outcome.reason];
+      const fields: FieldError[] = field === undefined ? [] : [{ field, code: outcome.reason, message: { ...text } }];
+      throw new HttpsError(spec.refusals[outcome.reason], `${text.id} / ${text.en}`, { reason: outcome.reason, fields });
+    }),
+  );
 }
-
 
 /**
  * The callable protocol has no `undefined`: web clients send an optional field left empty as
@@ -77,7 +80,11 @@ export function callable<N extends CallableName, S extends z.ZodType>(
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 }
 
 const UNAUTHENTICATED = "Silakan masuk terlebih dahulu. / Please sign in first.";

@@ -11,15 +11,12 @@ import { advanceWaves as advanceWavesUseCase } from "../usecases/advanceWaves.js
  * under a lease. A failed wave is logged and tried again on the next tick; it does not fail the
  * run, so the other waves are never held back by it.
  */
-export const advanceWaves = onSchedule(
-  { schedule: "* * * * *", timeZone: TIME_ZONE, retryCount: 0, timeoutSeconds: 540, memory: "1GiB" },
-  async (event) => {
-    const scheduledFor = event.scheduleTime ? new Date(event.scheduleTime) : ports().clock.now();
-    const { moves, steps } = await advanceWavesUseCase(ports(), scheduledFor, randomUUID());
-    if (moves.length > 0) logs.wavesAdvanced(moves, scheduledFor.toISOString());
-    for (const result of steps) {
-      if (result.step === "failed") logs.drawStepFailed(result.waveId, result.error);
-      else logs.drawStep(result.waveId, result.step);
-    }
-  },
-);
+export const advanceWaves = onSchedule({ schedule: "* * * * *", timeZone: TIME_ZONE, retryCount: 0, timeoutSeconds: 540, memory: "1GiB" }, async (event) => {
+  const scheduledFor = event.scheduleTime ? new Date(event.scheduleTime) : ports().clock.now();
+  const { moves, steps } = await advanceWavesUseCase(ports(), scheduledFor, randomUUID());
+  if (moves.length > 0) logs.wavesAdvanced(moves, scheduledFor.toISOString());
+  for (const result of steps) {
+    if (result.step === "failed") logs.drawStepFailed(result.waveId, result.error);
+    else logs.drawStep(result.waveId, result.step);
+  }
+});

@@ -15,7 +15,11 @@ export const register = callable({
   refusalFields: REGISTRATION_REFUSAL_FIELDS,
   options: { secrets: [nikHashKey] },
   async handle(input, actor) {
-    const outcome = await registerUseCase(ports(), { uid: actor.uid, by: "self", requestId: `self:${actor.uid}`, attemptLimit: registerAttemptLimit.value() }, input);
+    const outcome = await registerUseCase(
+      ports(),
+      { uid: actor.uid, by: "self", requestId: `self:${actor.uid}`, attemptLimit: registerAttemptLimit.value() },
+      input,
+    );
     if (outcome.ok) logs.registered(actor.uid, "self", outcome.value.eligibility.reasons, outcome.value.created);
     return outcome;
   },

@@ -59,7 +59,14 @@ const PERSON_REFUSALS = [
   "sex-mismatch",
 ] as const satisfies readonly (NikRefusal | KkRefusal | NikMismatch)[];
 
-const REGISTER_REFUSALS = [...PERSON_REFUSALS, "nik-registered", "account-registered", "program-year-not-configured", "daily-limit-reached", "too-many-attempts"] as const;
+const REGISTER_REFUSALS = [
+  ...PERSON_REFUSALS,
+  "nik-registered",
+  "account-registered",
+  "program-year-not-configured",
+  "daily-limit-reached",
+  "too-many-attempts",
+] as const;
 
 /** Every reason each callable refuses with (`details.reason` of the error the web app gets). */
 export const REFUSALS = {

@@ -14,7 +14,11 @@ const hex32 = z.string().regex(HEX32);
 const pid = z.string().regex(TOKEN);
 const stratumCode = z.string().regex(STRATUM_CODE);
 const count = z.number().int().nonnegative();
-const powerOfTwo = z.number().int().positive().refine((n) => (n & (n - 1)) === 0, "page-size-not-power-of-two");
+const powerOfTwo = z
+  .number()
+  .int()
+  .positive()
+  .refine((n) => (n & (n - 1)) === 0, "page-size-not-power-of-two");
 
 /** A page's location: relative to the manifest (a bundle on disk or a server), or absolute https. */
 const href = z
@@ -43,7 +47,9 @@ export const drawStrata = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("shares"),
     /** Basis points of the quota (10000 = all of it); the rest of the quota is national. */
-    basisPoints: z.record(stratumCode, z.number().int().min(0).max(WHOLE)).refine((s) => Object.values(s).reduce((a, b) => a + b, 0) <= WHOLE, "shares-exceed-whole"),
+    basisPoints: z
+      .record(stratumCode, z.number().int().min(0).max(WHOLE))
+      .refine((s) => Object.values(s).reduce((a, b) => a + b, 0) <= WHOLE, "shares-exceed-whole"),
   }),
   z.object({ kind: z.literal("counts"), counts: z.record(stratumCode, count) }),
 ]);
@@ -77,7 +83,8 @@ export const drawManifest = z
   })
   .superRefine((m, ctx) => {
     const pages = m.pool.pages;
-    if (pages.reduce((n, p) => n + p.count, 0) !== m.poolSize) ctx.addIssue({ code: "custom", path: ["pool", "pages"], message: "pages-do-not-add-up-to-pool-size" });
+    if (pages.reduce((n, p) => n + p.count, 0) !== m.poolSize)
+      ctx.addIssue({ code: "custom", path: ["pool", "pages"], message: "pages-do-not-add-up-to-pool-size" });
     // Full pages are what make each page a subtree of the pool's tree (domain/draw/pool.ts).
     if (pages.some((p, i) => p.count === 0 || p.count > m.pool.pageSize || (i < pages.length - 1 && p.count !== m.pool.pageSize))) {
       ctx.addIssue({ code: "custom", path: ["pool", "pages"], message: "pages-not-full" });
@@ -93,7 +100,13 @@ export type DrawManifestDoc = z.infer<typeof drawManifest>;
 export const poolPage = z.strictObject({ waveId: z.string(), page: count, pageSize: powerOfTwo, entries: z.array(poolEntry), next: href.optional() });
 export type PoolPageDoc = z.infer<typeof poolPage>;
 
-export const winnersPage = z.strictObject({ waveId: z.string(), page: count, pageSize: z.number().int().positive(), pids: z.array(pid), next: href.optional() });
+export const winnersPage = z.strictObject({
+  waveId: z.string(),
+  page: count,
+  pageSize: z.number().int().positive(),
+  pids: z.array(pid),
+  next: href.optional(),
+});
 export type WinnersPageDoc = z.infer<typeof winnersPage>;
 
 /** Parsed documents are the domain's shapes: these fail to compile if the two ever drift apart. */

@@ -65,7 +65,10 @@ export const IMPORT_REFUSAL_TEXT = {
     id: "Pada baris-baris awal berkas (sampai baris {linesRead}) tidak ada kolom bernama NIK dan tidak ada kolom berisi angka 16 digit. Baris pertama tabel yang ditemukan di sana adalah “{header}” (deret angka ditampilkan sebagai #), dipisah dengan “{delimiter}” menjadi {fields} kolom. Tidak ada yang diimpor. Beri judul “NIK” pada kolom NIK di baris judul, atau simpan NIK sebagai teks 16 digit.",
     en: "In the first lines of the file (up to line {linesRead}) no column is named NIK and no column holds 16-digit numbers. The first row of the table found there is “{header}” (digit runs shown as #), split at “{delimiter}” into {fields} fields. Nothing was imported. Name the NIK column “NIK” in the header row, or keep the NIKs as 16-digit text.",
   },
-  "no-entries": { id: "Berkas tidak berisi satu pun NIK 16 digit yang sah ({rejectedLines} baris ditolak); daftar tidak diubah dan tidak ada versi yang terpakai.", en: "The file holds no valid 16-digit NIK ({rejectedLines} lines rejected); the list is unchanged and no version was used." },
+  "no-entries": {
+    id: "Berkas tidak berisi satu pun NIK 16 digit yang sah ({rejectedLines} baris ditolak); daftar tidak diubah dan tidak ada versi yang terpakai.",
+    en: "The file holds no valid 16-digit NIK ({rejectedLines} lines rejected); the list is unchanged and no version was used.",
+  },
   "file-not-utf8": {
     id: "Berkas bukan UTF-8 dan tidak diawali penanda urutan bita (BOM) UTF-16: bita {byte} pada baris {line} (posisi {offset} dalam berkas) bukan UTF-8 yang sah. Tidak ada yang diimpor. Di Excel, simpan daftar sebagai “CSV UTF-8 (Comma delimited)” atau “Unicode Text”.",
     en: "The file is not UTF-8 and does not start with a UTF-16 byte order mark: byte {byte} on line {line} (offset {offset} in the file) is not valid UTF-8. Nothing was imported. In Excel, save the list as “CSV UTF-8 (Comma delimited)” or as “Unicode Text”.",

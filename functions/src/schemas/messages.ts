@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { en, id } from "zod/locales";
 import { ID_MESSAGES } from "./ids.js";
 import { PARTNER_MESSAGES } from "./partners.js";
@@ -71,8 +71,6 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     field: issue.path.map(String).join("."),
     code: issue.code,
-    message: isMessageKey(issue.message)
-      ? { ...MESSAGES[issue.message] }
-      : { id: localised(issue, localeId), en: localised(issue, localeEn) },
+    message: isMessageKey(issue.message) ? { ...MESSAGES[issue.message] } : { id: localised(issue, localeId), en: localised(issue, localeEn) },
   }));
 }

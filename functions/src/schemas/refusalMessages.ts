@@ -39,7 +39,10 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     id: "Batas pendaftaran dibantu untuk hari ini sudah tercapai. Coba lagi besok.",
     en: "Today's limit of assisted registrations is reached. Try again tomorrow.",
   },
-  "not-operator": { id: "Hanya operator Disnaker yang dapat mendaftarkan orang lain.", en: "Only labor office (Disnaker) operators can register other people." },
+  "not-operator": {
+    id: "Hanya operator Disnaker yang dapat mendaftarkan orang lain.",
+    en: "Only labor office (Disnaker) operators can register other people.",
+  },
   "outside-region": {
     id: "Kecamatan ini di luar wilayah Anda. Orang ini perlu didaftarkan oleh operator wilayahnya.",
     en: "This district is outside your region. This person must be registered by an operator of their region.",
@@ -76,8 +79,14 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     en: "These two versions were imported at the same time, so their difference cannot be counted exactly.",
   },
   "wave-exists": { id: "Gelombang dengan nomor ini sudah ada di tahun program ini.", en: "A wave with this number already exists in this program year." },
-  "closes-in-the-past": { id: "Waktu tutup gelombang sudah lewat. Pilih waktu yang akan datang.", en: "The wave's closing time has passed. Choose a time in the future." },
-  "quota-invalid": { id: "Kuota harus bilangan bulat lebih dari nol, dalam batas yang diizinkan.", en: "The quota must be a whole number above zero, within the allowed maximum." },
+  "closes-in-the-past": {
+    id: "Waktu tutup gelombang sudah lewat. Pilih waktu yang akan datang.",
+    en: "The wave's closing time has passed. Choose a time in the future.",
+  },
+  "quota-invalid": {
+    id: "Kuota harus bilangan bulat lebih dari nol, dalam batas yang diizinkan.",
+    en: "The quota must be a whole number above zero, within the allowed maximum.",
+  },
   "family-limit-invalid": {
     id: "Batas penerima per Kartu Keluarga dalam ketentuan tahun program ini tidak benar.",
     en: "The limit of recipients per family card in this program year's rules is not valid.",

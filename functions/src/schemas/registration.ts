@@ -11,7 +11,11 @@ import { findDistrict } from "../domain/regions/index.js";
  * and serial make sense needs today's date, so the use case runs parseNik/crossCheckNik.
  */
 
-const digits = (count: number, message: string) => z.string({ message }).trim().regex(new RegExp(`^\\d{${count}}$`), { message });
+const digits = (count: number, message: string) =>
+  z
+    .string({ message })
+    .trim()
+    .regex(new RegExp(`^\\d{${count}}$`), { message });
 
 /** Letters of any script (and their combining marks), with the separators names really use. */
 const NAME = /^\p{L}[\p{L}\p{M} .'’-]*$/u;

@@ -3,12 +3,10 @@ import { waveId } from "./ids.js";
 import { drawManifest, drawStrata } from "./draw.js";
 
 /** A wave's opening or closing time: an ISO date-time with its offset, within years 2020–2199 (Firestore keeps 0001–9999). */
-const waveTime = z.iso
-  .datetime({ offset: true })
-  .refine((value) => {
-    const year = new Date(value).getUTCFullYear();
-    return year >= 2020 && year < 2200;
-  }, "wave-time-out-of-range");
+const waveTime = z.iso.datetime({ offset: true }).refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 2020 && year < 2200;
+}, "wave-time-out-of-range");
 
 /** Input of `createWave` (program admins): everything about the draw is fixed here, before opening. */
 export const createWaveInput = z

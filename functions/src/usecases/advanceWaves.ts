@@ -10,9 +10,7 @@ export interface WaveMove {
 
 /** What one run did to a wave in its draw: a step, or why it did none. */
 export type DrawStepResult =
-  | { waveId: string; step: CloseStep }
-  | { waveId: string; step: "held-by-another-run" }
-  | { waveId: string; step: "failed"; error: unknown };
+  { waveId: string; step: CloseStep } | { waveId: string; step: "held-by-another-run" } | { waveId: string; step: "failed"; error: unknown };
 
 export type AdvancePorts = Pick<Ports, "waves" | "leases"> & CloseWavePorts;
 

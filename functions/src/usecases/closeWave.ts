@@ -55,7 +55,14 @@ async function freeze(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Pro
   const committed = commitPool(entries, POOL_PAGE_SIZE);
   if (!committed.ok) throw new Error(`freezing ${waveId}: ${committed.reason}`);
   const { root, size, pageRoots } = committed.value;
-  await ports.draws.freeze(waveId, committed.value.entries, { poolRoot: root, poolSize: size, pageSize: POOL_PAGE_SIZE, pageRoots, excludedByReason, frozenAt: now });
+  await ports.draws.freeze(waveId, committed.value.entries, {
+    poolRoot: root,
+    poolSize: size,
+    pageSize: POOL_PAGE_SIZE,
+    pageRoots,
+    excludedByReason,
+    frozenAt: now,
+  });
   return "frozen";
 }
 

@@ -26,7 +26,12 @@ export type CreateWavePorts = Pick<Ports, "waves" | "programYears" | "clock" | "
  * and the beacon round are fixed now and public from now on: nothing about the draw can be
  * chosen after anyone has joined.
  */
-export async function createWave(ports: CreateWavePorts, beacon: BeaconPlan, actor: Actor, input: CreateWaveInput): Promise<Outcome<CreateWaveResult, CreateWaveRefusal>> {
+export async function createWave(
+  ports: CreateWavePorts,
+  beacon: BeaconPlan,
+  actor: Actor,
+  input: CreateWaveInput,
+): Promise<Outcome<CreateWaveResult, CreateWaveRefusal>> {
   if (!mayDo(actor, "create-wave")) return refused("not-admin");
   const now = ports.clock.now();
   const closesAt = new Date(input.closesAt);

@@ -24,11 +24,7 @@ export function diffCounts(from: Counted, to: Counted): Outcome<Omit<ExclusionLi
   return done({ from: from.version, to: to.version, added: to.entries - common, removed: from.entries - common, unchanged: common });
 }
 
-export async function exclusionListDiff(
-  ports: DiffPorts,
-  actor: Actor,
-  input: ExclusionListDiffInput,
-): Promise<Outcome<ExclusionListDiffResult, DiffRefusal>> {
+export async function exclusionListDiff(ports: DiffPorts, actor: Actor, input: ExclusionListDiffInput): Promise<Outcome<ExclusionListDiffResult, DiffRefusal>> {
   if (!mayDo(actor, "compare-exclusion-lists")) return refused("not-admin-or-auditor");
   const [from, to] = await Promise.all([ports.importRecords.find(input.type, input.from), ports.importRecords.find(input.type, input.to)]);
   if (from === null || to === null) return refused("version-not-found");

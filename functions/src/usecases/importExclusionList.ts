@@ -115,7 +115,7 @@ async function loadEntries(
 
   const round = async (keys: string[]) => {
     const held = await session.versionsOf(keys);
-    const fresh = keys.filter((_, i) => !held[i]!.includes(session.version));
+    const fresh = keys.filter((_, i) => !held[i].includes(session.version));
     for (const versions of held.filter((v) => !v.includes(session.version))) {
       for (const v of versions) if (overlaps.has(v)) overlaps.set(v, overlaps.get(v)! + 1);
     }

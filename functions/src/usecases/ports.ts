@@ -128,9 +128,7 @@ export interface RegistrationRequest {
   assisted: boolean;
 }
 
-export type RegistrationWrite =
-  | { write: false; countAttempt: boolean }
-  | { write: true; applicant: ApplicantDoc; event: TimelineEventDoc };
+export type RegistrationWrite = { write: false; countAttempt: boolean } | { write: true; applicant: ApplicantDoc; event: TimelineEventDoc };
 
 export interface Registrations {
   /**

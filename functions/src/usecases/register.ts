@@ -69,7 +69,14 @@ export async function register(ports: RegisterPorts, who: Registrant, input: Reg
   let applicant: ApplicantDoc | null = null;
   const limit = who.assisted?.limit ?? Infinity;
   const isRetry = (existing: ApplicantDoc | null) => existing !== null && existing.nikKey === nikKey && existing.requestId === who.requestId;
-  const request = { uid: who.uid, nikKey, kkKey, caller: who.by === "self" ? who.uid : who.by, day: formatIsoDate(calendarDateIn(now)), assisted: who.assisted !== undefined };
+  const request = {
+    uid: who.uid,
+    nikKey,
+    kkKey,
+    caller: who.by === "self" ? who.uid : who.by,
+    day: formatIsoDate(calendarDateIn(now)),
+    assisted: who.assisted !== undefined,
+  };
   const state = await ports.registrations.register(request, ({ existing, nikOwner, family, assistedToday, attemptsToday }) => {
     // A transaction may run this more than once: only the last run's choice counts.
     applicant = null;

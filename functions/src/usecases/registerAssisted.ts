@@ -28,7 +28,11 @@ export async function registerAssisted(
   // The account is the phone's if there is one; otherwise one named after the NIK's keyed hash,
   // so a retry of the same request lands on the same account.
   const uid = (await ports.accounts.uidByPhone(input.person.phone)) ?? `nik-${ports.pseudonyms.nik(input.person.nik).slice(0, 32)}`;
-  const outcome = await register(ports, { uid, by: actor.uid, requestId: input.requestId, assisted: { limit: limits.daily }, attemptLimit: limits.attempts }, input.person);
+  const outcome = await register(
+    ports,
+    { uid, by: actor.uid, requestId: input.requestId, assisted: { limit: limits.daily }, attemptLimit: limits.attempts },
+    input.person,
+  );
   if (outcome.ok) await ports.accounts.ensurePhoneAccount(uid, input.person.phone);
   return outcome;
 }

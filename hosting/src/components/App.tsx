@@ -46,7 +46,9 @@ export function App() {
   return (
     <LangContext.Provider value={langState}>
       <SessionContext.Provider value={session}>
-        <a class="skip-link" href="#main">{langState.t("app.skip")}</a>
+        <a class="skip-link" href="#main">
+          {langState.t("app.skip")}
+        </a>
         <Header page={page} />
         <main id="main" ref={main} tabIndex={-1}>
           {page === "home" && <HomePage />}

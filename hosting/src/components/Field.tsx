@@ -23,7 +23,11 @@ export function Field({ id, label, hint, error, children }: Props) {
   return (
     <div class={error ? "field field-invalid" : "field"}>
       <label for={id}>{label}</label>
-      {hint && <p id={hintId} class="hint">{hint}</p>}
+      {hint && (
+        <p id={hintId} class="hint">
+          {hint}
+        </p>
+      )}
       {children({ id, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy })}
       {error && (
         <p id={errorId} class="field-error" data-testid={errorId}>

@@ -46,11 +46,15 @@ export function Header({ page }: { page: Page | null }) {
       <nav aria-label={t("nav.label")}>
         <ul class="nav">
           <li>
-            <NavLink href={PATHS.home} current={page === "home"}>{t("nav.home")}</NavLink>
+            <NavLink href={PATHS.home} current={page === "home"}>
+              {t("nav.home")}
+            </NavLink>
           </li>
           {pagesFor(session).map((linked) => (
             <li key={linked}>
-              <NavLink href={PATHS[linked]} current={page === linked}>{t(LABELS[linked])}</NavLink>
+              <NavLink href={PATHS[linked]} current={page === linked}>
+                {t(LABELS[linked])}
+              </NavLink>
             </li>
           ))}
           <li>

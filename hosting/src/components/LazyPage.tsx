@@ -31,7 +31,17 @@ export function LazyPage<P extends object>({ load, props }: Props<P>) {
     };
   }, [load]);
 
-  if (failed) return <p role="alert" class="notice notice-error">{t("common.loadFailed")}</p>;
-  if (!Page) return <p role="status" class="muted">{t("common.loading")}</p>;
+  if (failed)
+    return (
+      <p role="alert" class="notice notice-error">
+        {t("common.loadFailed")}
+      </p>
+    );
+  if (!Page)
+    return (
+      <p role="status" class="muted">
+        {t("common.loading")}
+      </p>
+    );
   return <Page {...props} />;
 }

@@ -10,7 +10,17 @@ interface Props<T> {
 /** The loading and failure states every list on the page shares. */
 export function Loaded<T>({ load, children }: Props<T>) {
   const { t } = useLang();
-  if (load.state === "loading") return <p role="status" class="muted">{t("common.loading")}</p>;
-  if (load.state === "failed") return <p role="alert" class="notice notice-error">{t("common.loadFailed")}</p>;
+  if (load.state === "loading")
+    return (
+      <p role="status" class="muted">
+        {t("common.loading")}
+      </p>
+    );
+  if (load.state === "failed")
+    return (
+      <p role="alert" class="notice notice-error">
+        {t("common.loadFailed")}
+      </p>
+    );
   return <>{children(load.value)}</>;
 }

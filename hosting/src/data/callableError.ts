@@ -24,8 +24,10 @@ export function callableFailure(error: unknown): CallableFailure {
   const details = property(error, "details");
   const fields = property(details, "fields");
   return {
-    code: String(property(error, "code") ?? "").replace(/^functions\//, ""),
-    reason: String(property(details, "reason") ?? ""),
+    code: text(property(error, "code")).replace(/^functions\//, ""),
+    reason: text(property(details, "reason")),
     fields: Array.isArray(fields) ? fields.filter(isFieldError) : [],
   };
 }
+
+const text = (value: unknown): string => (typeof value === "string" ? value : "");

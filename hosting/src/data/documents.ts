@@ -4,7 +4,6 @@ import { COLLECTIONS } from "@schemas/collections.js";
 import { withDates } from "@schemas/timestamps.js";
 import { db } from "../firebase.js";
 
-
 export const collectionOf = (name: keyof typeof COLLECTIONS) => collection(db, COLLECTIONS[name]);
 
 export type WithId<T> = T & { id: string };

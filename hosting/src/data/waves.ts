@@ -18,7 +18,9 @@ export const WAVE_LIST_SIZE = 50;
  */
 export async function loadOpenWave(now: Date): Promise<PlannedWave | null> {
   const snapshot = await getDocs(query(collectionOf("waves"), where("state", "==", "open")));
-  const joinable = parseDocs(waveDoc, snapshot.docs).filter((wave): wave is PlannedWave => wave.draw !== undefined && wave.opensAt <= now && now < wave.closesAt);
+  const joinable = parseDocs(waveDoc, snapshot.docs).filter(
+    (wave): wave is PlannedWave => wave.draw !== undefined && wave.opensAt <= now && now < wave.closesAt,
+  );
   return joinable.sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime())[0] ?? null;
 }
 

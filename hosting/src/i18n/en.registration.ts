@@ -46,7 +46,8 @@ export const enRegistration: Record<keyof typeof idRegistration, string> = {
     "Before sending, explain to this person: their data is used only to check whether they can join this program and to run it; it is kept in Indonesia and protected under the Personal Data Protection Law (UU No. 27/2022); they can see their data and ask for it to be corrected if anything is wrong.",
   "consent.assistedLabel": "I have explained the above to this person, and they agree to their data being used for this program.",
 
-  "operator.intro": "Register people who come to the office and need help. Fill in the form from the ID card (KTP) and family card (KK) they show you. Their account is made from their mobile number.",
+  "operator.intro":
+    "Register people who come to the office and need help. Fill in the form from the ID card (KTP) and family card (KK) they show you. Their account is made from their mobile number.",
   "operator.region": "Your region",
   "operator.done": "Registered.",
   "operator.repeated": "This person was already registered by the same request; nothing was recorded twice.",

@@ -39,7 +39,8 @@ export const enStatus: Record<keyof typeof idStatus, string> = {
   "next.excluded-occupation": "If the job on record is wrong, contact your local labor office (Disnaker) to correct your data.",
   "next.receives-social-aid": "If you no longer receive social aid, contact your local labor office (Disnaker) to correct your data.",
   "next.on-exclusion-list": "Ask the office that keeps that record to correct it. Once it is corrected, the result on this page changes too.",
-  "next.family-limit-reached": "This is a program rule: the number of recipients per family card is limited. If your KK number is wrong, contact your local labor office (Disnaker).",
+  "next.family-limit-reached":
+    "This is a program rule: the number of recipients per family card is limited. If your KK number is wrong, contact your local labor office (Disnaker).",
   "next.blocked": "If you think this is a mistake, contact the program's complaints service.",
   "next.already-participant": "No need to register again. Follow the steps for participants.",
 };

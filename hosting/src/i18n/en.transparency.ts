@@ -34,7 +34,8 @@ export const enTransparency: Record<keyof typeof idTransparency, string> = {
   "transparency.skipped": "Passed over for the family card limit",
   "transparency.publishedAt": "Published",
   "transparency.excluded": "Left out when the wave closed",
-  "transparency.excludedHint": "Everyone who joined the wave is checked again when it closes. Those who no longer qualify do not enter the pool; how many, by reason:",
+  "transparency.excludedHint":
+    "Everyone who joined the wave is checked again when it closes. Those who no longer qualify do not enter the pool; how many, by reason:",
   "transparency.excludedNone": "None.",
   "transparency.reason": "Reason",
   "transparency.people": "People",

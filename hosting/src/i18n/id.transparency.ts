@@ -32,7 +32,8 @@ export const idTransparency = {
   "transparency.skipped": "Dilewati karena batas per Kartu Keluarga",
   "transparency.publishedAt": "Diumumkan",
   "transparency.excluded": "Tidak diikutkan saat gelombang ditutup",
-  "transparency.excludedHint": "Semua yang ikut gelombang diperiksa lagi saat gelombang ditutup. Yang tidak memenuhi syarat tidak masuk pool; jumlahnya per alasan:",
+  "transparency.excludedHint":
+    "Semua yang ikut gelombang diperiksa lagi saat gelombang ditutup. Yang tidak memenuhi syarat tidak masuk pool; jumlahnya per alasan:",
   "transparency.excludedNone": "Tidak ada.",
   "transparency.reason": "Alasan",
   "transparency.people": "Jumlah orang",

@@ -3,7 +3,6 @@ import { compareAscii } from "./bytes.js";
 import { MAX_QUOTA, STRATUM_CODE, WHOLE } from "./constants.js";
 import type { DrawRules, Strata } from "./types.js";
 
-
 export type RulesReason = "quota-invalid" | "family-limit-invalid" | "stratum-code-invalid" | "shares-exceed-whole" | "counts-exceed-quota";
 
 /** Rules checked and seats apportioned: what the draw itself works from. */

@@ -18,7 +18,12 @@ export interface DrawRun {
  * The draw, streaming: memory follows the quota, not the pool. `drawKey` comes from seed.ts
  * (drawKeyOf); the pool must be the committed one (pool.ts), which also guarantees distinct pids.
  */
-export async function runDraw(pool: PoolSource, rules: DrawRules, drawKey: string, capacities?: Capacities): Promise<Outcome<DrawRun, RulesReason | "duplicate-pid">> {
+export async function runDraw(
+  pool: PoolSource,
+  rules: DrawRules,
+  drawKey: string,
+  capacities?: Capacities,
+): Promise<Outcome<DrawRun, RulesReason | "duplicate-pid">> {
   const prepared = prepareRules(rules);
   if (!prepared.ok) return prepared;
   let current = capacities ?? initialCapacities(prepared.value);

@@ -27,9 +27,7 @@ import type { DrawResult, Ranked, Winner } from "./types.js";
  */
 
 export type FinalizeOutcome =
-  | { ok: true; value: DrawResult }
-  | { ok: false; reason: "retained-too-few"; capacities: Capacities }
-  | { ok: false; reason: "duplicate-pid" };
+  { ok: true; value: DrawResult } | { ok: false; reason: "retained-too-few"; capacities: Capacities } | { ok: false; reason: "duplicate-pid" };
 
 export function finalize(rules: PreparedRules, summary: DrawSummary): FinalizeOutcome {
   const winsByFamily = new Map<string, number>();
@@ -84,7 +82,11 @@ export function finalize(rules: PreparedRules, summary: DrawSummary): FinalizeOu
     nationalLast = entry;
   }
   if (national < nationalSeats && summary.pool > summary.global.length) {
-    return { ok: false, reason: "retained-too-few", capacities: { global: Math.min(summary.pool, Math.max(1, 2 * summary.capacities.global)), strata: strataCapacities } };
+    return {
+      ok: false,
+      reason: "retained-too-few",
+      capacities: { global: Math.min(summary.pool, Math.max(1, 2 * summary.capacities.global)), strata: strataCapacities },
+    };
   }
 
   return {
@@ -108,6 +110,6 @@ export function finalize(rules: PreparedRules, summary: DrawSummary): FinalizeOu
 
 /** Sorted input: a pid seen twice sits next to itself (same rank). */
 function hasDuplicate(sorted: readonly Ranked[]): boolean {
-  for (let i = 1; i < sorted.length; i += 1) if (sorted[i]!.pid === sorted[i - 1]!.pid) return true;
+  for (let i = 1; i < sorted.length; i += 1) if (sorted[i].pid === sorted[i - 1].pid) return true;
   return false;
 }

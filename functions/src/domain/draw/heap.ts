@@ -37,7 +37,7 @@ export class TopHeap {
   admits(key: number): -1 | 0 | 1 {
     if (this.capacity === 0) return -1;
     if (this.items.length < this.capacity) return 1;
-    const worst = this.keys[0]!;
+    const worst = this.keys[0];
     return key > worst ? -1 : key < worst ? 1 : 0;
   }
 
@@ -50,8 +50,8 @@ export class TopHeap {
       this.up(at);
       return;
     }
-    const worst = this.keys[0]!;
-    if (key > worst || (key === worst && compareOrder(entry, this.items[0]!) >= 0)) return;
+    const worst = this.keys[0];
+    if (key > worst || (key === worst && compareOrder(entry, this.items[0]) >= 0)) return;
     this.items[0] = entry;
     this.keys[0] = key;
     this.down(0);
@@ -63,15 +63,15 @@ export class TopHeap {
   }
 
   private worse(i: number, j: number): boolean {
-    const difference = this.keys[i]! - this.keys[j]!;
-    return difference !== 0 ? difference > 0 : compareOrder(this.items[i]!, this.items[j]!) > 0;
+    const difference = this.keys[i] - this.keys[j];
+    return difference !== 0 ? difference > 0 : compareOrder(this.items[i], this.items[j]) > 0;
   }
 
   private swap(i: number, j: number): void {
-    const item = this.items[i]!;
+    const item = this.items[i];
     this.items[i] = this.items[j]!;
     this.items[j] = item;
-    const key = this.keys[i]!;
+    const key = this.keys[i];
     this.keys[i] = this.keys[j]!;
     this.keys[j] = key;
   }

@@ -70,7 +70,7 @@ export class MerkleStream {
     this.stack.push(block);
     this.next = block.start + 2 ** block.height;
     for (;;) {
-      const right = this.stack[this.stack.length - 1]!;
+      const right = this.stack[this.stack.length - 1];
       const left = this.stack[this.stack.length - 2];
       // Equal heights are siblings only when the left one starts on a boundary of the pair.
       if (!left || left.height !== right.height || left.start % 2 ** (left.height + 1) !== 0) return;
@@ -86,8 +86,8 @@ export class MerkleStream {
   root(): string {
     if (this.offset !== 0) throw new RangeError("MerkleStream: only a stream started at 0 has a root");
     if (this.stack.length === 0) return EMPTY_ROOT;
-    let hash = this.stack[this.stack.length - 1]!.hash;
-    for (let i = this.stack.length - 2; i >= 0; i -= 1) hash = nodeHash(this.stack[i]!.hash, hash);
+    let hash = this.stack[this.stack.length - 1].hash;
+    for (let i = this.stack.length - 2; i >= 0; i -= 1) hash = nodeHash(this.stack[i].hash, hash);
     return hash.toString("hex");
   }
 }
@@ -106,9 +106,9 @@ export function auditPath(nodes: readonly Buffer[], index: number): Buffer[] {
   let i = index;
   while (level.length > 1) {
     const sibling = i % 2 === 0 ? i + 1 : i - 1;
-    if (sibling < level.length) path.push(level[sibling]!);
+    if (sibling < level.length) path.push(level[sibling]);
     const up: Buffer[] = [];
-    for (let j = 0; j < level.length; j += 2) up.push(j + 1 < level.length ? nodeHash(level[j]!, level[j + 1]!) : level[j]!);
+    for (let j = 0; j < level.length; j += 2) up.push(j + 1 < level.length ? nodeHash(level[j], level[j + 1]) : level[j]);
     level = up;
     i = Math.floor(i / 2);
   }

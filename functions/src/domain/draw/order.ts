@@ -38,7 +38,7 @@ export interface Position {
 export function positionOf(entry: Pick<Candidate, "pid" | "stratum" | "priority">, drawKey: string, result: Pick<DrawResult, "strata" | "national">): Position {
   const rank = rankOf(drawKey, entry.pid);
   const key: OrderKey = { priority: entry.priority === true, rank, pid: entry.pid };
-  const stratum = entry.stratum !== undefined && Object.hasOwn(result.strata, entry.stratum) ? result.strata[entry.stratum]! : null;
+  const stratum = entry.stratum !== undefined && Object.hasOwn(result.strata, entry.stratum) ? result.strata[entry.stratum] : null;
   const reachedInStratum = stratum === null || stratum.seats === 0 ? null : reached(stratum, key);
   const reachedNationally = reached(result.national, key);
   return { rank, reachedInStratum, reachedNationally, withinCutoff: reachedInStratum === true || reachedNationally };

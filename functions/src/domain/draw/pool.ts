@@ -35,7 +35,7 @@ export const DEFAULT_PAGE_SIZE = 8192;
 export function commitPool(entries: Iterable<Candidate>, pageSize = DEFAULT_PAGE_SIZE): Outcome<PoolCommitment, "duplicate-pid" | "page-size-invalid"> {
   if (!isPowerOfTwo(pageSize)) return refused("page-size-invalid");
   const sorted = [...entries].sort((a, b) => compareAscii(a.pid, b.pid));
-  for (let i = 1; i < sorted.length; i += 1) if (sorted[i - 1]!.pid === sorted[i]!.pid) return refused("duplicate-pid");
+  for (let i = 1; i < sorted.length; i += 1) if (sorted[i - 1].pid === sorted[i].pid) return refused("duplicate-pid");
   const pageRoots: string[] = [];
   const top = new MerkleStream();
   for (let start = 0; start < sorted.length; start += pageSize) {
@@ -49,12 +49,22 @@ export function commitPool(entries: Iterable<Candidate>, pageSize = DEFAULT_PAGE
 }
 
 /** The proof from a page alone: `page` holds the entries of page `pageIndex`, in pid order. */
-export function pageMembershipProof(page: readonly Candidate[], pageIndex: number, pageSize: number, pageRoots: readonly string[], size: number, pid: string): MembershipProof | null {
+export function pageMembershipProof(
+  page: readonly Candidate[],
+  pageIndex: number,
+  pageSize: number,
+  pageRoots: readonly string[],
+  size: number,
+  pid: string,
+): MembershipProof | null {
   const at = page.findIndex((entry) => entry.pid === pid);
   if (at < 0) return null;
   const inPage = auditPath(page.map(entryLeaf), at);
-  const amongPages = auditPath(pageRoots.map((root) => Buffer.from(root, "hex")), pageIndex);
-  return { entry: page[at]!, index: pageIndex * pageSize + at, size, path: [...inPage, ...amongPages].map((h) => h.toString("hex")) };
+  const amongPages = auditPath(
+    pageRoots.map((root) => Buffer.from(root, "hex")),
+    pageIndex,
+  );
+  return { entry: page[at], index: pageIndex * pageSize + at, size, path: [...inPage, ...amongPages].map((h) => h.toString("hex")) };
 }
 
 export function membershipProof(pool: PoolCommitment, pid: string): MembershipProof | null {
@@ -62,7 +72,7 @@ export function membershipProof(pool: PoolCommitment, pid: string): MembershipPr
   let hi = pool.entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareAscii(pool.entries[mid]!.pid, pid) < 0) lo = mid + 1;
+    if (compareAscii(pool.entries[mid].pid, pid) < 0) lo = mid + 1;
     else hi = mid;
   }
   if (pool.entries[lo]?.pid !== pid) return null;
@@ -79,5 +89,12 @@ export function verifyMembership(pid: string, proof: MembershipProof, root: stri
   } catch {
     return false;
   }
-  return rootFromPath(leaf, proof.index, proof.size, proof.path.map((h) => Buffer.from(h, "hex"))) === root;
+  return (
+    rootFromPath(
+      leaf,
+      proof.index,
+      proof.size,
+      proof.path.map((h) => Buffer.from(h, "hex")),
+    ) === root
+  );
 }

@@ -97,7 +97,9 @@ export interface Publication {
 const hrefOf = (folder: string, i: number) => `${folder}/${String(i).padStart(6, "0")}.json`;
 
 /** The whole publication in memory: the reference for tests and small waves. */
-export async function buildPublication(input: PublicationInput): Promise<Outcome<Publication, RulesReason | "duplicate-pid" | "page-size-invalid" | "seed-malformed" | "seed-does-not-match-commitment">> {
+export async function buildPublication(
+  input: PublicationInput,
+): Promise<Outcome<Publication, RulesReason | "duplicate-pid" | "page-size-invalid" | "seed-malformed" | "seed-does-not-match-commitment">> {
   const seedCheck = checkSeed(input.seed, input.seedCommitment);
   if (!seedCheck.ok) return seedCheck;
   const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -112,7 +114,10 @@ export async function buildPublication(input: PublicationInput): Promise<Outcome
 
   const pages = <T>(folder: string, items: T[]) =>
     items.map((item, i) => ({ href: hrefOf(folder, i), item, next: i + 1 < items.length ? hrefOf(folder, i + 1).slice(folder.length + 1) : undefined }));
-  const poolPages = pages("pool", pool.pageRoots.map((_, i) => pool.entries.slice(i * pageSize, (i + 1) * pageSize))).map(({ href, item, next }, i) => ({
+  const poolPages = pages(
+    "pool",
+    pool.pageRoots.map((_, i) => pool.entries.slice(i * pageSize, (i + 1) * pageSize)),
+  ).map(({ href, item, next }, i) => ({
     href,
     page: { waveId: input.waveId, page: i, pageSize, entries: item, ...(next ? { next } : {}) },
   }));
@@ -138,7 +143,7 @@ export async function buildPublication(input: PublicationInput): Promise<Outcome
     waveId: input.waveId,
     poolRoot: pool.root,
     poolSize: pool.size,
-    pool: { pageSize, pages: poolPages.map((p, i) => ({ href: p.href, count: p.page.entries.length, root: pool.pageRoots[i]! })) },
+    pool: { pageSize, pages: poolPages.map((p, i) => ({ href: p.href, count: p.page.entries.length, root: pool.pageRoots[i] })) },
     seedCommitment: input.seedCommitment,
     seed: input.seed,
     beacon: input.beacon,
@@ -146,7 +151,11 @@ export async function buildPublication(input: PublicationInput): Promise<Outcome
     quota: input.rules.quota,
     familyLimit: input.rules.familyLimit,
     strata: input.rules.strata,
-    winners: { count: pids.length, digest: winnersDigest(pids), ...(winnersPages.length === 0 ? { pids } : { pages: winnersPages.map((p) => ({ href: p.href, count: p.page.pids.length })) }) },
+    winners: {
+      count: pids.length,
+      digest: winnersDigest(pids),
+      ...(winnersPages.length === 0 ? { pids } : { pages: winnersPages.map((p) => ({ href: p.href, count: p.page.pids.length })) }),
+    },
     result: { strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
     excludedByReason: input.excludedByReason,
     byProvince: Object.fromEntries([...byProvince].sort(([a], [b]) => (a < b ? -1 : 1))),

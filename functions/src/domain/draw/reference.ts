@@ -41,7 +41,9 @@ export function referenceDraw(pool: readonly Candidate[], rules: DrawRules, draw
     return true;
   };
 
-  const strata = new Map<string, SeatOutcome & { pool: number }>([...seats].map(([code, n]) => [code, { pool: stratumCounts.get(code) ?? 0, seats: n, selected: 0, cutoff: null }]));
+  const strata = new Map<string, SeatOutcome & { pool: number }>(
+    [...seats].map(([code, n]) => [code, { pool: stratumCounts.get(code) ?? 0, seats: n, selected: 0, cutoff: null }]),
+  );
   for (const c of ordered) {
     const stratum = c.stratum === undefined ? undefined : strata.get(c.stratum);
     if (!stratum || stratum.selected >= stratum.seats) continue;

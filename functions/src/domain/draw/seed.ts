@@ -31,7 +31,9 @@ export interface DrawKeyInput {
  * the tag and the three 32-byte values all have fixed lengths.
  */
 export function drawKeyOf({ seed, beaconValue, poolRoot }: DrawKeyInput): string {
-  return sha256(Buffer.from(ALGORITHM, "ascii"), hexBytes(seed, "seed"), hexBytes(beaconValue, "beacon value"), hexBytes(poolRoot, "pool root")).toString("hex");
+  return sha256(Buffer.from(ALGORITHM, "ascii"), hexBytes(seed, "seed"), hexBytes(beaconValue, "beacon value"), hexBytes(poolRoot, "pool root")).toString(
+    "hex",
+  );
 }
 
 /** rank(pid) = HMAC-SHA-256(key = drawKey's 32 bytes, message = pid's bytes), as hex. */

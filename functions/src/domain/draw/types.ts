@@ -34,10 +34,7 @@ export interface OrderKey {
  * no floating point ever decides a seat; counts are seats outright. Seats not given to a stratum
  * are national seats.
  */
-export type Strata =
-  | { kind: "none" }
-  | { kind: "shares"; basisPoints: Record<string, number> }
-  | { kind: "counts"; counts: Record<string, number> };
+export type Strata = { kind: "none" } | { kind: "shares"; basisPoints: Record<string, number> } | { kind: "counts"; counts: Record<string, number> };
 
 export interface DrawRules {
   quota: number;

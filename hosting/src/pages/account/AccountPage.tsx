@@ -6,7 +6,12 @@ import { SignInForm } from "./SignInForm.js";
 export function AccountPage() {
   const { t } = useLang();
   const session = useSession();
-  if (session.state === "loading") return <p role="status" class="muted">{t("common.loading")}</p>;
+  if (session.state === "loading")
+    return (
+      <p role="status" class="muted">
+        {t("common.loading")}
+      </p>
+    );
   if (session.state === "signed-in") return <AccountSummary session={session} />;
   return <SignInForm />;
 }

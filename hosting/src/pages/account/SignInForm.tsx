@@ -41,19 +41,36 @@ export function SignInForm() {
       <form class="form card" onSubmit={onSubmit} aria-busy={busy}>
         <div class="field">
           <label for="sign-in-email">{t("account.email")}</label>
-          <input id="sign-in-email" type="email" autoComplete="username" required value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input id="sign-in-email" type="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </div>
         <div class="field">
           <label for="sign-in-password">{t("account.password")}</label>
-          <input id="sign-in-password" type="password" autoComplete="current-password" required minLength={6}
-            aria-describedby="sign-in-password-hint" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-          <p id="sign-in-password-hint" class="hint">{t("account.passwordHint")}</p>
+          <input
+            id="sign-in-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            minLength={6}
+            aria-describedby="sign-in-password-hint"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+          <p id="sign-in-password-hint" class="hint">
+            {t("account.passwordHint")}
+          </p>
         </div>
-        {error && <p role="alert" class="notice notice-error" data-testid="sign-in-error">{t(error)}</p>}
+        {error && (
+          <p role="alert" class="notice notice-error" data-testid="sign-in-error">
+            {t(error)}
+          </p>
+        )}
         <div class="actions">
-          <button type="submit" value="sign-in" disabled={busy}>{busy ? t("account.busy") : t("account.signIn")}</button>
-          <button type="submit" value="sign-up" class="button-secondary" disabled={busy}>{t("account.signUp")}</button>
+          <button type="submit" value="sign-in" disabled={busy}>
+            {busy ? t("account.busy") : t("account.signIn")}
+          </button>
+          <button type="submit" value="sign-up" class="button-secondary" disabled={busy}>
+            {t("account.signUp")}
+          </button>
         </div>
       </form>
     </section>

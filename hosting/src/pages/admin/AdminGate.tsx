@@ -18,10 +18,19 @@ export function AdminGate() {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    if (allowed && !Page) loadAdminPage().then((page) => setPage(() => page), () => setFailed(true));
+    if (allowed && !Page)
+      loadAdminPage().then(
+        (page) => setPage(() => page),
+        () => setFailed(true),
+      );
   }, [allowed, Page]);
 
-  if (session.state === "loading") return <p role="status" class="muted">{t("common.loading")}</p>;
+  if (session.state === "loading")
+    return (
+      <p role="status" class="muted">
+        {t("common.loading")}
+      </p>
+    );
   if (session.state === "signed-out") {
     return (
       <section>
@@ -36,11 +45,23 @@ export function AdminGate() {
     return (
       <section>
         <h1>{t("admin.title")}</h1>
-        <p class="notice notice-error" data-testid="admin-refused">{t("admin.notAllowed")}</p>
+        <p class="notice notice-error" data-testid="admin-refused">
+          {t("admin.notAllowed")}
+        </p>
       </section>
     );
   }
-  if (failed) return <p role="alert" class="notice notice-error">{t("common.loadFailed")}</p>;
-  if (!Page) return <p role="status" class="muted">{t("common.loading")}</p>;
+  if (failed)
+    return (
+      <p role="alert" class="notice notice-error">
+        {t("common.loadFailed")}
+      </p>
+    );
+  if (!Page)
+    return (
+      <p role="status" class="muted">
+        {t("common.loading")}
+      </p>
+    );
   return <Page canGrant={session.role === "admin"} />;
 }

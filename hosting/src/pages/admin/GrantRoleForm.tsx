@@ -73,23 +73,41 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
       <form class="form card" noValidate onSubmit={submit} aria-busy={busy} data-testid="grant-role-form">
         <Field id="grant-email" label={t("grant.email")} error={errorText("email")}>
           {(control) => (
-            <input {...control} type="email" autoComplete="off" spellcheck={false} value={values.email}
-              onInput={(e) => change("email", e.currentTarget.value)} onBlur={() => recheck(values, ["email"])} />
+            <input
+              {...control}
+              type="email"
+              autoComplete="off"
+              spellcheck={false}
+              value={values.email}
+              onInput={(e) => change("email", e.currentTarget.value)}
+              onBlur={() => recheck(values, ["email"])}
+            />
           )}
         </Field>
         <Field id="grant-role" label={t("grant.role")} error={errorText("role")}>
           {(control) => (
-            <select {...control} value={values.role} onChange={(e) => change("role", e.currentTarget.value)}
-              onBlur={() => recheck(values, ["role"])}>
-              {ROLE_OPTIONS.map((role) => <option key={role} value={role}>{t(`role.${role}`)}</option>)}
+            <select {...control} value={values.role} onChange={(e) => change("role", e.currentTarget.value)} onBlur={() => recheck(values, ["role"])}>
+              {ROLE_OPTIONS.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         {values.role === "operator" && (
           <Field id="grant-region" label={t("grant.region")} hint={t("grant.regionHint")} error={errorText("region")}>
             {(control) => (
-              <input {...control} type="text" inputMode="numeric" autoComplete="off" maxLength={4} value={values.region}
-                onInput={(e) => change("region", e.currentTarget.value)} onBlur={() => recheck(values, ["region"])} />
+              <input
+                {...control}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={4}
+                value={values.region}
+                onInput={(e) => change("region", e.currentTarget.value)}
+                onBlur={() => recheck(values, ["region"])}
+              />
             )}
           </Field>
         )}
@@ -99,7 +117,9 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
           </p>
         )}
         <div class="actions">
-          <button type="submit" disabled={busy}>{busy ? t("grant.busy") : t("grant.submit")}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? t("grant.busy") : t("grant.submit")}
+          </button>
         </div>
         <GrantResult outcome={outcome} />
       </form>

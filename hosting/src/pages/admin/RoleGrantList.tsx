@@ -34,13 +34,19 @@ export function RoleGrantList({ version }: { version: number }) {
                   </h3>
                   <dl class="facts">
                     <dt>{t("grants.account")}</dt>
-                    <dd><code>{grant.targetUid}</code></dd>
+                    <dd>
+                      <code>{grant.targetUid}</code>
+                    </dd>
                     <dt>{t("grants.by")}</dt>
-                    <dd><code>{grant.grantedBy}</code></dd>
+                    <dd>
+                      <code>{grant.grantedBy}</code>
+                    </dd>
                     <dt>{t("grants.via")}</dt>
                     <dd>{t(`grants.via.${grant.via}`)}</dd>
                   </dl>
-                  <p class="muted"><time dateTime={grant.grantedAt.toISOString()}>{jakartaTime(grant.grantedAt)}</time></p>
+                  <p class="muted">
+                    <time dateTime={grant.grantedAt.toISOString()}>{jakartaTime(grant.grantedAt)}</time>
+                  </p>
                 </li>
               ))}
             </ol>

@@ -19,8 +19,7 @@ export function WaveList({ year }: { year: number }) {
               {list.map((wave) => (
                 <li key={wave.id} class="card">
                   <h3>
-                    {t("waves.item", { number: wave.number })}{" "}
-                    <span class={`badge badge-${wave.state}`}>{t(`wave.${wave.state}`)}</span>
+                    {t("waves.item", { number: wave.number })} <span class={`badge badge-${wave.state}`}>{t(`wave.${wave.state}`)}</span>
                   </h3>
                   <dl class="facts">
                     <dt>{t("waves.opens")}</dt>

@@ -24,7 +24,9 @@ export function AssistedResult({ result, phone, onAnother }: Props) {
       </h2>
       <dl class="facts">
         <dt>{t("operator.nik")}</dt>
-        <dd data-testid="assisted-nik"><code>{result.nikMasked}</code></dd>
+        <dd data-testid="assisted-nik">
+          <code>{result.nikMasked}</code>
+        </dd>
       </dl>
       <h3>{t("operator.result")}</h3>
       {eligible ? (
@@ -37,7 +39,9 @@ export function AssistedResult({ result, phone, onAnother }: Props) {
       )}
       <p data-testid="assisted-account">{t("operator.account", { phone })}</p>
       <div class="actions">
-        <button type="button" onClick={onAnother}>{t("operator.another")}</button>
+        <button type="button" onClick={onAnother}>
+          {t("operator.another")}
+        </button>
       </div>
     </section>
   );

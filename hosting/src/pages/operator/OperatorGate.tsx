@@ -9,13 +9,20 @@ const loadOperatorPage = () => import("./OperatorPage.js").then((module) => modu
 export function OperatorGate() {
   const { t } = useLang();
   const session = useSession();
-  if (session.state === "loading") return <p role="status" class="muted">{t("common.loading")}</p>;
+  if (session.state === "loading")
+    return (
+      <p role="status" class="muted">
+        {t("common.loading")}
+      </p>
+    );
   if (session.state === "signed-out") return <SignInFirst title="operator.title" />;
   if (session.role !== "operator" || session.region === undefined) {
     return (
       <section>
         <h1>{t("operator.title")}</h1>
-        <p class="notice notice-error" data-testid="operator-refused">{t("operator.notAllowed")}</p>
+        <p class="notice notice-error" data-testid="operator-refused">
+          {t("operator.notAllowed")}
+        </p>
       </section>
     );
   }

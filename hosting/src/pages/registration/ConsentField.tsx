@@ -12,10 +12,19 @@ export function ConsentField({ prefix, values, assisted, errorOf, update, check 
   const describedBy = [`${id}-text`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div class={error ? "field consent field-invalid" : "field consent"}>
-      <p id={`${id}-text`} class="consent-text">{t(assisted ? "consent.assistedText" : "consent.text")}</p>
+      <p id={`${id}-text`} class="consent-text">
+        {t(assisted ? "consent.assistedText" : "consent.text")}
+      </p>
       <label class="choice" for={id}>
-        <input type="checkbox" id={id} checked={values.consent} aria-invalid={error ? "true" : undefined} aria-describedby={describedBy}
-          onChange={(e) => update({ consent: e.currentTarget.checked })} onBlur={() => check("consent")} />
+        <input
+          type="checkbox"
+          id={id}
+          checked={values.consent}
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => update({ consent: e.currentTarget.checked })}
+          onBlur={() => check("consent")}
+        />
         <span>{t(assisted ? "consent.assistedLabel" : "consent.label")}</span>
       </label>
       {error && (

@@ -18,26 +18,59 @@ export function IdentityFields({ prefix, values, assisted, errorOf, update, chec
     <>
       <Field id={id("nik")} label={t("person.nik")} hint={t("person.nikHint")} error={errorOf("nik")}>
         {(control) => (
-          <input {...control} type="text" inputMode="numeric" maxLength={NUMBER_LENGTH} autoComplete="off" spellcheck={false}
-            value={values.nik} onInput={(e) => update({ nik: e.currentTarget.value })} onBlur={() => check("nik")} />
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            maxLength={NUMBER_LENGTH}
+            autoComplete="off"
+            spellcheck={false}
+            value={values.nik}
+            onInput={(e) => update({ nik: e.currentTarget.value })}
+            onBlur={() => check("nik")}
+          />
         )}
       </Field>
       <Field id={id("kk")} label={t("person.kk")} hint={t("person.kkHint")} error={errorOf("kk")}>
         {(control) => (
-          <input {...control} type="text" inputMode="numeric" maxLength={NUMBER_LENGTH} autoComplete="off" spellcheck={false}
-            value={values.kk} onInput={(e) => update({ kk: e.currentTarget.value })} onBlur={() => check("kk")} />
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            maxLength={NUMBER_LENGTH}
+            autoComplete="off"
+            spellcheck={false}
+            value={values.kk}
+            onInput={(e) => update({ kk: e.currentTarget.value })}
+            onBlur={() => check("kk")}
+          />
         )}
       </Field>
       <Field id={id("fullName")} label={t("person.fullName")} hint={t("person.fullNameHint")} error={errorOf("fullName")}>
         {(control) => (
-          <input {...control} type="text" autoComplete={auto("name")} spellcheck={false}
-            value={values.fullName} onInput={(e) => update({ fullName: e.currentTarget.value })} onBlur={() => check("fullName")} />
+          <input
+            {...control}
+            type="text"
+            autoComplete={auto("name")}
+            spellcheck={false}
+            value={values.fullName}
+            onInput={(e) => update({ fullName: e.currentTarget.value })}
+            onBlur={() => check("fullName")}
+          />
         )}
       </Field>
       <Field id={id("birthDate")} label={t("person.birthDate")} error={errorOf("birthDate")}>
         {(control) => (
-          <input {...control} type="date" min="1900-01-01" max={today} autoComplete={auto("bday")}
-            value={values.birthDate} onInput={(e) => update({ birthDate: e.currentTarget.value })} onBlur={() => check("birthDate")} />
+          <input
+            {...control}
+            type="date"
+            min="1900-01-01"
+            max={today}
+            autoComplete={auto("bday")}
+            value={values.birthDate}
+            onInput={(e) => update({ birthDate: e.currentTarget.value })}
+            onBlur={() => check("birthDate")}
+          />
         )}
       </Field>
       <RadioGroup
@@ -54,8 +87,14 @@ export function IdentityFields({ prefix, values, assisted, errorOf, update, chec
       />
       <Field id={id("phone")} label={t("person.phone")} hint={t("person.phoneHint")} error={errorOf("phone")}>
         {(control) => (
-          <input {...control} type="tel" autoComplete={auto("tel-national")}
-            value={values.phone} onInput={(e) => update({ phone: e.currentTarget.value })} onBlur={() => check("phone")} />
+          <input
+            {...control}
+            type="tel"
+            autoComplete={auto("tel-national")}
+            value={values.phone}
+            onInput={(e) => update({ phone: e.currentTarget.value })}
+            onBlur={() => check("phone")}
+          />
         )}
       </Field>
     </>

@@ -11,14 +11,30 @@ export function RegionFields(section: SectionProps) {
   const districts = useMemo(() => districtsOf(regencyCode), [regencyCode]);
   return (
     <>
-      <RegionSelect section={section} field="provinceCode" label="person.province" options={provinces} empty="person.choose"
-        onChoose={(code) => section.update({ provinceCode: code, regencyCode: "", districtCode: "" })} />
-      <RegionSelect section={section} field="regencyCode" label="person.regency" options={regencies}
+      <RegionSelect
+        section={section}
+        field="provinceCode"
+        label="person.province"
+        options={provinces}
+        empty="person.choose"
+        onChoose={(code) => section.update({ provinceCode: code, regencyCode: "", districtCode: "" })}
+      />
+      <RegionSelect
+        section={section}
+        field="regencyCode"
+        label="person.regency"
+        options={regencies}
         empty={provinceCode ? "person.choose" : "person.chooseProvinceFirst"}
-        onChoose={(code) => section.update({ regencyCode: code, districtCode: "" })} />
-      <RegionSelect section={section} field="districtCode" label="person.district" options={districts}
+        onChoose={(code) => section.update({ regencyCode: code, districtCode: "" })}
+      />
+      <RegionSelect
+        section={section}
+        field="districtCode"
+        label="person.district"
+        options={districts}
         empty={regencyCode ? "person.choose" : "person.chooseRegencyFirst"}
-        onChoose={(code) => section.update({ districtCode: code })} />
+        onChoose={(code) => section.update({ districtCode: code })}
+      />
     </>
   );
 }

@@ -23,7 +23,9 @@ export function RegionSelect({ section, field, label, options, empty, onChoose }
         <select {...control} value={section.values[field]} onChange={(e) => onChoose(e.currentTarget.value)} onBlur={() => section.check(field)}>
           <option value="">{t(empty)}</option>
           {options.map((region) => (
-            <option key={region.code} value={region.code}>{regionName(region.name)}</option>
+            <option key={region.code} value={region.code}>
+              {regionName(region.name)}
+            </option>
           ))}
         </select>
       )}

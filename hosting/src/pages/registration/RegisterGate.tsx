@@ -9,7 +9,12 @@ const loadRegisterPage = () => import("./RegisterPage.js").then((module) => modu
 export function RegisterGate() {
   const { t } = useLang();
   const session = useSession();
-  if (session.state === "loading") return <p role="status" class="muted">{t("common.loading")}</p>;
+  if (session.state === "loading")
+    return (
+      <p role="status" class="muted">
+        {t("common.loading")}
+      </p>
+    );
   if (session.state === "signed-out") return <SignInFirst title="register.title" />;
   // Keyed by account: a form half filled by one account is not left for the next one.
   return <LazyPage key={session.user.uid} load={loadRegisterPage} props={{}} />;

@@ -101,7 +101,9 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
         </p>
       )}
       <div class="actions">
-        <button type="submit" disabled={busy}>{busy ? t("register.busy") : submitLabel}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? t("register.busy") : submitLabel}
+        </button>
       </div>
       {children}
     </form>

@@ -16,23 +16,36 @@ export function SituationFields({ prefix, values, errorOf, update, check }: Sect
   const occupationId = controlId(prefix, "occupation");
   return (
     <>
-      <RadioGroup name={controlId(prefix, "inFormalEducation")} legend={t("person.inFormalEducation")} options={yesNo}
-        value={values.inFormalEducation} error={errorOf("inFormalEducation")}
-        onChange={(inFormalEducation) => update({ inFormalEducation })} onBlur={() => check("inFormalEducation")} />
+      <RadioGroup
+        name={controlId(prefix, "inFormalEducation")}
+        legend={t("person.inFormalEducation")}
+        options={yesNo}
+        value={values.inFormalEducation}
+        error={errorOf("inFormalEducation")}
+        onChange={(inFormalEducation) => update({ inFormalEducation })}
+        onBlur={() => check("inFormalEducation")}
+      />
       <Field id={occupationId} label={t("person.occupation")} error={errorOf("occupation")}>
         {(control) => (
-          <select {...control} value={values.occupation} onChange={(e) => update({ occupation: e.currentTarget.value })}
-            onBlur={() => check("occupation")}>
+          <select {...control} value={values.occupation} onChange={(e) => update({ occupation: e.currentTarget.value })} onBlur={() => check("occupation")}>
             <option value="">{t("person.choose")}</option>
             {OCCUPATIONS.map((occupation) => (
-              <option key={occupation} value={occupation}>{OCCUPATION_TEXT[occupation][lang]}</option>
+              <option key={occupation} value={occupation}>
+                {OCCUPATION_TEXT[occupation][lang]}
+              </option>
             ))}
           </select>
         )}
       </Field>
-      <RadioGroup name={controlId(prefix, "receivesSocialAid")} legend={t("person.receivesSocialAid")} options={yesNo}
-        value={values.receivesSocialAid} error={errorOf("receivesSocialAid")}
-        onChange={(receivesSocialAid) => update({ receivesSocialAid })} onBlur={() => check("receivesSocialAid")} />
+      <RadioGroup
+        name={controlId(prefix, "receivesSocialAid")}
+        legend={t("person.receivesSocialAid")}
+        options={yesNo}
+        value={values.receivesSocialAid}
+        error={errorOf("receivesSocialAid")}
+        onChange={(receivesSocialAid) => update({ receivesSocialAid })}
+        onBlur={() => check("receivesSocialAid")}
+      />
     </>
   );
 }

@@ -39,10 +39,7 @@ export function registrationFailure(error: unknown): RegistrationFailure {
  * Sends a registration the way both forms do: on success runs `onDone`; a refusal that concerns
  * fields goes back to the form, any other becomes the form's notice.
  */
-export async function sendRegistration(
-  call: () => Promise<void>,
-  setFailure: (notice: RegistrationNotice | null) => void,
-): Promise<PersonErrors | null> {
+export async function sendRegistration(call: () => Promise<void>, setFailure: (notice: RegistrationNotice | null) => void): Promise<PersonErrors | null> {
   setFailure(null);
   try {
     await call();

@@ -13,7 +13,15 @@ export function JoinWave({ onJoined }: { onJoined: (result: JoinWaveResult) => v
   const openWave = useLoad(loadOpenWaveNow, []);
   return (
     <Loaded load={openWave}>
-      {(wave) => (wave === null ? <p class="muted" data-testid="no-open-wave">{t("draw.noOpenWave")}</p> : <OpenWave wave={wave} onJoined={onJoined} />)}
+      {(wave) =>
+        wave === null ? (
+          <p class="muted" data-testid="no-open-wave">
+            {t("draw.noOpenWave")}
+          </p>
+        ) : (
+          <OpenWave wave={wave} onJoined={onJoined} />
+        )
+      }
     </Loaded>
   );
 }

@@ -20,11 +20,15 @@ export function LatestDraw({ latest }: { latest: Latest }) {
       <p class={selected ? "notice notice-ok" : "notice"}>{t(selected ? "latest.selected" : "latest.notSelected")}</p>
       <dl class="facts facts-stacked">
         <dt>{t("latest.yourRank")}</dt>
-        <dd><code data-testid="latest-rank">{short(rank)}</code></dd>
+        <dd>
+          <code data-testid="latest-rank">{short(rank)}</code>
+        </dd>
         {cutoff.stratum !== null && (
           <>
             <dt>{t("latest.stratumCutoff")}</dt>
-            <dd><code>{short(cutoff.stratum)}</code></dd>
+            <dd>
+              <code>{short(cutoff.stratum)}</code>
+            </dd>
           </>
         )}
         <dt>{t("latest.nationalCutoff")}</dt>

@@ -44,7 +44,9 @@ export function OpenWave({ wave, onJoined }: Props) {
         </button>
       </div>
       {failure && failure.kind !== "reason" && (
-        <p role="alert" class="notice notice-error" data-testid="join-error">{noticeText(failure, lang, t)}</p>
+        <p role="alert" class="notice notice-error" data-testid="join-error">
+          {noticeText(failure, lang, t)}
+        </p>
       )}
       {failure?.kind === "reason" && (
         <div role="alert" class="notice notice-error" data-testid="join-error">

@@ -12,7 +12,9 @@ export function ProfileSummary({ status }: { status: MyStatus }) {
       <h2 id="profile-title">{t("status.profile")}</h2>
       <dl class="facts card">
         <dt>{t("status.nik")}</dt>
-        <dd data-testid="status-nik"><code>{profile.nikMasked}</code></dd>
+        <dd data-testid="status-nik">
+          <code>{profile.nikMasked}</code>
+        </dd>
         <dt>{t("status.name")}</dt>
         <dd>{profile.fullName}</dd>
         <dt>{t("status.birthDate")}</dt>

@@ -8,7 +8,12 @@ const loadStatusPage = () => import("./StatusPage.js").then((module) => module.S
 export function StatusGate() {
   const { t } = useLang();
   const session = useSession();
-  if (session.state === "loading") return <p role="status" class="muted">{t("common.loading")}</p>;
+  if (session.state === "loading")
+    return (
+      <p role="status" class="muted">
+        {t("common.loading")}
+      </p>
+    );
   if (session.state === "signed-out") return <SignInFirst title="status.title" />;
   // Keyed by account: another account signing in on this phone must not see the last one's status.
   return <LazyPage key={session.user.uid} load={loadStatusPage} props={{}} />;

@@ -31,7 +31,9 @@ export function WaveAndDraw({ status }: { status: MyStatus }) {
       {pid !== undefined && (
         <dl class="facts facts-stacked">
           <dt>{t("draw.pid")}</dt>
-          <dd><code data-testid="draw-pid">{pid}</code></dd>
+          <dd>
+            <code data-testid="draw-pid">{pid}</code>
+          </dd>
         </dl>
       )}
       {pid !== undefined && <p class="muted">{t("draw.pidHint")}</p>}

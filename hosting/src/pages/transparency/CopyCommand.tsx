@@ -18,9 +18,13 @@ export function CopyCommand({ command }: { command: string }) {
   };
   return (
     <div class="copy-command">
-      <pre class="command"><code data-testid="verify-command">{command}</code></pre>
+      <pre class="command">
+        <code data-testid="verify-command">{command}</code>
+      </pre>
       <div class="actions">
-        <button type="button" class="button-secondary" onClick={copy}>{t("transparency.copy")}</button>
+        <button type="button" class="button-secondary" onClick={copy}>
+          {t("transparency.copy")}
+        </button>
       </div>
       <p role="status" class="muted">
         {copied === "copied" && t("transparency.copied")}

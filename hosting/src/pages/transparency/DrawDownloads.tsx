@@ -19,7 +19,9 @@ export function DrawDownloads({ waveId, manifest }: Props) {
       <h2 id="downloads-title">{t("transparency.downloads")}</h2>
       <ul class="plain-list downloads">
         <li>
-          <a href={manifestPath(waveId)} type="application/json" data-testid="manifest-link">{t("transparency.manifest")}</a>
+          <a href={manifestPath(waveId)} type="application/json" data-testid="manifest-link">
+            {t("transparency.manifest")}
+          </a>
         </li>
       </ul>
       <PageLinks

@@ -13,7 +13,8 @@ interface Props {
 export function DrawResult({ manifest, provinceName }: Props) {
   const { t } = useTransparencyLang();
   const { national, strata, skippedForFamilyLimit } = manifest.result;
-  const ofSeats = (outcome: { selected: number; seats: number }) => t("transparency.ofSeats", { selected: count(outcome.selected), seats: count(outcome.seats) });
+  const ofSeats = (outcome: { selected: number; seats: number }) =>
+    t("transparency.ofSeats", { selected: count(outcome.selected), seats: count(outcome.seats) });
   return (
     <section aria-labelledby="result-title" data-testid="draw-result">
       <h2 id="result-title">{t("transparency.result")}</h2>

@@ -22,7 +22,9 @@ export function ExcludedByReason({ excluded }: { excluded: Record<string, number
             <thead>
               <tr>
                 <th scope="col">{t("transparency.reason")}</th>
-                <th scope="col" class="number">{t("transparency.people")}</th>
+                <th scope="col" class="number">
+                  {t("transparency.people")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -16,7 +16,9 @@ export function PageLinks({ summary, pages, testId }: Props) {
       <ol class="plain-list">
         {pages.map((page, index) => (
           <li key={page.href}>
-            <a href={page.href} type="application/json">{t("transparency.page", { page: index + 1, count: count(page.count) })}</a>
+            <a href={page.href} type="application/json">
+              {t("transparency.page", { page: index + 1, count: count(page.count) })}
+            </a>
           </li>
         ))}
       </ol>

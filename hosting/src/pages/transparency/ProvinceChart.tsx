@@ -13,16 +13,26 @@ export function ProvinceChart({ rows }: { rows: ProvinceRow[] }) {
   return (
     <figure class="bar-chart">
       <ul class="bar-legend" aria-hidden="true">
-        <li><span class="swatch swatch-pool" />{t("transparency.sharePool")}</li>
-        <li><span class="swatch swatch-winners" />{t("transparency.shareWinners")}</li>
+        <li>
+          <span class="swatch swatch-pool" />
+          {t("transparency.sharePool")}
+        </li>
+        <li>
+          <span class="swatch swatch-winners" />
+          {t("transparency.shareWinners")}
+        </li>
       </ul>
       <div role="img" aria-label={t("transparency.chartLabel")} data-testid="province-chart">
         {rows.map((row) => (
           <div key={row.code} class="bar-row">
             <span class="bar-name">{row.name}</span>
-            <span class="bar-track"><span class="bar bar-pool" style={{ width: width(row.poolShare) }} /></span>
+            <span class="bar-track">
+              <span class="bar bar-pool" style={{ width: width(row.poolShare) }} />
+            </span>
             <span class="bar-value">{row.poolShareText}</span>
-            <span class="bar-track"><span class="bar bar-winners" style={{ width: width(row.winnersShare) }} /></span>
+            <span class="bar-track">
+              <span class="bar bar-winners" style={{ width: width(row.winnersShare) }} />
+            </span>
             <span class="bar-value">{row.winnersShareText}</span>
           </div>
         ))}

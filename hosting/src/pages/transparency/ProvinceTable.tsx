@@ -12,8 +12,12 @@ export function ProvinceTable({ rows }: { rows: ProvinceRow[] }) {
         <thead>
           <tr>
             <th scope="col">{t("transparency.province")}</th>
-            <th scope="col" class="number">{t("transparency.poolColumn")}</th>
-            <th scope="col" class="number">{t("transparency.winners")}</th>
+            <th scope="col" class="number">
+              {t("transparency.poolColumn")}
+            </th>
+            <th scope="col" class="number">
+              {t("transparency.winners")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -17,9 +17,24 @@ interface Props {
 /** A drawn wave's published draw, read from its manifest; before that, when to expect it. */
 export function PublicationView({ waveId, publication, provinceName }: Props) {
   const { t } = useTransparencyLang();
-  if (publication === null) return <p class="notice" data-testid="draw-not-drawn">{t("transparency.notDrawn")}</p>;
-  if (publication.state === "not-published") return <p class="notice" data-testid="draw-not-published">{t("transparency.notPublished")}</p>;
-  if (publication.state === "malformed") return <p role="alert" class="notice notice-error" data-testid="draw-malformed">{t("transparency.malformed")}</p>;
+  if (publication === null)
+    return (
+      <p class="notice" data-testid="draw-not-drawn">
+        {t("transparency.notDrawn")}
+      </p>
+    );
+  if (publication.state === "not-published")
+    return (
+      <p class="notice" data-testid="draw-not-published">
+        {t("transparency.notPublished")}
+      </p>
+    );
+  if (publication.state === "malformed")
+    return (
+      <p role="alert" class="notice notice-error" data-testid="draw-malformed">
+        {t("transparency.malformed")}
+      </p>
+    );
   const { manifest } = publication;
   return (
     <>

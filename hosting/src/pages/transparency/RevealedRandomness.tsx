@@ -13,15 +13,23 @@ export function RevealedRandomness({ manifest }: { manifest: DrawManifestDoc }) 
       <h2 id="revealed-title">{t("transparency.revealed")}</h2>
       <dl class="facts facts-stacked card" data-testid="draw-revealed">
         <dt>{t("transparency.poolRoot")}</dt>
-        <dd><code data-testid="draw-pool-root">{poolRoot}</code></dd>
+        <dd>
+          <code data-testid="draw-pool-root">{poolRoot}</code>
+        </dd>
         <dt>{t("transparency.seed")}</dt>
-        <dd><code data-testid="draw-seed">{seed}</code></dd>
+        <dd>
+          <code data-testid="draw-seed">{seed}</code>
+        </dd>
         <dt>{t("transparency.beaconValue", { round: beacon.round })}</dt>
-        <dd><code data-testid="draw-beacon-value">{beacon.value}</code></dd>
+        <dd>
+          <code data-testid="draw-beacon-value">{beacon.value}</code>
+        </dd>
         {drawKey !== undefined && (
           <>
             <dt>{t("transparency.drawKey")}</dt>
-            <dd><code>{drawKey}</code></dd>
+            <dd>
+              <code>{drawKey}</code>
+            </dd>
           </>
         )}
       </dl>

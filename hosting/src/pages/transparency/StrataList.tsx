@@ -16,13 +16,23 @@ export function StrataList({ strata, quota, provinceName }: Props) {
   if (strata.kind === "none") return <>{t("transparency.strataNone")}</>;
   const parts =
     strata.kind === "shares"
-      ? Object.entries(strata.basisPoints).map(([code, points]) => ({ code, text: t("transparency.strataShare", { name: provinceName(code), share: basisPoints(points) }), seats: (quota * points) / 10_000 }))
-      : Object.entries(strata.counts).map(([code, seats]) => ({ code, text: t("transparency.strataCount", { name: provinceName(code), count: count(seats) }), seats }));
+      ? Object.entries(strata.basisPoints).map(([code, points]) => ({
+          code,
+          text: t("transparency.strataShare", { name: provinceName(code), share: basisPoints(points) }),
+          seats: (quota * points) / 10_000,
+        }))
+      : Object.entries(strata.counts).map(([code, seats]) => ({
+          code,
+          text: t("transparency.strataCount", { name: provinceName(code), count: count(seats) }),
+          seats,
+        }));
   const national = parts.reduce((rest, part) => rest - part.seats, quota) > 0;
   return (
     <ul class="plain-list">
       {parts.map((part) => (
-        <li key={part.code} data-stratum={part.code}>{part.text}</li>
+        <li key={part.code} data-stratum={part.code}>
+          {part.text}
+        </li>
       ))}
       {national && <li>{t("transparency.strataRest")}</li>}
     </ul>

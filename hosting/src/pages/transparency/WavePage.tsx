@@ -30,7 +30,9 @@ export function WavePage({ waveId }: { waveId: string }) {
       <Loaded load={page}>
         {({ wave, provinceName, publication }) =>
           wave === null ? (
-            <p class="notice" data-testid="wave-not-found">{t("transparency.notFound")}</p>
+            <p class="notice" data-testid="wave-not-found">
+              {t("transparency.notFound")}
+            </p>
           ) : (
             <>
               <section aria-labelledby="wave-title" class="card" data-testid="wave-detail" data-state={wave.state}>

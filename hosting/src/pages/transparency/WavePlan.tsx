@@ -28,7 +28,9 @@ export function WavePlan({ wave, provinceName }: { wave: Wave; provinceName: Pro
         <code>{source}</code>, {t("transparency.beaconRound", { round })}
       </dd>
       <dt>{t("transparency.seedCommitment")}</dt>
-      <dd><code data-testid="plan-seed-commitment">{plan.seedCommitment}</code></dd>
+      <dd>
+        <code data-testid="plan-seed-commitment">{plan.seedCommitment}</code>
+      </dd>
     </dl>
   );
 }
