@@ -150,7 +150,7 @@ describe("importExclusionList", () => {
     expect(junk.status).toBe(422);
     expect(junk.lines).toHaveLength(1);
     expect(junk.lines[0]?.error).toMatchObject({ code: "no-entries", details: { rejectedLines: 4 } });
-    expect(junk.lines[0]?.error?.message.en).toMatch(/no 16-digit NIK/);
+    expect(junk.lines[0]?.error?.message.en).toMatch(/no valid 16-digit NIK \(4 lines rejected\)/);
     expect([await importsOf("student"), await currentVersion("student")]).toEqual([records, version]);
     // The next real list takes the very next version: the junk file used none.
     const real = await postList("student", ["nik", ...niks(2, "527106")].join("\n"), admin.idToken);
