@@ -25,7 +25,12 @@ export const demoAccounts: DemoAccount[] = [
   { uid: "demo-auditor", email: "auditor@demo.prakerja.test", displayName: "Auditor", claims: { role: "auditor" } },
 ];
 
-/** 2023 rules: Rp 3.5 million training balance, Rp 600,000 once plus two surveys; social aid no longer excludes. */
+/**
+ * 2023 rules: Rp 3.5 million training balance, Rp 600,000 once plus two surveys; social aid no
+ * longer excludes; 18 and older with no upper age limit, so no `maximumAge`. A program year under
+ * the 2024 criteria ("WNI berusia 18-64 tahun", as published for wave 64 in March 2024) would set
+ * `maximumAge: 64`.
+ */
 export const programYear: ProgramYearDoc = {
   year: 2026,
   trainingBalance: 3_500_000,

@@ -12,6 +12,7 @@ import { secretPseudonyms } from "./adapters/pseudonyms.js";
 import { firestoreRegistrations } from "./adapters/registrations.js";
 import { firestoreRoleGrants } from "./adapters/roleGrants.js";
 import { cloudTasks } from "./adapters/tasks.js";
+import { firestoreVerifications } from "./adapters/verifications.js";
 import { firestoreWaves } from "./adapters/waves.js";
 import { REGION } from "./config.js";
 import { QUICKNET } from "./domain/beacon.js";
@@ -42,6 +43,7 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     lists: firestoreExclusionLists,
     programYears: firestoreProgramYears,
     registrations: firestoreRegistrations,
+    verifications: firestoreVerifications,
     pool: firestorePoolMembership,
     draws: firestoreDrawStore,
     latestDraw: firestoreLatestDraw,

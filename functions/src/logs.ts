@@ -23,6 +23,11 @@ export const logs = {
   exclusionListImported: (fields: { type: string; version: number; entries: number; rejectedLines: number; current: boolean; by: string; requestId: string }) =>
     logger.info("exclusion-list-imported", fields),
   registered: (uid: string, by: string, reasons: string[], created: boolean) => logger.info("registered", { uid, by, reasons, created }),
+  /** `applied`: false when the request had been carried out before (a retry). */
+  verificationDecided: (uid: string, decision: string, by: string, requestId: string, applied: boolean) =>
+    logger.info("verification-decided", { uid, decision, by, requestId, applied }),
+  joinedOnBehalf: (uid: string, waveId: string, by: string, requestId: string, joined: boolean) =>
+    logger.info("joined-on-behalf", { uid, waveId, by, requestId, joined }),
   drawStep: (waveId: string, step: string) => logger.info("draw-step", { waveId, step }),
   drawStepFailed: (waveId: string, error: unknown) =>
     logger.error("draw-step-failed", { waveId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

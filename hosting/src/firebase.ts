@@ -19,12 +19,15 @@ export const app = initializeApp({
   appId: env.VITE_FIREBASE_APP_ID ?? "demo-app-id",
 });
 
-// initializeAuth without a popup/redirect resolver: email + password needs neither, and
-// leaving them out keeps their iframe code out of the bundle.
+// initializeAuth without a popup/redirect resolver: email + password and phone codes need
+// neither, and leaving them out keeps their iframe code out of the bundle.
 export const auth = initializeAuth(app, { persistence: [indexedDBLocalPersistence, browserLocalPersistence] });
 export const db = getFirestore(app);
 
 if (onEmulators) {
   connectAuthEmulator(auth, "http://127.0.0.1:9099", { disableWarnings: true });
+  // Phone sign-in: the Auth emulator sends no SMS and asks for no reCAPTCHA (connectAuthEmulator
+  // sets this too; said here so a change of that default cannot bring the real widget to tests).
+  auth.settings.appVerificationDisabledForTesting = true;
   connectFirestoreEmulator(db, "127.0.0.1", 8080);
 }

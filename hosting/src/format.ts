@@ -1,28 +1,33 @@
+import type { Lang } from "@schemas";
+
 /**
- * Money and dates are written the Indonesian way in both languages: amounts are rupiah
- * ("Rp 1.200.000") and the program's deadlines are set in Jakarta time (WIB), whoever reads them.
+ * Money is written the Indonesian way in both languages ("Rp 1.200.000"). Dates and times are
+ * written in the page's language ("17 Agustus 2026 pukul 14.05" / "17 August 2026 at 14:05"),
+ * always in Jakarta time (WIB): the program's deadlines are set there, whoever reads them.
  */
 const thousands = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
 
+/** "Rp 3.500.000", with a no-break space: "Rp" never ends a line away from its number. */
 export function rupiah(amount: number): string {
-  return `Rp ${thousands.format(amount)}`;
+  return `Rp\u00a0${thousands.format(amount)}`;
 }
 
 export function count(value: number): string {
   return thousands.format(value);
 }
 
-const jakartaDateTime = new Intl.DateTimeFormat("id-ID", {
-  timeZone: "Asia/Jakarta",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+// British English writes the day before the month and a 24-hour clock, as Indonesian does.
+const LOCALES: Record<Lang, string> = { id: "id-ID", en: "en-GB" };
 
-export function jakartaTime(date: Date): string {
-  return `${jakartaDateTime.format(date)} WIB`;
+function formatters(options: Intl.DateTimeFormatOptions): Record<Lang, Intl.DateTimeFormat> {
+  return { id: new Intl.DateTimeFormat(LOCALES.id, options), en: new Intl.DateTimeFormat(LOCALES.en, options) };
+}
+
+const jakartaDateTime = formatters({ timeZone: "Asia/Jakarta", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** A moment, in Jakarta time: "17 Agustus 2026 pukul 14.05 WIB", "17 August 2026 at 14:05 WIB". */
+export function jakartaTime(date: Date, lang: Lang): string {
+  return `${jakartaDateTime[lang].format(date)} WIB`;
 }
 
 /** The calendar year in Jakarta, which decides the current program year. */
@@ -30,13 +35,13 @@ export function jakartaYear(date: Date): number {
   return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(date));
 }
 
-const longDate = new Intl.DateTimeFormat("id-ID", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+const longDate = formatters({ timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 
-/** A calendar date ("1995-05-17" → "17 Mei 1995"): no time of day, so no time zone can shift it. */
-export function calendarDate(isoDate: string): string {
+/** A calendar date ("1995-05-17" → "17 Mei 1995", "17 May 1995"): no time of day, so no time zone can shift it. */
+export function calendarDate(isoDate: string, lang: Lang): string {
   const [year, month, day] = isoDate.split("-").map(Number);
   if (!year || !month || !day) return isoDate;
-  return longDate.format(new Date(Date.UTC(year, month - 1, day)));
+  return longDate[lang].format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 // Official region data writes provinces and regencies in capitals; districts already read well.

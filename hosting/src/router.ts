@@ -7,6 +7,8 @@ export const PATHS = {
   register: "/daftar",
   status: "/status",
   operator: "/operator",
+  /** The operator's identity verification queue, beside assisted registration. */
+  verification: "/operator/verifikasi",
   admin: "/admin",
   transparency: "/transparansi",
 } as const;

@@ -3,9 +3,10 @@ import { getFirestore } from "firebase-admin/firestore";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { MESSAGES } from "../../functions/src/schemas/messages.js";
+import { REFUSAL_TEXT } from "../../functions/src/schemas/refusalMessages.js";
 import { PROJECT_ID } from "../../scripts/stack/config.js";
 import { accountWith, signUp, type SignedIn } from "../support/stack.js";
-import { closeBrowser, expectNoSidewaysScroll, openPhone, signInAs } from "./support.js";
+import { closeBrowser, expectAccessible, expectNoSidewaysScroll, openPhone, signInAs } from "./support.js";
 
 /**
  * The admin page in a real browser on a cheap phone's screen: an admin gives accounts roles
@@ -65,6 +66,27 @@ describe("admin page", () => {
     expect(grants[0]).toMatchObject({ targetUid: target.uid, role: "operator", region: "31", via: "callable", grantedBy: admin.uid });
     await page.locator(`[data-testid="role-grant-list"] [data-target-uid="${target.uid}"]`).waitFor();
     await expectNoSidewaysScroll(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("when a grant is refused because no account has that email, then the message goes as soon as the email is changed", async () => {
+    const admin = await accountWith({ role: "admin" }, "admin");
+    const target = await signUp("calon-auditor");
+    const { page, pageErrors } = await openPhone();
+    await signInAndOpenAdminPage(page, admin);
+
+    const email = page.getByLabel("Email akun");
+    await email.fill(`tidak-ada-${target.uid}@test.prakerja.test`);
+    await page.getByRole("combobox", { name: "Peran" }).selectOption("auditor");
+    await page.getByRole("button", { name: "Berikan peran" }).click();
+    const refused = page.locator('[data-testid="grant-result"][data-outcome="failed"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toBe(REFUSAL_TEXT["unknown-account"].id);
+    await expectAccessible(page);
+
+    await email.fill(target.email);
+    await refused.waitFor({ state: "detached" });
+    expect(await page.getByTestId("grant-result").textContent()).toBe("");
     expect(pageErrors).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REASON_TEXT } from "../../functions/src/schemas/registrationMessages.js";
 import { URLS } from "../../scripts/stack/config.js";
 import { storeDrawnWave, type StoredDraw } from "./publishedDraw.js";
-import { closeBrowser, expectNoSidewaysScroll, openPhone } from "./support.js";
+import { closeBrowser, expectAccessible, expectNoSidewaysScroll, expectNoSidewaysScrollAtDoubleText, openPhone } from "./support.js";
 
 /**
  * The public transparency page on a cheap phone, signed out: a drawn wave's plan fixed in
@@ -91,6 +91,15 @@ describe("draw transparency page", () => {
     // What the page tells auditors to run, run: the served files re-compute to the same winners.
     const { stdout } = await run(process.execPath, [join(process.cwd(), "node_modules", ".bin", "tsx"), "scripts/verify-draw.ts", manifestUrl]);
     expect(stdout).toContain(`MATCH: the published winners of wave ${drawn.waveId}`);
+  });
+
+  it("when a wave's page is read at 200% text size on a 360 px screen, then it does not scroll sideways (its tables scroll inside their own box), and it passes axe's checks", async () => {
+    const { page, pageErrors } = await openPhone();
+    await page.goto(`${URLS.webApp}/transparansi/${drawn.waveId}`);
+    await page.getByTestId("draw-result").waitFor();
+    await expectNoSidewaysScrollAtDoubleText(page);
+    await expectAccessible(page);
+    expect(pageErrors).toEqual([]);
   });
 
   it("when a wave's page names no known wave, then it says so", async () => {

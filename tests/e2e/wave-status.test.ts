@@ -26,13 +26,18 @@ async function registeredPersonOnStatusPage(options: PersonOptions): Promise<{ p
 }
 
 describe("waves and draw on the status page", () => {
-  it("when an eligible person has not joined a wave, then they are told they are not in the pool and are offered the open wave, if any; no pseudonymous ID yet", async () => {
+  it("when an eligible person has not joined a wave, then the next step offers the open wave by its number, or says none is open; no pseudonymous ID yet", async () => {
     const { page, pageErrors } = await registeredPersonOnStatusPage({});
     const section = page.getByTestId("wave-draw");
     expect(await section.getByRole("heading", { name: "Gelombang & undian" }).count()).toBe(1);
     expect(await section.getAttribute("data-in-pool")).toBe("false");
-    expect(await section.textContent()).toContain(idWaveStatus["draw.notInPool"]);
-    await section.locator('[data-testid="no-open-wave"], [data-testid="open-wave"]').first().waitFor();
+    const step = section.getByTestId("next-step");
+    const kind = await step.getAttribute("data-step");
+    expect(["join", "wait-for-wave"]).toContain(kind);
+    if (kind === "join") {
+      const number = await section.getByTestId("open-wave").getByRole("button").textContent();
+      expect(await step.textContent()).toContain(`Gelombang ${number?.replace("Ikut gelombang ", "")} sedang dibuka sampai`);
+    }
     expect(await section.getByTestId("draw-pid").count()).toBe(0);
     await expectNoSidewaysScroll(page);
     expect(pageErrors).toEqual([]);
@@ -41,6 +46,7 @@ describe("waves and draw on the status page", () => {
   it("when a person does not meet the requirements, then the section says they can join once they do, and offers no wave", async () => {
     const { page, pageErrors } = await registeredPersonOnStatusPage({ occupation: "civil-servant" });
     const section = page.getByTestId("wave-draw");
+    expect(await section.getByTestId("next-step").getAttribute("data-step")).toBe("not-eligible");
     expect(await section.textContent()).toContain(idWaveStatus["draw.notEligible"]);
     expect(await section.getByRole("button").count()).toBe(0);
     expect(pageErrors).toEqual([]);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { programYear } from "../../scripts/demo-data.js";
 import { URLS } from "../../scripts/stack/config.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
@@ -35,15 +36,7 @@ async function raw(name: string, body: string, idToken: string) {
 
 beforeAll(async () => {
   await ensureProgramYear();
-  await adminDb.doc(`programYears/${year}`).set({
-    year,
-    trainingBalance: 3_500_000,
-    incentive: { amountPerInstallment: 600_000, installments: 1, surveyAmount: 50_000, surveys: 2 },
-    firstPurchaseDays: 30,
-    familyLimit: 2,
-    socialAidExcludes: false,
-    repaymentDays: 60,
-  });
+  await adminDb.doc(`programYears/${year}`).set({ ...programYear, year });
   [admin, applicant] = await Promise.all([accountWith({ role: "admin" }, "admin"), accountWith(null, "prober")]);
 });
 

@@ -1,14 +1,18 @@
+import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, newKk, person } from "../support/people.js";
 import { kkKey, nikKey } from "../support/secrets.js";
 import { accountWith, call } from "../support/stack.js";
+import { MESSAGES } from "../../functions/src/schemas/messages.js";
 
 /** The register and getMyStatus callables over HTTP, reading back what they wrote. */
 
 beforeAll(ensureProgramYear);
 
 const applicantOf = async (uid: string) => (await adminDb.doc(`applicants/${uid}`).get()).data();
+/** NIK 3204101503900021: the civil registry never reissued it after the birth date was corrected on the KTP. */
+const NIK = "3204101503900021";
 const nikClaimed = async (nik: string) => (await adminDb.doc(`nikIndex/${nikKey(nik)}`).get()).exists;
 
 describe("register", () => {
@@ -80,12 +84,57 @@ describe("register", () => {
     expect((await adminDb.doc(`families/${kkKey(kk)}`).get()).data()).toEqual({ registrants: 7, recipients: 2 });
   });
 
-  it("when the form's birth date disagrees with the NIK, then the birthDate field is refused and nothing is written", async () => {
+  it("when NIK 3204101503900021 (digits: 1990-03-15) is registered with the KTP date 1990-04-15, then it is accepted as needs-verification and the person is told what to bring where", async () => {
+    // One NIK for the whole stack: release it before and after, so another suite may register it too.
+    const release = () => adminDb.doc(`nikIndex/${nikKey(NIK)}`).delete();
+    await release();
+    try {
+      const applicant = await accountWith(null, "ktp-date");
+      const form = { ...person({ districtCode: "320410", birthDate: "1990-04-15", sex: "male" }), nik: NIK };
+      const response = await call("register", form, applicant.idToken);
+      const verification = {
+        state: "needs-verification",
+        reasons: ["nik-birth-date-differs"],
+        bring: ["ktp", "kk"],
+        office: { provinceCode: "32", regencyCode: "3204", province: "Jawa Barat", regency: "Kabupaten Bandung" },
+      };
+      expect(response.result).toMatchObject({
+        uid: applicant.uid,
+        nikMasked: "3204********0021",
+        status: "registered",
+        eligibility: { eligible: false, reasons: ["identity-not-verified"] },
+        verification,
+        created: true,
+      });
+      expect(await applicantOf(applicant.uid)).toMatchObject({ birthDate: "1990-04-15", verification: { state: "needs-verification" } });
+      const status = await call("getMyStatus", {}, applicant.idToken);
+      expect(status.result).toMatchObject({ eligibility: { eligible: false, reasons: ["identity-not-verified"] }, verification });
+    } finally {
+      await release();
+    }
+  });
+
+  it("when the KK number is the NIK, then the kk field is refused with its message and nothing is written", async () => {
     const applicant = await accountWith(null, "applicant");
-    const form = person({ birthDate: "1990-01-15", sex: "male" });
-    const response = await call("register", { ...form, birthDate: "1990-01-16" }, applicant.idToken);
-    expect(response.error).toMatchObject({ status: "INVALID_ARGUMENT", details: { reason: "birth-date-mismatch", fields: [{ field: "birthDate" }] } });
+    const form = person();
+    const response = await call("register", { ...form, kk: form.nik }, applicant.idToken);
+    expect(response.error).toMatchObject({
+      status: "INVALID_ARGUMENT",
+      details: { fields: [{ field: "kk", message: MESSAGES["kk-equals-nik"] }] },
+    });
     expect(await nikClaimed(form.nik)).toBe(false);
+    expect(await applicantOf(applicant.uid)).toBeUndefined();
+  });
+
+  it("when the NIK and the KK were issued in former Papua districts and the person lives in Jakarta, then they register (neither has to match the domicile)", async () => {
+    const applicant = await accountWith(null, "moved");
+    const form = {
+      ...person({ districtCode: "317101", birthDate: "1990-03-12", sex: "male" }),
+      nik: `910241120390${randomInt(1000, 10_000)}`,
+      kk: newKk("920139"),
+    };
+    const response = await call("register", form, applicant.idToken);
+    expect(response.result).toMatchObject({ status: "registered", eligibility: { eligible: true, reasons: [] }, created: true });
   });
 
   it.each([

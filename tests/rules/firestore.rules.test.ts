@@ -26,6 +26,7 @@ const PATHS: Array<{ path: string; readers: Who[] }> = [
   { path: "leases/wave-2026-1", readers: [] },
   { path: "usedSignatures/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", readers: [] },
   { path: "registerAttempts/u1_2026-11-30", readers: [] },
+  { path: "verificationDecisions/0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d8e", readers: ["admin", "auditor"] },
   { path: "somethingElse/x", readers: [] },
 ];
 

@@ -16,6 +16,7 @@ const today = new Date("2026-06-01T12:00:00+07:00");
 const rules: EligibilityRules = { minimumAge: 18, socialAidExcludes: true, familyLimit: 2 };
 const eligible: EligibilityFacts = {
   birthDate: "1995-04-10",
+  identityVerified: true,
   inFormalEducation: false,
   occupation: "laid-off",
   receivesSocialAid: false,
@@ -28,8 +29,10 @@ const reasonsOf = (facts: Partial<EligibilityFacts>, over: Partial<EligibilityRu
   evaluateEligibility({ ...eligible, ...facts }, { ...rules, ...over }, today).reasons;
 
 /** One way to reach each reason on its own. */
-const ALONE: [ReasonCode, Partial<EligibilityFacts>][] = [
+const ALONE: [ReasonCode, Partial<EligibilityFacts>, Partial<EligibilityRules>?][] = [
+  ["identity-not-verified", { identityVerified: false }],
   ["under-age", { birthDate: "2008-06-02" }],
+  ["over-age", { birthDate: "1961-06-01" }, { maximumAge: 64 }],
   ["in-formal-education", { inFormalEducation: true }],
   ["excluded-occupation", { occupation: "civil-servant" }],
   ["receives-social-aid", { receivesSocialAid: true }],
@@ -44,8 +47,8 @@ describe("evaluateEligibility", () => {
     expect(evaluateEligibility(eligible, rules, today)).toEqual({ eligible: true, reasons: [] });
   });
 
-  it.each(ALONE)("when only %s applies, then it is the one reason", (code, facts) => {
-    expect(evaluateEligibility({ ...eligible, ...facts }, rules, today)).toEqual({ eligible: false, reasons: [code] });
+  it.each(ALONE)("when only %s applies, then it is the one reason", (code, facts, over = {}) => {
+    expect(evaluateEligibility({ ...eligible, ...facts }, { ...rules, ...over }, today)).toEqual({ eligible: false, reasons: [code] });
   });
 
   it("when the reason codes are listed, then the table above reaches every one of them", () => {
@@ -55,6 +58,23 @@ describe("evaluateEligibility", () => {
   it("when the 18th birthday is today in Jakarta, then age no longer refuses", () => {
     expect(reasonsOf({ birthDate: "2008-06-01" })).toEqual([]);
     expect(reasonsOf({ birthDate: "2008-06-02" })).toEqual(["under-age"]);
+  });
+
+  it("when the program year admits 18 to 64 (2024), then the 65th birthday today is over-age and the day before is not", () => {
+    expect(reasonsOf({ birthDate: "1961-06-02" }, { maximumAge: 64 })).toEqual([]);
+    expect(reasonsOf({ birthDate: "1961-06-01" }, { maximumAge: 64 })).toEqual(["over-age"]);
+  });
+
+  it("when the program year sets no maximum age (2020–2023), then nobody is too old", () => {
+    expect(reasonsOf({ birthDate: "1930-01-01" })).toEqual([]);
+  });
+
+  it("when the identity waits for verification, then it is reported first, with every other unmet rule after it", () => {
+    expect(reasonsOf({ identityVerified: false, birthDate: "2010-01-01", inFormalEducation: true })).toEqual([
+      "identity-not-verified",
+      "under-age",
+      "in-formal-education",
+    ]);
   });
 
   it("when several rules are broken, then all reasons come in the fixed order, whatever the order of the list hits", () => {
@@ -103,7 +123,8 @@ describe("evaluateEligibility", () => {
 
   it("whatever the facts, then reasons are unique, in REASON_CODES order, and eligible exactly when there is none", () => {
     const facts = fc.record({
-      birthDate: fc.constantFrom("1960-01-01", "2008-06-01", "2008-06-02", "2015-12-31"),
+      birthDate: fc.constantFrom("1940-01-01", "1960-01-01", "2008-06-01", "2008-06-02", "2015-12-31"),
+      identityVerified: fc.boolean(),
       inFormalEducation: fc.boolean(),
       occupation: fc.constantFrom(...OCCUPATIONS),
       receivesSocialAid: fc.boolean(),
@@ -112,7 +133,10 @@ describe("evaluateEligibility", () => {
       blocked: fc.boolean(),
       alreadyParticipant: fc.boolean(),
     });
-    const someRules = fc.record({ minimumAge: fc.constant(18), socialAidExcludes: fc.boolean(), familyLimit: fc.integer({ min: 1, max: 3 }) });
+    const someRules = fc.record(
+      { minimumAge: fc.constant(18), maximumAge: fc.constantFrom(64, 70), socialAidExcludes: fc.boolean(), familyLimit: fc.integer({ min: 1, max: 3 }) },
+      { requiredKeys: ["minimumAge", "socialAidExcludes", "familyLimit"] },
+    );
     fc.assert(
       fc.property(facts, someRules, (f, r) => {
         const decision = evaluateEligibility(f, r, today);

@@ -1,16 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { QUEUE_REGION_EXAMPLES, queueShape } from "../../functions/src/adapters/verificationQueue.js";
 
 /**
  * Firestore indexes every field unless told otherwise. Personal data must not sit in an index in
  * clear, and timestamps written by every registration would make an index hotspot at the
  * 1,333 registrations/s peak: firestore.indexes.json exempts them.
  */
-const overrides = (
-  JSON.parse(readFileSync("firestore.indexes.json", "utf8")) as {
-    fieldOverrides: Array<{ collectionGroup: string; fieldPath: string; indexes: unknown[] }>;
-  }
-).fieldOverrides;
+const indexFile = JSON.parse(readFileSync("firestore.indexes.json", "utf8")) as {
+  indexes: Array<{ collectionGroup: string; queryScope: string; fields: Array<{ fieldPath: string; order?: string }> }>;
+  fieldOverrides: Array<{ collectionGroup: string; fieldPath: string; indexes: unknown[] }>;
+};
+const overrides = indexFile.fieldOverrides;
 
 const unindexed = (collection: string, field: string) =>
   overrides.some((o) => o.collectionGroup === collection && o.fieldPath === field && o.indexes.length === 0);
@@ -33,5 +34,19 @@ describe("firestore.indexes.json", () => {
     const override = overrides.find((o) => o.collectionGroup === "usedSignatures" && o.fieldPath === "expiresAt") as { ttl?: boolean } | undefined;
     expect(override?.ttl).toBe(true);
     expect(unindexed("usedSignatures", "expiresAt")).toBe(true);
+  });
+
+  it.each(QUEUE_REGION_EXAMPLES.map((region) => [region ?? "everywhere", region]))(
+    "when the verification queue is asked for %s, then a composite index serves its equalities and its order (the emulator does not check)",
+    (_, region) => {
+      const shape = queueShape(region);
+      const wanted = [...shape.equalities, shape.orderBy].map((fieldPath) => ({ fieldPath, order: "ASCENDING" }));
+      const found = indexFile.indexes.filter((index) => index.collectionGroup === "applicants" && index.queryScope === "COLLECTION");
+      expect(found.map((index) => index.fields)).toContainEqual(wanted);
+    },
+  );
+
+  it.each(["verification.requestedAt", "verification.decision.at"])("when a verification case stores %s, then it has no single-field index", (field) => {
+    expect(unindexed("applicants", field)).toBe(true);
   });
 });

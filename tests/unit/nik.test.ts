@@ -111,36 +111,52 @@ describe("parseNik", () => {
 });
 
 describe("parseKk", () => {
+  /** A NIK that is not the KK: the person's own number, issued anywhere. */
+  const NIK = "3171011203900001";
+
   it("when a KK number is read, then its current region comes out", () => {
-    expect(parseKk("3273012001150004")).toEqual({ ok: true, value: { provinceCode: "32", regencyCode: "3273", districtCode: "327301" } });
+    expect(parseKk("3273012001150004", NIK)).toEqual({ ok: true, value: { provinceCode: "32", regencyCode: "3273", districtCode: "327301" } });
   });
 
   it("when a KK number carries a former Papua Barat code of Sorong, then it is placed in Papua Barat Daya", () => {
-    expect(parseKk("9201011005100002")).toEqual({ ok: true, value: { provinceCode: "96", regencyCode: "9601", districtCode: "960101" } });
+    expect(parseKk("9201011005100002", NIK)).toEqual({ ok: true, value: { provinceCode: "96", regencyCode: "9601", districtCode: "960101" } });
   });
 
   it.each([["317101200115000"], ["32730120011500041"], ["32730120011500O4"], [""]])("when the KK number is %j, then it is refused as kk-format", (kk) => {
-    expect(parseKk(kk)).toEqual({ ok: false, reason: "kk-format" });
+    expect(parseKk(kk, NIK)).toEqual({ ok: false, reason: "kk-format" });
   });
 
   it("when the KK region is unknown, then it is refused as kk-region-unknown", () => {
-    expect(parseKk("3171992001150004")).toEqual({ ok: false, reason: "kk-region-unknown" });
+    expect(parseKk("3171992001150004", NIK)).toEqual({ ok: false, reason: "kk-region-unknown" });
+  });
+
+  it("when the KK number is the person's NIK, then it is refused as kk-equals-nik (a family of one would escape the family limit)", () => {
+    expect(parseKk(NIK, NIK)).toEqual({ ok: false, reason: "kk-equals-nik" });
+  });
+
+  it("when the KK is equal to the NIK but malformed, then the format is what is reported", () => {
+    expect(parseKk("317101", "317101")).toEqual({ ok: false, reason: "kk-format" });
   });
 });
 
 describe("crossCheckNik", () => {
   const nik: Nik = { provinceCode: "31", regencyCode: "3171", districtCode: "317101", birthDate: "1990-03-12", sex: "female", serial: "0001" };
 
-  it("when the form agrees with the NIK, then there is no mismatch", () => {
+  it("when the form agrees with the NIK, then there is no discrepancy", () => {
     expect(crossCheckNik(nik, { birthDate: "1990-03-12", sex: "female" })).toEqual([]);
   });
 
-  it("when birth date and sex differ, then both mismatches are listed in order", () => {
-    expect(crossCheckNik(nik, { birthDate: "1990-12-03", sex: "male" })).toEqual(["birth-date-mismatch", "sex-mismatch"]);
-    expect(crossCheckNik(nik, { birthDate: "1990-03-12", sex: "male" })).toEqual(["sex-mismatch"]);
+  it("when birth date and sex differ, then both discrepancies are listed in order (evidence for verification, not a refusal)", () => {
+    expect(crossCheckNik(nik, { birthDate: "1990-12-03", sex: "male" })).toEqual(["nik-birth-date-differs", "nik-sex-differs"]);
+    expect(crossCheckNik(nik, { birthDate: "1990-03-12", sex: "male" })).toEqual(["nik-sex-differs"]);
   });
 
-  it("when the person now lives in another district than the one that issued the NIK, then that is no mismatch", () => {
+  it("when the NIK 3204101503900021 (digits: 1990-03-15) meets the KTP date 1990-04-15, then the birth date differs, and nothing else", () => {
+    const parsed = parseNik("3204101503900021", new Date("2026-06-01T00:00:00+07:00"));
+    expect(parsed.ok && crossCheckNik(parsed.value, { birthDate: "1990-04-15", sex: "male" })).toEqual(["nik-birth-date-differs"]);
+  });
+
+  it("when the person now lives in another district than the one that issued the NIK, then that is no discrepancy", () => {
     const form = { birthDate: "1990-03-12", sex: "female" as const, districtCode: "327301" };
     expect(crossCheckNik(nik, form)).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe("region sweep over every decree edition", () => {
       const wrong: string[] = [];
       for (const { code, name } of districts) {
         const region = currentRegionOf(code);
-        const kk = parseKk(`${code}0101200001`);
+        const kk = parseKk(`${code}0101200001`, `${code}0101900001`);
         const nik = parseNik(`${code}0101900001`, today);
         if (!region || !kk.ok || !nik.ok) {
           wrong.push(`${code} ${name}: refused`);
@@ -77,7 +77,7 @@ describe("the cases the issue names", () => {
   });
 
   it("when a KK was issued in Mariat under 92.01.39, then it is accepted and placed in 96.01.14 Mariat", () => {
-    expect(parseKk("9201391005100002")).toEqual({ ok: true, value: { provinceCode: "96", regencyCode: "9601", districtCode: "960114" } });
+    expect(parseKk("9201391005100002", "9201394505900001")).toEqual({ ok: true, value: { provinceCode: "96", regencyCode: "9601", districtCode: "960114" } });
   });
 
   it("when a NIK was issued in Toili Jaya, created by the 2025 decree (72.01.24), then it is accepted", () => {

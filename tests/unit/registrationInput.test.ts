@@ -31,6 +31,7 @@ const MALFORMED: [string, Record<string, unknown>, Field, string][] = [
   ["a NIK sent as a number", { ...valid, nik: 3171015203900001 }, "nik", "nik-format"],
   ["a 17-digit KK", { ...valid, kk: "31710120011500041" }, "kk", "kk-format"],
   ["an empty KK", { ...valid, kk: "" }, "kk", "kk-format"],
+  ["a KK equal to the NIK", { ...valid, kk: valid.nik }, "kk", "kk-equals-nik"],
   ["no name", without("fullName"), "fullName", "name-required"],
   ["a one-letter name", { ...valid, fullName: " A " }, "fullName", "name-length"],
   ["a 101-character name", { ...valid, fullName: "A".repeat(101) }, "fullName", "name-length"],

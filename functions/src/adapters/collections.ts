@@ -16,6 +16,7 @@ import { poolPage, winnersPage } from "../schemas/draw.js";
 import { exclusionImportRecord } from "../schemas/exclusion.js";
 import { usedSignatureDoc } from "../schemas/partners.js";
 import { withDates } from "../schemas/timestamps.js";
+import { verificationDecisionDoc } from "../schemas/verification.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../schemas/waves.js";
 import { db } from "./firebase.js";
 
@@ -70,6 +71,7 @@ export const exclusionEntries = () => collection(COLLECTIONS.exclusionEntries, e
 export const exclusionLists = () => collection(COLLECTIONS.exclusionLists, exclusionListDoc);
 export const exclusionImports = () => collection(COLLECTIONS.exclusionImports, exclusionImportRecord);
 export const usedSignatures = () => collection(COLLECTIONS.usedSignatures, usedSignatureDoc);
+export const verificationDecisions = () => collection(COLLECTIONS.verificationDecisions, verificationDecisionDoc);
 
 export { waveDrawDoc };
 export const waveDraws = () => collection(COLLECTIONS.waveDraws, waveDrawDoc);

@@ -1,13 +1,16 @@
 import { ageOn } from "./age.js";
 
 /**
- * Who may become a participant (public rules of the program, 2020–2023). Checked at
+ * Who may become a participant (public rules of the program, 2020–2024). Checked at
  * registration, again at the draw, and again before every payout, each time with fresh facts.
  */
 
 /** Stable codes, in the order they are reported; the web form translates them. */
 export const REASON_CODES = [
+  // First: the one a person can act on today (bring the KTP and KK to the labor office).
+  "identity-not-verified",
   "under-age",
+  "over-age",
   "in-formal-education",
   "excluded-occupation",
   "receives-social-aid",
@@ -48,8 +51,13 @@ export const EXCLUSION_LIST_TYPES = ["civil-servant", "military", "police", "off
 export type ExclusionListType = (typeof EXCLUSION_LIST_TYPES)[number];
 
 export interface EligibilityFacts {
-  /** YYYY-MM-DD, from the NIK (cross-checked with the form). */
+  /**
+   * YYYY-MM-DD, as declared from the KTP: it decides age even where the NIK's digits differ (the
+   * registry never reissues a NIK after a correction); such a case waits for `identityVerified`.
+   */
   birthDate: string;
+  /** False while an operator has not seen the documents of a NIK that differs from the KTP (or rejected them). */
+  identityVerified: boolean;
   inFormalEducation: boolean;
   occupation: Occupation;
   receivesSocialAid: boolean;
@@ -63,6 +71,8 @@ export interface EligibilityFacts {
 /** Per program year (see ProgramYearDoc). */
 export interface EligibilityRules {
   minimumAge: number;
+  /** The oldest age admitted, inclusive (64 in the 2024 criteria); absent: no upper limit (2020–2023). */
+  maximumAge?: number;
   /** True 2020–2022; from 2023 receiving other social aid no longer excludes. */
   socialAidExcludes: boolean;
   familyLimit: number;
@@ -98,7 +108,10 @@ function listReasons(hits: readonly ExclusionListType[], rules: EligibilityRules
 
 export function evaluateEligibility(facts: EligibilityFacts, rules: EligibilityRules, today: Date): EligibilityDecision {
   const unmet = new Set<ReasonCode>(listReasons(facts.exclusionListHits, rules));
-  if (ageOn(facts.birthDate, today) < rules.minimumAge) unmet.add("under-age");
+  if (!facts.identityVerified) unmet.add("identity-not-verified");
+  const age = ageOn(facts.birthDate, today);
+  if (age < rules.minimumAge) unmet.add("under-age");
+  if (rules.maximumAge !== undefined && age > rules.maximumAge) unmet.add("over-age");
   if (facts.inFormalEducation) unmet.add("in-formal-education");
   if (isExcludedOccupation(facts.occupation)) unmet.add("excluded-occupation");
   if (facts.receivesSocialAid && rules.socialAidExcludes) unmet.add("receives-social-aid");

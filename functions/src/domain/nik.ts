@@ -12,8 +12,15 @@ export const SEXES = ["male", "female"] as const;
 export type Sex = (typeof SEXES)[number];
 
 export type NikRefusal = "nik-format" | "nik-region-unknown" | "nik-birth-date-invalid" | "nik-serial-zero";
-export type KkRefusal = "kk-format" | "kk-region-unknown";
-export type NikMismatch = "birth-date-mismatch" | "sex-mismatch";
+export type KkRefusal = "kk-format" | "kk-equals-nik" | "kk-region-unknown";
+
+/**
+ * Where the NIK's digits and the KTP (as declared on the form) disagree. The civil registry never
+ * reissues a NIK after a birth-date or sex correction, so such a NIK is evidence to be checked
+ * against the documents at the labor office, not a reason to refuse.
+ */
+export const NIK_DISCREPANCIES = ["nik-birth-date-differs", "nik-sex-differs"] as const;
+export type NikDiscrepancy = (typeof NIK_DISCREPANCIES)[number];
 
 export interface Nik extends CurrentRegion {
   /** YYYY-MM-DD */
@@ -31,7 +38,7 @@ const SIXTEEN_DIGITS = /^\d{16}$/;
  * The year has two digits. It is read as the latest year ending in those digits whose date is not
  * after `today` (in Jakarta), so every reading is an age from 0 to 99: someone aged 100 or more
  * would be read a century too young, which a working-age program can accept (the form's birth
- * date, checked by crossCheckNik, would then disagree).
+ * date would then differ, and crossCheckNik sends the case to verification).
  */
 export function parseNik(nik: string, today: Date): Outcome<Nik, NikRefusal> {
   if (!SIXTEEN_DIGITS.test(nik)) return refused("nik-format");
@@ -56,22 +63,29 @@ function centuryFor(twoDigitYear: number, month: number, day: number, today: Dat
   return compareDates({ year: latest, month, day }, now) > 0 ? latest - 100 : latest;
 }
 
-/** Reads a KK number: its prefix follows the same region rules as a NIK's. */
-export function parseKk(kk: string): Outcome<CurrentRegion, KkRefusal> {
+/**
+ * Reads a KK number: its prefix follows the same region rules as a NIK's (valid in any decree
+ * edition, placed in today's district). A KK equal to the person's NIK is refused: each such
+ * person would be a family of one, and the limit of recipients per family card would do nothing.
+ * Neither region is compared with the declared domicile: people move without new numbers.
+ */
+export function parseKk(kk: string, nik: string): Outcome<CurrentRegion, KkRefusal> {
   if (!SIXTEEN_DIGITS.test(kk)) return refused("kk-format");
+  if (kk === nik) return refused("kk-equals-nik");
   const region = currentRegionOf(kk.slice(0, 6));
   return region ? done(region) : refused("kk-region-unknown");
 }
 
 /**
- * What the form says against what the NIK encodes. Birth date and sex must agree. The region is
- * deliberately not compared: the NIK names the office that issued it, and people move (for work,
- * above all the people this program is for) without getting a new NIK, so the form's district is
- * where they live now and may differ.
+ * What the form (the KTP) says against what the NIK encodes, in NIK_DISCREPANCIES order; empty
+ * when they agree. A difference does not refuse: the declared date decides age, and the case waits
+ * for an operator to see the documents. The region is deliberately not compared: the NIK names the
+ * office that issued it, and people move (for work, above all the people this program is for)
+ * without getting a new NIK, so the form's district is where they live now and may differ.
  */
-export function crossCheckNik(nik: Nik, form: { birthDate: string; sex: Sex }): NikMismatch[] {
-  const mismatches: NikMismatch[] = [];
-  if (form.birthDate !== nik.birthDate) mismatches.push("birth-date-mismatch");
-  if (form.sex !== nik.sex) mismatches.push("sex-mismatch");
-  return mismatches;
+export function crossCheckNik(nik: Nik, form: { birthDate: string; sex: Sex }): NikDiscrepancy[] {
+  const found: NikDiscrepancy[] = [];
+  if (form.birthDate !== nik.birthDate) found.push("nik-birth-date-differs");
+  if (form.sex !== nik.sex) found.push("nik-sex-differs");
+  return found;
 }

@@ -35,6 +35,11 @@ export const PRIVILEGES = {
   "import-exclusion-list": ["admin"],
   "compare-exclusion-lists": ["admin", "auditor"],
   "register-on-behalf": ["operator"],
+  // At the desk, with the person's consent: joining the open wave for them.
+  "join-wave-on-behalf": ["operator"],
+  // The identity verification queue of a region, and deciding its cases (domain/verification.ts).
+  "list-verification-cases": ["operator", "admin"],
+  "decide-verification": ["operator", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Privilege = keyof typeof PRIVILEGES;
 

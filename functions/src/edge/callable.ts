@@ -27,7 +27,8 @@ export interface CallableSpec<N extends CallableName, S extends z.ZodType> {
 /**
  * The one place where callables meet the outside: sign-in is required, input is parsed
  * with its schema (field messages in Bahasa Indonesia and English), refusals become their
- * declared codes, and anything unexpected is logged and answered without detail (`aborted` and
+ * declared codes (the error's `details` hold `reason`, `fields` and the refusal's own details,
+ * such as joinWave's `reasons`), and anything unexpected is logged and answered without detail (`aborted` and
  * `unavailable` when sending it again may work, otherwise `internal`). An input whose shape is
  * out of bounds (inputShape.ts) is refused before the callable library decodes it. A caller with
  * a privileged role is checked against Auth on every call, so a disabled account stops at once.
@@ -68,7 +69,8 @@ export function callable<N extends CallableName, S extends z.ZodType>(spec: Call
       const field = spec.refusalFields?.[outcome.reason];
       const text = REFUSAL_TEXT[outcome.reason];
       const fields: FieldError[] = field === undefined ? [] : [{ field, code: outcome.reason, message: { ...text } }];
-      throw new HttpsError(spec.refusals[outcome.reason], `${text.id} / ${text.en}`, { reason: outcome.reason, fields });
+      // The refusal's details (counts, codes: never personal data) travel beside its reason and fields.
+      throw new HttpsError(spec.refusals[outcome.reason], `${text.id} / ${text.en}`, { ...outcome.details, reason: outcome.reason, fields });
     }),
   );
 }

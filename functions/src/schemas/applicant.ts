@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EXCLUSION_LIST_TYPES, OCCUPATIONS, REASON_CODES } from "../domain/eligibility.js";
-import { SEXES } from "../domain/nik.js";
+import { NIK_DISCREPANCIES, SEXES } from "../domain/nik.js";
+import { IDENTITY_DOCUMENTS, REJECTION_REASONS, VERIFICATION_STATES } from "../domain/verification.js";
 
 /**
  * Stored shapes for registration. NIK and KK appear in clear only inside `applicants/{uid}`
@@ -18,6 +19,29 @@ export const eligibilityDoc = z.object({
 export type EligibilityDoc = z.infer<typeof eligibilityDoc>;
 
 export const APPLICANT_STATUSES = ["registered", "participant", "revoked"] as const;
+
+/** An operator's decision on a verification case: who, when, under which request, what was seen. */
+export const verificationDecisionOf = z.object({
+  decision: z.enum(["verified", "rejected"]),
+  requestId: z.string().min(1),
+  by: z.string().min(1),
+  at: z.date(),
+  documentsSeen: z.array(z.enum(IDENTITY_DOCUMENTS)),
+  rejection: z.enum(REJECTION_REASONS).optional(),
+});
+export type VerificationDecisionOf = z.infer<typeof verificationDecisionOf>;
+
+/**
+ * A registration whose NIK digits differ from the KTP (domain/verification.ts): the state, why,
+ * since when, and the latest decision. Absent when the NIK and the KTP agree.
+ */
+export const verificationDoc = z.object({
+  state: z.enum(VERIFICATION_STATES),
+  reasons: z.array(z.enum(NIK_DISCREPANCIES)).min(1),
+  requestedAt: z.date(),
+  decision: verificationDecisionOf.optional(),
+});
+export type VerificationDoc = z.infer<typeof verificationDoc>;
 
 export const applicantDoc = z.object({
   nik: z.string().regex(/^\d{16}$/),
@@ -44,6 +68,7 @@ export const applicantDoc = z.object({
   requestId: z.string(),
   status: z.enum(APPLICANT_STATUSES),
   eligibility: eligibilityDoc,
+  verification: verificationDoc.optional(),
   programYear: z.number().int(),
   /** Pseudonymous ID in the draw: a keyed hash of the uid, published in pool lists. */
   pid: z.string().optional(),
@@ -58,14 +83,31 @@ export const applicantDoc = z.object({
 export type ApplicantDoc = z.infer<typeof applicantDoc>;
 
 /** `applicants/{uid}/timeline/{id}`: what happened to the person, in their own words. */
-export const TIMELINE_KINDS = ["registered", "registered-assisted", "eligibility-changed", "joined-pool", "excluded-at-draw", "selected"] as const;
+export const TIMELINE_KINDS = [
+  "registered",
+  "registered-assisted",
+  "eligibility-changed",
+  "identity-verified",
+  "identity-rejected",
+  "joined-pool",
+  "excluded-at-draw",
+  "selected",
+] as const;
 export const timelineEventDoc = z.object({
   kind: z.enum(TIMELINE_KINDS),
   at: z.date(),
   eligible: z.boolean().optional(),
   reasons: z.array(z.enum(REASON_CODES)).optional(),
+  /** "self", or the uid of the operator who acted (registered, verified, joined the wave for the person). */
   by: z.string().optional(),
   waveId: z.string().optional(),
+  /** The operator's idempotency key of the act (verification decision, joining on the person's behalf). */
+  requestId: z.string().optional(),
+  /** Verification: the documents the operator saw, and why they rejected. */
+  documentsSeen: z.array(z.enum(IDENTITY_DOCUMENTS)).optional(),
+  rejection: z.enum(REJECTION_REASONS).optional(),
+  /** Joined on the person's behalf: the operator recorded the person's consent to join. */
+  consent: z.literal(true).optional(),
 });
 export type TimelineEventDoc = z.infer<typeof timelineEventDoc>;
 

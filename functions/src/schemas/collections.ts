@@ -26,4 +26,5 @@ export const COLLECTIONS = {
   drawPool: "pool",
   drawWinners: "winners",
   usedSignatures: "usedSignatures",
+  verificationDecisions: "verificationDecisions",
 } as const;

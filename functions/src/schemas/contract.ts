@@ -1,12 +1,13 @@
 import type { z } from "zod";
 import { REASON_CODES } from "../domain/eligibility.js";
-import type { KkRefusal, NikMismatch, NikRefusal } from "../domain/nik.js";
+import type { KkRefusal, NikRefusal } from "../domain/nik.js";
 import type { WaveState } from "../domain/wave.js";
 import type { WaveDrawPlan } from "./documents.js";
 import type { ExclusionListDiffResult, exclusionListDiffInput } from "./exclusion.js";
 import type { getMyStatusInput, MyStatus, registerAssistedInput, registerInput, RegisterResult } from "./registration.js";
 import type { grantRoleInput, GrantRoleResult } from "./roles.js";
-import type { createWaveInput, joinWaveInput } from "./waves.js";
+import type { DecideVerificationResult, VerificationCasesPage, decideVerificationInput, listVerificationCasesInput } from "./verification.js";
+import type { createWaveInput, joinWaveInput, joinWaveOnBehalfInput } from "./waves.js";
 
 /**
  * The contract between the callables and the web app: each callable's deployed name, what it
@@ -15,12 +16,15 @@ import type { createWaveInput, joinWaveInput } from "./waves.js";
  * reason added here without its text fails the type check.
  */
 
-/** What `joinWave` answers. */
+/** What `joinWave` and `joinWaveOnBehalf` answer. */
 export interface JoinWaveResult {
   waveId: string;
   /** The person's pseudonymous ID in the draw's published pool. */
   pid: string;
-  /** False when the person was already in the pool (joined before, or carried over). */
+  /**
+   * False when the person was already in the pool (joined before, or carried over). A retry of
+   * `joinWaveOnBehalf` with the same requestId answers true again, as its first call did.
+   */
   joined: boolean;
 }
 
@@ -40,6 +44,9 @@ export interface Callables {
   exclusionListDiff: { input: z.input<typeof exclusionListDiffInput>; result: ExclusionListDiffResult };
   createWave: { input: z.input<typeof createWaveInput>; result: CreateWaveResult };
   joinWave: { input: z.input<typeof joinWaveInput>; result: JoinWaveResult };
+  joinWaveOnBehalf: { input: z.input<typeof joinWaveOnBehalfInput>; result: JoinWaveResult };
+  listVerificationCases: { input: z.input<typeof listVerificationCasesInput>; result: VerificationCasesPage };
+  decideVerification: { input: z.input<typeof decideVerificationInput>; result: DecideVerificationResult };
 }
 
 /** A callable's deployed name: the name its trigger file and `functions/src/index.ts` export. */
@@ -47,17 +54,20 @@ export type CallableName = keyof Callables;
 export type CallableInput<N extends CallableName> = Callables[N]["input"];
 export type CallableResult<N extends CallableName> = Callables[N]["result"];
 
-/** The NIK and KK checks of registration (domain/nik.ts): each is about one field of the form. */
+/**
+ * The NIK and KK checks of registration (domain/nik.ts): each is about one field of the form. A NIK
+ * whose birth date or sex digits differ from the KTP is not refused: it registers as needing
+ * verification (RegisterResult.verification).
+ */
 const PERSON_REFUSALS = [
   "nik-format",
   "nik-region-unknown",
   "nik-birth-date-invalid",
   "nik-serial-zero",
   "kk-format",
+  "kk-equals-nik",
   "kk-region-unknown",
-  "birth-date-mismatch",
-  "sex-mismatch",
-] as const satisfies readonly (NikRefusal | KkRefusal | NikMismatch)[];
+] as const satisfies readonly (NikRefusal | KkRefusal)[];
 
 const REGISTER_REFUSALS = [
   ...PERSON_REFUSALS,
@@ -87,8 +97,28 @@ export const REFUSALS = {
     "counts-exceed-quota",
   ],
   // Eligibility is checked again on joining, so each eligibility reason is a refusal too
-  // ("already-participant" is one of them).
+  // ("already-participant" is one of them). The refusal's reason is the first unmet rule, in
+  // REASON_CODES order; `details.reasons` lists every one.
   joinWave: ["wave-not-open", "not-registered", "not-eligible", "program-year-not-configured", ...REASON_CODES],
+  joinWaveOnBehalf: [
+    "not-operator",
+    "person-not-registered",
+    "person-outside-region",
+    "wave-not-open",
+    "not-eligible",
+    "program-year-not-configured",
+    ...REASON_CODES,
+  ],
+  listVerificationCases: ["not-operator-or-admin", "region-outside-scope"],
+  decideVerification: [
+    "not-operator-or-admin",
+    "case-not-found",
+    "person-outside-region",
+    "own-case",
+    "already-verified",
+    "request-id-reused",
+    "program-year-not-configured",
+  ],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];
@@ -102,6 +132,9 @@ export type StatusRefusal = RefusalOf<"getMyStatus">;
 export type DiffRefusal = RefusalOf<"exclusionListDiff">;
 export type CreateWaveRefusal = RefusalOf<"createWave">;
 export type JoinWaveRefusal = RefusalOf<"joinWave">;
+export type JoinOnBehalfRefusal = RefusalOf<"joinWaveOnBehalf">;
+export type ListVerificationRefusal = RefusalOf<"listVerificationCases">;
+export type DecideVerificationRefusal = RefusalOf<"decideVerification">;
 
 export const CALLABLE_NAMES = Object.keys(REFUSALS) as CallableName[];
 
@@ -120,9 +153,8 @@ export const REGISTRATION_REFUSAL_FIELDS: Partial<Record<AssistedRefusal, keyof 
   "nik-birth-date-invalid": "nik",
   "nik-serial-zero": "nik",
   "kk-format": "kk",
+  "kk-equals-nik": "kk",
   "kk-region-unknown": "kk",
-  "birth-date-mismatch": "birthDate",
-  "sex-mismatch": "sex",
   "nik-registered": "nik",
   "outside-region": "districtCode",
 };

@@ -24,6 +24,11 @@ export const programYearDoc = z.object({
   familyLimit: z.number().int().positive(),
   /** Whether receiving other social aid excludes (true 2020–2022, false from 2023). */
   socialAidExcludes: z.boolean(),
+  /**
+   * The oldest age admitted, inclusive: the 2024 criteria admitted people aged 18 to 64. Absent,
+   * no upper limit (the 2020–2023 rules had none). Reason `over-age`.
+   */
+  maximumAge: z.number().int().min(18).max(150).optional(),
   /** Days to repay improperly received funds. */
   repaymentDays: z.number().int().positive(),
 });

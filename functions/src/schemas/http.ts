@@ -23,7 +23,7 @@ export const httpError = z.object({
     code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
     message: text,
     fields: z.array(z.object({ field: z.string(), code: z.string(), message: text })),
-    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()).readonly()])).optional(),
     requestId: z.string(),
   }),
 });

@@ -4,6 +4,7 @@ import { ID_MESSAGES } from "./ids.js";
 import { PARTNER_MESSAGES } from "./partners.js";
 import { REFUSAL_TEXT } from "./refusalMessages.js";
 import { REGISTRATION_MESSAGES } from "./registrationMessages.js";
+import { VERIFICATION_MESSAGES } from "./verificationMessages.js";
 
 /**
  * Field messages in Bahasa Indonesia (first) and English. A schema refers to a
@@ -15,6 +16,7 @@ import { REGISTRATION_MESSAGES } from "./registrationMessages.js";
 export const MESSAGES = {
   ...REGISTRATION_MESSAGES,
   ...REFUSAL_TEXT,
+  ...VERIFICATION_MESSAGES,
   ...ID_MESSAGES,
   ...PARTNER_MESSAGES,
   "input-shape": {

@@ -16,9 +16,8 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
   "nik-birth-date-invalid": REGISTRATION_MESSAGES["nik-birth-date-invalid"],
   "nik-serial-zero": REGISTRATION_MESSAGES["nik-serial-zero"],
   "kk-format": REGISTRATION_MESSAGES["kk-format"],
+  "kk-equals-nik": REGISTRATION_MESSAGES["kk-equals-nik"],
   "kk-region-unknown": REGISTRATION_MESSAGES["kk-region-unknown"],
-  "birth-date-mismatch": REGISTRATION_MESSAGES["birth-date-mismatch"],
-  "sex-mismatch": REGISTRATION_MESSAGES["sex-mismatch"],
   "nik-registered": {
     id: "NIK ini sudah terdaftar. Jika ini NIK Anda dan Anda belum pernah mendaftar, hubungi Disnaker setempat.",
     en: "This NIK is already registered. If it is yours and you never registered, contact your local labor office (Disnaker).",
@@ -59,6 +58,33 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     en: "You do not meet the program's requirements yet, so you cannot join a wave.",
   },
   ...REASON_TEXT,
+
+  // Operators at the desk: joining a wave for a person, and the identity verification queue.
+  "person-not-registered": {
+    id: "Orang ini belum terdaftar. Daftarkan dulu lewat pendaftaran dibantu.",
+    en: "This person has not registered. Register them first (assisted registration).",
+  },
+  "person-outside-region": {
+    id: "Orang ini tinggal di luar wilayah Anda. Ia perlu dilayani operator Disnaker wilayahnya.",
+    en: "This person lives outside your region. An operator of their region's labor office (Disnaker) must serve them.",
+  },
+  "not-operator-or-admin": {
+    id: "Hanya operator Disnaker atau admin program yang dapat melakukan ini.",
+    en: "Only labor office (Disnaker) operators and program admins can do this.",
+  },
+  "region-outside-scope": {
+    id: "Wilayah itu di luar wilayah tugas Anda. Pilih provinsi atau kabupaten/kota di wilayah Anda.",
+    en: "That region is outside yours. Choose a province or regency within your region.",
+  },
+  "case-not-found": {
+    id: "Tidak ada data yang perlu dicocokkan untuk orang ini. Muat ulang daftar.",
+    en: "There is no verification case for this person. Reload the list.",
+  },
+  "own-case": { id: "Anda tidak dapat memverifikasi data Anda sendiri.", en: "You cannot verify your own registration." },
+  "already-verified": {
+    id: "Data orang ini sudah diverifikasi sebelumnya; keputusan itu tidak dapat diubah.",
+    en: "This person was verified already; that decision cannot be changed.",
+  },
 
   // Program office: roles, exclusion lists, waves.
   "not-admin": { id: "Hanya admin program yang dapat melakukan ini.", en: "Only program admins can do this." },

@@ -4,11 +4,15 @@ import { OCCUPATIONS, REASON_CODES } from "../domain/eligibility.js";
 import { APPLICANT_STATUSES, TIMELINE_KINDS } from "./applicant.js";
 import { SEXES } from "../domain/nik.js";
 import { findDistrict } from "../domain/regions/index.js";
+import { mobileNumber } from "./phone.js";
+import { IDENTITY_DOCUMENTS, REJECTION_REASONS } from "../domain/verification.js";
+import { verificationView } from "./verification.js";
 
 /**
  * Input of the `register` callable, also used by the web form. Messages are keys of
- * REGISTRATION_MESSAGES. Only the shape is checked here: whether the NIK's region, birth date
- * and serial make sense needs today's date, so the use case runs parseNik/crossCheckNik.
+ * REGISTRATION_MESSAGES. Only the shape is checked here (and that the KK is not the NIK): whether
+ * the NIK's region, birth date and serial make sense needs today's date, so the use case runs
+ * parseNik, parseKk and crossCheckNik.
  */
 
 const digits = (count: number, message: string) =>
@@ -34,26 +38,21 @@ const birthDate = z
   .refine((text) => parseIsoDate(text) !== null, { message: "birth-date-invalid", abort: true })
   .refine((text) => text >= "1900-01-01", { message: "birth-date-invalid" });
 
-/**
- * Indonesian mobile numbers as people type them (0812-3456-7890, +62 812 3456 7890,
- * 62812…): 10 to 13 digits in the national 08… form; stored as E.164 (+628…).
- */
-const phone = z
-  .string({ message: "phone-format" })
-  .transform((raw) => raw.replace(/[\s().-]/g, ""))
-  .pipe(z.string().regex(/^(?:\+62|62|0)8\d{8,11}$/, { message: "phone-format" }))
-  .transform((national) => `+62${national.replace(/^(?:\+62|62|0)/, "")}`);
+/** NIK and KK as printed on the cards ("3204 1015 0390 0021", "32.04.10.150390.0021"): the spaces and dots people type are dropped. */
+export const cardNumberDigits = (typed: string): string => typed.replace(/[\s.]/g, "");
+
+const cardNumber = (message: string) => z.string({ message }).transform(cardNumberDigits).pipe(digits(16, message));
 
 const yesOrNo = z.boolean({ message: "choose-yes-or-no" });
 
 export const registerInput = z
   .object({
-    nik: digits(16, "nik-format"),
-    kk: digits(16, "kk-format"),
+    nik: cardNumber("nik-format"),
+    kk: cardNumber("kk-format"),
     fullName,
     birthDate,
     sex: z.enum(SEXES, { message: "sex-required" }),
-    phone,
+    phone: mobileNumber,
     provinceCode: digits(2, "province-format"),
     regencyCode: digits(4, "regency-format"),
     districtCode: digits(6, "district-format"),
@@ -66,6 +65,9 @@ export const registerInput = z
     (input, ctx) => {
       const ok = (text: unknown, length: number): text is string => typeof text === "string" && new RegExp(`^\\d{${length}}$`).test(text);
       const { provinceCode, regencyCode, districtCode } = input;
+      if (ok(input.kk, 16) && input.kk === input.nik) {
+        ctx.addIssue({ code: "custom", path: ["kk"], message: "kk-equals-nik" });
+      }
       if (ok(provinceCode, 2) && ok(regencyCode, 4) && !regencyCode.startsWith(provinceCode)) {
         ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "regency-not-in-province" });
       }
@@ -97,12 +99,17 @@ export const getMyStatusInput = z.object({}).nullish();
 
 const eligibilityAnswer = z.object({ eligible: z.boolean(), reasons: z.array(z.enum(REASON_CODES)) });
 
-/** What `register` and `registerAssisted` answer. */
+/**
+ * What `register` and `registerAssisted` answer. `verification` is there when the NIK's digits
+ * differ from the KTP: the registration is accepted, `eligibility` lists `identity-not-verified`
+ * (besides any other reason, age judged on the declared date) until an operator sees the documents.
+ */
 export const registerResult = z.object({
   uid: z.string(),
   nikMasked: z.string(),
   status: z.enum(APPLICANT_STATUSES),
   eligibility: eligibilityAnswer,
+  verification: verificationView.optional(),
   /** False when this request had already registered the person (a retry). */
   created: z.boolean(),
 });
@@ -122,8 +129,20 @@ export const myStatus = z.object({
   }),
   status: z.enum(APPLICANT_STATUSES),
   eligibility: eligibilityAnswer.extend({ checkedAt: z.string() }),
+  /** Present when the NIK's digits differ from the KTP: what to bring to which office, and the decision. */
+  verification: verificationView.optional(),
   timeline: z.array(
-    z.object({ kind: z.enum(TIMELINE_KINDS), at: z.string(), eligible: z.boolean().optional(), reasons: z.array(z.enum(REASON_CODES)).optional() }),
+    z.object({
+      kind: z.enum(TIMELINE_KINDS),
+      at: z.string(),
+      eligible: z.boolean().optional(),
+      reasons: z.array(z.enum(REASON_CODES)).optional(),
+      /** Who acted: the person, or a labor office operator (registered, verified, joined a wave for them). */
+      by: z.enum(["self", "operator"]).optional(),
+      waveId: z.string().optional(),
+      documentsSeen: z.array(z.enum(IDENTITY_DOCUMENTS)).optional(),
+      rejection: z.enum(REJECTION_REASONS).optional(),
+    }),
   ),
   /** The person in the draws: their pseudonymous ID, and where they stood in the latest draw. */
   draw: z

@@ -7,7 +7,7 @@ import type { Occupation, ReasonCode } from "../domain/eligibility.js";
  */
 type Text = { id: string; en: string };
 
-/** Field messages of registerInput, and the NIK/KK refusals of parseNik, parseKk, crossCheckNik. */
+/** Field messages of registerInput, and the NIK/KK refusals of parseNik and parseKk. */
 export const REGISTRATION_MESSAGES = {
   "nik-format": { id: "NIK harus 16 angka, sesuai KTP.", en: "The NIK must be 16 digits, as on your ID card (KTP)." },
   "nik-region-unknown": {
@@ -20,17 +20,13 @@ export const REGISTRATION_MESSAGES = {
   },
   "nik-serial-zero": { id: "NIK tidak benar. Periksa lagi 4 angka terakhir.", en: "The NIK is not valid. Please check the last 4 digits." },
   "kk-format": { id: "Nomor KK harus 16 angka, sesuai Kartu Keluarga.", en: "The family card (KK) number must be 16 digits." },
+  "kk-equals-nik": {
+    id: "Nomor KK tidak sama dengan NIK. Lihat nomor di bagian atas Kartu Keluarga Anda.",
+    en: "The family card (KK) number is not your NIK. Use the number at the top of your family card.",
+  },
   "kk-region-unknown": {
     id: "Kode wilayah di awal nomor KK tidak dikenal. Periksa lagi nomor KK Anda.",
     en: "The region code at the start of the KK number is not known. Please check it.",
-  },
-  "birth-date-mismatch": {
-    id: "Tanggal lahir tidak sama dengan yang ada di NIK. Isi sesuai KTP.",
-    en: "The birth date does not match your NIK. Enter it as on your ID card.",
-  },
-  "sex-mismatch": {
-    id: "Jenis kelamin tidak sama dengan yang ada di NIK. Isi sesuai KTP.",
-    en: "The sex does not match your NIK. Enter it as on your ID card.",
   },
   "name-required": { id: "Nama lengkap wajib diisi.", en: "Please enter your full name." },
   "name-length": { id: "Nama lengkap harus 2 sampai 100 huruf.", en: "The full name must be 2 to 100 characters." },
@@ -66,7 +62,15 @@ export type RegistrationMessageKey = keyof typeof REGISTRATION_MESSAGES;
 
 /** Why someone is not eligible, as shown to them. */
 export const REASON_TEXT: Record<ReasonCode, Text> = {
+  "identity-not-verified": {
+    id: "Data NIK Anda belum dicocokkan dengan KTP dan KK asli di Disnaker. Sebelum itu Anda belum bisa ikut gelombang.",
+    en: "Your NIK has not yet been checked against your original KTP and family card (KK) at the labor office (Disnaker). Until then you cannot join a wave.",
+  },
   "under-age": { id: "Umur Anda belum cukup. Umur minimal 18 tahun.", en: "You are not old enough. The minimum age is 18." },
+  "over-age": {
+    id: "Umur Anda melebihi batas umur program tahun ini.",
+    en: "You are above this program year's age limit.",
+  },
   "in-formal-education": {
     id: "Anda masih sekolah atau kuliah. Program ini untuk yang tidak sedang sekolah atau kuliah.",
     en: "You are still at school or university. This program is for people who are not.",

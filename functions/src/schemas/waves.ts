@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { waveId } from "./ids.js";
+import { documentId, waveId } from "./ids.js";
 import { drawManifest, drawStrata } from "./draw.js";
 
 /** A wave's opening or closing time: an ISO date-time with its offset, within years 2020–2199 (Firestore keeps 0001–9999). */
@@ -24,6 +24,20 @@ export type CreateWaveInput = z.infer<typeof createWaveInput>;
 /** Input of `joinWave`: the open wave an eligible applicant joins (and stays in the pool of later ones). */
 export const joinWaveInput = z.object({ waveId });
 export type JoinWaveInput = z.infer<typeof joinWaveInput>;
+
+/**
+ * Input of `joinWaveOnBehalf`: at the labor office, an operator joins a person of their region to
+ * the open wave, having asked them (`consent` must be true; it is recorded on the person's timeline).
+ */
+export const joinWaveOnBehalfInput = z.object({
+  /** Idempotency key chosen by the operator's page: a retry answers as the first call did. */
+  requestId: z.uuid(),
+  /** The person's uid (as registerAssisted or the verification queue gave it). */
+  uid: documentId,
+  waveId,
+  consent: z.literal(true, { message: "join-consent-required" }),
+});
+export type JoinWaveOnBehalfInput = z.infer<typeof joinWaveOnBehalfInput>;
 
 /** `waveSecrets/{waveId}`: the draw seed until it is revealed in the manifest. No client reads it. */
 export const waveSecretDoc = z.object({ seed: z.string().regex(/^[0-9a-f]{64}$/) });

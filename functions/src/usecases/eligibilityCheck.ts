@@ -1,14 +1,16 @@
 import { evaluateEligibility, MINIMUM_AGE } from "../domain/eligibility.js";
+import { isIdentityVerified } from "../domain/verification.js";
 import type { ProgramYearDoc } from "../schemas/documents.js";
 import type { ApplicantDoc, EligibilityDoc, FamilyDoc } from "../schemas/applicant.js";
 import type { ExclusionLists } from "./ports.js";
 
-export type DeclaredFacts = Pick<ApplicantDoc, "birthDate" | "inFormalEducation" | "occupation" | "receivesSocialAid" | "nikKey" | "status">;
+export type DeclaredFacts = Pick<ApplicantDoc, "birthDate" | "inFormalEducation" | "occupation" | "receivesSocialAid" | "nikKey" | "status" | "verification">;
 
 /**
  * Eligibility with fresh facts: the exclusion lists as they are now, the family card's
- * recipients, the program year's rules. Run at registration, on every status view, and
- * (later) at the draw and before each payout.
+ * recipients, the program year's rules, and whether the identity is verified (a NIK that differs
+ * from the KTP waits for an operator). Run at registration, on every status view, on joining a
+ * wave, at the draw's freeze, on a verification decision, and (later) before each payout.
  */
 export async function checkEligibility(
   lists: ExclusionLists,
@@ -21,6 +23,7 @@ export async function checkEligibility(
     const decision = evaluateEligibility(
       {
         birthDate: facts.birthDate,
+        identityVerified: isIdentityVerified(facts.verification),
         inFormalEducation: facts.inFormalEducation,
         occupation: facts.occupation,
         receivesSocialAid: facts.receivesSocialAid,
@@ -29,7 +32,7 @@ export async function checkEligibility(
         blocked: facts.status === "revoked",
         alreadyParticipant: facts.status === "participant",
       },
-      { minimumAge: MINIMUM_AGE, socialAidExcludes: rules.socialAidExcludes, familyLimit: rules.familyLimit },
+      { minimumAge: MINIMUM_AGE, maximumAge: rules.maximumAge, socialAidExcludes: rules.socialAidExcludes, familyLimit: rules.familyLimit },
       now,
     );
     return { ...decision, checkedAt: now, listVersions: versions };

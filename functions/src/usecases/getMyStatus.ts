@@ -6,6 +6,7 @@ import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
 import type { MyStatus } from "../schemas/registration.js";
 import { checkEligibility } from "./eligibilityCheck.js";
 import type { LatestDraw, Ports } from "./ports.js";
+import { verificationViewOf } from "./verificationView.js";
 import type { StatusRefusal } from "../schemas/contract.js";
 
 export type { StatusRefusal };
@@ -33,6 +34,7 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
     eligibility = fresh;
   }
   const [timeline, latest] = await Promise.all([ports.registrations.timeline(uid), applicant.pid ? ports.latestDraw.latest() : null]);
+  const verification = verificationViewOf(applicant);
 
   return done({
     profile: {
@@ -51,9 +53,25 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
     },
     status: applicant.status,
     eligibility: { eligible: eligibility.eligible, reasons: eligibility.reasons, checkedAt: eligibility.checkedAt.toISOString() },
-    timeline: timeline.map((e) => ({ kind: e.kind, at: e.at.toISOString(), eligible: e.eligible, reasons: e.reasons })),
+    ...(verification === undefined ? {} : { verification }),
+    timeline: timeline.map(timelineEntry),
     draw: drawView(applicant, latest !== null && wasInPool(timeline, applicant, latest) ? latest : null),
   });
+}
+
+/** An event as the person sees it: an operator is named as such, never by uid. */
+function timelineEntry(event: TimelineEventDoc): MyStatus["timeline"][number] {
+  const { kind, at, eligible, reasons, by, waveId, documentsSeen, rejection } = event;
+  return {
+    kind,
+    at: at.toISOString(),
+    eligible,
+    reasons,
+    ...(by === undefined ? {} : { by: by === "self" ? ("self" as const) : ("operator" as const) }),
+    ...(waveId === undefined ? {} : { waveId }),
+    ...(documentsSeen === undefined ? {} : { documentsSeen }),
+    ...(rejection === undefined ? {} : { rejection }),
+  };
 }
 
 /** In that draw's pool: selected in it, or joined before it closed and not left out at its freeze. */

@@ -3,10 +3,11 @@ import type { Candidate, DrawManifest, DrawResult, PoolPage, Publication, Winner
 import type { ExclusionListType } from "../domain/eligibility.js";
 import type { RoleClaims } from "../domain/roles.js";
 import type { WaveState } from "../domain/wave.js";
-import type { ApplicantDoc, EligibilityDoc, FamilyDoc, TimelineEventDoc } from "../schemas/applicant.js";
+import type { ApplicantDoc, EligibilityDoc, FamilyDoc, TimelineEventDoc, VerificationDoc } from "../schemas/applicant.js";
 import type { ProgramYearDoc, RoleGrantDoc, WaveDoc, WaveEventDoc } from "../schemas/documents.js";
 import type { ExclusionImportRecord } from "../schemas/exclusion.js";
 import type { TaskName, TaskPayload } from "../schemas/tasks.js";
+import type { VerificationDecisionDoc } from "../schemas/verification.js";
 import type { FrozenPoolDoc } from "../schemas/waves.js";
 
 /**
@@ -26,6 +27,7 @@ export interface Ports {
   pseudonyms: Pseudonyms;
   programYears: ProgramYears;
   registrations: Registrations;
+  verifications: Verifications;
   pool: PoolMembership;
   draws: DrawStore;
   latestDraw: LatestDraws;
@@ -144,6 +146,37 @@ export interface Registrations {
   family(kkKey: string): Promise<FamilyDoc>;
   /** Stores a re-check whose result differs from the stored one, with its timeline event. */
   recordEligibility(uid: string, eligibility: EligibilityDoc, event: TimelineEventDoc): Promise<void>;
+}
+
+/** Which verification cases an operator lists: one state, one region, oldest request first. */
+export interface VerificationQuery {
+  state: "needs-verification" | "rejected";
+  /** A province (2 digits) or regency (4 digits) of the person's domicile; null: everywhere. */
+  region: string | null;
+  /** The last case of the previous page (exclusive). */
+  after: { requestedAt: Date; uid: string } | null;
+  limit: number;
+}
+
+/** What the deciding transaction found: the person's registration and the decision under the request's ID. */
+export interface VerificationDecisionState {
+  applicant: ApplicantDoc | null;
+  recorded: VerificationDecisionDoc | null;
+}
+
+export type VerificationWrite =
+  { write: false } | { write: true; verification: VerificationDoc; eligibility: EligibilityDoc; event: TimelineEventDoc; record: VerificationDecisionDoc };
+
+/** Identity verification cases (applicants with a `verification`) and operators' decisions. */
+export interface Verifications {
+  /** A page of cases, in (requestedAt, uid) order. */
+  cases(query: VerificationQuery): Promise<Array<{ uid: string; applicant: ApplicantDoc }>>;
+  /**
+   * One transaction: reads the applicant and `verificationDecisions/{requestId}`, lets `decide`
+   * choose, then writes the applicant's verification and eligibility, the timeline event
+   * (`verification-{requestId}`) and the decision record — or nothing. All or nothing.
+   */
+  decide(uid: string, requestId: string, decide: (state: VerificationDecisionState) => VerificationWrite): Promise<VerificationDecisionState>;
 }
 
 /**

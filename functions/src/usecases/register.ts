@@ -8,6 +8,7 @@ import type { RegisterInput, RegisterResult } from "../schemas/registration.js";
 export type { RegisterResult };
 import { checkEligibility } from "./eligibilityCheck.js";
 import type { Ports } from "./ports.js";
+import { verificationViewOf } from "./verificationView.js";
 import type { RegisterRefusal } from "../schemas/contract.js";
 
 export type { RegisterRefusal };
@@ -33,18 +34,20 @@ export interface Registrant {
 export const CONSENT_VERSION = "2026-1";
 
 /**
- * Registers a person: the NIK and KK must make sense and agree with the form; one NIK, one
- * registration, one account; eligibility is decided with fresh lists and the family card's
- * recipients read in the same transaction that claims the NIK.
+ * Registers a person: the NIK and KK must make sense (format, region in any decree edition, a real
+ * date, a KK that is not the NIK); one NIK, one registration, one account; eligibility is decided
+ * with fresh lists and the family card's recipients read in the same transaction that claims the
+ * NIK. A NIK whose birth date or sex digits differ from the KTP is evidence, not the authority:
+ * the registration is accepted as `needs-verification` (the declared date decides age) and the
+ * person is told to bring the KTP and KK to their regency's labor office.
  */
 export async function register(ports: RegisterPorts, who: Registrant, input: RegisterInput): Promise<Outcome<RegisterResult, RegisterRefusal>> {
   const now = ports.clock.now();
   const nik = parseNik(input.nik, now);
   if (!nik.ok) return nik;
-  const kk = parseKk(input.kk);
+  const kk = parseKk(input.kk, input.nik);
   if (!kk.ok) return kk;
-  const [mismatch] = crossCheckNik(nik.value, input);
-  if (mismatch) return refused(mismatch);
+  const discrepancies = crossCheckNik(nik.value, input);
 
   const year = calendarDateIn(now).year;
   const rules = await ports.programYears.get(year);
@@ -63,6 +66,7 @@ export async function register(ports: RegisterPorts, who: Registrant, input: Reg
     requestId: who.requestId,
     status: "registered" as const,
     programYear: year,
+    ...(discrepancies.length === 0 ? {} : { verification: { state: "needs-verification" as const, reasons: discrepancies, requestedAt: now } }),
   };
   const eligibilityWith = await checkEligibility(ports.lists, base, rules, now);
 
@@ -101,5 +105,13 @@ export async function register(ports: RegisterPorts, who: Registrant, input: Reg
 
 function resultOf(uid: string, applicant: ApplicantDoc, created: boolean): RegisterResult {
   const { eligible, reasons } = applicant.eligibility;
-  return { uid, nikMasked: applicant.nikMasked, status: applicant.status, eligibility: { eligible, reasons }, created };
+  const verification = verificationViewOf(applicant);
+  return {
+    uid,
+    nikMasked: applicant.nikMasked,
+    status: applicant.status,
+    eligibility: { eligible, reasons },
+    ...(verification === undefined ? {} : { verification }),
+    created,
+  };
 }

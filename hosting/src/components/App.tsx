@@ -55,7 +55,8 @@ export function App() {
           {page === "account" && <AccountPage />}
           {page === "register" && <RegisterGate />}
           {page === "status" && <StatusGate />}
-          {page === "operator" && <OperatorGate />}
+          {page === "operator" && <OperatorGate view="register" />}
+          {page === "verification" && <OperatorGate view="verification" />}
           {page === "admin" && <AdminGate />}
           {page === "transparency" && <TransparencyGate pathname={pathname} />}
           {page === null && <NotFoundPage />}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { describedBy, FieldMessage } from "./FieldMessage.js";
 
 export interface ControlAttributes {
   id: string;
@@ -12,28 +13,23 @@ interface Props {
   hint?: string;
   /** Already in the reader's language. */
   error?: string;
+  /** What the form changed in the value; "" for a control that may get one (see FieldMessage). */
+  note?: string;
   children: (control: ControlAttributes) => ComponentChildren;
 }
 
-/** A labelled form control whose hint and error are read out with it by screen readers. */
-export function Field({ id, label, hint, error, children }: Props) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+/** A labelled form control whose hint, error and note are read out with it by screen readers. */
+export function Field({ id, label, hint, error, note, children }: Props) {
   return (
     <div class={error ? "field field-invalid" : "field"}>
       <label for={id}>{label}</label>
       {hint && (
-        <p id={hintId} class="hint">
+        <p id={`${id}-hint`} class="hint">
           {hint}
         </p>
       )}
-      {children({ id, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy })}
-      {error && (
-        <p id={errorId} class="field-error" data-testid={errorId}>
-          {error}
-        </p>
-      )}
+      {children({ id, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy(id, { hint, error, note }) })}
+      <FieldMessage id={id} error={error} note={note} />
     </div>
   );
 }

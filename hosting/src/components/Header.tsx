@@ -16,7 +16,7 @@ function pagesFor(session: Session): readonly Linked[] {
     case "applicant":
       return ["register", "status", "transparency"];
     case "operator":
-      return ["operator", "transparency"];
+      return ["operator", "verification", "transparency"];
     case "admin":
     case "auditor":
       return ["admin", "transparency"];
@@ -27,6 +27,7 @@ const LABELS: Record<Linked, MessageId> = {
   register: "nav.register",
   status: "nav.status",
   operator: "nav.operator",
+  verification: "nav.verification",
   admin: "nav.admin",
   transparency: "nav.transparency",
 };

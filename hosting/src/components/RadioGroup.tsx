@@ -1,3 +1,5 @@
+import { FieldMessage } from "./FieldMessage.js";
+
 export interface RadioOption<V extends string> {
   value: V;
   label: string;
@@ -42,11 +44,7 @@ export function RadioGroup<V extends string>({ name, legend, options, value, err
           <span>{option.label}</span>
         </label>
       ))}
-      {error && (
-        <p id={errorId} class="field-error" data-testid={errorId}>
-          {error}
-        </p>
-      )}
+      <FieldMessage id={name} error={error} />
     </fieldset>
   );
 }

@@ -8,6 +8,8 @@ export interface CallableFailure {
   reason: string;
   /** Per-field messages in both languages (details.fields), as the edge sends them. */
   fields: FieldError[];
+  /** Every unmet eligibility rule of a joining refusal (details.reasons), [] when there are none. */
+  reasons: string[];
 }
 
 function property(value: unknown, key: string): unknown {
@@ -23,10 +25,12 @@ function isFieldError(value: unknown): value is FieldError {
 export function callableFailure(error: unknown): CallableFailure {
   const details = property(error, "details");
   const fields = property(details, "fields");
+  const reasons = property(details, "reasons");
   return {
     code: text(property(error, "code")).replace(/^functions\//, ""),
     reason: text(property(details, "reason")),
     fields: Array.isArray(fields) ? fields.filter(isFieldError) : [],
+    reasons: Array.isArray(reasons) ? reasons.filter((entry): entry is string => typeof entry === "string") : [],
   };
 }
 

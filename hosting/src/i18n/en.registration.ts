@@ -7,6 +7,11 @@ export const enRegistration: Record<keyof typeof idRegistration, string> = {
   "register.busy": "Sending…",
   "register.fixErrors": "Some answers need fixing. See the messages under the marked fields.",
   "register.seeStatus": "See the registration status",
+  "registered.title": "Your registration",
+  "registered.done": "You are registered. There is no need to register again: this is what is on record.",
+  "registered.correctionTitle": "Is something wrong?",
+  "registered.correction":
+    "You cannot change your registration yourself. To have it corrected, go to the labor office (Disnaker) of {regency} with your original ID card (KTP) and family card (KK). The officer checks your documents, then corrects the record.",
   "register.unauthenticated": "Your session has ended. Please sign in again, then send again.",
   "register.unavailable": "The connection dropped or the service is busy. Send again: the same registration is never recorded twice.",
   "register.other": "Something went wrong. Try sending again later: the same registration is never recorded twice.",
@@ -17,7 +22,8 @@ export const enRegistration: Record<keyof typeof idRegistration, string> = {
   "person.sectionSituation": "School, work and aid",
   "person.sectionConsent": "Consent",
   "person.nik": "NIK (national identity number)",
-  "person.nikHint": "The 16 digits on the ID card, no spaces: region code (6 digits), date of birth (6 digits), serial (4 digits).",
+  "person.nikHint": "The 16 digits on the ID card: region code (6 digits), date of birth (6 digits), serial (4 digits). Spaces and dots may be typed too.",
+  "person.separatorsRemoved": "Spaces and dots were removed. Check the digits again.",
   "person.kk": "Family card (KK) number",
   "person.kkHint": "The 16 digits at the top of the family card.",
   "person.fullName": "Full name",
@@ -55,6 +61,7 @@ export const enRegistration: Record<keyof typeof idRegistration, string> = {
   "operator.result": "Eligibility check",
   "operator.eligible": "Eligible.",
   "operator.notEligible": "Not eligible, because:",
-  "operator.account": "This person's account is tied to the mobile number {phone}.",
+  "operator.account":
+    "This person's account is tied to the mobile number {phone}. They sign in on the Sign in page with this number and the code sent to it by SMS, and see their status there.",
   "operator.another": "Register another person",
 };

@@ -5,6 +5,11 @@ export const idRegistration = {
   "register.busy": "Mengirim…",
   "register.fixErrors": "Ada isian yang perlu diperbaiki. Lihat pesan di bawah isian yang ditandai.",
   "register.seeStatus": "Lihat status pendaftaran",
+  "registered.title": "Pendaftaran Anda",
+  "registered.done": "Anda sudah terdaftar. Tidak perlu mendaftar lagi: inilah data yang tercatat.",
+  "registered.correctionTitle": "Ada data yang salah?",
+  "registered.correction":
+    "Data pendaftaran tidak dapat diubah sendiri. Untuk memperbaikinya, datang ke Dinas Tenaga Kerja (Disnaker) {regency} dengan membawa KTP dan Kartu Keluarga (KK) asli. Petugas memeriksa dokumen Anda lalu memperbaiki datanya.",
   "register.unauthenticated": "Sesi Anda berakhir. Silakan masuk kembali, lalu kirim lagi.",
   "register.unavailable": "Koneksi terputus atau layanan sedang sibuk. Kirim lagi: pendaftaran yang sama tidak akan tercatat dua kali.",
   "register.other": "Terjadi kesalahan. Coba kirim lagi nanti: pendaftaran yang sama tidak akan tercatat dua kali.",
@@ -15,7 +20,8 @@ export const idRegistration = {
   "person.sectionSituation": "Sekolah, pekerjaan, dan bantuan",
   "person.sectionConsent": "Persetujuan",
   "person.nik": "NIK (Nomor Induk Kependudukan)",
-  "person.nikHint": "16 angka di KTP, tanpa spasi: kode wilayah (6 angka), tanggal lahir (6 angka), nomor urut (4 angka).",
+  "person.nikHint": "16 angka di KTP: kode wilayah (6 angka), tanggal lahir (6 angka), nomor urut (4 angka). Spasi dan titik boleh ikut diketik.",
+  "person.separatorsRemoved": "Spasi dan titik sudah dihapus. Periksa lagi angkanya.",
   "person.kk": "Nomor Kartu Keluarga (KK)",
   "person.kkHint": "16 angka di bagian atas Kartu Keluarga.",
   "person.fullName": "Nama lengkap",
@@ -52,6 +58,7 @@ export const idRegistration = {
   "operator.result": "Hasil pemeriksaan syarat",
   "operator.eligible": "Memenuhi syarat.",
   "operator.notEligible": "Belum memenuhi syarat, karena:",
-  "operator.account": "Akun orang ini terhubung ke nomor HP {phone}.",
+  "operator.account":
+    "Akun orang ini terhubung ke nomor HP {phone}. Ia masuk di halaman Masuk dengan nomor ini dan kode yang dikirim lewat SMS, lalu melihat statusnya di sana.",
   "operator.another": "Daftarkan orang lain",
 } as const;

@@ -3,15 +3,37 @@ export const idWaveStatus = {
   "draw.title": "Gelombang & undian",
   "draw.pid": "ID samaran Anda",
   "draw.pidHint": "ID ini yang tercantum di daftar undian yang diumumkan, bukan NIK atau nama Anda. Dengan ID ini Anda dapat memeriksa sendiri hasil undian.",
-  "draw.inPool": "Anda sudah masuk daftar undian. Jika belum terpilih, Anda tetap ikut undian gelombang berikutnya secara otomatis, tanpa mendaftar lagi.",
-  "draw.notInPool": "Anda belum masuk daftar undian.",
   "draw.notEligible": "Anda dapat ikut gelombang setelah memenuhi syarat program (lihat hasil pemeriksaan syarat di atas).",
-  "draw.openWave": "Gelombang {number} sedang dibuka.",
-  "draw.noOpenWave": "Belum ada gelombang yang dibuka. Jadwal gelombang ada di Beranda; buka lagi halaman ini saat gelombang dibuka.",
   "draw.join": "Ikut gelombang {number}",
   "draw.joining": "Mendaftarkan…",
   "draw.joined": "Berhasil: Anda masuk daftar undian gelombang ini.",
   "draw.alreadyInPool": "Anda sudah ada di daftar undian sejak sebelumnya; tidak ada yang berubah.",
+
+  "step.title": "Langkah berikutnya",
+  "step.register": "Isi formulir pendaftaran dulu. Setelah terdaftar dan memenuhi syarat, Anda dapat ikut gelombang yang dibuka.",
+  "step.registerOpen":
+    "Isi formulir pendaftaran dulu. Gelombang {number} sedang dibuka sampai {closes}: setelah terdaftar dan memenuhi syarat, Anda dapat ikut gelombang ini.",
+  "step.revoked": "Kepesertaan Anda dicabut. Jika menurut Anda ini keliru, hubungi layanan pengaduan program.",
+  "step.participant":
+    "Anda terpilih di undian gelombang {number} dan sekarang menjadi peserta program. Langkah berikutnya: pilih pelatihan; katalognya ada di Beranda.",
+  "step.participantNoWave": "Anda terpilih dan sekarang menjadi peserta program. Langkah berikutnya: pilih pelatihan; katalognya ada di Beranda.",
+  "step.notEligibleInPool":
+    "Anda tetap ada di daftar undian, tetapi tidak diikutkan undian selama belum memenuhi syarat (lihat hasil pemeriksaan syarat di atas).",
+  "step.verify": "Bawa KTP dan Kartu Keluarga (KK) asli ke Disnaker {regency}. Setelah data Anda dicocokkan, Anda dapat ikut gelombang.",
+  "step.verifyOpen":
+    "Gelombang {number} sedang dibuka sampai {closes}. Bawa KTP dan Kartu Keluarga (KK) asli ke Disnaker {regency} sebelum itu: setelah data Anda dicocokkan, Anda dapat ikut gelombang ini.",
+  "step.verifyAgain":
+    "Datang lagi ke Disnaker {regency} dengan KTP dan Kartu Keluarga (KK) asli yang sesuai. Setelah data Anda dicocokkan, Anda dapat ikut gelombang.",
+  "step.join": "Gelombang {number} sedang dibuka sampai {closes}. Ikuti gelombang ini untuk masuk daftar undian.",
+  "step.waitScheduled": "Belum ada gelombang yang dibuka. Gelombang {number} dibuka {opens}; buka lagi halaman ini saat itu untuk ikut.",
+  "step.waitNone": "Belum ada gelombang yang dibuka. Jadwal gelombang ada di Beranda; buka lagi halaman ini saat gelombang dibuka.",
+  "step.notDrawnIn": "Anda belum terpilih di undian gelombang {number}.",
+  "step.notDrawnLatest": "Anda belum terpilih di undian terakhir.",
+  "step.poolOpen": "Anda ada di daftar undian gelombang {number}. Undian dilakukan setelah gelombang ditutup pada {closes}; hasilnya tampil di halaman ini.",
+  "step.poolClosed": "Anda ada di daftar undian gelombang {number}, yang sudah ditutup. Hasil undiannya akan tampil di halaman ini.",
+  "step.poolScheduled":
+    "Anda ikut undian gelombang {number} secara otomatis, tanpa mendaftar lagi. Gelombang itu dibuka {opens} dan ditutup {closes}; undian dilakukan setelah ditutup.",
+  "step.poolUnknown": "Anda tetap di daftar undian dan ikut undian gelombang berikutnya secara otomatis, tanpa mendaftar lagi.",
 
   "join.notEligibleBecause": "Anda belum bisa ikut gelombang, karena:",
   "join.unauthenticated": "Sesi Anda berakhir. Silakan masuk kembali, lalu coba lagi.",
@@ -19,6 +41,7 @@ export const idWaveStatus = {
   "join.other": "Terjadi kesalahan. Coba lagi nanti: Anda tidak akan tercatat dua kali.",
 
   "latest.title": "Undian terakhir",
+  "latest.titleWave": "Undian gelombang {number}",
   "latest.selected": "Selamat, Anda terpilih! Anda sekarang peserta program.",
   "latest.notSelected": "Anda belum terpilih di undian ini.",
   "latest.yourRank": "Peringkat Anda",

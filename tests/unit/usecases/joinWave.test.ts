@@ -89,7 +89,10 @@ describe("joinWave", () => {
     const waveId = await createdWave(memory);
     await registered(memory, "u1", 1);
     memory.state.applicants.set("u1", { ...memory.state.applicants.get("u1")!, status: "participant" });
-    expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "already-participant" }, writes: [] });
+    expect(await join(memory, "u1", waveId)).toEqual({
+      result: { ok: false, reason: "already-participant", details: { reasons: ["already-participant"] } },
+      writes: [],
+    });
   });
 
   it("when the applicant's place was revoked, then blocked (not already-participant) and nothing is written", async () => {
@@ -97,7 +100,7 @@ describe("joinWave", () => {
     const waveId = await createdWave(memory);
     await registered(memory, "u1", 1);
     memory.state.applicants.set("u1", { ...memory.state.applicants.get("u1")!, status: "revoked" });
-    expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "blocked" }, writes: [] });
+    expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "blocked", details: { reasons: ["blocked"] } }, writes: [] });
   });
 
   it("when a wave stays open across New Year, then its own program year's rules decide, not the calendar's", async () => {
@@ -116,7 +119,7 @@ describe("joinWave", () => {
     expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "program-year-not-configured" }, writes: [] });
   });
 
-  describe("when the applicant is not eligible now, then the first reason is the refusal and nothing is written", () => {
+  describe("when the applicant is not eligible now, then the reason is the refusal, listed in details too, and nothing is written", () => {
     const cases: Array<[string, (memory: MemoryPorts) => Promise<void>]> = [
       ["under-age", (m) => registered(m, "u1", 1, { birthDate: "2010-01-05" })],
       ["in-formal-education", (m) => registered(m, "u1", 1, { inFormalEducation: true })],
@@ -149,8 +152,43 @@ describe("joinWave", () => {
         const memory = setup();
         const waveId = await createdWave(memory);
         await arrange(memory);
-        expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason }, writes: [] });
+        expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason, details: { reasons: [reason] } }, writes: [] });
       });
     }
+  });
+
+  it("when several rules are unmet, then the refusal's reason is the first and its details list every one, in order", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    const young = { birthDate: "2010-01-05", inFormalEducation: true, occupation: "police" } as const;
+    await registered(memory, "u1", 1, young);
+    await listNiks(memory, "block-list", [person(1, young).nik]);
+    expect(await join(memory, "u1", waveId)).toEqual({
+      result: {
+        ok: false,
+        reason: "under-age",
+        details: { reasons: ["under-age", "in-formal-education", "excluded-occupation", "blocked"] },
+      },
+      writes: [],
+    });
+  });
+
+  it("when the program year sets a maximum age (2024: 64), then an older applicant is refused over-age", async () => {
+    const memory = setup({ rules: { maximumAge: 64 } });
+    const waveId = await createdWave(memory);
+    await registered(memory, "u1", 1, { birthDate: "1960-01-05" });
+    expect(await join(memory, "u1", waveId)).toEqual({ result: { ok: false, reason: "over-age", details: { reasons: ["over-age"] } }, writes: [] });
+  });
+
+  it("when the NIK's birth date differs from the KTP and nobody verified it yet, then identity-not-verified and nothing is written", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    const form = person(1);
+    const outcome = await register(memory, { uid: "u1", by: "self", requestId: "self:u1", attemptLimit: 5 }, { ...form, birthDate: "1990-06-17" });
+    expect(outcome).toMatchObject({ ok: true, value: { verification: { state: "needs-verification" } } });
+    expect(await join(memory, "u1", waveId)).toEqual({
+      result: { ok: false, reason: "identity-not-verified", details: { reasons: ["identity-not-verified"] } },
+      writes: [],
+    });
   });
 });

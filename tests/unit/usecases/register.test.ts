@@ -55,6 +55,13 @@ describe("register", () => {
     });
   });
 
+  it("when the program year admits ages 18 to 64 (the 2024 criteria), then a 65-year-old registers as over-age", async () => {
+    const memory = setup({ rules: { maximumAge: 64 } });
+    const { result } = await registerAs(memory, "u1", person(1, { birthDate: "1960-03-02" }));
+    expect(result).toMatchObject({ ok: true, value: { eligibility: { eligible: false, reasons: ["over-age"] } } });
+    expect((await registerAs(memory, "u2", person(2, { birthDate: "1961-03-03" }))).result).toMatchObject({ value: { eligibility: { eligible: true } } });
+  });
+
   it("when the NIK is on a current exclusion list or the family card is full, then the registration says so", async () => {
     const memory = setup();
     const listed = person(1);
@@ -75,8 +82,7 @@ describe("register", () => {
       ["nik-serial-zero", (f) => ({ ...f, nik: `${f.nik.slice(0, 12)}0000` })],
       ["kk-format", (f) => ({ ...f, kk: "317101" })],
       ["kk-region-unknown", (f) => ({ ...f, kk: "9999990000000001" })],
-      ["birth-date-mismatch", (f) => ({ ...f, birthDate: "1990-05-18" })],
-      ["sex-mismatch", (f) => ({ ...f, sex: "female" })],
+      ["kk-equals-nik", (f) => ({ ...f, kk: f.nik })],
     ];
     for (const [reason, change] of cases) {
       it(`when the form is wrong in a way that is ${reason}, then it is refused as ${reason} and nothing is written`, async () => {
@@ -86,6 +92,71 @@ describe("register", () => {
         expect(writes).toEqual([]);
       });
     }
+  });
+
+  describe("a NIK whose digits differ from the KTP: evidence, not the authority", () => {
+    /** NIK 3204101503900021: issued in Margaasih (Kabupaten Bandung), its digits say a man born 1990-03-15. */
+    const differing = (overrides: Partial<RegisterInput> = {}): RegisterInput => ({
+      ...person(1, { districtCode: "320410" }),
+      nik: "3204101503900021",
+      birthDate: "1990-04-15",
+      sex: "male",
+      ...overrides,
+    });
+
+    it("when the KTP date is 1990-04-15, then the person is registered as needs-verification, told to bring the KTP and KK to Disnaker Kabupaten Bandung", async () => {
+      const memory = setup();
+      const { result, writes } = await registerAs(memory, "u1", differing());
+      expect(result).toEqual({
+        ok: true,
+        value: {
+          uid: "u1",
+          nikMasked: "3204********0021",
+          status: "registered",
+          eligibility: { eligible: false, reasons: ["identity-not-verified"] },
+          verification: {
+            state: "needs-verification",
+            reasons: ["nik-birth-date-differs"],
+            bring: ["ktp", "kk"],
+            office: { provinceCode: "32", regencyCode: "3204", province: "Jawa Barat", regency: "Kabupaten Bandung" },
+            requestedAt: memory.clock.now().toISOString(),
+          },
+          created: true,
+        },
+      });
+      expect(writes).toHaveLength(4);
+      expect(memory.state.applicants.get("u1")).toMatchObject({
+        birthDate: "1990-04-15",
+        verification: { state: "needs-verification", reasons: ["nik-birth-date-differs"], requestedAt: memory.clock.now() },
+      });
+      expect(await memory.registrations.timeline("u1")).toMatchObject([{ kind: "registered", eligible: false, reasons: ["identity-not-verified"] }]);
+    });
+
+    it("when both the date and the sex differ, then both reasons are recorded", async () => {
+      const memory = setup();
+      const { result } = await registerAs(memory, "u1", differing({ sex: "female" }));
+      expect(result).toMatchObject({ ok: true, value: { verification: { reasons: ["nik-birth-date-differs", "nik-sex-differs"] } } });
+    });
+
+    it("when the declared (KTP) date makes the person 17 while the NIK's digits make them an adult, then the KTP date decides: under-age", async () => {
+      const memory = setup();
+      const { result } = await registerAs(memory, "u1", differing({ birthDate: "2008-06-01" }));
+      expect(result).toMatchObject({ ok: true, value: { eligibility: { eligible: false, reasons: ["identity-not-verified", "under-age"] } } });
+    });
+
+    it("when the person lives where the office is, then the office named is that of their domicile, not of the NIK's region", async () => {
+      const memory = setup();
+      const { result } = await registerAs(memory, "u1", differing({ provinceCode: "31", regencyCode: "3171", districtCode: "317101" }));
+      expect(result).toMatchObject({ ok: true, value: { verification: { office: { regencyCode: "3171", regency: "Kota Administrasi Jakarta Pusat" } } } });
+    });
+  });
+
+  it("when the NIK and the KK were issued elsewhere (a former Papua code) than where the person lives, then they register all the same", async () => {
+    const memory = setup();
+    const form: RegisterInput = { ...person(1), nik: "9102411705900001", kk: "9201391005100002" };
+    const { result } = await registerAs(memory, "u1", form);
+    expect(result).toMatchObject({ ok: true, value: { eligibility: { eligible: true, reasons: [] }, created: true } });
+    expect(memory.state.applicants.get("u1")).toMatchObject({ districtCode: "317101", provinceCode: "31" });
   });
 
   it("when the program year has no rules, then program-year-not-configured and nothing is written", async () => {

@@ -71,9 +71,22 @@ describe("registerAssisted", () => {
     });
   });
 
-  it("when the form's NIK disagrees with it, then the registration's refusal comes back and no account is made", async () => {
+  it("when the form's KK is the NIK, then the registration's refusal comes back and no account is made", async () => {
     const memory = setup();
-    expect(await assist(memory, jakarta, { ...person(1), sex: "female" })).toEqual({ result: { ok: false, reason: "sex-mismatch" }, writes: [] });
+    const form = person(1);
+    expect(await assist(memory, jakarta, { ...form, kk: form.nik })).toEqual({ result: { ok: false, reason: "kk-equals-nik" }, writes: [] });
+  });
+
+  it("when the NIK's sex digits differ from the KTP, then the person is registered as needing verification at the operator's office", async () => {
+    const memory = setup();
+    const { result } = await assist(memory, jakarta, { ...person(1), sex: "female" });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        eligibility: { eligible: false, reasons: ["identity-not-verified"] },
+        verification: { state: "needs-verification", reasons: ["nik-sex-differs"] },
+      },
+    });
   });
 
   it("when the program year has no rules, then program-year-not-configured and nothing is written", async () => {

@@ -8,6 +8,7 @@ import { memoryPartnerKeys, memoryUsedSignatures } from "./partners.js";
 import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
 import { newMemory, type MemoryState } from "./state.js";
 import { memoryTasks, type MemoryTasks } from "./tasks.js";
+import { memoryVerifications } from "./verifications.js";
 import { memoryBeacon, memoryLeases, memoryPoolMembership, memorySeeds, memoryWaves, type MemoryBeacon } from "./waves.js";
 
 export type { AuthAccount, MemoryState } from "./state.js";
@@ -88,6 +89,7 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     pseudonyms: memoryPseudonyms(),
     programYears: memoryProgramYears(memory),
     registrations: memoryRegistrations(memory),
+    verifications: memoryVerifications(memory),
     pool: memoryPoolMembership(memory),
     draws: memoryDrawStore(memory, options.membersPage),
     latestDraw: memoryLatestDraw(memory),

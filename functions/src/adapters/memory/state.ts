@@ -13,6 +13,7 @@ import { COLLECTIONS } from "../../schemas/collections.js";
 import { leaseDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from "../../schemas/documents.js";
 import { poolPage, winnersPage } from "../../schemas/draw.js";
 import { exclusionImportRecord } from "../../schemas/exclusion.js";
+import { verificationDecisionDoc } from "../../schemas/verification.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../../schemas/waves.js";
 import { Batch, Table } from "./store.js";
 
@@ -64,6 +65,7 @@ export function emptyState() {
     exclusionEntries: new Table(COLLECTIONS.exclusionEntries, exclusionEntryDoc),
     exclusionLists: new Table(COLLECTIONS.exclusionLists, exclusionListDoc),
     exclusionImports: new Table(COLLECTIONS.exclusionImports, exclusionImportRecord),
+    verificationDecisions: new Table(COLLECTIONS.verificationDecisions, verificationDecisionDoc),
     /** The fake beacon's published rounds: `<source>#<round>` → value. */
     beaconRounds: new Map<string, string>(),
   };

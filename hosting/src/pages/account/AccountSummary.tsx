@@ -12,7 +12,7 @@ export function AccountSummary({ session }: { session: SignedIn }) {
       <h1 id="account-title">{t("account.signedInTitle")}</h1>
       <dl class="facts card">
         <dt>{t("account.signedInAs")}</dt>
-        <dd data-testid="account-email">{session.email}</dd>
+        <dd data-testid="account-email">{session.email || session.user.phoneNumber}</dd>
         <dt>{t("account.role")}</dt>
         <dd data-testid="account-role">{t(`role.${session.role}`)}</dd>
         {session.region !== undefined && (

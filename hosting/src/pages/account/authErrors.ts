@@ -12,9 +12,17 @@ const KNOWN: Record<string, MessageId> = {
   "auth/missing-password": "auth.missing-password",
   "auth/too-many-requests": "auth.too-many-requests",
   "auth/network-request-failed": "auth.network-request-failed",
+  // Phone sign-in.
+  "auth/invalid-phone-number": "auth.invalid-phone-number",
+  "auth/missing-phone-number": "auth.invalid-phone-number",
+  "auth/invalid-verification-code": "auth.invalid-verification-code",
+  "auth/missing-verification-code": "auth.invalid-verification-code",
+  "auth/code-expired": "auth.code-expired",
+  "auth/quota-exceeded": "auth.quota-exceeded",
+  "auth/captcha-check-failed": "auth.captcha-check-failed",
 };
 
-/** The message for a failed sign-in or sign-up, by the Auth SDK's error code. */
+/** The message for a failed sign-in, sign-up or code request, by the Auth SDK's error code. */
 export function authErrorMessage(error: unknown): MessageId {
   const code = error !== null && typeof error === "object" && "code" in error ? String(error.code) : "";
   return KNOWN[code] ?? "auth.other";

@@ -1,4 +1,5 @@
 import { useRef, useState } from "preact/hooks";
+import { afterTap } from "../../components/afterTap.js";
 import { Field } from "../../components/Field.js";
 import { callable } from "../../data/callable.js";
 import { useLang } from "../../i18n/index.js";
@@ -26,10 +27,17 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
   const change = (field: GrantField, value: string) => {
     const next = { ...values, [field]: value };
     setValues(next);
+    // A refusal was about what was typed before ("no such account" for another email): it goes.
+    setOutcome((shown) => (shown?.kind === "failed" ? null : shown));
     // Once a field shows a problem, say as soon as it is fixed; a role change can fix the region.
     const shown = GRANT_FIELDS.filter((f) => errors[f] && (f === field || field === "role"));
     if (shown.length > 0) recheck(next, shown);
   };
+
+  // Checked when the field is left, once the tap that left it is over (see afterTap).
+  const current = useRef(values);
+  current.current = values;
+  const check = (field: GrantField) => afterTap(() => recheck(current.current, [field]));
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -80,13 +88,13 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
               spellcheck={false}
               value={values.email}
               onInput={(e) => change("email", e.currentTarget.value)}
-              onBlur={() => recheck(values, ["email"])}
+              onBlur={() => check("email")}
             />
           )}
         </Field>
         <Field id="grant-role" label={t("grant.role")} error={errorText("role")}>
           {(control) => (
-            <select {...control} value={values.role} onChange={(e) => change("role", e.currentTarget.value)} onBlur={() => recheck(values, ["role"])}>
+            <select {...control} value={values.role} onChange={(e) => change("role", e.currentTarget.value)} onBlur={() => check("role")}>
               {ROLE_OPTIONS.map((role) => (
                 <option key={role} value={role}>
                   {t(`role.${role}`)}
@@ -106,21 +114,21 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
                 maxLength={4}
                 value={values.region}
                 onInput={(e) => change("region", e.currentTarget.value)}
-                onBlur={() => recheck(values, ["region"])}
+                onBlur={() => check("region")}
               />
             )}
           </Field>
-        )}
-        {hasErrors && (
-          <p role="alert" class="notice notice-error" data-testid="grant-form-error">
-            {formError ?? t("grant.fixErrors")}
-          </p>
         )}
         <div class="actions">
           <button type="submit" disabled={busy}>
             {busy ? t("grant.busy") : t("grant.submit")}
           </button>
         </div>
+        {hasErrors && (
+          <p role="alert" class="notice notice-error" data-testid="grant-form-error">
+            {formError ?? t("grant.fixErrors")}
+          </p>
+        )}
         <GrantResult outcome={outcome} />
       </form>
     </section>

@@ -15,7 +15,7 @@ async function loadLatestGrants() {
 
 /** The audit record of role grants (readable by admins and auditors only, per firestore.rules). */
 export function RoleGrantList({ version }: { version: number }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const grants = useLoad(loadLatestGrants, [version]);
   return (
     <section aria-labelledby="grants-title">
@@ -45,7 +45,7 @@ export function RoleGrantList({ version }: { version: number }) {
                     <dd>{t(`grants.via.${grant.via}`)}</dd>
                   </dl>
                   <p class="muted">
-                    <time dateTime={grant.grantedAt.toISOString()}>{jakartaTime(grant.grantedAt)}</time>
+                    <time dateTime={grant.grantedAt.toISOString()}>{jakartaTime(grant.grantedAt, lang)}</time>
                   </p>
                 </li>
               ))}

@@ -5,7 +5,7 @@ import { Loaded } from "../../components/Loaded.js";
 import { useLang } from "../../i18n/index.js";
 
 export function WaveList({ year }: { year: number }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const waves = useLoad(() => loadWaves(year), [year]);
   return (
     <section aria-labelledby="waves-title">
@@ -23,9 +23,9 @@ export function WaveList({ year }: { year: number }) {
                   </h3>
                   <dl class="facts">
                     <dt>{t("waves.opens")}</dt>
-                    <dd>{jakartaTime(wave.opensAt)}</dd>
+                    <dd>{jakartaTime(wave.opensAt, lang)}</dd>
                     <dt>{t("waves.closes")}</dt>
-                    <dd>{jakartaTime(wave.closesAt)}</dd>
+                    <dd>{jakartaTime(wave.closesAt, lang)}</dd>
                     <dt>{t("waves.quota")}</dt>
                     <dd>{t("waves.quotaValue", { count: count(wave.quota) })}</dd>
                   </dl>

@@ -1,7 +1,10 @@
 import { useEffect, useRef } from "preact/hooks";
+import { NavLink } from "../../components/NavLink.js";
 import { ReasonList } from "../../components/ReasonList.js";
 import type { RegisterResult } from "../../data/registration.js";
-import { useRegistrationLang } from "../../i18n/registration.js";
+import { useDeskLang } from "../../i18n/desk.js";
+import { PATHS } from "../../router.js";
+import { JoinOnBehalf } from "./JoinOnBehalf.js";
 
 interface Props {
   result: RegisterResult;
@@ -10,13 +13,19 @@ interface Props {
   onAnother(): void;
 }
 
-/** What the operator tells the person after registering them: NIK (masked), eligibility, account. */
+/**
+ * What the operator tells the person after registering them: NIK (masked), eligibility, account;
+ * then, while the person is still at the desk, joining the open wave for them, or, when their NIK
+ * differs from their KTP, the verification queue where their documents are checked first.
+ */
 export function AssistedResult({ result, phone, onAnother }: Props) {
-  const { t } = useRegistrationLang();
+  const { t } = useDeskLang();
   const heading = useRef<HTMLHeadingElement>(null);
   // The form this replaces had the focus: put it on the outcome so it is read out.
   useEffect(() => heading.current?.focus(), []);
   const { eligible, reasons } = result.eligibility;
+  const { verification } = result;
+  const waitsForVerification = verification !== undefined && verification !== null && verification.state !== "verified";
   return (
     <section class="card" aria-labelledby="assisted-done" data-testid="assisted-result" data-eligible={String(eligible)}>
       <h2 id="assisted-done" ref={heading} tabIndex={-1}>
@@ -37,7 +46,18 @@ export function AssistedResult({ result, phone, onAnother }: Props) {
           <ReasonList reasons={reasons} />
         </>
       )}
+      {waitsForVerification && (
+        <div class="notice" data-testid="assisted-verification">
+          {verification.reasons.map((reason) => (
+            <p key={reason}>{t(`desk.assisted.differs.${reason}`)}</p>
+          ))}
+          <p>
+            {t("desk.join.afterVerification")} <NavLink href={PATHS.verification}>{t("desk.openQueue")}</NavLink>
+          </p>
+        </div>
+      )}
       <p data-testid="assisted-account">{t("operator.account", { phone })}</p>
+      {eligible && <JoinOnBehalf uid={result.uid} />}
       <div class="actions">
         <button type="button" onClick={onAnother}>
           {t("operator.another")}

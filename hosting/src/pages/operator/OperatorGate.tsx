@@ -4,9 +4,15 @@ import { useLang } from "../../i18n/index.js";
 import { useSession } from "../../session.js";
 
 const loadOperatorPage = () => import("./OperatorPage.js").then((module) => module.OperatorPage);
+const loadVerificationPage = () => import("./VerificationPage.js").then((module) => module.VerificationPage);
 
-/** Only operators (with a region) may register others; the server checks the same claims. */
-export function OperatorGate() {
+const TITLES = { register: "operator.title", verification: "verification.title" } as const;
+
+/**
+ * Only operators (with a region) may register others and verify their documents; the server
+ * checks the same claims. `view`: assisted registration, or the verification queue.
+ */
+export function OperatorGate({ view }: { view: keyof typeof TITLES }) {
   const { t } = useLang();
   const session = useSession();
   if (session.state === "loading")
@@ -15,16 +21,21 @@ export function OperatorGate() {
         {t("common.loading")}
       </p>
     );
-  if (session.state === "signed-out") return <SignInFirst title="operator.title" />;
+  if (session.state === "signed-out") return <SignInFirst title={TITLES[view]} />;
   if (session.role !== "operator" || session.region === undefined) {
     return (
       <section>
-        <h1>{t("operator.title")}</h1>
+        <h1>{t(TITLES[view])}</h1>
         <p class="notice notice-error" data-testid="operator-refused">
           {t("operator.notAllowed")}
         </p>
       </section>
     );
   }
-  return <LazyPage key={session.user.uid} load={loadOperatorPage} props={{ region: session.region }} />;
+  const props = { region: session.region };
+  return view === "register" ? (
+    <LazyPage key={session.user.uid} load={loadOperatorPage} props={props} />
+  ) : (
+    <LazyPage key={session.user.uid} load={loadVerificationPage} props={props} />
+  );
 }

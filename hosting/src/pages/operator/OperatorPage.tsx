@@ -1,25 +1,25 @@
 import { useRef, useState } from "preact/hooks";
 import type { RegisterInput } from "@schemas";
-import { findProvince, findRegency } from "@domain/regions/index.js";
 import { callRegisterAssisted, type RegisterResult } from "../../data/registration.js";
 import { noticeText } from "../../data/refusals.js";
-import { regionName } from "../../format.js";
-import { useRegistrationLang } from "../../i18n/registration.js";
+import { NavLink } from "../../components/NavLink.js";
+import { useDeskLang } from "../../i18n/desk.js";
+import { PATHS } from "../../router.js";
 import { emptyPerson, submissionKey, type PersonErrors, type PersonValues } from "../registration/personForm.js";
 import { sendRegistration, type RegistrationNotice } from "../registration/registrationFailure.js";
 import { RegistrationForm } from "../registration/RegistrationForm.js";
 import { AssistedResult } from "./AssistedResult.js";
+import { JoinByAccount } from "./JoinByAccount.js";
+import { OperatorRegion } from "./OperatorRegion.js";
 
 export interface OperatorPageProps {
   /** The operator's region claim: a province (2 digits) or regency/city (4 digits). */
   region: string;
 }
 
-const nameOf = (code: string) => (code.length === 2 ? findProvince(code) : findRegency(code))?.name;
-
-/** /operator: a regional operator registers a person who came for help. */
+/** /operator: a regional operator registers a person who came for help, or joins a registered person to the open wave. */
 export function OperatorPage({ region }: OperatorPageProps) {
-  const { lang, t } = useRegistrationLang();
+  const { lang, t } = useDeskLang();
   const [done, setDone] = useState<{ result: RegisterResult; phone: string } | null>(null);
   const [failure, setFailure] = useState<RegistrationNotice | null>(null);
   // The submission being attempted: retrying the same values reuses its request ID, so a retry
@@ -43,15 +43,14 @@ export function OperatorPage({ region }: OperatorPageProps) {
     requestAnimationFrame(() => document.getElementById("assisted-nik")?.focus());
   };
 
-  const name = nameOf(region);
   return (
     <section aria-labelledby="operator-title">
       <h1 id="operator-title">{t("operator.title")}</h1>
-      <dl class="facts">
-        <dt>{t("operator.region")}</dt>
-        <dd data-testid="operator-region">{name ? `${regionName(name)} (${region})` : region}</dd>
-      </dl>
+      <OperatorRegion region={region} />
       <p>{t("operator.intro")}</p>
+      <p>
+        {t("desk.toQueue")} <NavLink href={PATHS.verification}>{t("desk.openQueue")}</NavLink>
+      </p>
       {done ? (
         <AssistedResult result={done.result} phone={done.phone} onAnother={another} />
       ) : (
@@ -61,6 +60,7 @@ export function OperatorPage({ region }: OperatorPageProps) {
           </div>
         </RegistrationForm>
       )}
+      <JoinByAccount />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { FieldMessage } from "../../components/FieldMessage.js";
 import { useRegistrationLang } from "../../i18n/registration.js";
 import { controlId, type SectionProps } from "./sectionProps.js";
 
@@ -27,11 +28,7 @@ export function ConsentField({ prefix, values, assisted, errorOf, update, check 
         />
         <span>{t(assisted ? "consent.assistedLabel" : "consent.label")}</span>
       </label>
-      {error && (
-        <p id={`${id}-error`} class="field-error" data-testid={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldMessage id={id} error={error} />
     </div>
   );
 }

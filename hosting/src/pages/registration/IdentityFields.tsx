@@ -4,10 +4,12 @@ import { useRegistrationLang } from "../../i18n/registration.js";
 import type { PersonField } from "./personForm.js";
 import { controlId, type SectionProps } from "./sectionProps.js";
 
-const NUMBER_LENGTH = 16;
-
-/** NIK, KK, name, birth date, sex and phone: the details on the person's KTP and KK. */
-export function IdentityFields({ prefix, values, assisted, errorOf, update, check }: SectionProps) {
+/**
+ * NIK, KK, name, birth date, sex and phone: the details on the person's KTP and KK. The NIK and KK
+ * take no maximum length: typed as printed, with spaces or dots, they are longer than 16, and a
+ * field that cut them off would lose digits without a word. The form drops the separators.
+ */
+export function IdentityFields({ prefix, values, assisted, errorOf, noteOf, update, check }: SectionProps) {
   const { t } = useRegistrationLang();
   const id = (field: PersonField) => controlId(prefix, field);
   // Autofill would offer the operator's own name and phone for someone else's registration.
@@ -16,13 +18,12 @@ export function IdentityFields({ prefix, values, assisted, errorOf, update, chec
   const today = new Date().toLocaleDateString("en-CA");
   return (
     <>
-      <Field id={id("nik")} label={t("person.nik")} hint={t("person.nikHint")} error={errorOf("nik")}>
+      <Field id={id("nik")} label={t("person.nik")} hint={t("person.nikHint")} error={errorOf("nik")} note={noteOf("nik")}>
         {(control) => (
           <input
             {...control}
             type="text"
             inputMode="numeric"
-            maxLength={NUMBER_LENGTH}
             autoComplete="off"
             spellcheck={false}
             value={values.nik}
@@ -31,13 +32,12 @@ export function IdentityFields({ prefix, values, assisted, errorOf, update, chec
           />
         )}
       </Field>
-      <Field id={id("kk")} label={t("person.kk")} hint={t("person.kkHint")} error={errorOf("kk")}>
+      <Field id={id("kk")} label={t("person.kk")} hint={t("person.kkHint")} error={errorOf("kk")} note={noteOf("kk")}>
         {(control) => (
           <input
             {...control}
             type="text"
             inputMode="numeric"
-            maxLength={NUMBER_LENGTH}
             autoComplete="off"
             spellcheck={false}
             value={values.kk}

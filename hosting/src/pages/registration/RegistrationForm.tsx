@@ -1,10 +1,20 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { RegisterInput } from "@schemas";
+import { afterTap } from "../../components/afterTap.js";
 import { useRegistrationLang } from "../../i18n/registration.js";
 import { ConsentField } from "./ConsentField.js";
 import { IdentityFields } from "./IdentityFields.js";
-import { checkPerson, PERSON_FIELDS, type PersonErrors, type PersonField, type PersonValues } from "./personForm.js";
+import {
+  CARD_NUMBER_FIELDS,
+  checkPerson,
+  PERSON_FIELDS,
+  withCardNumberDigits,
+  type CardNumberField,
+  type PersonErrors,
+  type PersonField,
+  type PersonValues,
+} from "./personForm.js";
 import { RegionFields } from "./RegionFields.js";
 import { controlId, type SectionProps } from "./sectionProps.js";
 import { SituationFields } from "./SituationFields.js";
@@ -22,14 +32,21 @@ interface Props {
   children?: ComponentChildren;
 }
 
+const isCardNumberField = (field: PersonField): field is CardNumberField => (CARD_NUMBER_FIELDS as readonly PersonField[]).includes(field);
+
 /** The one registration form, used by applicants (/daftar) and by operators (/operator). */
 export function RegistrationForm({ prefix, assisted, initial, submitLabel, send, children }: Props) {
   const { lang, t } = useRegistrationLang();
   const [values, setValues] = useState<PersonValues>(initial);
   const [errors, setErrors] = useState<PersonErrors>({});
+  // NIK and KK fields whose spaces and dots the form dropped, until they are typed in again.
+  const [stripped, setStripped] = useState<Partial<Record<CardNumberField, true>>>({});
   const [busy, setBusy] = useState(false);
   // A new object each failed submission, so the focus moves again even to the same field.
   const [focusRequest, setFocusRequest] = useState<{ field: PersonField } | null>(null);
+  // A check that waited for a tap to end (afterTap) reads the values as they are then.
+  const current = useRef(values);
+  current.current = values;
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -45,13 +62,30 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
     setErrors((shown) => ({ ...shown, ...Object.fromEntries(fields.map((field) => [field, found[field]])) }));
   };
 
+  /** Drops the spaces and dots typed in a NIK or KK, and remembers to say so. */
+  const stripCardNumbers = (from: PersonValues, fields?: readonly CardNumberField[]): PersonValues => {
+    const { values: next, changed } = withCardNumberDigits(from, fields);
+    if (changed.length === 0) return from;
+    current.current = next;
+    setValues(next);
+    setStripped((shown) => ({ ...shown, ...Object.fromEntries(changed.map((field) => [field, true])) }));
+    return next;
+  };
+
   const update = (patch: Partial<PersonValues>) => {
     const next = { ...values, ...patch };
     setValues(next);
+    setStripped((shown) => Object.fromEntries(Object.entries(shown).filter(([field]) => !(field in patch))));
     // Once a field shows a problem, say as soon as it is fixed (or, for a cleared region, what is missing now).
     const shown = PERSON_FIELDS.filter((field) => errors[field] && field in patch);
     if (shown.length > 0) recheck(next, shown);
   };
+
+  const check = (field: PersonField) =>
+    afterTap(() => {
+      const next = isCardNumberField(field) ? stripCardNumbers(current.current, [field]) : current.current;
+      recheck(next, [field]);
+    });
 
   const showErrors = (found: PersonErrors) => {
     setErrors(found);
@@ -62,12 +96,13 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const checked = checkPerson(values);
+    const sent = stripCardNumbers(values);
+    const checked = checkPerson(sent);
     if (!checked.ok) return showErrors(checked.errors);
     setErrors({});
     setBusy(true);
     try {
-      const found = await send(checked.input, values);
+      const found = await send(checked.input, sent);
       if (found) showErrors(found);
     } finally {
       setBusy(false);
@@ -79,11 +114,13 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
     values,
     assisted,
     errorOf: (field) => errors[field]?.message[lang],
+    noteOf: (field) => (stripped[field] ? t("person.separatorsRemoved") : ""),
     update,
-    check: (field) => recheck(values, [field]),
+    check,
   };
   const hasErrors = Object.values(errors).some(Boolean);
 
+  // The summary goes under the button: appearing or going, it never moves the button.
   return (
     <form class="form card" noValidate onSubmit={submit} aria-busy={busy} data-testid={`${prefix}-form`}>
       <h2>{t("person.sectionIdentity")}</h2>
@@ -95,16 +132,16 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
       <SituationFields {...section} />
       <h2>{t("person.sectionConsent")}</h2>
       <ConsentField {...section} />
-      {hasErrors && (
-        <p role="alert" class="notice notice-error" data-testid={`${prefix}-form-error`}>
-          {errors.form?.message[lang] ?? t("register.fixErrors")}
-        </p>
-      )}
       <div class="actions">
         <button type="submit" disabled={busy}>
           {busy ? t("register.busy") : submitLabel}
         </button>
       </div>
+      {hasErrors && (
+        <p role="alert" class="notice notice-error" data-testid={`${prefix}-form-error`}>
+          {errors.form?.message[lang] ?? t("register.fixErrors")}
+        </p>
+      )}
       {children}
     </form>
   );

@@ -1,6 +1,6 @@
 import type { FieldError, RegisterInput } from "@schemas";
 import { fieldErrors } from "@schemas/messages.js";
-import { registerInput } from "@schemas/registration.js";
+import { cardNumberDigits, registerInput } from "@schemas/registration.js";
 
 /** The registration form's values, checked with the very schema the register callables parse. */
 
@@ -104,6 +104,24 @@ export type Checked = { ok: true; input: RegisterInput } | { ok: false; errors: 
 export function checkPerson(values: PersonValues): Checked {
   const parsed = registerInput.safeParse(inputOf(values));
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: errorsByField(fieldErrors(parsed.error)) };
+}
+
+/** The fields typed as printed on a card, where spaces and dots are dropped (as the schema does). */
+export const CARD_NUMBER_FIELDS = ["nik", "kk"] as const satisfies readonly PersonField[];
+export type CardNumberField = (typeof CARD_NUMBER_FIELDS)[number];
+
+/**
+ * The values with the spaces and dots of `fields` dropped, and which of them changed, so the form
+ * can show what will be sent and say that it changed it.
+ */
+export function withCardNumberDigits(
+  values: PersonValues,
+  fields: readonly CardNumberField[] = CARD_NUMBER_FIELDS,
+): { values: PersonValues; changed: CardNumberField[] } {
+  const changed = fields.filter((field) => cardNumberDigits(values[field]) !== values[field]);
+  const next = { ...values };
+  for (const field of changed) next[field] = cardNumberDigits(values[field]);
+  return { values: next, changed };
 }
 
 /** Same key, same submission: a retry of it reuses its request ID, so the person is registered once. */

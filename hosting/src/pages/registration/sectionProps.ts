@@ -9,6 +9,8 @@ export interface SectionProps {
   assisted: boolean;
   /** The field's message in the reader's language, if it has a problem. */
   errorOf(field: PersonField): string | undefined;
+  /** What the form changed in a NIK or KK as typed (spaces and dots dropped); "" when nothing. */
+  noteOf(field: "nik" | "kk"): string;
   update(patch: Partial<PersonValues>): void;
   /** Validates one field when the person leaves it. */
   check(field: PersonField): void;

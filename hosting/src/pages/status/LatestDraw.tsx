@@ -2,6 +2,7 @@ import { NavLink } from "../../components/NavLink.js";
 import type { MyStatus } from "../../data/registration.js";
 import { useWaveStatusLang } from "../../i18n/waveStatus.js";
 import { transparencyPath } from "../../router.js";
+import type { WaveLike } from "./nextStep.js";
 
 type Latest = NonNullable<NonNullable<MyStatus["draw"]>["latest"]>;
 
@@ -10,13 +11,13 @@ type Latest = NonNullable<NonNullable<MyStatus["draw"]>["latest"]>;
 const SHOWN_DIGITS = 12;
 const short = (hex: string) => `${hex.slice(0, SHOWN_DIGITS)}…`;
 
-/** Where the person stood in the latest draw: drawn or not, their rank against the cut-off ranks. */
-export function LatestDraw({ latest }: { latest: Latest }) {
+/** Where the person stood in the latest draw (named by its wave): drawn or not, their rank against the cut-off ranks. */
+export function LatestDraw({ latest, wave }: { latest: Latest; wave: WaveLike | null }) {
   const { t } = useWaveStatusLang();
   const { selected, rank, cutoff, withinCutoff } = latest;
   return (
     <div class="latest-draw" data-testid="latest-draw" data-selected={String(selected)}>
-      <h3>{t("latest.title")}</h3>
+      <h3>{wave ? t("latest.titleWave", { number: wave.number }) : t("latest.title")}</h3>
       <p class={selected ? "notice notice-ok" : "notice"}>{t(selected ? "latest.selected" : "latest.notSelected")}</p>
       <dl class="facts facts-stacked">
         <dt>{t("latest.yourRank")}</dt>

@@ -2,17 +2,17 @@ import { useState } from "preact/hooks";
 import { ReasonList } from "../../components/ReasonList.js";
 import { callJoinWave, type JoinWaveResult } from "../../data/joinWave.js";
 import { noticeText } from "../../data/refusals.js";
-import type { PlannedWave } from "../../data/waves.js";
-import { count, jakartaTime } from "../../format.js";
+import { count } from "../../format.js";
 import { useWaveStatusLang } from "../../i18n/waveStatus.js";
 import { joinFailure, type JoinFailure } from "./joinFailure.js";
+import type { WaveLike } from "./nextStep.js";
 
 interface Props {
-  wave: PlannedWave;
+  wave: WaveLike;
   onJoined: (result: JoinWaveResult) => void;
 }
 
-/** The open wave's close time and quota, and the button that joins it. */
+/** The open wave's quota (the next step above names it and its closing time), and the button that joins it. */
 export function OpenWave({ wave, onJoined }: Props) {
   const { lang, t } = useWaveStatusLang();
   const [busy, setBusy] = useState(false);
@@ -31,10 +31,7 @@ export function OpenWave({ wave, onJoined }: Props) {
 
   return (
     <div class="join-wave" data-testid="open-wave" data-wave-id={wave.id}>
-      <p>{t("draw.openWave", { number: wave.number })}</p>
       <dl class="facts">
-        <dt>{t("waves.closes")}</dt>
-        <dd>{jakartaTime(wave.closesAt)}</dd>
         <dt>{t("waves.quota")}</dt>
         <dd>{t("waves.quotaValue", { count: count(wave.quota) })}</dd>
       </dl>

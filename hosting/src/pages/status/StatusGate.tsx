@@ -16,5 +16,5 @@ export function StatusGate() {
     );
   if (session.state === "signed-out") return <SignInFirst title="status.title" />;
   // Keyed by account: another account signing in on this phone must not see the last one's status.
-  return <LazyPage key={session.user.uid} load={loadStatusPage} props={{}} />;
+  return <LazyPage key={session.user.uid} load={loadStatusPage} props={{ uid: session.user.uid }} />;
 }

@@ -1,20 +1,23 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { JoinWaveResult } from "../../data/joinWave.js";
 import type { MyStatus } from "../../data/registration.js";
+import type { Wave } from "../../data/waves.js";
 import { useWaveStatusLang } from "../../i18n/waveStatus.js";
-import { JoinWave } from "./JoinWave.js";
 import { LatestDraw } from "./LatestDraw.js";
+import { nextStep } from "./nextStep.js";
+import { NextStepNotice } from "./NextStepNotice.js";
+import { OpenWave } from "./OpenWave.js";
 
-/** "Gelombang & undian": joining the open wave, the person's pseudonymous ID, the pool, the latest draw. */
-export function WaveAndDraw({ status }: { status: MyStatus }) {
+/** "Gelombang & undian": the next step, joining the open wave, the person's pseudonymous ID, the latest draw. */
+export function WaveAndDraw({ status, waves }: { status: MyStatus; waves: readonly Wave[] }) {
   const { t } = useWaveStatusLang();
   // Joining changes only this section; the answer is enough to show it without asking again.
   const [joined, setJoined] = useState<JoinWaveResult | null>(null);
   const draw = status.draw;
   const pid = joined?.pid ?? draw?.pid;
   const inPool = joined !== null || draw?.inPool === true;
-  const registered = status.status === "registered";
-  const eligible = status.eligibility.eligible;
+  const step = nextStep({ status, waves, now: new Date(), justJoined: joined !== null });
+  const latestWave = draw?.latest ? (waves.find((wave) => wave.id === draw.latest?.waveId) ?? null) : null;
 
   // The join button disappears with the answer: focus its outcome so a screen reader reads it.
   const outcome = useRef<HTMLParagraphElement>(null);
@@ -28,6 +31,8 @@ export function WaveAndDraw({ status }: { status: MyStatus }) {
           {t(joined.joined ? "draw.joined" : "draw.alreadyInPool")}
         </p>
       )}
+      <NextStepNotice step={step} />
+      {step.kind === "join" && <OpenWave wave={step.wave} onJoined={setJoined} />}
       {pid !== undefined && (
         <dl class="facts facts-stacked">
           <dt>{t("draw.pid")}</dt>
@@ -37,10 +42,7 @@ export function WaveAndDraw({ status }: { status: MyStatus }) {
         </dl>
       )}
       {pid !== undefined && <p class="muted">{t("draw.pidHint")}</p>}
-      {inPool && <p data-testid="in-pool">{t("draw.inPool")}</p>}
-      {registered && !inPool && <p>{t("draw.notInPool")}</p>}
-      {registered && !inPool && (eligible ? <JoinWave onJoined={setJoined} /> : <p>{t("draw.notEligible")}</p>)}
-      {draw?.latest && <LatestDraw latest={draw.latest} />}
+      {draw?.latest && <LatestDraw latest={draw.latest} wave={latestWave} />}
     </section>
   );
 }

@@ -11,7 +11,7 @@ interface Props {
 
 /** The draw's headline numbers, then its seats round by round (docs/draw.md §7). */
 export function DrawResult({ manifest, provinceName }: Props) {
-  const { t } = useTransparencyLang();
+  const { lang, t } = useTransparencyLang();
   const { national, strata, skippedForFamilyLimit } = manifest.result;
   const ofSeats = (outcome: { selected: number; seats: number }) =>
     t("transparency.ofSeats", { selected: count(outcome.selected), seats: count(outcome.seats) });
@@ -48,7 +48,7 @@ export function DrawResult({ manifest, provinceName }: Props) {
         <dt>{t("transparency.nationalCutoff")}</dt>
         <dd>{national.cutoff === null ? t("transparency.noCutoff") : <code>{national.cutoff.rank}</code>}</dd>
         <dt>{t("transparency.publishedAt")}</dt>
-        <dd>{jakartaTime(new Date(manifest.createdAt))}</dd>
+        <dd>{jakartaTime(new Date(manifest.createdAt), lang)}</dd>
       </dl>
     </section>
   );

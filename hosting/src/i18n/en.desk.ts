@@ -1,0 +1,81 @@
+import type { idDesk } from "./id.desk.js";
+
+/** English: the operator's desk — the verification queue and joining a wave for a person (loaded with them, see desk.ts). */
+export const enDesk: Record<keyof typeof idDesk, string> = {
+  "desk.toQueue": "People whose NIK differs from their KTP details wait in the verification queue.",
+  "desk.openQueue": "Open the verification queue",
+
+  "desk.queue.intro":
+    "People of your region whose NIK's birth date or sex digits differ from the KTP details they entered. They cannot join a wave until you have seen their original KTP and family card (KK). Those waiting longest come first.",
+  "desk.queue.show": "Show",
+  "desk.queue.state.needs-verification": "Waiting for verification",
+  "desk.queue.state.rejected": "Rejected before (may come again)",
+  "desk.queue.empty.needs-verification": "Nobody of your region is waiting for verification.",
+  "desk.queue.empty.rejected": "No case of your region was rejected.",
+  "desk.queue.more": "Show more",
+  "desk.queue.loadingMore": "Loading…",
+  "desk.queue.decided": "Just decided",
+  "desk.queue.unauthenticated": "Your session ended. Please sign in again.",
+  "desk.queue.other": "The queue could not be loaded. Check your connection, then reload the page.",
+
+  "desk.case.nik": "NIK",
+  "desk.case.birthDate": "Date of birth (KTP)",
+  "desk.case.sex": "Sex (KTP)",
+  "desk.case.phone": "Mobile number",
+  "desk.case.region": "Lives in",
+  "desk.case.requestedAt": "Waiting since",
+  "desk.case.registeredBy": "Registration",
+  "desk.case.registeredBy.self": "registered themself",
+  "desk.case.registeredBy.operator": "registered by a labor office operator",
+  "desk.case.differs": "What differs",
+  "desk.case.differs.nik-birth-date-differs":
+    "The birth date in the NIK differs from the KTP birth date entered ({birthDate}). Check it against the original KTP.",
+  "desk.case.differs.nik-sex-differs": "The sex in the NIK differs from the KTP sex entered ({sex}). Check it against the original KTP.",
+  "desk.case.lastRejection": "Rejected {time}: {reason}",
+  "desk.case.decide": "Decide",
+
+  "desk.decision.legend": "Outcome",
+  "desk.decision.verified": "Verified — I have seen the original documents",
+  "desk.decision.rejected": "Rejected — with a reason",
+  "desk.decision.documents": "Original documents seen",
+  "desk.decision.reason": "Why it is rejected",
+  "desk.decision.choose": "— Choose a reason —",
+  "desk.decision.submit": "Save the decision",
+  "desk.decision.busy": "Saving…",
+  "desk.decision.fixErrors": "Check the marked fields again.",
+  "desk.decision.doneVerified": "Verified — documents seen: {documents}.",
+  "desk.decision.doneRejected": "Rejected — {reason} The person sees the reason on their status page and may come again.",
+  "desk.decision.repeated": "This decision was recorded before; it is not recorded twice.",
+  "desk.decision.eligible": "This person now meets the requirements and can join a wave.",
+  "desk.decision.notEligible": "This person still does not meet the requirements, because:",
+  "desk.decision.unauthenticated": "Your session ended. Please sign in again, then save again.",
+  "desk.decision.unavailable": "The connection dropped or the service is busy. Save again: the same decision is never recorded twice.",
+  "desk.decision.other": "Something went wrong. Try saving again later: the same decision is never recorded twice.",
+
+  "desk.join.title": "Join a wave",
+  "desk.join.open": "Wave {number} is open until {closes}.",
+  "desk.join.none": "No wave is open now. This person can be joined when the next wave opens.",
+  "desk.join.consent": "I have asked this person, and they agree to join wave {number}.",
+  "desk.join.submit": "Join wave {number} for them",
+  "desk.join.busy": "Joining…",
+  "desk.join.done":
+    "Done: this person is in the draw pool of wave {number}. Their history records that a labor office operator joined them, with their consent.",
+  "desk.join.alreadyInPool": "This person was already in the draw pool; nothing changed.",
+  "desk.join.notEligibleBecause": "This person cannot join a wave yet, because:",
+  "desk.assisted.differs.nik-birth-date-differs":
+    "The birth date in the NIK differs from the KTP birth date entered: the registration is accepted, but must be verified.",
+  "desk.assisted.differs.nik-sex-differs": "The sex in the NIK differs from the KTP sex entered: the registration is accepted, but must be verified.",
+  "desk.join.afterVerification": "Once their original KTP and KK are checked in the verification queue, this person can be joined to a wave.",
+  "desk.join.unauthenticated": "Your session ended. Please sign in again, then try again.",
+  "desk.join.unavailable": "The connection dropped or the service is busy. Try again: the person is never recorded twice.",
+  "desk.join.other": "Something went wrong. Try again later: the person is never recorded twice.",
+
+  "desk.byAccount.title": "Join a registered person to a wave",
+  "desk.byAccount.intro":
+    "For someone already registered (by themself or at an office) who came to join a wave: ask them to open their My status page and show you their account code.",
+  "desk.byAccount.code": "Account code",
+  "desk.byAccount.codeHint": "Written on the person's My status page, under Your details. Spaces may be typed too.",
+  "desk.byAccount.next": "Continue",
+  "desk.byAccount.invalid": "Type the account code as written on the person's My status page.",
+  "desk.byAccount.for": "Account code {code}",
+};
