@@ -15,7 +15,7 @@ const webAppAliases = [
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias: webAppAliases }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { resolve: { alias: webAppAliases }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], pool: "threads" } },
       { test: { name: "rules", include: ["tests/rules/**/*.test.ts"], setupFiles: ["tests/support/require-stack.ts"], testTimeout: 20_000 } },
       {
         test: {

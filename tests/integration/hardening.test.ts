@@ -80,7 +80,32 @@ describe("inputs of a shape no form sends", () => {
   });
 });
 
+describe("task queues", () => {
+  it("when a task's payload carries a @type tag or is nested thousands deep, then it is dropped (2xx), not crashed and retried", async () => {
+    for (const body of ['{"data":{"@type":"x"}}', `{"data":${"[".repeat(4500)}${"]".repeat(4500)}}`]) {
+      const response = await fetch(`${URLS.functions}/expireExclusionImport`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      expect(response.status).toBe(204);
+    }
+  });
+});
+
 describe("accounts that should not get in", () => {
+  it("when an auditor is demoted, then the token they still hold no longer carries the old role", async () => {
+    const auditor = await accountWith({ role: "auditor" }, "auditor");
+    const diff = { type: "police", from: 1, to: 2 };
+    expect((await call("exclusionListDiff", diff, auditor.idToken)).error?.status).not.toBe("PERMISSION_DENIED");
+    const demoted = await call("grantRole", { requestId: crypto.randomUUID(), email: auditor.email, role: "applicant" }, admin.idToken);
+    expect(demoted.error).toBeUndefined();
+    expect((await call("exclusionListDiff", diff, auditor.idToken)).error?.status).toBe("UNAUTHENTICATED");
+  });
+
+  it("when an operator region names no province or regency, then the grant is refused on the region field", async () => {
+    const target = await accountWith(null, "target");
+    const response = await call("grantRole", { requestId: crypto.randomUUID(), email: target.email, role: "operator", region: "99" }, admin.idToken);
+    expect(response.error).toMatchObject({ status: "INVALID_ARGUMENT", details: { reason: "region-unknown", fields: [{ field: "region" }] } });
+    expect((await adminAuth.getUser(target.uid)).customClaims ?? {}).toEqual({});
+  });
+
   it("when an operator's account is disabled, then their unexpired token no longer registers anyone", async () => {
     const operator = await accountWith({ role: "operator", region: "31" }, "operator");
     await adminAuth.updateUser(operator.uid, { disabled: true });

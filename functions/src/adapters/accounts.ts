@@ -43,5 +43,8 @@ export const firebaseAccounts: Accounts = {
   },
   async setRole(uid, claims: RoleClaims) {
     await auth().setCustomUserClaims(uid, claims.region === undefined ? { role: claims.role } : { ...claims });
+    // Tokens issued before carry the old role: revoked, so a demoted account loses it at once
+    // (privileged calls check revocation) and the person signs in again to get the new one.
+    await auth().revokeRefreshTokens(uid);
   },
 };

@@ -8,7 +8,7 @@ import { REFUSAL_TEXT } from "../schemas/refusalMessages.js";
 import { logs } from "../logs.js";
 import { ports } from "../composition.js";
 import { actorFrom } from "./actor.js";
-import { inputShapeProblem } from "./inputShape.js";
+import { checkedBeforeDecoding } from "./inputShape.js";
 import { TRANSPORT_MESSAGES, transportCodeOf } from "./transportErrors.js";
 
 export interface CallableSpec<N extends CallableName, S extends z.ZodType> {
@@ -37,10 +37,13 @@ export function callable<N extends CallableName, S extends z.ZodType>(spec: Call
   return guardShape(
     spec.name,
     onCall(spec.options ?? {}, async (request): Promise<CallableResult<N>> => {
-      if (!request.auth) {
+      // An account always has a uid; the emulator lets an unverifiable token through with an empty one.
+      if (!request.auth?.uid) {
         throw new HttpsError("unauthenticated", UNAUTHENTICATED);
       }
-      const parsed = spec.input.safeParse(withoutNulls(request.data));
+      // reportInput lets zod's words say which type arrived ("received number"); the value itself
+      // goes no further than fieldErrors, which keeps only the field, the code and the message.
+      const parsed = spec.input.safeParse(withoutNulls(request.data), { reportInput: true });
       if (!parsed.success) {
         const fields = fieldErrors(parsed.error);
         logs.inputRejected(
@@ -91,26 +94,13 @@ function withoutNulls(value: unknown): unknown {
 
 const UNAUTHENTICATED = "Silakan masuk terlebih dahulu. / Please sign in first.";
 
-/**
- * Refuses an input whose shape is out of bounds before the callable library decodes it (its
- * decoder is recursive and throws on unknown `@type` tags): answered as the protocol's
- * `invalid-argument`, with a field message in both languages. Everything else goes through.
- */
-function guardShape<F extends CallableFunction<unknown, unknown>>(name: string, inner: F): F {
-  const guarded = (req: Parameters<F>[0], res: Parameters<F>[1]) => {
-    const body = (req as { body?: { data?: unknown } }).body;
-    const problem = req.method === "POST" ? inputShapeProblem(body?.data) : null;
-    if (problem === null) return inner(req, res);
+/** An input of an impossible shape is `invalid-argument` in the callable protocol, with a message in both languages. */
+function guardShape<F>(name: string, inner: F): F {
+  return checkedBeforeDecoding(inner, (problem, res) => {
     logs.inputRejected(name, [problem]);
     const message = { ...MESSAGES["input-shape"] };
     res.status(400).json({
       error: { status: "INVALID_ARGUMENT", message: `${message.id} / ${message.en}`, details: { fields: [{ field: "", code: problem, message }] } },
     });
-    return undefined;
-  };
-  // The deployment manifest and the emulator read properties of the function (__endpoint, __trigger, run).
-  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(inner))) {
-    if (!["length", "name", "prototype"].includes(key)) Object.defineProperty(guarded, key, descriptor);
-  }
-  return guarded as unknown as F;
+  });
 }

@@ -129,7 +129,7 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
       fields.push({ field: "body", code: value.code, message: HTTP_FIELD_MESSAGES[value.code] });
       continue;
     }
-    const result = schema.safeParse(value);
+    const result = schema.safeParse(value, { reportInput: true });
     if (result.success) parsed[part] = result.data;
     else fields.push(...fieldErrors(result.error).map((f) => ({ ...f, field: f.field === "" ? part : `${part}.${f.field}` })));
   }

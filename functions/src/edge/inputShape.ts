@@ -26,3 +26,29 @@ export function inputShapeProblem(input: unknown): ShapeProblem | null {
   }
   return null;
 }
+
+interface Exchange {
+  req: { method: string; body?: unknown };
+  res: { status(code: number): { json(body: unknown): unknown; end(): unknown } };
+}
+
+/**
+ * Wraps a Firebase request handler (a callable or a task queue function) so that a body whose
+ * `data` is out of bounds is answered by `refuse` before the library decodes it. The wrapper keeps
+ * the handler's own properties (`__endpoint`, `__trigger`, `run`): the deployment manifest and the
+ * emulator read them.
+ */
+export function checkedBeforeDecoding<F>(inner: F, refuse: (problem: ShapeProblem, res: Exchange["res"]) => void): F {
+  const handler = inner as unknown as (req: Exchange["req"], res: Exchange["res"]) => unknown;
+  const guarded = (req: Exchange["req"], res: Exchange["res"]) => {
+    const body = req.body as { data?: unknown } | undefined;
+    const problem = req.method === "POST" ? inputShapeProblem(body?.data) : null;
+    if (problem === null) return handler(req, res);
+    refuse(problem, res);
+    return undefined;
+  };
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(inner))) {
+    if (!["length", "name", "prototype"].includes(key)) Object.defineProperty(guarded, key, descriptor);
+  }
+  return guarded as unknown as F;
+}

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Outcome } from "../domain/outcome.js";
 import { logs } from "../logs.js";
 import type { TaskName, TaskPayload } from "../schemas/tasks.js";
+import { checkedBeforeDecoding } from "./inputShape.js";
 import { transportCodeOf } from "./transportErrors.js";
 
 /** What a refusal of the use case means for the task: `final`, it is done; `retry`, Cloud Tasks tries again. */
@@ -40,7 +41,7 @@ export interface TaskSpec<N extends TaskName, T, Reason extends string> {
  * when its table says `retry`, is thrown; anything else thrown is logged and thrown again.
  */
 export function task<N extends TaskName, T, Reason extends string>(spec: TaskSpec<N, T, Reason>): TaskQueueFunction<unknown> {
-  return onTaskDispatched<unknown>({ ...spec.options, retryConfig: spec.retryConfig, rateLimits: spec.rateLimits }, async (request) => {
+  const queue = onTaskDispatched<unknown>({ ...spec.options, retryConfig: spec.retryConfig, rateLimits: spec.rateLimits }, async (request) => {
     const attempt: TaskAttempt = { id: request.id, retryCount: request.retryCount ?? 0 };
     const parsed = spec.payload.safeParse(request.data);
     if (!parsed.success) {
@@ -63,5 +64,11 @@ export function task<N extends TaskName, T, Reason extends string>(spec: TaskSpe
     logs.taskRefused(spec.name, attempt.id, attempt.retryCount, outcome.reason, retried);
     // Any non-2xx answer is a failed attempt to Cloud Tasks; `unavailable` (503) says "try later".
     if (retried) throw new HttpsError("unavailable", outcome.reason);
+  });
+  // A payload of an impossible shape would crash the library's decoder and be retried forever:
+  // dropped like any payload that does not parse (a 2xx ends the task).
+  return checkedBeforeDecoding(queue, (problem, res) => {
+    logs.taskDropped(spec.name, "", 0, [problem]);
+    res.status(204).end();
   });
 }

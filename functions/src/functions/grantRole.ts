@@ -11,9 +11,11 @@ export const grantRole = callable({
   refusals: {
     "not-admin": "permission-denied",
     "own-role": "failed-precondition",
+    "region-unknown": "invalid-argument",
     "unknown-account": "not-found",
     "request-id-reused": "already-exists",
   },
+  refusalFields: { "region-unknown": "region" },
   async handle(input, actor) {
     const outcome = await grantRoleUseCase(ports(), actor, input, "callable");
     if (outcome.ok) logs.roleGranted(outcome.value.uid, outcome.value.role, outcome.value.region, actor.uid, outcome.value.applied);

@@ -80,7 +80,7 @@ const REGISTER_REFUSALS = [
 
 /** Every reason each callable refuses with (`details.reason` of the error the web app gets). */
 export const REFUSALS = {
-  grantRole: ["not-admin", "own-role", "unknown-account", "request-id-reused"],
+  grantRole: ["not-admin", "own-role", "region-unknown", "unknown-account", "request-id-reused"],
   register: REGISTER_REFUSALS,
   registerAssisted: [...REGISTER_REFUSALS, "not-operator", "outside-region"],
   getMyStatus: ["not-registered"],

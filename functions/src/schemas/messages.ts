@@ -70,9 +70,11 @@ function localised(issue: z.core.$ZodIssue, locale: typeof localeId): string {
 
 /** One entry per failing field, each worded in both languages. Never echoes the input. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
+  const all = error.issues.map((issue) => ({
     field: issue.path.map(String).join("."),
     code: issue.code,
     message: isMessageKey(issue.message) ? { ...MESSAGES[issue.message] } : { id: localised(issue, localeId), en: localised(issue, localeEn) },
   }));
+  // Two checks of one field often fail together with the same words: say it once.
+  return all.filter((entry, i) => all.findIndex((other) => other.field === entry.field && other.message.en === entry.message.en) === i);
 }

@@ -88,6 +88,10 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
 
   // Program office: roles, exclusion lists, waves.
   "not-admin": { id: "Hanya admin program yang dapat melakukan ini.", en: "Only program admins can do this." },
+  "region-unknown": {
+    id: "Kode wilayah ini bukan provinsi atau kabupaten/kota yang ada.",
+    en: "This region code is not an existing province or regency/city.",
+  },
   "own-role": { id: "Anda tidak dapat mengubah peran akun Anda sendiri.", en: "You cannot change your own account's role." },
   "unknown-account": { id: "Tidak ada akun dengan email tersebut.", en: "There is no account with that email." },
   "request-id-reused": {

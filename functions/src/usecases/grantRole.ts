@@ -1,3 +1,4 @@
+import { findProvince, findRegency } from "../domain/regions/index.js";
 import { decideRoleGrant, mayDo, type Actor } from "../domain/roles.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import type { GrantRoleInput, GrantRoleResult } from "../schemas/roles.js";
@@ -25,6 +26,9 @@ export async function grantRole(
 ): Promise<Outcome<GrantRoleResult, GrantRoleRefusal>> {
   // The role first: whether an email has an account is not for a non-admin to learn.
   if (!mayDo(actor, "grant-role")) return refused("not-admin");
+  // An operator's region must exist (province or regency): a scope nobody lives in sees nothing.
+  if (input.region !== undefined && (input.region.length === 2 ? findProvince(input.region) : findRegency(input.region)) === null)
+    return refused("region-unknown");
   const uid = await ports.accounts.uidByEmail(input.email);
   if (uid === null) return refused("unknown-account");
   const decision = decideRoleGrant(actor, uid, { role: input.role, region: input.region });

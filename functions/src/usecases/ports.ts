@@ -45,6 +45,7 @@ export interface Ports {
 export interface Accounts {
   uidByEmail(email: string): Promise<string | null>;
   uidByPhone(phone: string): Promise<string | null>;
+  /** Sets the account's role and revokes the tokens it holds, so the old role ends at once. */
   setRole(uid: string, claims: RoleClaims): Promise<void>;
   /** Creates a phone-number account with this uid unless it exists already. */
   ensurePhoneAccount(uid: string, phone: string): Promise<void>;

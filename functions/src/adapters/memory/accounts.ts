@@ -63,6 +63,7 @@ export function memoryAccounts(memory: Memory): MemoryAccounts {
       const account = accounts.get(uid);
       if (account === undefined) throw new AuthError("auth/user-not-found");
       account.claims = claims.region === undefined ? { role: claims.role } : { ...claims };
+      account.validFrom = memory.state.idTokens.size + 1;
       write(uid);
     },
     async ensurePhoneAccount(uid, phone) {
