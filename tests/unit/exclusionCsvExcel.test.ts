@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isExcelDamaged } from "../../functions/src/domain/exclusionFile/excelDamage.js";
+import { farAboveExpected, isExcelDamaged } from "../../functions/src/domain/exclusionFile/excelDamage.js";
 import { entries, excelDamaged, NIK, nikNumber, read, refusal, rejected, utf16le, utf8, utf8Bom } from "./exclusionCsvFiles.js";
 
 /** Excel's damage to NIK columns typed as numbers, on files as bytes: stopped before anything is taken. */
@@ -69,13 +69,25 @@ describe("readExclusionCsv: Excel-damaged NIKs", () => {
 describe("isExcelDamaged", () => {
   const tally = (checked: number, endingInZero: number, excelNumbers = 0) => ({ checked, endingInZero, excelNumbers });
 
-  it("when 20 or more NIKs were checked, then half damaged stops the import and less does not", () => {
-    expect([isExcelDamaged(tally(20, 10)), isExcelDamaged(tally(20, 9)), isExcelDamaged(tally(1_000, 300, 200)), isExcelDamaged(tally(1_000, 499))]).toEqual([
+  it("when 20 or more NIKs were checked, then damage five standard deviations above the expected 1 in 10 stops the import", () => {
+    expect([farAboveExpected(20), farAboveExpected(100), farAboveExpected(1_000)]).toEqual([9, 25, 148]);
+    expect([isExcelDamaged(tally(20, 9)), isExcelDamaged(tally(20, 8)), isExcelDamaged(tally(100, 45)), isExcelDamaged(tally(1_000, 100, 50))]).toEqual([
       true,
       false,
       true,
-      false,
+      true,
     ]);
+  });
+
+  it("when an intact list's last digits are drawn at random, then it is (practically) never stopped", () => {
+    let seed = 7;
+    const nextDigit = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648), Math.floor((seed / 2_147_483_648) * 10));
+    for (let list = 0; list < 2_000; list += 1) {
+      const n = 20 + (list % 981);
+      let zeros = 0;
+      for (let i = 0; i < n; i += 1) if (nextDigit() === 0) zeros += 1;
+      expect(isExcelDamaged(tally(n, zeros)), `list of ${n} with ${zeros} ending in 0`).toBe(false);
+    }
   });
 
   it("when fewer were checked, then only all of at least 6 damaged stops it", () => {

@@ -8,11 +8,11 @@
  * about 1 in 10 NIKs end in 0 (a little fewer: serials 1–9 do not). Damaged, all of them do.
  * The rule, over the first SAMPLE_NIKS NIKs of the column (or what its first SAMPLE_LINES lines
  * hold), counting as damaged a NIK ending in 0 and a number in Excel's notation (cells.ts):
- *   - 20 NIKs or more: stopped when at least half are damaged;
+ *   - 20 NIKs or more: stopped when the damaged are "far above" the 1 in 10 expected — five
+ *     standard deviations of a binomial count above its mean: n/10 + 5·√(0.09·n). That is 9 of 20
+ *     (45%), 25 of 100, 148 of 1,000 (14.8%): a column with a quarter of its cells typed as numbers
+ *     is stopped, and an intact list is stopped with a chance below one in a million;
  *   - 6 to 19 NIKs (a short list): stopped when all are.
- * Were last digits independent with 1 in 10 ending in 0, an intact list would be stopped with a
- * chance of about 7 in a million at 20 NIKs (10 or more ending in 0), 1 in a million at 6, and
- * far less for longer lists; a half-damaged column (text and number cells mixed) is still stopped.
  * Below 6 NIKs nothing is concluded (a single NIK ending in 0 is 1 in 10).
  */
 
@@ -34,6 +34,9 @@ export const noDamage = (): DamageTally => ({ checked: 0, endingInZero: 0, excel
 
 export function isExcelDamaged(tally: DamageTally): boolean {
   const damaged = tally.endingInZero + tally.excelNumbers;
-  if (tally.checked >= MIN_NIKS) return damaged * 2 >= tally.checked;
+  if (tally.checked >= MIN_NIKS) return damaged >= farAboveExpected(tally.checked);
   return tally.checked >= MIN_SHORT_LIST && damaged === tally.checked;
 }
+
+/** Five standard deviations above the count of NIKs ending in 0 expected among `n` intact ones (p = 0.1). */
+export const farAboveExpected = (n: number): number => Math.ceil(n * 0.1 + 5 * Math.sqrt(n * 0.09));
