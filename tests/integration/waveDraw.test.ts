@@ -35,7 +35,7 @@ beforeAll(async () => {
     people.push(applicant);
   });
   // The wave opens after everyone registered, and closes after a time long enough to join.
-  closesAt = new Date(Date.now() + 40_000);
+  closesAt = new Date(Date.now() + 60_000);
   const created = await call(
     "createWave",
     {

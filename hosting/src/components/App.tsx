@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LangContext, storedLang, storeLang, translator, type Lang, type LangState } from "../i18n/index.js";
 import { AccountPage } from "../pages/account/AccountPage.js";
 import { AdminGate } from "../pages/admin/AdminGate.js";
@@ -29,7 +29,8 @@ export function App() {
   const pathname = usePathname();
   const page = pageOf(pathname);
 
-  useEffect(() => {
+  // Before the page paints in the new language: a screen reader never reads it with the old one.
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
     document.title = langState.t("app.title");
   }, [langState]);

@@ -115,6 +115,30 @@ describe("the next step on /status", () => {
     expect(nextStep({ status: registered({ ...joined(2), ...notEligible }), waves: [open4], now: NOW })).toEqual({ kind: "not-eligible", inPool: true });
   });
 
+  it("when the person's NIK differs from their KTP and awaits the labor office, then the step is to bring the documents to their regency's office, naming the open wave; after a rejection, to come again", () => {
+    const office = { provinceCode: "32", regencyCode: "3204", province: "Jawa Barat", regency: "Kabupaten Bandung" };
+    const awaiting = (state: "needs-verification" | "rejected"): Partial<MyStatus> => ({
+      eligibility: { eligible: false, reasons: ["identity-not-verified"], checkedAt: NOW.toISOString() },
+      verification: { state, reasons: ["nik-birth-date-differs"], bring: ["ktp", "kk"], office, requestedAt: daysFromNow(-1).toISOString() },
+    });
+    expect(nextStep({ status: registered(awaiting("needs-verification")), waves: [drawn3, open4], now: NOW })).toEqual({
+      kind: "verify",
+      regency: "Kabupaten Bandung",
+      rejected: false,
+      open: open4,
+    });
+    expect(nextStep({ status: registered(awaiting("needs-verification")), waves: [drawn3], now: NOW })).toMatchObject({ kind: "verify", open: null });
+    expect(nextStep({ status: registered(awaiting("rejected")), waves: [open4], now: NOW })).toMatchObject({ kind: "verify", rejected: true });
+  });
+
+  it("when the labor office has verified the person, then the step is to join the open wave", () => {
+    const office = { provinceCode: "32", regencyCode: "3204", province: "Jawa Barat", regency: "Kabupaten Bandung" };
+    const verified: Partial<MyStatus> = {
+      verification: { state: "verified", reasons: ["nik-birth-date-differs"], bring: [], office, requestedAt: daysFromNow(-3).toISOString() },
+    };
+    expect(nextStep({ status: registered(verified), waves: [open4], now: NOW })).toEqual({ kind: "join", wave: open4 });
+  });
+
   it("when the status is revoked, or one this page has no words for, then no wave is offered", () => {
     expect(nextStep({ status: registered({ status: "revoked" }), waves: [open4], now: NOW })).toEqual({ kind: "revoked" });
     const unknown = registered({ status: "needs-something-new" as MyStatus["status"] });

@@ -20,7 +20,7 @@ export function CaseCard({ entry, onDecided }: Props) {
   return (
     <li class="card stack" data-testid="verification-case" data-uid={uid}>
       <h3 id={`case-${uid}-name`}>{entry.fullName}</h3>
-      <dl class="facts">
+      <dl class="facts case-facts">
         <dt>{t("desk.case.nik")}</dt>
         <dd data-testid="case-nik">
           <code>{entry.nikMasked}</code>

@@ -30,9 +30,9 @@ export function DecidedCase({ entry, result }: Props) {
         {entry.fullName} <code class="muted">{entry.nikMasked}</code>
       </h3>
       <p class={verified ? "notice notice-ok" : "notice notice-error"} data-testid="decided-outcome">
-        {verified || rejection === undefined
+        {verified
           ? t("desk.decision.doneVerified", { documents })
-          : t("desk.decision.doneRejected", { reason: REJECTION_TEXT[rejection][lang] })}
+          : t("desk.decision.doneRejected", { reason: rejection === undefined ? "" : REJECTION_TEXT[rejection][lang] })}
       </p>
       {!result.decided && <p class="muted">{t("desk.decision.repeated")}</p>}
       {verified &&

@@ -24,7 +24,7 @@ export function JoinByAccount() {
   };
 
   return (
-    <section aria-labelledby="by-account-title" class="card" data-testid="join-by-account">
+    <section aria-labelledby="by-account-title" class="card desk-section" data-testid="join-by-account">
       <h2 id="by-account-title">{t("desk.byAccount.title")}</h2>
       <p>{t("desk.byAccount.intro")}</p>
       <form class="form" noValidate onSubmit={next}>

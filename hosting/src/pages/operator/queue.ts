@@ -1,9 +1,8 @@
-import type { VerificationCasesPage } from "@schemas";
+import type { VerificationCase, VerificationCasesPage } from "@schemas";
 import { isRefusalOf, type ListVerificationRefusal } from "@schemas/contract.js";
 import type { QUEUE_STATES } from "@schemas/verification.js";
 import { callableFailure } from "../../data/callableError.js";
 import { refusalNotice, type Notice } from "../../data/refusals.js";
-import type { VerificationCase } from "../../data/verification.js";
 import type { DeskMessageId } from "../../i18n/desk.js";
 
 /** The verification queue as the page holds it: the pages read so far, and the cases decided on it. */

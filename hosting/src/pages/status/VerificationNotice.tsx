@@ -15,7 +15,7 @@ export function VerificationNotice({ verification }: { verification: Verificatio
   const documents = (list: readonly (keyof typeof DOCUMENT_TEXT)[]) => list.map((document) => DOCUMENT_TEXT[document][lang]).join(", ");
   const verified = state === "verified";
   return (
-    <section aria-labelledby="verification-title" class="card" data-testid="verification" data-state={state}>
+    <section aria-labelledby="verification-title" class="card verification" data-testid="verification" data-state={state}>
       <h2 id="verification-title">{t(`verify.title.${state}`)}</h2>
       <p class={verified ? "notice notice-ok" : "notice"} data-testid="verification-state">
         {VERIFICATION_STATE_TEXT[state][lang].replace("{regency}", regency)}
