@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from "node:util";
 import { demoAccounts, DEMO_PASSWORD } from "./demo-data.js";
 import { mustRun } from "./run.js";
 import { seedDemoData } from "./seed.js";
@@ -38,11 +39,8 @@ process.on("SIGTERM", () => void shutdown(0));
  */
 let ready = false;
 const harmless = /Unable to fetch the CLI MOTD|Emulator UI is not starting|Issues\? Report them|Other reserved ports|Emulator Hub host|^\s*$|[│┌└├─]/;
-// The CLI colours its lines with ANSI escapes (ESC [ … m), which start with a control character.
-// eslint-disable-next-line no-control-regex
-const ansi = /\u001b\[[0-9;]*m/g;
 function showCliLine(raw: string) {
-  const line = raw.replace(ansi, "");
+  const line = stripVTControlCharacters(raw);
   if (line.includes("All emulators ready")) ready = true;
   if (harmless.test(line)) return;
   if (ready || /✖|error|⚠/i.test(line)) console.log(`  [emulators] ${line}`);

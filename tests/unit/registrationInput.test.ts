@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { validForm } from "../support/registerForm.js";
 import { OCCUPATIONS, REASON_CODES } from "../../functions/src/domain/eligibility.js";
 import { MESSAGES } from "../../functions/src/schemas/messages.js";
 import { registerInput, type RegisterForm } from "../../functions/src/schemas/registration.js";
 import { OCCUPATION_TEXT, REASON_TEXT, REGISTRATION_MESSAGES } from "../../functions/src/schemas/registrationMessages.js";
 
-const valid: RegisterForm = {
-  nik: "3171015203900001",
-  kk: "3171012001150004",
-  fullName: "Siti Nur'aini",
-  birthDate: "1990-03-12",
-  sex: "female",
-  phone: "0812-3456-7890",
-  provinceCode: "31",
-  regencyCode: "3171",
-  districtCode: "317101",
-  inFormalEducation: false,
-  occupation: "laid-off",
-  receivesSocialAid: false,
-  consent: true,
-};
+const valid = validForm;
 
 type Field = keyof RegisterForm;
 const without = (field: Field): Record<string, unknown> => Object.fromEntries(Object.entries(valid).filter(([name]) => name !== field));

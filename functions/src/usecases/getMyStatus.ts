@@ -1,6 +1,6 @@
 import { calendarDateIn } from "../domain/calendar.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
-import { findDistrict, findProvince, findRegency } from "../domain/regions/index.js";
+import { regionNamesOf } from "../domain/regions/index.js";
 import { positionOf } from "../domain/draw/index.js";
 import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
 import type { MyStatus } from "../schemas/registration.js";
@@ -43,11 +43,7 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
       birthDate: applicant.birthDate,
       sex: applicant.sex,
       phone: applicant.phone,
-      region: {
-        province: findProvince(applicant.provinceCode)?.name ?? applicant.provinceCode,
-        regency: findRegency(applicant.regencyCode)?.name ?? applicant.regencyCode,
-        district: findDistrict(applicant.districtCode)?.name ?? applicant.districtCode,
-      },
+      region: regionNamesOf(applicant),
       registeredAt: applicant.registeredAt.toISOString(),
       registeredBy: applicant.registeredBy === "self" ? "self" : "operator",
     },

@@ -1,10 +1,11 @@
 import { done, refused, type Outcome } from "../domain/outcome.js";
-import { findDistrict, findProvince, findRegency } from "../domain/regions/index.js";
+import { regionNamesOf } from "../domain/regions/index.js";
 import { coversRegion, mayDo, type Actor } from "../domain/roles.js";
 import type { ApplicantDoc } from "../schemas/applicant.js";
 import type { ListVerificationRefusal } from "../schemas/contract.js";
 import type { ListVerificationCasesInput, VerificationCase, VerificationCasesPage } from "../schemas/verification.js";
 import type { Ports } from "./ports.js";
+import { decisionViewOf } from "./verificationView.js";
 
 export type { ListVerificationRefusal };
 
@@ -52,24 +53,12 @@ function caseOf(uid: string, applicant: ApplicantDoc): VerificationCase {
       provinceCode: applicant.provinceCode,
       regencyCode: applicant.regencyCode,
       districtCode: applicant.districtCode,
-      province: findProvince(applicant.provinceCode)?.name ?? applicant.provinceCode,
-      regency: findRegency(applicant.regencyCode)?.name ?? applicant.regencyCode,
-      district: findDistrict(applicant.districtCode)?.name ?? applicant.districtCode,
+      ...regionNamesOf(applicant),
     },
     registeredBy: applicant.registeredBy === "self" ? "self" : "operator",
     state: verification.state,
     reasons: verification.reasons,
     requestedAt: verification.requestedAt.toISOString(),
-    ...(decision === undefined
-      ? {}
-      : {
-          decision: {
-            decision: decision.decision,
-            at: decision.at.toISOString(),
-            documentsSeen: decision.documentsSeen,
-            by: decision.by,
-            ...(decision.rejection === undefined ? {} : { rejection: decision.rejection }),
-          },
-        }),
+    ...(decision === undefined ? {} : { decision: { ...decisionViewOf(decision), by: decision.by } }),
   };
 }

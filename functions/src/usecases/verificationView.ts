@@ -18,15 +18,16 @@ export function verificationViewOf(applicant: Pick<ApplicantDoc, "verification" 
     bring: verification.state === "verified" ? [] : [...DOCUMENTS_TO_BRING],
     office: laborOfficeOf(applicant.regencyCode),
     requestedAt: verification.requestedAt.toISOString(),
-    ...(decision === undefined
-      ? {}
-      : {
-          decision: {
-            decision: decision.decision,
-            at: decision.at.toISOString(),
-            documentsSeen: decision.documentsSeen,
-            ...(decision.rejection === undefined ? {} : { rejection: decision.rejection }),
-          },
-        }),
+    ...(decision === undefined ? {} : { decision: decisionViewOf(decision) }),
+  };
+}
+
+/** A verification decision as a person sees it (never who decided: the operator's uid stays with operators). */
+export function decisionViewOf(decision: NonNullable<NonNullable<ApplicantDoc["verification"]>["decision"]>) {
+  return {
+    decision: decision.decision,
+    at: decision.at.toISOString(),
+    documentsSeen: decision.documentsSeen,
+    ...(decision.rejection === undefined ? {} : { rejection: decision.rejection }),
   };
 }

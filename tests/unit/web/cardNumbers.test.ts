@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { validForm } from "../../support/registerForm.js";
 import { registerInput, type RegisterForm } from "../../../functions/src/schemas/registration.js";
 import { emptyPerson, withCardNumberDigits } from "../../../hosting/src/pages/registration/personForm.js";
 
-const valid: RegisterForm = {
-  nik: "3171015203900001",
-  kk: "3171012001150004",
-  fullName: "Siti Nur'aini",
-  birthDate: "1990-03-12",
-  sex: "female",
-  phone: "0812-3456-7890",
-  provinceCode: "31",
-  regencyCode: "3171",
-  districtCode: "317101",
-  inFormalEducation: false,
-  occupation: "laid-off",
-  receivesSocialAid: false,
-  consent: true,
-};
+const valid = validForm;
 
 const fieldsRefused = (input: RegisterForm) => {
   const parsed = registerInput.safeParse(input);

@@ -5,5 +5,16 @@
  * carries today's regions only).
  */
 export { SOURCE as REGION_DATA_SOURCE } from "./data.js";
-export { allProvinces, districtsOf, findDistrict, findProvince, findRegency, regenciesOf, type District, type Province, type Regency } from "./today.js";
+export {
+  allProvinces,
+  districtsOf,
+  findDistrict,
+  findProvince,
+  findRegency,
+  regenciesOf,
+  regionNamesOf,
+  type District,
+  type Province,
+  type Regency,
+} from "./today.js";
 export { currentRegencyCode, currentRegionOf, type CurrentRegion } from "./formerCodes.js";

@@ -57,6 +57,19 @@ export const findProvince = (code: string): Province | null => regions().provinc
 export const findRegency = (code: string): Regency | null => regions().regencies.get(code) ?? null;
 export const findDistrict = (code: string): District | null => regions().districts.get(code) ?? null;
 
+/** Today's names of a person's province, regency and district; a code without a name stays as it is. */
+export function regionNamesOf(codes: { provinceCode: string; regencyCode: string; districtCode: string }): {
+  province: string;
+  regency: string;
+  district: string;
+} {
+  return {
+    province: findProvince(codes.provinceCode)?.name ?? codes.provinceCode,
+    regency: findRegency(codes.regencyCode)?.name ?? codes.regencyCode,
+    district: findDistrict(codes.districtCode)?.name ?? codes.districtCode,
+  };
+}
+
 export const allProvinces = (): readonly Province[] => [...regions().provinces.values()];
 export const regenciesOf = (provinceCode: string): readonly Regency[] => regions().regenciesByProvince.get(provinceCode) ?? [];
 export const districtsOf = (regencyCode: string): readonly District[] => regions().districtsByRegency.get(regencyCode) ?? [];
