@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFUSAL_TEXT } from "../../functions/src/schemas/refusalMessages.js";
+import { OPERATOR_REASON_TEXT } from "../../functions/src/schemas/registrationMessages.js";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith } from "../support/stack.js";
@@ -49,6 +50,22 @@ describe("assisted registration", () => {
     expect(await page.getByLabel("Kecamatan").getAttribute("aria-invalid")).toBe("true");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("assisted-districtCode");
     expect(await registeredBy(operator.uid)).toHaveLength(1);
+
+    // Registered but not eligible: the reasons speak of the person at the desk, not to "you".
+    await page.reload();
+    await page.getByTestId("assisted-form").waitFor();
+    await fillPerson(page, person({ districtCode: "317101", occupation: "civil-servant", inFormalEducation: true }));
+    await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
+    await result.waitFor();
+    expect(await result.locator("[data-reason]").evaluateAll((items) => items.map((item) => item.getAttribute("data-reason")))).toEqual([
+      "in-formal-education",
+      "excluded-occupation",
+    ]);
+    const reasons = await result.getByTestId("reasons").innerText();
+    expect(reasons).toContain(OPERATOR_REASON_TEXT["excluded-occupation"].id);
+    expect(reasons).toContain(OPERATOR_REASON_TEXT["in-formal-education"].id);
+    expect(reasons).not.toMatch(/\bAnda\b/);
+    expect(await registeredBy(operator.uid)).toHaveLength(2);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "../../functions/src/schemas/messages.js";
+import { OPERATOR_REASON_TEXT, REASON_TEXT } from "../../functions/src/schemas/registrationMessages.js";
 import { grantRoleInput } from "../../functions/src/schemas/roles.js";
+import { REASON_CODES } from "../../functions/src/domain/eligibility.js";
 
 const valid = { requestId: "0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d8e", email: "op@example.id", role: "operator", region: "31" };
 
@@ -41,5 +43,18 @@ describe("grantRoleInput field messages", () => {
 
   it("when an unknown role is asked for, then the role field is refused", () => {
     expect(errorsOf({ ...valid, role: "superuser" }).map((e) => e.field)).toContain("role");
+  });
+});
+
+describe("eligibility reasons on an operator's screen", () => {
+  it("when an operator reads why the person at the desk is not eligible, then every reason has its own text that speaks of the person, never to 'you'", () => {
+    for (const reason of REASON_CODES) {
+      const text = OPERATOR_REASON_TEXT[reason];
+      expect(text.id, reason).toMatch(/orang ini/i);
+      expect(text.id, reason).not.toMatch(/\bAnda\b/);
+      expect(text.en, reason).toMatch(/this person/i);
+      expect(text.en, reason).not.toMatch(/\byou(r)?\b/i);
+      expect(text.en, reason).not.toBe(REASON_TEXT[reason].en);
+    }
   });
 });

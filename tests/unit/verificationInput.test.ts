@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../../functions/src/schemas/messages.js";
-import { decideVerificationInput, listVerificationCasesInput } from "../../functions/src/schemas/verification.js";
+import { decideVerificationInput, listVerificationCasesInput, VERIFICATION_PAGE_SIZE } from "../../functions/src/schemas/verification.js";
 import {
   DISCREPANCY_TEXT,
   DOCUMENT_TEXT,
@@ -68,6 +68,19 @@ describe("joinWaveOnBehalfInput and listVerificationCasesInput", () => {
 
   it("when a page size above 50 or a region of 3 digits is asked for, then each field is refused", () => {
     expect(messagesOf(listVerificationCasesInput.safeParse({ pageSize: 51, region: "320" })).map(([field]) => field)).toEqual(["region", "pageSize"]);
+  });
+
+  it("when the page size, the list or the cursor is wrong in any way, then the message is the written one, naming the bounds", () => {
+    for (const pageSize of [0, 51, 2.5, "20", null]) {
+      expect(messagesOf(listVerificationCasesInput.safeParse({ pageSize }))).toEqual([["pageSize", "verification-page-size"]]);
+    }
+    expect(MESSAGES["verification-page-size"].en).toContain(`from 1 to ${VERIFICATION_PAGE_SIZE.max}`);
+    expect(MESSAGES["verification-page-size"].id).toContain(`dari 1 sampai ${VERIFICATION_PAGE_SIZE.max}`);
+    expect(messagesOf(listVerificationCasesInput.safeParse({ state: "verified" }))).toEqual([["state", "verification-queue-state"]]);
+    expect(messagesOf(listVerificationCasesInput.safeParse({ after: "next" }))).toEqual([["after", "verification-cursor"]]);
+    expect(messagesOf(listVerificationCasesInput.safeParse({ after: { requestedAt: "yesterday", uid: "u1" } }))).toEqual([
+      ["after.requestedAt", "verification-cursor"],
+    ]);
   });
 });
 

@@ -98,6 +98,44 @@ export const REASON_TEXT: Record<ReasonCode, Text> = {
   "already-participant": { id: "Anda sudah menjadi peserta program ini.", en: "You are already a participant in this program." },
 };
 
+/**
+ * The same reasons as REASON_TEXT, for an operator's screen at the labor office: they read about
+ * the person in front of them, so the texts speak of "this person", not "you".
+ */
+export const OPERATOR_REASON_TEXT: Record<ReasonCode, Text> = {
+  "identity-not-verified": {
+    id: "NIK orang ini belum dicocokkan dengan KTP dan KK asli. Sebelum diverifikasi, ia belum bisa ikut gelombang.",
+    en: "This person's NIK has not yet been checked against their original KTP and family card (KK). Until verified, they cannot join a wave.",
+  },
+  "under-age": { id: "Orang ini belum berumur 18 tahun.", en: "This person is under 18." },
+  "over-age": { id: "Umur orang ini melebihi batas umur program tahun ini.", en: "This person is above this program year's age limit." },
+  "in-formal-education": {
+    id: "Orang ini masih sekolah atau kuliah.",
+    en: "This person is still at school or university.",
+  },
+  "excluded-occupation": {
+    id: "Pekerjaan yang dinyatakan orang ini tidak boleh ikut program (PNS/ASN, TNI, Polri, pejabat negara, anggota DPRD, kepala/perangkat desa, atau direksi/komisaris/pengawas BUMN/BUMD).",
+    en: "The job this person declared cannot join the program (civil servant, soldier, police, state official, DPRD member, village head or official, or BUMN/BUMD director, commissioner or supervisor).",
+  },
+  "receives-social-aid": {
+    id: "Orang ini menyatakan sedang menerima bansos lain; tahun ini penerima bansos lain tidak bisa ikut.",
+    en: "This person declared receiving other social aid; this year, aid recipients cannot join.",
+  },
+  "on-exclusion-list": {
+    id: "NIK orang ini ada di daftar pengecualian pemerintah. Jika data itu salah, instansi yang mencatatnya harus memperbaikinya.",
+    en: "This person's NIK is on a government exclusion list. If that is wrong, the office that keeps the record must correct it.",
+  },
+  "family-limit-reached": {
+    id: "Kartu Keluarga (KK) orang ini sudah mencapai jumlah penerima maksimum.",
+    en: "This person's family card (KK) already has the most recipients allowed.",
+  },
+  blocked: {
+    id: "Orang ini tidak bisa ikut lagi: kepesertaannya pernah dicabut, atau ia sudah pernah menerima program ini.",
+    en: "This person cannot join again: their place was revoked before, or they already received this program.",
+  },
+  "already-participant": { id: "Orang ini sudah menjadi peserta program.", en: "This person is already a participant in the program." },
+};
+
 /** Labels of the occupation choices on the form. */
 export const OCCUPATION_TEXT: Record<Occupation, Text> = {
   unemployed: { id: "Belum/tidak bekerja", en: "Not working" },

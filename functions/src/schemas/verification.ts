@@ -41,16 +41,24 @@ export const QUEUE_STATES = ["needs-verification", "rejected"] as const;
 export const VERIFICATION_PAGE_SIZE = { default: 20, max: 50 } as const;
 
 /** Where the next page starts: the `next` of the previous page, as it came. */
-export const verificationCursor = z.object({ requestedAt: z.iso.datetime({ offset: true }), uid: documentId });
+export const verificationCursor = z.object(
+  { requestedAt: z.iso.datetime({ offset: true, message: "verification-cursor" }), uid: documentId },
+  { message: "verification-cursor" },
+);
 
 /**
  * Input of `listVerificationCases`. `region`: a province or regency inside the operator's own
  * scope (default: the whole scope; admins: everywhere). Oldest request first.
  */
 export const listVerificationCasesInput = z.object({
-  state: z.enum(QUEUE_STATES).default("needs-verification"),
+  state: z.enum(QUEUE_STATES, { message: "verification-queue-state" }).default("needs-verification"),
   region: regionScope.optional(),
-  pageSize: z.number().int().min(1).max(VERIFICATION_PAGE_SIZE.max).default(VERIFICATION_PAGE_SIZE.default),
+  pageSize: z
+    .number({ message: "verification-page-size" })
+    .int({ message: "verification-page-size" })
+    .min(1, { message: "verification-page-size" })
+    .max(VERIFICATION_PAGE_SIZE.max, { message: "verification-page-size" })
+    .default(VERIFICATION_PAGE_SIZE.default),
   after: verificationCursor.optional(),
 });
 export type ListVerificationCasesInput = z.infer<typeof listVerificationCasesInput>;

@@ -17,6 +17,18 @@ export const VERIFICATION_MESSAGES = {
   },
   "verification-rejection-required": { id: "Pilih alasan penolakan.", en: "Choose why the case is rejected." },
   "verification-document-unknown": { id: "Pilih dokumen dari daftar.", en: "Choose the documents from the list." },
+  "verification-queue-state": {
+    id: 'Daftar yang diminta tidak ada. Pilih "needs-verification" (menunggu pencocokan) atau "rejected" (ditolak).',
+    en: 'No such list. Choose "needs-verification" (waiting to be checked) or "rejected".',
+  },
+  "verification-page-size": {
+    id: "Jumlah kasus per halaman harus bilangan bulat dari 1 sampai 50.",
+    en: "The number of cases per page must be a whole number from 1 to 50.",
+  },
+  "verification-cursor": {
+    id: 'Halaman berikutnya dimulai dari nilai "next" halaman sebelumnya, persis seperti yang diterima.',
+    en: 'The next page starts from the previous page\'s "next" value, exactly as it came.',
+  },
   "join-consent-required": {
     id: "Tanyakan dulu apakah orang ini setuju diikutkan gelombang, lalu centang persetujuannya.",
     en: "Ask the person whether they agree to join the wave first, then tick their consent.",

@@ -61,8 +61,9 @@ function timelineEntry(event: TimelineEventDoc): MyStatus["timeline"][number] {
   return {
     kind,
     at: at.toISOString(),
-    eligible,
-    reasons,
+    // Left out, not sent as null, when the event decided no eligibility (the wire turns undefined into null).
+    ...(eligible === undefined ? {} : { eligible }),
+    ...(reasons === undefined ? {} : { reasons }),
     ...(by === undefined ? {} : { by: by === "self" ? ("self" as const) : ("operator" as const) }),
     ...(waveId === undefined ? {} : { waveId }),
     ...(documentsSeen === undefined ? {} : { documentsSeen }),

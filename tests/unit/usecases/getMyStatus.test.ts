@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { myStatus } from "../../../functions/src/schemas/registration.js";
 import { getMyStatus } from "../../../functions/src/usecases/getMyStatus.js";
+import { joinWave } from "../../../functions/src/usecases/joinWave.js";
 import { register } from "../../../functions/src/usecases/register.js";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
-import { listNiks, person, setup, writesOf } from "./fixtures.js";
+import { createdWave, listNiks, person, setup, writesOf } from "./fixtures.js";
 
 /** getMyStatus through the memory adapters; the draw part is in advanceWaves.test.ts, after a draw. */
 
@@ -41,6 +43,20 @@ describe("getMyStatus", () => {
     expect(result.ok && result.value.draw).toBeUndefined();
     expect(JSON.stringify(result)).not.toContain(person(1).nik);
     expect(JSON.stringify(result)).not.toContain(person(1).kk);
+  });
+
+  it("when the timeline holds events without an eligibility decision (joined a wave), then those keys are left out, never null, and the answer parses as the contract says", async () => {
+    const memory = setup();
+    const waveId = await createdWave(memory);
+    await registered(memory);
+    expect(await joinWave(memory, "u1", waveId)).toMatchObject({ ok: true });
+    const result = await getMyStatus(memory, "u1");
+    if (!result.ok) throw new Error(result.reason);
+    const joined = result.value.timeline.find((entry) => entry.kind === "joined-pool");
+    expect(joined).toStrictEqual({ kind: "joined-pool", at: "2026-03-02T03:00:00.000Z", waveId });
+    // The callable's wire encoding turns an undefined value into null: what the web app receives must still parse.
+    const onTheWire: unknown = JSON.parse(JSON.stringify(result.value, (_key, value: unknown) => (value === undefined ? null : value)));
+    expect(myStatus.safeParse(onTheWire).error).toBeUndefined();
   });
 
   it("when the person was put on an exclusion list since, then the change is stored once, with its timeline event", async () => {

@@ -43,7 +43,7 @@ export function AssistedResult({ result, phone, onAnother }: Props) {
       ) : (
         <>
           <p class="notice notice-error">{t("operator.notEligible")}</p>
-          <ReasonList reasons={reasons} />
+          <ReasonList reasons={reasons} reader="operator" />
         </>
       )}
       {waitsForVerification && (

@@ -44,7 +44,7 @@ export function DecidedCase({ entry, result }: Props) {
         ) : (
           <>
             <p>{t("desk.decision.notEligible")}</p>
-            <ReasonList reasons={eligibility.reasons} />
+            <ReasonList reasons={eligibility.reasons} reader="operator" />
           </>
         ))}
     </li>

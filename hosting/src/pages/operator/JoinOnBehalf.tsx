@@ -102,7 +102,7 @@ function JoinForm({ uid, wave }: { uid: string; wave: WaveLike }) {
         {failure?.kind === "reasons" && (
           <div class="notice notice-error">
             <p>{t("desk.join.notEligibleBecause")}</p>
-            <ReasonList reasons={failure.reasons} />
+            <ReasonList reasons={failure.reasons} reader="operator" />
           </div>
         )}
         {(failure?.kind === "refusal" || failure?.kind === "message") && <p class="notice notice-error">{noticeText(failure, lang, t)}</p>}

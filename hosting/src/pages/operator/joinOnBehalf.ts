@@ -21,7 +21,7 @@ export const joinKey = (uid: string, waveId: string): string => `${uid} ${waveId
 
 export type JoinNotice = Notice<JoinOnBehalfRefusal, DeskMessageId>;
 export type JoinOnBehalfFailure =
-  /** Not eligible now: every unmet rule, in the words written for applicants. */
+  /** Not eligible now: every unmet rule, in the words written for the operator ("this person …"). */
   { kind: "reasons"; reasons: ReasonCode[] } | { kind: "consent"; error: FieldError } | JoinNotice;
 
 // Codes that came without a refusal reason. Contention and outages were already retried once.
