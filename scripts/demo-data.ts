@@ -1,4 +1,6 @@
-import type { PaymentPartnerDoc, ProgramYearDoc, TrainingDoc, TrainingPartnerDoc } from "../functions/src/schemas/documents.js";
+import type { PaymentPartnerDoc, ProgramYearDoc } from "../functions/src/schemas/documents.js";
+import type { ScheduleDoc, TrainingDoc, TrainingPartnerDoc } from "../functions/src/schemas/training.js";
+import { keywordsOf } from "../functions/src/domain/training/catalogue.js";
 import type { CreateWaveInput } from "../functions/src/schemas/waves.js";
 import type { RoleClaims } from "../functions/src/domain/roles.js";
 
@@ -55,19 +57,84 @@ export function openWave(now: Date): CreateWaveInput {
   };
 }
 
-export const trainingPartners: Record<string, TrainingPartnerDoc> = {
-  "platform-belajar": { name: "Platform Belajar Digital", kind: "digital-platform", active: true },
-  "kelas-kerja": { name: "Kelas Kerja Online", kind: "digital-platform", active: true },
-  "lpk-nusantara": { name: "LPK Nusantara", kind: "institution", active: true },
-};
+const partner = (name: string, kind: TrainingPartnerDoc["kind"], legalName: string, at: Date): TrainingPartnerDoc => ({
+  name,
+  kind,
+  legalName,
+  registrationNumber: `9120${String(legalName.length).padStart(9, "0")}`,
+  contact: { name: "Kontak Kemitraan", email: `kemitraan@${name.toLowerCase().replace(/[^a-z]+/g, "-")}.demo.prakerja.test`, phone: "+6221000000" },
+  status: "active",
+  settlementsFrozen: false,
+  callsPerMinute: 600,
+  createdAt: at,
+  updatedAt: at,
+});
 
-export const trainings: Record<string, TrainingDoc> = {
-  "pemasaran-digital": { partnerId: "platform-belajar", title: "Pemasaran Digital untuk UMKM", price: 750_000, mode: "online", category: "pemasaran" },
-  "dasar-akuntansi": { partnerId: "platform-belajar", title: "Dasar Akuntansi Usaha Kecil", price: 500_000, mode: "online", category: "keuangan" },
-  "barista-pemula": { partnerId: "lpk-nusantara", title: "Barista Pemula", price: 1_200_000, mode: "offline", category: "kuliner" },
-  "desain-grafis": { partnerId: "kelas-kerja", title: "Desain Grafis dengan Aplikasi Gratis", price: 650_000, mode: "online", category: "kreatif" },
-  "teknisi-ac": { partnerId: "lpk-nusantara", title: "Teknisi AC Rumah Tangga", price: 1_500_000, mode: "offline", category: "teknik" },
-};
+/** Two digital platforms that sell trainings and two institutions that deliver them (client code → partner). */
+export function trainingPartners(at: Date): Record<string, TrainingPartnerDoc> {
+  return {
+    "platform-belajar": partner("Platform Belajar Digital", "digital-platform", "PT Platform Belajar Digital", at),
+    "kelas-kerja": partner("Kelas Kerja Online", "digital-platform", "PT Kelas Kerja Indonesia", at),
+    "lpk-nusantara": partner("LPK Nusantara", "institution", "Yayasan LPK Nusantara", at),
+    "akademi-digital": partner("Akademi Digital Indonesia", "institution", "PT Akademi Digital Indonesia", at),
+  };
+}
+
+const training = (
+  courseCode: string,
+  fields: Omit<TrainingDoc, "courseCode" | "keywords" | "version" | "updatedAt" | "status" | "description"> & { description?: string },
+  at: Date,
+): TrainingDoc => ({ courseCode, description: "", status: "listed", version: 1, updatedAt: at, keywords: keywordsOf(fields), ...fields });
+
+/** Five trainings; prices and hours within the 2023 rules (Rp 3.5 million balance, at least 15 hours). */
+export function trainings(at: Date): Record<string, TrainingDoc> {
+  const digital = { institutionCode: "akademi-digital", institutionName: "Akademi Digital Indonesia", platformCodes: ["platform-belajar", "kelas-kerja"] };
+  const lpk = { institutionCode: "lpk-nusantara", institutionName: "LPK Nusantara", platformCodes: ["platform-belajar"] };
+  return {
+    "PMD-001": training(
+      "PMD-001",
+      { ...digital, title: "Pemasaran Digital untuk UMKM", price: 750_000, hours: 16, method: "self-paced", category: "Pemasaran" },
+      at,
+    ),
+    "AKT-002": training(
+      "AKT-002",
+      { ...digital, title: "Dasar Akuntansi Usaha Kecil", price: 500_000, hours: 15, method: "webinar", category: "Keuangan" },
+      at,
+    ),
+    "DSG-003": training(
+      "DSG-003",
+      { ...digital, title: "Desain Grafis dengan Aplikasi Gratis", price: 650_000, hours: 18, method: "self-paced", category: "Kreatif" },
+      at,
+    ),
+    "BRS-004": training(
+      "BRS-004",
+      { ...lpk, title: "Barista Pemula", price: 1_200_000, hours: 24, method: "offline", category: "Kuliner", provinceCode: "31" },
+      at,
+    ),
+    "TAC-005": training(
+      "TAC-005",
+      { ...lpk, title: "Teknisi AC Rumah Tangga", price: 1_500_000, hours: 32, method: "offline", category: "Teknik", provinceCode: "31" },
+      at,
+    ),
+  };
+}
+
+/** One schedule per training, starting in ten days; self-paced ones without a seat limit. */
+export function schedules(now: Date): Record<string, ScheduleDoc> {
+  const start = new Date(now.getTime() + 10 * DAY);
+  const end = new Date(now.getTime() + 40 * DAY);
+  const of = (courseCode: string, capacity: number | null): ScheduleDoc => ({
+    scheduleCode: `${courseCode}-J1`,
+    courseCode,
+    startsAt: start,
+    endsAt: end,
+    capacity,
+    booked: 0,
+  });
+  return Object.fromEntries(
+    [of("PMD-001", null), of("AKT-002", 300), of("DSG-003", null), of("BRS-004", 20), of("TAC-005", 15)].map((schedule) => [schedule.scheduleCode, schedule]),
+  );
+}
 
 export const paymentPartners: Record<string, PaymentPartnerDoc> = {
   "bank-demo": { name: "Bank Demo", kind: "bank", active: true },

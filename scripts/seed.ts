@@ -38,8 +38,10 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
   if (wave.ok) created += 1;
   else if (wave.reason === "wave-exists") kept += 1;
   else throw new Error(`seeding the demo wave: ${wave.reason}`);
-  for (const [id, partner] of Object.entries(demo.trainingPartners)) await createIfMissing(collections.trainingPartners().doc(id), partner);
-  for (const [id, training] of Object.entries(demo.trainings)) await createIfMissing(collections.trainings().doc(id), training);
+  const now = new Date();
+  for (const [id, partner] of Object.entries(demo.trainingPartners(now))) await createIfMissing(collections.trainingPartners().doc(id), partner);
+  for (const [id, training] of Object.entries(demo.trainings(now))) await createIfMissing(collections.trainings().doc(id), training);
+  for (const [id, schedule] of Object.entries(demo.schedules(now))) await createIfMissing(collections.schedules().doc(id), schedule);
   for (const [id, partner] of Object.entries(demo.paymentPartners)) await createIfMissing(collections.paymentPartners().doc(id), partner);
 
   for (const account of demo.demoAccounts) {

@@ -5,7 +5,7 @@ import { systemClock } from "./adapters/clock.js";
 import { firestoreDrawStore, firestoreLatestDraw, firestorePublishedDraws } from "./adapters/drawStore.js";
 import { firestoreExclusionImportRecords, firestoreExclusionImports, firestoreExclusionLists } from "./adapters/exclusionLists.js";
 import { firestoreLeases } from "./adapters/leases.js";
-import { firestoreUsedSignatures, secretPartnerKeys } from "./adapters/partners.js";
+import { firestorePartnerRegistry, firestoreUsedSignatures, secretPartnerKeys } from "./adapters/partners.js";
 import { firestorePoolMembership } from "./adapters/poolMembership.js";
 import { firestoreProgramYears } from "./adapters/programYears.js";
 import { secretPseudonyms } from "./adapters/pseudonyms.js";
@@ -55,6 +55,7 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     importRecords: firestoreExclusionImportRecords,
     // Reads its secret on first use, inside a function the HTTP edge bound to it.
     partnerKeys: secretPartnerKeys(),
+    partners: firestorePartnerRegistry,
     usedSignatures: firestoreUsedSignatures,
     tasks: cloudTasks(REGION),
   };

@@ -38,7 +38,7 @@ describe("document IDs from outside", () => {
 });
 
 describe("partner signatures", () => {
-  // The layout of the real program's example (developer.prakerja.go.id/generate-signature), with SHA-256.
+  // The program's published example (developer.prakerja.go.id/generate-signature): HMAC-SHA1, lowercase hex.
   const request = {
     clientCode: "client_code",
     timestamp: "1698289216",
@@ -48,15 +48,42 @@ describe("partner signatures", () => {
   };
   const raw = 'client_code1698289216POST/api/v1/integration/payment/redeem-code/status{"redeem_code":"GHOPNYXUVMT0","sequence":1}';
 
-  it("when a request is signed, then it is the hex HMAC-SHA256 of client code + timestamp + method + path + body as they are", () => {
-    expect(partnerSignature("sign-key", request)).toBe(createHmac("sha256", "sign-key").update(raw).digest("hex"));
+  it('when the published vector is signed (myclient_code, 1516239022, POST, the commit path, {"redeem_code":"code"}, my_sign_key), then it is 943c20a8…', () => {
+    const vector = {
+      clientCode: "myclient_code",
+      timestamp: "1516239022",
+      method: "POST",
+      path: "/api/v1/integration/payment/redeem-code/commit",
+      body: Buffer.from('{"redeem_code":"code"}'),
+    };
+    expect(partnerSignature("my_sign_key", vector)).toBe("943c20a8e36b6243f576404b00fffdc86411ce1f");
+    expect(signatureMatches(["my_sign_key"], vector, "943c20a8e36b6243f576404b00fffdc86411ce1f")).toBe(true);
+  });
+
+  it("when a request is signed, then it is the hex HMAC-SHA1 of client code + timestamp + method + path + body as they are", () => {
+    expect(partnerSignature("sign-key", request)).toBe(createHmac("sha1", "sign-key").update(raw).digest("hex"));
   });
 
   it("when a signature is checked, then either hex case matches and any other value does not", () => {
     const signature = partnerSignature("sign-key", request);
-    expect(signatureMatches("sign-key", request, signature.toUpperCase())).toBe(true);
-    expect(signatureMatches("sign-key", request, signature.slice(0, 62))).toBe(false);
-    expect(signatureMatches("other-key", request, signature)).toBe(false);
+    expect(signatureMatches(["sign-key"], request, signature.toUpperCase())).toBe(true);
+    expect(signatureMatches(["sign-key"], request, signature.slice(0, 38))).toBe(false);
+    expect(signatureMatches(["other-key"], request, signature)).toBe(false);
+    expect(signatureMatches([], request, signature)).toBe(false);
+  });
+
+  it("when a key is being rotated, then a signature under the old or the new key matches", () => {
+    const old = partnerSignature("old-key", request);
+    const rotated = partnerSignature("new-key", request);
+    expect([signatureMatches(["old-key", "new-key"], request, old), signatureMatches(["old-key", "new-key"], request, rotated)]).toEqual([true, true]);
+    expect(signatureMatches(["new-key"], request, old)).toBe(false);
+  });
+
+  it("when the published Python example signs the compact body but sends json.dumps's spaced one, then it matches; a changed value does not", () => {
+    const signedCompact = partnerSignature("sign-key", { ...request, body: Buffer.from('{"redeem_code":"GHOPNYXUVMT0"}') });
+    const sentSpaced = { ...request, body: Buffer.from('{"redeem_code": "GHOPNYXUVMT0"}') };
+    expect(signatureMatches(["sign-key"], sentSpaced, signedCompact)).toBe(true);
+    expect(signatureMatches(["sign-key"], { ...request, body: Buffer.from('{"redeem_code": "GHOPNYXUVMT1"}') }, signedCompact)).toBe(false);
   });
 
   it("when a timestamp is 300 s away, then it is inside the window; 301 s is outside", () => {

@@ -3,7 +3,8 @@ import type { Request } from "firebase-functions/v2/https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { memoryPartnerKeys, memoryUsedSignatures } from "../../functions/src/adapters/memory/partners.js";
+import { memoryPartnerKeys, memoryPartnerRegistry, memoryUsedSignatures } from "../../functions/src/adapters/memory/partners.js";
+import type { PartnerStanding } from "../../functions/src/usecases/ports.js";
 import { partnerSignature as sign } from "../../functions/src/domain/partnerSignature.js";
 import { done, refused } from "../../functions/src/domain/outcome.js";
 import { http, idToken, partnerSignature, publicAccess } from "../../functions/src/edge/http.js";
@@ -26,7 +27,15 @@ const tokens = new Map([
 ]);
 const idTokens = { verify: (token: string) => Promise.resolve(tokens.get(token) ?? null) };
 let usedSignatures = memoryUsedSignatures();
-const partnerPorts = () => ({ partnerKeys: memoryPartnerKeys({ "lp-demo": KEY }), usedSignatures, clock: { now: () => NOW } });
+const ROTATED = "partner-key-rotated-0123456789abcdef0123456789";
+const standing = (over: Partial<PartnerStanding> = {}): PartnerStanding => ({ kind: "institution", status: "active", callsPerMinute: 1000, ...over });
+let partners = memoryPartnerRegistry();
+const partnerPorts = () => ({
+  partnerKeys: memoryPartnerKeys({ "lp-demo": KEY, "lp-rotating": [KEY, ROTATED], "dp-demo": KEY, "lp-delisted": KEY, "lp-busy": KEY }),
+  partners,
+  usedSignatures,
+  clock: { now: () => NOW },
+});
 const calls = { handled: 0 };
 
 const order = http({
@@ -50,7 +59,7 @@ const order = http({
 const redeem = http({
   name: "redeem",
   method: "POST",
-  auth: partnerSignature(partnerPorts),
+  auth: partnerSignature(["institution"], partnerPorts),
   input: { body: z.object({ redeemCode: z.string().min(1) }) },
   refusals: {},
   texts: {},
@@ -120,6 +129,13 @@ afterAll(() => close());
 
 beforeEach(() => {
   usedSignatures = memoryUsedSignatures();
+  partners = memoryPartnerRegistry({
+    "lp-demo": standing(),
+    "lp-rotating": standing(),
+    "dp-demo": standing({ kind: "digital-platform" }),
+    "lp-delisted": standing({ status: "delisted" }),
+    "lp-busy": standing({ callsPerMinute: 2 }),
+  });
   calls.handled = 0;
   vi.restoreAllMocks();
   for (const name of ["httpInputRejected", "httpUnauthenticated", "httpRefused", "httpFailed"] as const) vi.spyOn(logs, name).mockImplementation(() => {});
@@ -275,6 +291,7 @@ describe("HTTP edge: partner signatures", () => {
     expect(status).toBe(200);
     expect(JSON.parse(text)).toEqual({ redeemCode: "PRAT-ABC123", clientCode: "lp-demo" });
     expect(usedSignatures.records.size).toBe(1);
+    expect([...partners.calls.values()]).toEqual([{ clientCode: "lp-demo", endpoint: "redeem", outcome: "ok", at: NOW }]);
     const [record] = usedSignatures.records.values();
     expect(record).toEqual({ clientCode: "lp-demo", expiresAt: new Date((SECONDS + 301) * 1000) });
   });
@@ -308,6 +325,30 @@ describe("HTTP edge: partner signatures", () => {
     const answers = await Promise.all([post("/redeem", body, headers), post("/redeem", body, headers), post("/redeem", body, headers)]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
     expect(errorOf(answers.find((a) => a.status === 409)!.text).code).toBe("signature-replayed");
+  });
+
+  it("when a partner's key is being rotated, then requests signed with the old and with the new key are both carried out", async () => {
+    expect((await post("/redeem", body, signed(body, { clientCode: "lp-rotating" }))).status).toBe(200);
+    expect((await post("/redeem", body, signed(body, { clientCode: "lp-rotating", key: ROTATED, timestamp: SECONDS - 1 }))).status).toBe(200);
+  });
+
+  it("when a de-listed partner or a partner of another kind signs correctly, then it is 403 `partner-not-allowed`, nothing is recorded as used", async () => {
+    for (const clientCode of ["lp-delisted", "dp-demo"]) {
+      const { status, text } = await post("/redeem", body, signed(body, { clientCode }));
+      expect(status).toBe(403);
+      expect(errorOf(text).code).toBe("partner-not-allowed");
+    }
+    expect(usedSignatures.records.size).toBe(0);
+    expect(partners.calls.size).toBe(0);
+  });
+
+  it("when a partner has made its calls of the minute, then the next is 429 `rate-limited` and is not carried out", async () => {
+    const first = await post("/redeem", body, signed(body, { clientCode: "lp-busy" }));
+    const second = await post("/redeem", body, signed(body, { clientCode: "lp-busy", timestamp: SECONDS - 1 }));
+    const third = await post("/redeem", body, signed(body, { clientCode: "lp-busy", timestamp: SECONDS - 2 }));
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 429]);
+    expect(errorOf(third.text).code).toBe("rate-limited");
+    expect(partners.calls.size).toBe(2);
   });
 
   it("when the signature headers are missing or malformed, then it is 401 `unauthenticated` naming each header", async () => {

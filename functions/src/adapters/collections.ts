@@ -11,7 +11,20 @@ import {
   timelineEventDoc,
 } from "../schemas/applicant.js";
 import { COLLECTIONS } from "../schemas/collections.js";
-import { leaseDoc, paymentPartnerDoc, programYearDoc, roleGrantDoc, trainingDoc, trainingPartnerDoc, waveDoc, waveEventDoc } from "../schemas/documents.js";
+import { leaseDoc, paymentPartnerDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from "../schemas/documents.js";
+import {
+  budgetEntryDoc,
+  entitlementDoc,
+  partnerCallDoc,
+  paymentTokenDoc,
+  purchaseDoc,
+  scheduleDoc,
+  settlementDoc,
+  trainingChangeDoc,
+  trainingDoc,
+  trainingPartnerDoc,
+  voucherDoc,
+} from "../schemas/training.js";
 import { poolPage, winnersPage } from "../schemas/draw.js";
 import { exclusionImportRecord } from "../schemas/exclusion.js";
 import { usedSignatureDoc } from "../schemas/partners.js";
@@ -58,6 +71,16 @@ export const leases = () => collection(COLLECTIONS.leases, leaseDoc);
 export const waveSecrets = () => collection(COLLECTIONS.waveSecrets, waveSecretDoc);
 export const trainingPartners = () => collection(COLLECTIONS.trainingPartners, trainingPartnerDoc);
 export const trainings = () => collection(COLLECTIONS.trainings, trainingDoc);
+export const trainingHistory = (courseCode: string) =>
+  trainings().doc(courseCode).collection(COLLECTIONS.trainingHistory).withConverter(converter(trainingChangeDoc));
+export const schedules = () => collection(COLLECTIONS.schedules, scheduleDoc);
+export const vouchers = () => collection(COLLECTIONS.vouchers, voucherDoc);
+export const purchases = () => collection(COLLECTIONS.purchases, purchaseDoc);
+export const paymentTokens = () => collection(COLLECTIONS.paymentTokens, paymentTokenDoc);
+export const entitlements = () => collection(COLLECTIONS.entitlements, entitlementDoc);
+export const settlements = () => collection(COLLECTIONS.settlements, settlementDoc);
+export const budgetLedger = () => collection(COLLECTIONS.budgetLedger, budgetEntryDoc);
+export const partnerCalls = () => collection(COLLECTIONS.partnerCalls, partnerCallDoc);
 export const paymentPartners = () => collection(COLLECTIONS.paymentPartners, paymentPartnerDoc);
 export const roleGrants = () => collection(COLLECTIONS.roleGrants, roleGrantDoc);
 export const applicants = () => collection(COLLECTIONS.applicants, applicantDoc);

@@ -1,8 +1,8 @@
 import { partnerSignKeysSecret } from "../config.js";
 import { usedSignatureKey } from "../domain/partnerSignature.js";
 import { partnerSignKeys } from "../schemas/partners.js";
-import type { PartnerKeys, UsedSignatures } from "../usecases/ports.js";
-import { usedSignatures } from "./collections.js";
+import type { PartnerKeys, PartnerRegistry, UsedSignatures } from "../usecases/ports.js";
+import { partnerCalls, trainingPartners, usedSignatures } from "./collections.js";
 
 const ALREADY_EXISTS = 6;
 
@@ -13,16 +13,17 @@ const ALREADY_EXISTS = 6;
  * every partner as if they had signed wrongly.
  */
 export function secretPartnerKeys(): PartnerKeys {
-  let keys: Map<string, string> | null = null;
+  let keys: Map<string, string[]> | null = null;
   const load = () => {
     const raw = partnerSignKeysSecret.value();
-    return new Map(Object.entries(raw.trim() === "" ? {} : partnerSignKeys.parse(JSON.parse(raw))));
+    const parsed = raw.trim() === "" ? {} : partnerSignKeys.parse(JSON.parse(raw));
+    return new Map(Object.entries(parsed).map(([code, key]) => [code, typeof key === "string" ? [key] : key]));
   };
   return {
-    signKey: (clientCode) =>
+    signKeys: (clientCode) =>
       Promise.resolve().then(() => {
         keys ??= load();
-        return keys.get(clientCode) ?? null;
+        return keys.get(clientCode) ?? [];
       }),
   };
 }
@@ -38,5 +39,24 @@ export const firestoreUsedSignatures: UsedSignatures = {
       if ((error as { code?: number }).code === ALREADY_EXISTS) return false;
       throw error;
     }
+  },
+};
+
+/**
+ * Training partners' standing from `trainingPartners/{clientCode}` (one read per signed call), and
+ * their audit trail `partnerCalls/{requestId}`. The rate limit counts the trail with an
+ * aggregation query (one read per 1,000 calls counted), so no counter document becomes a hot spot.
+ */
+export const firestorePartnerRegistry: PartnerRegistry = {
+  async standing(clientCode) {
+    const partner = (await trainingPartners().doc(clientCode).get()).data();
+    return partner === undefined ? null : { kind: partner.kind, status: partner.status, callsPerMinute: partner.callsPerMinute };
+  },
+  async callsSince(clientCode, since) {
+    const counted = await partnerCalls().where("clientCode", "==", clientCode).where("at", ">=", since).count().get();
+    return counted.data().count;
+  },
+  async recordCall(requestId, call) {
+    await partnerCalls().doc(requestId).set(call);
   },
 };

@@ -51,6 +51,13 @@ export interface HttpSpec<I extends HttpInput, C, T, Reason extends string> {
    * goes, then `{"done": value}`; a failure after the first line ends it with an `{"error": …}` line.
    */
   answer?: { kind?: "json" | "ndjson"; headers?: Record<string, string> };
+  /**
+   * `edge` (the default): the value as it is, errors in the one shape of schemas/http.ts.
+   * `partner-api`: the program's published partner API envelope — `{success: true, message, data}`,
+   * and errors `{success: false, code, message}` (message in Bahasa Indonesia, as published) with
+   * the edge's own error object beside them under `error` (both languages, fields, requestId).
+   */
+  envelope?: { kind: "partner-api"; message: string };
   /** Runtime options; the authenticator's secrets are added to them. */
   options?: HttpsOptions;
   handle(input: Parsed<I>, caller: C, context: HttpContext): Promise<Outcome<T, Reason>>;
@@ -78,13 +85,19 @@ export function httpHandler<I extends HttpInput, C, T, Reason extends string>(sp
     const incoming = req.get("x-request-id");
     const requestId = incoming !== undefined && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.set({ "x-request-id": requestId, "x-content-type-options": "nosniff" });
-    const out = answers(res, requestId);
+    const out = answers<C>(res, requestId, spec.envelope !== undefined);
     try {
       await serve(spec, req, res, requestId, out);
     } catch (error) {
       const code = transportCodeOf(error);
       logs.httpFailed(spec.name, requestId, code, error);
       out.error(code, HTTP_EDGE_ERRORS[code]);
+    }
+    if (out.known !== null && spec.auth.record !== undefined) {
+      // The caller's audit trail: what was asked and how it ended, never the body.
+      await spec.auth.record(out.known.caller, { requestId, endpoint: spec.name, outcome: out.outcome }).catch((error: unknown) => {
+        logs.httpFailed(spec.name, requestId, "audit-trail", error);
+      });
     }
   };
 }
@@ -94,7 +107,7 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
   req: Request,
   res: Response,
   requestId: string,
-  out: ReturnType<typeof answers>,
+  out: ReturnType<typeof answers<C>>,
 ): Promise<void> {
   const edge = (code: HttpEdgeError, more: { fields?: FieldError[] } = {}) => out.error(code, HTTP_EDGE_ERRORS[code], more);
   if (req.method !== spec.method && !(req.method === "HEAD" && spec.method === "GET")) {
@@ -117,6 +130,7 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
     logs.httpUnauthenticated(spec.name, requestId, auth.code, auth.id);
     return edge(auth.code, { fields: auth.fields ?? [] });
   }
+  out.known = { caller: auth.caller };
 
   if (spec.input.body !== undefined && request.rawBody.length > MAX_JSON_BYTES) return edge("payload-too-large");
   const parsed: Record<string, unknown> = { path: path?.data };
@@ -155,6 +169,7 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
     const message = { id: filled(text.id, outcome.details), en: filled(text.en, outcome.details) };
     return out.error(outcome.reason, { status: spec.refusals[outcome.reason], message }, { details: outcome.details });
   }
+  out.outcome = "ok";
   if (streamed) {
     out.line({ done: outcome.value });
     res.end();
@@ -163,7 +178,7 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
   res
     .status(200)
     .set(spec.answer?.headers ?? {})
-    .json(outcome.value);
+    .json(spec.envelope === undefined ? outcome.value : { success: true, message: spec.envelope.message, data: outcome.value });
 }
 
 class Problem {
@@ -182,8 +197,12 @@ function jsonOf(raw: Buffer): unknown {
 }
 
 /** Writing the answer: JSON, or NDJSON lines; an error in the one shape, however far the answer got. */
-function answers(res: Response, requestId: string) {
+function answers<C>(res: Response, requestId: string, partnerApi: boolean) {
   return {
+    /** The authenticated caller, once known: its call goes into its audit trail. */
+    known: null as { caller: C } | null,
+    /** How the call ended: "ok", or the error code sent. */
+    outcome: "internal",
     line(value: unknown) {
       if (!res.headersSent) res.status(200).set({ "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" });
       res.write(`${JSON.stringify(value)}\n`);
@@ -198,10 +217,15 @@ function answers(res: Response, requestId: string) {
           requestId,
         },
       };
+      this.outcome = code;
       if (res.writableEnded) return;
       // A streamed answer's status is gone with its first line: the error is its last line instead.
       if (res.headersSent) res.end(`${JSON.stringify(body)}\n`);
-      else res.status(how.status).set("cache-control", "no-store").json(body);
+      else
+        res
+          .status(how.status)
+          .set("cache-control", "no-store")
+          .json(partnerApi ? { success: false, code, message: how.message.id, ...body } : body);
     },
   };
 }

@@ -6,6 +6,7 @@ import { SIGNATURE_WINDOW_SECONDS, signatureMatches, withinWindow } from "../dom
 import type { Actor } from "../domain/roles.js";
 import { fieldErrors, type FieldError } from "../schemas/messages.js";
 import { partnerSignatureHeaders } from "../schemas/partners.js";
+import type { PartnerKind } from "../domain/training/catalogue.js";
 import type { Ports } from "../usecases/ports.js";
 import { actorFrom } from "./actor.js";
 
@@ -28,7 +29,7 @@ export interface EdgeRequest {
   requestId: string;
 }
 
-export type AuthRefusal = "unauthenticated" | "signature-invalid" | "timestamp-out-of-window" | "signature-replayed";
+export type AuthRefusal = "unauthenticated" | "signature-invalid" | "timestamp-out-of-window" | "signature-replayed" | "partner-not-allowed" | "rate-limited";
 
 export type Authentication<C> =
   /** `id`: the uid or client code, for logs; null for a public request. */
@@ -39,6 +40,8 @@ export interface Authenticator<C> {
   /** Secrets the function must be bound to for this authenticator to work. */
   secrets?: SecretParam[];
   authenticate(request: EdgeRequest): Promise<Authentication<C>>;
+  /** Records an authenticated call once answered (a partner's audit trail); failures are logged, not sent. */
+  record?(caller: C, call: { requestId: string; endpoint: string; outcome: string }): Promise<void>;
 }
 
 /** Anyone: for public reads (the draws). */
@@ -66,20 +69,26 @@ export function idToken(source: () => Pick<Ports, "idTokens"> = ports): Authenti
 /** A partner's system, known by the client code it signs with. */
 export interface Partner {
   clientCode: string;
+  kind: PartnerKind;
 }
 
 /**
  * A partner's signed request (domain/partnerSignature.ts): headers `client_code`, `timestamp` and
- * `signature`. Refused, in this order: malformed headers (`unauthenticated`, with the fields), a
+ * `signature` (names in any case: Node lower-cases them, and the published Ruby and Go clients send
+ * `Client_code`). Refused, in this order: malformed headers (`unauthenticated`, with the fields), a
  * timestamp more than the window away from our clock (`timestamp-out-of-window`), an unknown
- * client code or a signature that does not match (`signature-invalid`: the two are not told
- * apart), and a signature accepted before (`signature-replayed`, 409: the request was genuine
- * but was already carried out or is being carried out). Only a verified signature is recorded,
- * so unsigned traffic cannot fill the replay store. A retry is a new request: a new timestamp
- * and so a new signature; the endpoint's own idempotency key makes it safe.
+ * client code or a signature that matches none of its keys (`signature-invalid`: the two are not
+ * told apart), a partner not onboarded for this kind of endpoint or de-listed
+ * (`partner-not-allowed`, 403), more calls in the last minute than the partner's limit
+ * (`rate-limited`, 429), and a signature accepted before (`signature-replayed`, 409: the request
+ * was genuine but was already carried out or is being carried out). Only a verified signature is
+ * recorded, so unsigned traffic cannot fill the replay store or use up a partner's limit. A retry
+ * is a new request: a new timestamp and so a new signature; the endpoint's own idempotency key
+ * makes it safe. Cost: one read of the partner, one count, one write (the replay record).
  */
 export function partnerSignature(
-  source: () => Pick<Ports, "partnerKeys" | "usedSignatures" | "clock"> = ports,
+  kinds: readonly PartnerKind[],
+  source: () => Pick<Ports, "partnerKeys" | "partners" | "usedSignatures" | "clock"> = ports,
   windowSeconds = SIGNATURE_WINDOW_SECONDS,
 ): Authenticator<Partner> {
   return {
@@ -92,15 +101,28 @@ export function partnerSignature(
         return { ok: false, code: "unauthenticated", id: null, fields };
       }
       const { client_code: clientCode, timestamp, signature } = headers.data;
-      const { partnerKeys, usedSignatures, clock } = source();
-      if (!withinWindow(Number(timestamp), clock.now(), windowSeconds)) return { ok: false, code: "timestamp-out-of-window", id: clientCode };
-      const key = await partnerKeys.signKey(clientCode);
+      const { partnerKeys, partners, usedSignatures, clock } = source();
+      const now = clock.now();
+      if (!withinWindow(Number(timestamp), now, windowSeconds)) return { ok: false, code: "timestamp-out-of-window", id: clientCode };
+      const keys = await partnerKeys.signKeys(clientCode);
       const signed = { clientCode, timestamp, method: request.method, path: request.target, body: request.rawBody };
-      if (key === null || !signatureMatches(key, signed, signature)) return { ok: false, code: "signature-invalid", id: clientCode };
+      if (!signatureMatches(keys, signed, signature)) return { ok: false, code: "signature-invalid", id: clientCode };
+      const standing = await partners.standing(clientCode);
+      if (standing === null || standing.status !== "active" || !kinds.includes(standing.kind))
+        return { ok: false, code: "partner-not-allowed", id: clientCode };
+      const recent = await partners.callsSince(clientCode, new Date(now.getTime() - 60_000));
+      if (recent >= standing.callsPerMinute) return { ok: false, code: "rate-limited", id: clientCode };
       // Past the window's end the timestamp check refuses it anyway: no need to keep it longer.
       const expiresAt = new Date((Number(timestamp) + windowSeconds + 1) * 1000);
       if (!(await usedSignatures.recordOnce(signature, { clientCode, expiresAt }))) return { ok: false, code: "signature-replayed", id: clientCode };
-      return { ok: true, caller: { clientCode }, id: clientCode };
+      return { ok: true, caller: { clientCode, kind: standing.kind }, id: clientCode };
     },
+    record: (partner, call) =>
+      source().partners.recordCall(call.requestId, {
+        clientCode: partner.clientCode,
+        endpoint: call.endpoint,
+        outcome: call.outcome,
+        at: source().clock.now(),
+      }),
   };
 }

@@ -65,22 +65,6 @@ export const waveEventDoc = z.object({
 });
 export type WaveEventDoc = z.infer<typeof waveEventDoc>;
 
-export const trainingPartnerDoc = z.object({
-  name: z.string().min(1),
-  kind: z.enum(["digital-platform", "institution"]),
-  active: z.boolean(),
-});
-export type TrainingPartnerDoc = z.infer<typeof trainingPartnerDoc>;
-
-export const trainingDoc = z.object({
-  partnerId: z.string().min(1),
-  title: z.string().min(1),
-  price: rupiah,
-  mode: z.enum(["online", "offline"]),
-  category: z.string().min(1),
-});
-export type TrainingDoc = z.infer<typeof trainingDoc>;
-
 export const paymentPartnerDoc = z.object({
   name: z.string().min(1),
   kind: z.enum(["bank", "e-wallet"]),

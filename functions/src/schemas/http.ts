@@ -60,6 +60,20 @@ export const HTTP_EDGE_ERRORS = {
       en: "A request with this signature was accepted already. To send it again, use a new timestamp and signature.",
     },
   },
+  "partner-not-allowed": {
+    status: 403,
+    message: {
+      id: "Mitra ini tidak (lagi) boleh memakai layanan ini: belum terdaftar untuk jenis layanan ini, atau sudah dikeluarkan dari program.",
+      en: "This partner may not (or no longer) use this service: it is not registered for this kind of service, or it was de-listed from the program.",
+    },
+  },
+  "rate-limited": {
+    status: 429,
+    message: {
+      id: "Terlalu banyak permintaan dari mitra ini dalam satu menit. Tunggu sebentar, lalu kirim lagi.",
+      en: "Too many requests from this partner within a minute. Wait a little, then send again.",
+    },
+  },
   "not-found": { status: 404, message: { id: "Tidak ditemukan.", en: "Not found." } },
   "method-not-allowed": { status: 405, message: { id: "Metode HTTP ini tidak didukung di sini.", en: "This HTTP method is not supported here." } },
   "payload-too-large": { status: 413, message: { id: "Isi permintaan terlalu besar.", en: "The request body is too large." } },

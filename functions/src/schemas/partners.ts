@@ -9,14 +9,17 @@ export const clientCode = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: "
 export const partnerSignatureHeaders = z.object({
   client_code: clientCode,
   timestamp: z.string().regex(/^\d{1,12}$/, { message: "timestamp-format" }),
-  signature: z.string().regex(/^[0-9a-fA-F]{64}$/, { message: "signature-format" }),
+  signature: z.string().regex(/^[0-9a-fA-F]{40}$/, { message: "signature-format" }),
 });
 
 /**
- * The `PARTNER_SIGN_KEYS` secret: each client code's signing key (at least 32 characters). A
- * partner is added or its key rotated by a new version of the secret.
+ * The `PARTNER_SIGN_KEYS` secret: each client code's sign key (at least 32 characters), or two
+ * during a rotation (old and new both valid until the old one is removed). A partner is added or
+ * its key rotated by a new version of the secret; de-listing a partner stops its keys at once
+ * without touching the secret (its `trainingPartners` document).
  */
-export const partnerSignKeys = z.record(clientCode, z.string().min(32));
+const signKey = z.string().min(32);
+export const partnerSignKeys = z.record(clientCode, z.union([signKey, z.array(signKey).min(1).max(2)]));
 
 /**
  * `usedSignatures/{sha256 of the signature}`: a signature accepted once, kept until it could no
@@ -29,7 +32,7 @@ export const PARTNER_MESSAGES = {
   "client-code-format": { id: "Header client_code tidak sah.", en: "The client_code header is not valid." },
   "timestamp-format": { id: "Header timestamp harus waktu Unix dalam detik.", en: "The timestamp header must be Unix time in seconds." },
   "signature-format": {
-    id: "Header signature harus HMAC-SHA256 dalam heksadesimal (64 karakter).",
-    en: "The signature header must be an HMAC-SHA256 in hex (64 characters).",
+    id: "Header signature harus HMAC-SHA1 dalam heksadesimal (40 karakter).",
+    en: "The signature header must be an HMAC-SHA1 in hex (40 characters).",
   },
 } as const satisfies Record<string, { id: string; en: string }>;

@@ -9,6 +9,8 @@ import type { ExclusionImportRecord } from "../schemas/exclusion.js";
 import type { TaskName, TaskPayload } from "../schemas/tasks.js";
 import type { VerificationDecisionDoc } from "../schemas/verification.js";
 import type { FrozenPoolDoc } from "../schemas/waves.js";
+import type { PartnerKind } from "../domain/training/catalogue.js";
+import type { PartnerCallDoc } from "../schemas/training.js";
 
 /**
  * Every port, in one place: what use cases need from the outside world. The Firebase adapters
@@ -38,6 +40,7 @@ export interface Ports {
   imports: ExclusionImports;
   importRecords: ExclusionImportRecords;
   partnerKeys: PartnerKeys;
+  partners: PartnerRegistry;
   usedSignatures: UsedSignatures;
   tasks: Tasks;
 }
@@ -286,8 +289,25 @@ export interface ExclusionImportRecords {
  * signatures). In memory: adapters/memory/partners.ts.
  */
 export interface PartnerKeys {
-  /** The key of this client code; null for a client code we do not know (or no longer accept). */
-  signKey(clientCode: string): Promise<string | null>;
+  /** The keys of this client code (two during a rotation); empty for a client code we do not know. */
+  signKeys(clientCode: string): Promise<string[]>;
+}
+
+/** Where a signed-in partner stands: its kind, whether it is still listed, its rate limit. */
+export interface PartnerStanding {
+  kind: PartnerKind;
+  status: "active" | "delisted";
+  callsPerMinute: number;
+}
+
+/** The partners' registry and their audit trail of signed calls (edge/httpAuth.ts, edge/http.ts). */
+export interface PartnerRegistry {
+  /** The partner's standing now (read on every call: a de-listing stops it at once); null when not onboarded. */
+  standing(clientCode: string): Promise<PartnerStanding | null>;
+  /** Calls of this partner recorded since `since` (a count, not a read of each). */
+  callsSince(clientCode: string, since: Date): Promise<number>;
+  /** Records one signed call in the partner's audit trail, under the request's ID. */
+  recordCall(requestId: string, call: PartnerCallDoc): Promise<void>;
 }
 
 /** Signatures already accepted, so that a captured request cannot be sent again (a replay). */

@@ -1,10 +1,10 @@
 import { QUICKNET, type BeaconClock } from "../../domain/beacon.js";
 import { keyedId } from "../../domain/privacy.js";
-import type { Clock, Ports, Pseudonyms } from "../../usecases/ports.js";
+import type { Clock, PartnerStanding, Ports, Pseudonyms } from "../../usecases/ports.js";
 import { memoryAccounts, memoryIdTokens, memoryRoleGrants, type MemoryAccounts, type MemoryIdTokens } from "./accounts.js";
 import { memoryDrawStore, memoryLatestDraw, memoryPublishedDraws } from "./draw.js";
 import { memoryExclusionImportRecords, memoryExclusionImports, memoryExclusionLists } from "./exclusionLists.js";
-import { memoryPartnerKeys, memoryUsedSignatures } from "./partners.js";
+import { memoryPartnerKeys, memoryPartnerRegistry, memoryUsedSignatures } from "./partners.js";
 import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
 import { newMemory, type MemoryState } from "./state.js";
 import { memoryTasks, type MemoryTasks } from "./tasks.js";
@@ -32,6 +32,7 @@ export interface MemoryPorts extends Ports {
   programYears: MemoryProgramYears;
   beacon: MemoryBeacon;
   partnerKeys: ReturnType<typeof memoryPartnerKeys>;
+  partners: ReturnType<typeof memoryPartnerRegistry>;
   usedSignatures: ReturnType<typeof memoryUsedSignatures>;
   tasks: MemoryTasks;
 }
@@ -49,8 +50,10 @@ export interface MemoryOptions {
   beaconClock?: BeaconClock;
   /** Pool members per page of `draws.poolMembers()` (production: 300). */
   membersPage?: number;
-  /** Partners' signing keys by client code. */
-  partnerKeys?: Record<string, string>;
+  /** Partners' sign keys by client code (two during a rotation). */
+  partnerKeys?: Record<string, string | string[]>;
+  /** Partners' standings by client code. */
+  partners?: Record<string, PartnerStanding>;
 }
 
 /** The key of the memory pseudonyms (keyedId wants 32 bytes at least). Tests may hash with it too. */
@@ -100,6 +103,7 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     imports: memoryExclusionImports(memory),
     importRecords: memoryExclusionImportRecords(memory),
     partnerKeys: memoryPartnerKeys(options.partnerKeys),
+    partners: memoryPartnerRegistry(options.partners),
     usedSignatures: memoryUsedSignatures(),
     tasks: memoryTasks(),
   };
