@@ -28,8 +28,8 @@ export const demoAccounts: DemoAccount[] = [
 ];
 
 /**
- * 2023 rules: Rp 3.5 million training balance, Rp 600,000 once plus two surveys; social aid no
- * longer excludes; 18 and older with no upper age limit, so no `maximumAge`. A program year under
+ * 2023 rules: Rp 3.5 million training balance, Rp 600,000 once plus two surveys; trainings of at
+ * least 15 hours; social aid no longer excludes; 18 and older with no upper age limit, so no `maximumAge`. A program year under
  * the 2024 criteria ("WNI berusia 18-64 tahun", as published for wave 64 in March 2024) would set
  * `maximumAge: 64`.
  */
@@ -41,6 +41,7 @@ export const programYear: ProgramYearDoc = {
   familyLimit: 2,
   socialAidExcludes: false,
   repaymentDays: 60,
+  minimumTrainingHours: 15,
 };
 
 const DAY = 24 * 60 * 60 * 1000;

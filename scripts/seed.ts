@@ -40,7 +40,18 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
   else throw new Error(`seeding the demo wave: ${wave.reason}`);
   const now = new Date();
   for (const [id, partner] of Object.entries(demo.trainingPartners(now))) await createIfMissing(collections.trainingPartners().doc(id), partner);
-  for (const [id, training] of Object.entries(demo.trainings(now))) await createIfMissing(collections.trainings().doc(id), training);
+  for (const [id, training] of Object.entries(demo.trainings(now))) {
+    await createIfMissing(collections.trainings().doc(id), training);
+    // Every version has its history record, the first one too.
+    const { keywords: _, ...recorded } = training;
+    await createIfMissing(collections.trainingHistory(id).doc(String(training.version)), {
+      version: training.version,
+      at: now,
+      by: "command:seed",
+      via: "seed",
+      training: recorded,
+    });
+  }
   for (const [id, schedule] of Object.entries(demo.schedules(now))) await createIfMissing(collections.schedules().doc(id), schedule);
   for (const [id, partner] of Object.entries(demo.paymentPartners)) await createIfMissing(collections.paymentPartners().doc(id), partner);
 

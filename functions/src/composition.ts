@@ -1,16 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { firebaseAccounts, firebaseIdTokens } from "./adapters/accounts.js";
 import { httpBeacon } from "./adapters/beacon.js";
+import { firestoreCatalogue } from "./adapters/catalogue.js";
 import { systemClock } from "./adapters/clock.js";
 import { firestoreDrawStore, firestoreLatestDraw, firestorePublishedDraws } from "./adapters/drawStore.js";
 import { firestoreExclusionImportRecords, firestoreExclusionImports, firestoreExclusionLists } from "./adapters/exclusionLists.js";
 import { firestoreLeases } from "./adapters/leases.js";
+import { firestoreDrawRecipients, firestoreNotifications, firestoreSmsOutbox } from "./adapters/notifications.js";
+import { configuredSmsGateway } from "./adapters/smsGateway.js";
 import { firestorePartnerRegistry, firestoreUsedSignatures, secretPartnerKeys } from "./adapters/partners.js";
 import { firestorePoolMembership } from "./adapters/poolMembership.js";
 import { firestoreProgramYears } from "./adapters/programYears.js";
 import { secretPseudonyms } from "./adapters/pseudonyms.js";
 import { firestoreRegistrations } from "./adapters/registrations.js";
 import { firestoreRoleGrants } from "./adapters/roleGrants.js";
+import { firestoreTraining } from "./adapters/training.js";
 import { cloudTasks } from "./adapters/tasks.js";
 import { firestoreVerifications } from "./adapters/verifications.js";
 import { firestoreWaves } from "./adapters/waves.js";
@@ -56,8 +60,15 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     // Reads its secret on first use, inside a function the HTTP edge bound to it.
     partnerKeys: secretPartnerKeys(),
     partners: firestorePartnerRegistry,
+    training: firestoreTraining,
+    random: { bytes: (length) => randomBytes(length) },
     usedSignatures: firestoreUsedSignatures,
     tasks: cloudTasks(REGION),
+    notifications: firestoreNotifications(systemClock),
+    drawRecipients: firestoreDrawRecipients,
+    smsOutbox: firestoreSmsOutbox,
+    smsGateway: configuredSmsGateway(),
+    catalogue: firestoreCatalogue,
   };
   return Object.defineProperty({ ...base, ...overrides }, "pseudonyms", {
     // The NIK hash key is a secret bound only to the functions that hash: read it on first use.

@@ -42,4 +42,10 @@ export const logs = {
   taskFailed: (fn: string, taskId: string, retryCount: number, code: string, error: unknown) =>
     logger.error("task-failed", { fn, taskId, retryCount, code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   exclusionImportExpired: (fields: { type: string; version: number; startedAt: string }) => logger.warn("exclusion-import-expired", fields),
+  // The notification outbox: keys and counts, never an address or a message's text.
+  drawResultsSent: (waveId: string, page: number, tally: { sent: number; alreadySent: number; unknown: number; nextPage: number | null }) =>
+    logger.info("draw-results-sent", { waveId, page, ...tally }),
+  smsSent: (id: string, providerId: string) => logger.info("sms-sent", { id, providerId }),
+  /** An SMS that did not go out: its document is marked ERROR; someone must look (e.g. no provider configured). */
+  smsFailed: (id: string, error: string) => logger.error("sms-failed", { id, error }),
 };

@@ -11,6 +11,8 @@ export const PATHS = {
   verification: "/operator/verifikasi",
   admin: "/admin",
   transparency: "/transparansi",
+  /** The public training catalogue; a training's own page is /pelatihan/<course code>. */
+  catalogue: "/pelatihan",
 } as const;
 export type Page = keyof typeof PATHS;
 
@@ -29,10 +31,26 @@ export function waveIdIn(pathname: string): string | null {
 
 export const transparencyPath = (waveId?: string): string => (waveId === undefined ? PATHS.transparency : `${PATHS.transparency}/${waveId}`);
 
+// Course codes as partners send them (schemas/training.ts partnerCode).
+const COURSE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The training named after /pelatihan/, or null (the catalogue itself, or not a catalogue path). */
+export function courseCodeIn(pathname: string): string | null {
+  const prefix = `${PATHS.catalogue}/`;
+  const path = pathname.replace(/\/+$/, "");
+  if (!path.startsWith(prefix)) return null;
+  // Course codes need no escaping: a path that does (or escapes badly) names no training.
+  const code = path.slice(prefix.length);
+  return COURSE_CODE.test(code) ? code : null;
+}
+
+export const trainingPath = (courseCode: string): string => `${PATHS.catalogue}/${courseCode}`;
+
 export function pageOf(pathname: string): Page | null {
   const path = pathname.replace(/\/+$/, "") || "/";
   const found = (Object.keys(PATHS) as Page[]).find((page) => PATHS[page] === path);
   if (found) return found;
+  if (courseCodeIn(path) !== null) return "catalogue";
   return waveIdIn(path) === null ? null : "transparency";
 }
 

@@ -29,11 +29,18 @@ export const PORTS: EmulatorPorts = Object.fromEntries(
     .map(([k, v]) => [k, v.port]),
 ) as unknown as EmulatorPorts;
 
+/**
+ * The local mail sink (scripts/stack/mail*.ts): an SMTP server that keeps what it receives under
+ * .stack/mail/, and a page listing it with the SMS the relay logged. Not Firebase emulators: fixed here.
+ */
+export const MAIL_PORTS = { smtp: 2525, web: 8025 } as const;
+
 export const URLS = {
   webApp: `http://${HOST}:${PORTS.hosting}`,
   functions: `http://${HOST}:${PORTS.functions}/${PROJECT_ID}/${REGION}`,
   auth: `http://${HOST}:${PORTS.auth}`,
   tasks: `http://${HOST}:${PORTS.tasks}`,
+  mail: `http://${HOST}:${MAIL_PORTS.web}`,
 };
 
 /** The offline-safe environment for the Firebase CLI (see ../shared/PLATFORM.md). */

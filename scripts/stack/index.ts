@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { HOST, PORTS, PROJECT_ID, ROOT, URLS, cliEnvironment } from "./config.js";
+import { HOST, MAIL_PORTS, PORTS, PROJECT_ID, ROOT, URLS, clientEnvironment, cliEnvironment } from "./config.js";
 import { startFirestore, type FirestoreChoice } from "./firestore.js";
 import { portInUse, startGroup, stopGroup, waitForHttp, type Managed } from "./processes.js";
 import { BEACON_PORT, startDevBeacon } from "./beacon.js";
@@ -26,13 +26,21 @@ function functionsNode(): string {
 const LOG_DIR = join(ROOT, ".stack");
 export const LOCAL_SECRETS = join(ROOT, "functions", ".secret.local");
 
+/** The demo partners (scripts/demo-data.ts trainingPartners) whose systems sign partner API calls locally. */
+export const LOCAL_PARTNER_CODES = ["platform-belajar", "kelas-kerja", "lpk-nusantara", "akademi-digital"] as const;
+
 /**
  * The functions emulator reads secrets from functions/.secret.local. A fresh clone has none:
- * make a random NIK hashing key once, kept across runs so local data stays consistent.
+ * make a random NIK hashing key once, kept across runs so local data stays consistent. The demo
+ * partners' sign keys (PARTNER_SIGN_KEYS, JSON in single quotes) are added once, also to a file
+ * made before they existed; tests sign with them (tests/support/secrets.ts partnerSignKey).
  */
 function ensureLocalSecrets(): void {
-  if (existsSync(LOCAL_SECRETS)) return;
-  writeFileSync(LOCAL_SECRETS, `NIK_HASH_KEY=${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+  if (!existsSync(LOCAL_SECRETS)) writeFileSync(LOCAL_SECRETS, `NIK_HASH_KEY=${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+  if (!/^PARTNER_SIGN_KEYS=/m.test(readFileSync(LOCAL_SECRETS, "utf8"))) {
+    const keys = Object.fromEntries(LOCAL_PARTNER_CODES.map((code) => [code, randomBytes(32).toString("base64url")]));
+    appendFileSync(LOCAL_SECRETS, `PARTNER_SIGN_KEYS='${JSON.stringify(keys)}'\n`);
+  }
 }
 const SERVICES = ["auth", "functions", "hosting", "tasks"] as const;
 
@@ -51,6 +59,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   if (await portInUse(HOST, BEACON_PORT))
     throw new Error(`Port ${BEACON_PORT} (development beacon) is in use. Is another \`npm start\` or \`npm test\` running?`);
+  for (const [name, port] of Object.entries(MAIL_PORTS)) {
+    if (await portInUse(HOST, port)) throw new Error(`Port ${port} (local mail sink, ${name}) is in use. Is another \`npm start\` or \`npm test\` running?`);
+  }
   const beacon = await startDevBeacon();
   const firestoreLog = createWriteStream(join(LOG_DIR, "firestore.log"));
   let firestore: FirestoreChoice;
@@ -61,6 +72,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
   const only = firestore.kind === "firebase-tools" ? [...SERVICES, "firestore"] : [...SERVICES];
+
+  // The SMTP sink and the relay that plays the Trigger Email extension's part (mailProcess.ts).
+  const mailLog = createWriteStream(join(LOG_DIR, "mail.log"));
+  const mail = startGroup("mail", process.execPath, ["--import", "tsx", join(ROOT, "scripts", "stack", "mailProcess.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, ...clientEnvironment(firestore.host) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  mail.child.stdout?.pipe(mailLog);
+  mail.child.stderr?.pipe(mailLog);
 
   const cliLog = createWriteStream(join(LOG_DIR, "emulators.log"));
   const cli = startGroup(
@@ -75,9 +96,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stop = () =>
     (stopping ??= (async () => {
       await stopGroup(cli, "SIGINT", 15_000);
+      await stopGroup(mail, "SIGTERM", 5_000);
       if (firestore.kind === "gcloud") await stopGroup(firestore.process, "SIGTERM", 5_000);
       await new Promise((resolve) => beacon.close(resolve));
       cliLog.end();
+      mailLog.end();
       firestoreLog.end();
     })());
 
@@ -86,6 +109,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (const url of [URLS.auth, `http://${HOST}:${PORTS.functions}/`, URLS.webApp, URLS.tasks]) {
       if (!(await waitForHttp(url, 30_000))) throw new Error(`${url} does not answer; see .stack/emulators.log`);
     }
+    if (!(await waitForHttp(URLS.mail, 30_000, () => mail.child.exitCode === null)))
+      throw new Error(`${URLS.mail} (local mail sink) does not answer; see .stack/mail.log`);
   } catch (error) {
     await stop();
     throw error;

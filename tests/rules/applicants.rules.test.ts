@@ -22,6 +22,7 @@ const READERS: Array<[string, string, Claims, boolean]> = [
 const rules = useRulesEnvironment("demo-prakerja-rules-applicants", async (store) => {
   await setDoc(doc(store, "applicants/alice"), { districtCode: "317101", nik: "3171015705950001" });
   await setDoc(doc(store, "applicants/alice/timeline/e1"), { kind: "registered" });
+  await setDoc(doc(store, "applicants/alice/inbox/draw-result-2026-1-p1"), { kind: "draw-result" });
   for (const path of ["nikIndex/k1", "families/f1", "operatorDays/op-31_2026-11-24"]) await setDoc(doc(store, path), { seeded: true });
 });
 const db = (uid: string, claims: Claims) => rules.as(uid, claims);
@@ -43,5 +44,19 @@ describe.each(["nikIndex/k1", "families/f1", "operatorDays/op-31_2026-11-24"])("
   it.each(READERS)("when %s reads or writes it, then it is denied", async (_who, uid, claims) => {
     await assertFails(getDoc(doc(db(uid, claims), path)));
     await assertFails(setDoc(doc(db(uid, claims), path), { seeded: false }));
+  });
+});
+
+/** The in-app copy of what the person was told: theirs alone, not their region's operators' or the office's. */
+describe("applicants/alice/inbox/draw-result-2026-1-p1", () => {
+  const path = "applicants/alice/inbox/draw-result-2026-1-p1";
+  it.each(READERS)("when %s reads it, then only the person themself is allowed", async (_who, uid, claims) => {
+    const read = getDoc(doc(db(uid, claims), path));
+    await (uid === "alice" ? assertSucceeds(read) : assertFails(read));
+  });
+
+  it.each(READERS)("when %s writes it, then it is denied", async (_who, uid, claims) => {
+    await assertFails(setDoc(doc(db(uid, claims), path), { kind: "revoked" }));
+    await assertFails(deleteDoc(doc(db(uid, claims), path)));
   });
 });

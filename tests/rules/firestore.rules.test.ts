@@ -13,8 +13,10 @@ const PATHS: Array<{ path: string; readers: Who[] }> = [
   { path: "programYears/2026", readers: EVERYONE },
   { path: "waves/2026-1", readers: EVERYONE },
   { path: "waves/2026-1/events/open", readers: EVERYONE },
-  { path: "trainingPartners/p1", readers: EVERYONE },
+  { path: "trainingPartners/p1", readers: ["admin"] },
   { path: "trainings/t1", readers: EVERYONE },
+  { path: "trainings/t1/history/1", readers: ["admin", "auditor"] },
+  { path: "schedules/t1-J1", readers: EVERYONE },
   { path: "paymentPartners/bank-demo", readers: SIGNED_IN },
   { path: "roleGrants/0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d8e", readers: ["admin", "auditor"] },
   { path: "waveDraws/2026-1", readers: EVERYONE },
@@ -27,6 +29,9 @@ const PATHS: Array<{ path: string; readers: Who[] }> = [
   { path: "usedSignatures/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", readers: [] },
   { path: "registerAttempts/u1_2026-11-30", readers: [] },
   { path: "verificationDecisions/0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d8e", readers: ["admin", "auditor"] },
+  // The notification outbox holds addresses and one-time codes: functions and the relay only.
+  { path: "mail/draw-result-2026-1-p1", readers: [] },
+  { path: "sms/draw-result-2026-1-p1", readers: [] },
   { path: "somethingElse/x", readers: [] },
 ];
 

@@ -8,3 +8,11 @@ if (!key) throw new Error(`${LOCAL_SECRETS} has no NIK_HASH_KEY: start the stack
 
 export const nikKey = (nik: string) => keyedId("nik", nik, key);
 export const kkKey = (kk: string) => keyedId("kk", kk, key);
+
+/** A demo partner's local sign key (PARTNER_SIGN_KEYS, written by the launcher's ensureLocalSecrets). */
+export function partnerSignKey(clientCode: string): string {
+  const json = /^PARTNER_SIGN_KEYS='(.+)'$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))?.[1];
+  const key = json === undefined ? undefined : (JSON.parse(json) as Record<string, string>)[clientCode];
+  if (key === undefined) throw new Error(`${LOCAL_SECRETS} has no sign key for ${clientCode}: start the stack with npm test`);
+  return key;
+}

@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { QUEUE_REGION_EXAMPLES, queueShape } from "../../functions/src/adapters/verificationQueue.js";
+import {
+  HISTORY_REQUEST_FIELD,
+  LISTED_FILTER_EXAMPLES,
+  listedShape,
+  UPCOMING_SHAPE,
+  type CatalogueShape,
+} from "../../functions/src/adapters/catalogueQueries.js";
 
 /**
  * Firestore indexes every field unless told otherwise. Personal data must not sit in an index in
@@ -8,7 +15,7 @@ import { QUEUE_REGION_EXAMPLES, queueShape } from "../../functions/src/adapters/
  * 1,333 registrations/s peak: firestore.indexes.json exempts them.
  */
 const indexFile = JSON.parse(readFileSync("firestore.indexes.json", "utf8")) as {
-  indexes: Array<{ collectionGroup: string; queryScope: string; fields: Array<{ fieldPath: string; order?: string }> }>;
+  indexes: Array<{ collectionGroup: string; queryScope: string; fields: Array<{ fieldPath: string; order?: string; arrayConfig?: string }> }>;
   fieldOverrides: Array<{ collectionGroup: string; fieldPath: string; indexes: unknown[] }>;
 };
 const overrides = indexFile.fieldOverrides;
@@ -48,5 +55,32 @@ describe("firestore.indexes.json", () => {
 
   it.each(["verification.requestedAt", "verification.decision.at"])("when a verification case stores %s, then it has no single-field index", (field) => {
     expect(unindexed("applicants", field)).toBe(true);
+  });
+});
+
+describe("firestore.indexes.json: the training catalogue's queries", () => {
+  /** The composite index a shape needs: its equalities, its array-contains, then its order (a range field is the order). */
+  const wanted = (shape: CatalogueShape) => [
+    ...shape.equalities.map((fieldPath) => ({ fieldPath, order: "ASCENDING" })),
+    ...(shape.contains === null ? [] : [{ fieldPath: shape.contains, arrayConfig: "CONTAINS" }]),
+    { fieldPath: shape.orderBy, order: "ASCENDING" },
+  ];
+  const indexesOf = (collection: string) =>
+    indexFile.indexes.filter((index) => index.collectionGroup === collection && index.queryScope === "COLLECTION").map((index) => index.fields);
+
+  it.each(LISTED_FILTER_EXAMPLES.map((filters) => [JSON.stringify(filters), filters]))(
+    "when the public catalogue is browsed with %s, then a composite index serves its filters and its title order",
+    (_, filters) => {
+      expect(indexesOf("trainings")).toContainEqual(wanted(listedShape(filters)));
+    },
+  );
+
+  it("when a training's upcoming runs are asked for, then a composite index serves the course and the start range and order", () => {
+    expect(UPCOMING_SHAPE.range).toBe(UPCOMING_SHAPE.orderBy);
+    expect(indexesOf("schedules")).toContainEqual(wanted(UPCOMING_SHAPE));
+  });
+
+  it("when an admin's retry is looked up by requestId in a training's history, then that field keeps its automatic single-field index", () => {
+    expect(overrides.some((o) => o.collectionGroup === HISTORY_REQUEST_FIELD.collectionGroup && o.fieldPath === HISTORY_REQUEST_FIELD.fieldPath)).toBe(false);
   });
 });

@@ -27,6 +27,7 @@ import {
 } from "../schemas/training.js";
 import { poolPage, winnersPage } from "../schemas/draw.js";
 import { exclusionImportRecord } from "../schemas/exclusion.js";
+import { inboxDoc, mailDoc, smsDoc } from "../schemas/notifications.js";
 import { usedSignatureDoc } from "../schemas/partners.js";
 import { withDates } from "../schemas/timestamps.js";
 import { verificationDecisionDoc } from "../schemas/verification.js";
@@ -95,6 +96,9 @@ export const exclusionLists = () => collection(COLLECTIONS.exclusionLists, exclu
 export const exclusionImports = () => collection(COLLECTIONS.exclusionImports, exclusionImportRecord);
 export const usedSignatures = () => collection(COLLECTIONS.usedSignatures, usedSignatureDoc);
 export const verificationDecisions = () => collection(COLLECTIONS.verificationDecisions, verificationDecisionDoc);
+export const mail = () => collection(COLLECTIONS.mail, mailDoc);
+export const sms = () => collection(COLLECTIONS.sms, smsDoc);
+export const inbox = (uid: string) => applicants().doc(uid).collection(COLLECTIONS.inbox).withConverter(converter(inboxDoc));
 
 export { waveDrawDoc };
 export const waveDraws = () => collection(COLLECTIONS.waveDraws, waveDrawDoc);

@@ -91,7 +91,7 @@ export const firestoreDrawStore: DrawStore = {
   async seed(waveId) {
     return (await waveSecrets().doc(waveId).get()).data()?.seed ?? null;
   },
-  async applyWinners(waveId, pids, trainingBalance, at) {
+  async applyWinners(waveId, pids, terms, at) {
     let applied = 0;
     for (const part of chunks(pids, WINNERS_CHUNK)) {
       const index = await getAll(part.map((pid) => pidIndex().doc(pid)));
@@ -105,7 +105,18 @@ export const firestoreDrawStore: DrawStore = {
         const familySnaps = await Promise.all(kkKeys.map((k) => tx.get(families().doc(k))));
         const familyCounts = new Map(kkKeys.map((k, i) => [k, familySnaps[i].data() ?? { registrants: 0, recipients: 0 }]));
         for (const { uid, applicant } of people) {
-          tx.update(applicants().doc(uid), fields(applicantDoc, { status: "participant", inPool: false, selectedWave: waveId, trainingBalance }));
+          tx.update(
+            applicants().doc(uid),
+            fields(applicantDoc, {
+              status: "participant",
+              inPool: false,
+              selectedWave: waveId,
+              trainingBalance: terms.trainingBalance,
+              purchaseDeadline: terms.purchaseDeadline,
+              lapseAt: terms.purchaseDeadline,
+              remindAt: terms.remindAt,
+            }),
+          );
           tx.set(timeline(uid).doc(`selected-${waveId}`), { kind: "selected", at, waveId });
           const family = familyCounts.get(applicant.kkKey)!;
           familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });

@@ -17,6 +17,10 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
  * compact `{"redeem_code":"…"}` but sends `json.dumps`'s `{"redeem_code": "…"}` — the compact
  * JSON of the same value. Both stand for the same request: we act on the parsed value, never on
  * the spacing, so accepting either lets every published client run unchanged.
+ *
+ * The published Go helper signs one more slot, the `Authorization` header's value, between path
+ * and body (empty for the redeem-code calls; `Payment <token>` for a platform's `authorize`). A
+ * request carrying that header is accepted signed either way.
  */
 
 /** How far a request's timestamp may be from our clock, either way (seconds). */
@@ -29,6 +33,8 @@ export interface SignedRequest {
   method: string;
   path: string;
   body: Uint8Array;
+  /** The `Authorization` header's value, when the request has one. */
+  authorization?: string | undefined;
 }
 
 /** The signature of a request over `body` as given: lowercase hex of HMAC-SHA1 with the partner's key. */
@@ -58,12 +64,14 @@ export function signedBodies(body: Uint8Array): Uint8Array[] {
 export function signatureMatches(keys: readonly string[], request: SignedRequest, signature: string): boolean {
   const given = Buffer.from(signature, "hex");
   let matched = false;
+  const paths = request.authorization === undefined ? [request.path] : [request.path, `${request.path}${request.authorization}`];
   for (const key of keys)
-    for (const body of signedBodies(request.body)) {
-      const expected = Buffer.from(partnerSignature(key, { ...request, body }), "hex");
-      // Every candidate is compared, matched or not, so timing does not tell which one matched.
-      if (given.length === expected.length && timingSafeEqual(given, expected)) matched = true;
-    }
+    for (const path of paths)
+      for (const body of signedBodies(request.body)) {
+        const expected = Buffer.from(partnerSignature(key, { ...request, path, body }), "hex");
+        // Every candidate is compared, matched or not, so timing does not tell which one matched.
+        if (given.length === expected.length && timingSafeEqual(given, expected)) matched = true;
+      }
   return matched;
 }
 

@@ -40,6 +40,8 @@ export const PRIVILEGES = {
   // The identity verification queue of a region, and deciding its cases (domain/verification.ts).
   "list-verification-cases": ["operator", "admin"],
   "decide-verification": ["operator", "admin"],
+  // The training catalogue: onboarding partners, trainings (with their history) and schedules.
+  "manage-catalogue": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Privilege = keyof typeof PRIVILEGES;
 

@@ -57,7 +57,7 @@ export interface HttpSpec<I extends HttpInput, C, T, Reason extends string> {
    * and errors `{success: false, code, message}` (message in Bahasa Indonesia, as published) with
    * the edge's own error object beside them under `error` (both languages, fields, requestId).
    */
-  envelope?: { kind: "partner-api"; message: string };
+  envelope?: { kind: "partner-api"; message: string; codes?: Partial<Record<string, string>> };
   /** Runtime options; the authenticator's secrets are added to them. */
   options?: HttpsOptions;
   handle(input: Parsed<I>, caller: C, context: HttpContext): Promise<Outcome<T, Reason>>;
@@ -67,6 +67,36 @@ export interface HttpSpec<I extends HttpInput, C, T, Reason extends string> {
 export function http<I extends HttpInput, C, T, Reason extends string>(spec: HttpSpec<I, C, T, Reason>): HttpsFunction {
   const secrets = [...(spec.options?.secrets ?? []), ...(spec.auth.secrets ?? [])];
   return onRequest({ ...spec.options, ...(secrets.length > 0 ? { secrets } : {}) }, httpHandler(spec));
+}
+
+/** An endpoint ready to sit behind a router: its handler and the secrets it needs. */
+export interface Route {
+  handle: (req: Request, res: Response) => Promise<void>;
+  secrets: NonNullable<HttpsOptions["secrets"]>;
+}
+
+/** An endpoint as a route of `httpRouter`: exactly `http(spec)`, without its own deployed function. */
+export function route<I extends HttpInput, C, T, Reason extends string>(spec: HttpSpec<I, C, T, Reason>): Route {
+  return { handle: httpHandler(spec), secrets: [...(spec.options?.secrets ?? []), ...(spec.auth.secrets ?? [])] };
+}
+
+/**
+ * One deployed function serving several endpoints by exact path (the program's partner API:
+ * `/api/v1/integration/…`: one Hosting rewrite, one pool of warm instances). A path it does not
+ * know is 404 in the published envelope, with the edge's error beside it.
+ */
+export function httpRouter(routes: Record<string, Route>, options: HttpsOptions = {}): HttpsFunction {
+  const secrets = [...new Set(Object.values(routes).flatMap((r) => r.secrets))];
+  return onRequest({ ...options, ...(secrets.length > 0 ? { secrets } : {}) }, async (req, res) => {
+    const found = Object.hasOwn(routes, req.path) ? routes[req.path] : undefined;
+    if (found !== undefined) return found.handle(req, res);
+    const requestId = randomUUID();
+    const { status, message } = HTTP_EDGE_ERRORS["not-found"];
+    res
+      .status(status)
+      .set({ "x-request-id": requestId, "cache-control": "no-store" })
+      .json({ success: false, code: "not-found", message: message.id, error: { code: "not-found", message, fields: [], requestId } });
+  });
 }
 
 const MAX_JSON_BYTES = 1024 * 1024;
@@ -85,7 +115,7 @@ export function httpHandler<I extends HttpInput, C, T, Reason extends string>(sp
     const incoming = req.get("x-request-id");
     const requestId = incoming !== undefined && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.set({ "x-request-id": requestId, "x-content-type-options": "nosniff" });
-    const out = answers<C>(res, requestId, spec.envelope !== undefined);
+    const out = answers<C>(res, requestId, spec.envelope);
     try {
       await serve(spec, req, res, requestId, out);
     } catch (error) {
@@ -197,7 +227,7 @@ function jsonOf(raw: Buffer): unknown {
 }
 
 /** Writing the answer: JSON, or NDJSON lines; an error in the one shape, however far the answer got. */
-function answers<C>(res: Response, requestId: string, partnerApi: boolean) {
+function answers<C>(res: Response, requestId: string, envelope: HttpSpec<HttpInput, C, unknown, string>["envelope"]) {
   return {
     /** The authenticated caller, once known: its call goes into its audit trail. */
     known: null as { caller: C } | null,
@@ -225,7 +255,7 @@ function answers<C>(res: Response, requestId: string, partnerApi: boolean) {
         res
           .status(how.status)
           .set("cache-control", "no-store")
-          .json(partnerApi ? { success: false, code, message: how.message.id, ...body } : body);
+          .json(envelope === undefined ? body : { success: false, code: envelope.codes?.[code] ?? code, message: how.message.id, ...body });
     },
   };
 }

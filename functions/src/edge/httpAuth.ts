@@ -105,7 +105,14 @@ export function partnerSignature(
       const now = clock.now();
       if (!withinWindow(Number(timestamp), now, windowSeconds)) return { ok: false, code: "timestamp-out-of-window", id: clientCode };
       const keys = await partnerKeys.signKeys(clientCode);
-      const signed = { clientCode, timestamp, method: request.method, path: request.target, body: request.rawBody };
+      const signed = {
+        clientCode,
+        timestamp,
+        method: request.method,
+        path: request.target,
+        body: request.rawBody,
+        authorization: request.headers.authorization,
+      };
       if (!signatureMatches(keys, signed, signature)) return { ok: false, code: "signature-invalid", id: clientCode };
       const standing = await partners.standing(clientCode);
       if (standing === null || standing.status !== "active" || !kinds.includes(standing.kind))

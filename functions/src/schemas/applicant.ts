@@ -78,7 +78,18 @@ export const applicantDoc = z.object({
   inPool: z.boolean().optional(),
   joinedWave: z.string().optional(),
   selectedWave: z.string().optional(),
+  /** Rupiah left to buy trainings with (participants). */
   trainingBalance: z.number().int().nonnegative().optional(),
+  /** Participants: the first training must be bought before this moment (program year's firstPurchaseDays after selection). */
+  purchaseDeadline: z.date().optional(),
+  /** The purchase deadline while no training is bought yet, null after (the expiry job's query: `lapseAt <= now`). */
+  lapseAt: z.date().nullable().optional(),
+  /** When the next deadline reminder is due (7 days, then 1 day before), null when none is left. */
+  remindAt: z.date().nullable().optional(),
+  firstPurchaseAt: z.date().optional(),
+  /** Revoked participants: when, and why (the timeline says it in words). */
+  revokedAt: z.date().optional(),
+  revokedFor: z.enum(["purchase-deadline-passed"]).optional(),
 });
 export type ApplicantDoc = z.infer<typeof applicantDoc>;
 
@@ -92,6 +103,12 @@ export const TIMELINE_KINDS = [
   "joined-pool",
   "excluded-at-draw",
   "selected",
+  "training-bought",
+  "training-cancelled",
+  "training-reported",
+  "training-completed",
+  "training-reviewed",
+  "revoked",
 ] as const;
 export const timelineEventDoc = z.object({
   kind: z.enum(TIMELINE_KINDS),
@@ -108,6 +125,9 @@ export const timelineEventDoc = z.object({
   rejection: z.enum(REJECTION_REASONS).optional(),
   /** Joined on the person's behalf: the operator recorded the person's consent to join. */
   consent: z.literal(true).optional(),
+  /** Training events: the course, and the rupiah moved (bought: taken from the balance; cancelled, reported, revoked: returned). */
+  courseCode: z.string().optional(),
+  amount: z.number().int().optional(),
 });
 export type TimelineEventDoc = z.infer<typeof timelineEventDoc>;
 

@@ -37,4 +37,8 @@ export const COLLECTIONS = {
   drawWinners: "winners",
   usedSignatures: "usedSignatures",
   verificationDecisions: "verificationDecisions",
+  /** The notification outbox (schemas/notifications.ts): Trigger Email's collection, the SMS outbox, the in-app copy. */
+  mail: "mail",
+  sms: "sms",
+  inbox: "inbox",
 } as const;

@@ -3,11 +3,13 @@ import { REASON_CODES } from "../domain/eligibility.js";
 import type { KkRefusal, NikRefusal } from "../domain/nik.js";
 import type { WaveState } from "../domain/wave.js";
 import type { WaveDrawPlan } from "./documents.js";
+import type { SavePartnerResult, SaveScheduleResult, SaveTrainingResult, savePartnerInput, saveScheduleInput, saveTrainingInput } from "./catalogue.js";
 import type { ExclusionListDiffResult, exclusionListDiffInput } from "./exclusion.js";
 import type { getMyStatusInput, MyStatus, registerAssistedInput, registerInput, RegisterResult } from "./registration.js";
 import type { grantRoleInput, GrantRoleResult } from "./roles.js";
 import type { DecideVerificationResult, VerificationCasesPage, decideVerificationInput, listVerificationCasesInput } from "./verification.js";
 import type { createWaveInput, joinWaveInput, joinWaveOnBehalfInput } from "./waves.js";
+import type { cancelPurchaseInput, getMyTrainingInput, MyTraining, reportPurchaseInput, reviewTrainingInput } from "./myTraining.js";
 
 /**
  * The contract between the callables and the web app: each callable's deployed name, what it
@@ -47,6 +49,13 @@ export interface Callables {
   joinWaveOnBehalf: { input: z.input<typeof joinWaveOnBehalfInput>; result: JoinWaveResult };
   listVerificationCases: { input: z.input<typeof listVerificationCasesInput>; result: VerificationCasesPage };
   decideVerification: { input: z.input<typeof decideVerificationInput>; result: DecideVerificationResult };
+  savePartner: { input: z.input<typeof savePartnerInput>; result: SavePartnerResult };
+  saveTraining: { input: z.input<typeof saveTrainingInput>; result: SaveTrainingResult };
+  saveSchedule: { input: z.input<typeof saveScheduleInput>; result: SaveScheduleResult };
+  getMyTraining: { input: z.input<typeof getMyTrainingInput>; result: MyTraining };
+  cancelPurchase: { input: z.input<typeof cancelPurchaseInput>; result: { balance: number } };
+  reportPurchase: { input: z.input<typeof reportPurchaseInput>; result: { balance: number } };
+  reviewTraining: { input: z.input<typeof reviewTrainingInput>; result: { entitled: boolean } };
 }
 
 /** A callable's deployed name: the name its trigger file and `functions/src/index.ts` export. */
@@ -119,6 +128,23 @@ export const REFUSALS = {
     "request-id-reused",
     "program-year-not-configured",
   ],
+  // The training catalogue (program admins). A partner's kind is fixed once onboarded: trainings name it as institution or platform.
+  savePartner: ["not-admin", "partner-kind-fixed"],
+  saveTraining: [
+    "not-admin",
+    "institution-not-onboarded",
+    "platform-not-onboarded",
+    "province-unknown",
+    "hours-below-minimum",
+    "version-conflict",
+    "request-id-reused",
+  ],
+  saveSchedule: ["not-admin", "training-not-found", "schedule-course-fixed", "capacity-below-booked"],
+  // The participant's own training: cancelling within the cooling-off window, reporting a purchase they did not make, reviewing.
+  getMyTraining: ["not-participant"],
+  cancelPurchase: ["voucher-not-found", "voucher-not-cancellable", "cooling-off-over", "schedule-started"],
+  reportPurchase: ["voucher-not-found", "voucher-not-cancellable"],
+  reviewTraining: ["voucher-not-found", "training-not-completed", "already-reviewed"],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];
@@ -135,6 +161,9 @@ export type JoinWaveRefusal = RefusalOf<"joinWave">;
 export type JoinOnBehalfRefusal = RefusalOf<"joinWaveOnBehalf">;
 export type ListVerificationRefusal = RefusalOf<"listVerificationCases">;
 export type DecideVerificationRefusal = RefusalOf<"decideVerification">;
+export type SavePartnerRefusal = RefusalOf<"savePartner">;
+export type SaveTrainingRefusal = RefusalOf<"saveTraining">;
+export type SaveScheduleRefusal = RefusalOf<"saveSchedule">;
 
 export const CALLABLE_NAMES = Object.keys(REFUSALS) as CallableName[];
 

@@ -31,6 +31,11 @@ export const programYearDoc = z.object({
   maximumAge: z.number().int().min(18).max(150).optional(),
   /** Days to repay improperly received funds. */
   repaymentDays: z.number().int().positive(),
+  /**
+   * The fewest hours of learning a training must declare to be listed (the 2023 rules: 15 hours).
+   * Absent, no minimum. Checked when the catalogue is changed (saveTraining, the partner push).
+   */
+  minimumTrainingHours: z.number().positive().max(1000).optional(),
 });
 export type ProgramYearDoc = z.infer<typeof programYearDoc>;
 

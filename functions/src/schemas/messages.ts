@@ -1,6 +1,9 @@
 import { type z } from "zod";
 import { en, id } from "zod/locales";
+import { CATALOGUE_MESSAGES } from "./catalogue.js";
 import { ID_MESSAGES } from "./ids.js";
+import { MY_TRAINING_MESSAGES } from "./myTraining.js";
+import { PARTNER_API_MESSAGES } from "./partnerApi.js";
 import { PARTNER_MESSAGES } from "./partners.js";
 import { REFUSAL_TEXT } from "./refusalMessages.js";
 import { REGISTRATION_MESSAGES } from "./registrationMessages.js";
@@ -19,6 +22,9 @@ export const MESSAGES = {
   ...VERIFICATION_MESSAGES,
   ...ID_MESSAGES,
   ...PARTNER_MESSAGES,
+  ...CATALOGUE_MESSAGES,
+  ...PARTNER_API_MESSAGES,
+  ...MY_TRAINING_MESSAGES,
   "input-shape": {
     id: "Isian tidak dapat dibaca: susunannya terlalu dalam, terlalu banyak, atau memakai kunci yang dicadangkan.",
     en: "The input cannot be read: it is nested too deep, has too many values, or uses a reserved key.",

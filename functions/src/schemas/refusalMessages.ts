@@ -124,4 +124,60 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
   "stratum-code-invalid": { id: "Ada kode wilayah strata yang tidak benar.", en: "A stratum's region code is not valid." },
   "shares-exceed-whole": { id: "Jumlah bagian strata lebih dari 100%.", en: "The strata's shares add up to more than the whole (100%)." },
   "counts-exceed-quota": { id: "Jumlah kursi strata lebih dari kuota gelombang.", en: "The strata's seats add up to more than the wave's quota." },
+
+  // The training catalogue: partners, trainings and schedules (the program office; trainings and schedules also over the partner API).
+  "partner-kind-fixed": {
+    id: "Jenis mitra tidak dapat diubah setelah terdaftar. Daftarkan mitra dengan kode baru.",
+    en: "A partner's kind cannot change once onboarded. Onboard the partner under a new code.",
+  },
+  "institution-not-onboarded": {
+    id: "Lembaga pelatihan ini belum terdaftar sebagai mitra aktif.",
+    en: "This training institution is not an onboarded, active partner.",
+  },
+  "platform-not-onboarded": {
+    id: "Ada platform digital yang belum terdaftar sebagai mitra aktif.",
+    en: "A digital platform named is not an onboarded, active partner.",
+  },
+  "province-unknown": { id: "Kode provinsi ini bukan provinsi yang ada.", en: "This province code is not an existing province." },
+  "hours-below-minimum": {
+    id: "Jumlah jam pelatihan kurang dari batas minimum tahun program ini.",
+    en: "The training has fewer hours than this program year's minimum.",
+  },
+  "version-conflict": {
+    id: "Pelatihan ini sudah diubah orang lain sejak Anda membukanya. Muat ulang, lalu ulangi perubahan Anda.",
+    en: "Someone changed this training since you opened it. Reload it, then make your change again.",
+  },
+  "training-not-found": { id: "Tidak ada pelatihan dengan kode ini.", en: "There is no training with this code." },
+  "schedule-course-fixed": {
+    id: "Jadwal ini sudah terdaftar untuk pelatihan lain; kode jadwal tidak dapat dipindahkan.",
+    en: "This schedule belongs to another training already; a schedule code cannot move.",
+  },
+  "capacity-below-booked": {
+    id: "Kuota tidak boleh lebih kecil dari kursi yang sudah terisi.",
+    en: "The quota cannot be below the seats already taken.",
+  },
+
+  // The participant's own training.
+  "not-participant": {
+    id: "Anda belum menjadi peserta: pelatihan bisa dibeli setelah Anda lolos seleksi gelombang.",
+    en: "You are not a participant: trainings can be bought once you are selected in a wave.",
+  },
+  "voucher-not-found": { id: "Pelatihan ini tidak ada di daftar pelatihan Anda.", en: "This training is not among yours." },
+  "voucher-not-cancellable": {
+    id: "Pembelian ini tidak bisa dibatalkan lagi: kodenya sudah dipakai, sudah dibatalkan, atau sudah dilaporkan.",
+    en: "This purchase can no longer be cancelled: its code was used, it was cancelled, or it was reported.",
+  },
+  "cooling-off-over": {
+    id: "Batas waktu pembatalan (24 jam setelah pembelian) sudah lewat. Jika Anda tidak membeli pelatihan ini, pilih \"Saya tidak membeli ini\".",
+    en: "The cancellation window (24 hours after buying) has passed. If you did not buy this training, choose \"I did not buy this\".",
+  },
+  "schedule-started": {
+    id: "Pelatihan ini sudah dimulai, jadi pembelian tidak bisa dibatalkan.",
+    en: "This training has started, so the purchase cannot be cancelled.",
+  },
+  "training-not-completed": {
+    id: "Ulasan bisa diberikan setelah pelatihan selesai (post-test tercatat).",
+    en: "You can review a training once it is completed (post-test recorded).",
+  },
+  "already-reviewed": { id: "Anda sudah memberi ulasan untuk pelatihan ini.", en: "You already reviewed this training." },
 };

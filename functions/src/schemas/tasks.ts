@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { exclusionListType } from "./exclusion.js";
+import { waveId } from "./ids.js";
 
 /**
  * The payload of every task function, by its deployed name: what producers enqueue (the `Tasks`
@@ -9,7 +10,15 @@ import { exclusionListType } from "./exclusion.js";
 /** `expireExclusionImport`: the import `exclusionImports/{type}-v{version}` to fail if it is still running past its timeout. */
 export const expireExclusionImportPayload = z.object({ type: exclusionListType, version: z.number().int().positive() });
 
+/**
+ * `notifyDrawResults`: tells everyone on page `page` of wave `waveId`'s frozen pool the draw's
+ * result, after enqueuing the next page (one task per page, so a large pool fans out and a
+ * failed page is retried alone).
+ */
+export const notifyDrawResultsPayload = z.object({ waveId, page: z.number().int().nonnegative() });
+
 export const TASK_PAYLOADS = {
+  notifyDrawResults: notifyDrawResultsPayload,
   expireExclusionImport: expireExclusionImportPayload,
 } as const;
 

@@ -69,7 +69,10 @@ export const trainingChangeDoc = z.object({
   by: z.string().min(1),
   via: z.enum(["admin", "partner-api", "seed"]),
   training: trainingDoc.omit({ keywords: true }),
+  /** The admin's idempotency key (saveTraining): a retry with it finds this change and writes nothing. */
+  requestId: z.string().optional(),
 });
+export type TrainingChangeDoc = z.infer<typeof trainingChangeDoc>;
 
 /** `schedules/{scheduleCode}`: a run of a training. Self-paced ones have no seat limit (`capacity` null). */
 export const scheduleDoc = z.object({

@@ -1,6 +1,7 @@
 import { dueWaveState, type WaveState } from "../domain/wave.js";
 import { closeWave, type CloseStep, type CloseWavePorts } from "./closeWave.js";
 import type { Ports } from "./ports.js";
+import { drawResultsTaskKey } from "./notifyDrawResults.js";
 
 export interface WaveMove {
   waveId: string;
@@ -12,7 +13,7 @@ export interface WaveMove {
 export type DrawStepResult =
   { waveId: string; step: CloseStep } | { waveId: string; step: "held-by-another-run" } | { waveId: string; step: "failed"; error: unknown };
 
-export type AdvancePorts = Pick<Ports, "waves" | "leases"> & CloseWavePorts;
+export type AdvancePorts = Pick<Ports, "waves" | "leases" | "tasks"> & CloseWavePorts;
 
 /**
  * A wave's draw step is held for longer than the schedule's own timeout (540 s), so a lease
@@ -45,7 +46,12 @@ async function drawStep(ports: AdvancePorts, waveId: string, run: string): Promi
   const now = ports.clock.now();
   if (!(await ports.leases.take(lease, run, now, new Date(now.getTime() + DRAW_STEP_LEASE_SECONDS * 1000)))) return { waveId, step: "held-by-another-run" };
   try {
-    return { waveId, step: await closeWave(ports, waveId) };
+    const step = await closeWave(ports, waveId);
+    // Everyone in the pool is told the result by tasks, a page each (usecases/notifyDrawResults.ts):
+    // the draw step only enqueues the first, under a key, so a repeated run adds none.
+    if (step === "drawn")
+      await ports.tasks.enqueue("notifyDrawResults", { waveId, page: 0 }, { key: drawResultsTaskKey(waveId, 0), dispatchDeadlineSeconds: 1800 });
+    return { waveId, step };
   } catch (error) {
     return { waveId, step: "failed", error };
   } finally {

@@ -1,3 +1,4 @@
+import { participantTerms } from "../domain/training/deadline.js";
 import { publicationTime } from "../domain/beacon.js";
 import { buildPublication, commitPool, type Candidate } from "../domain/draw/index.js";
 import type { ReasonCode } from "../domain/eligibility.js";
@@ -91,7 +92,8 @@ async function draw(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Promi
   if (publication.value.manifest.poolRoot !== pool.frozen.poolRoot) throw new Error(`drawing ${waveId}: the stored pool does not match its commitment`);
 
   const winners = publication.value.manifest.winners.pids ?? publication.value.winnersPages.flatMap((p) => p.page.pids);
-  await ports.draws.applyWinners(waveId, winners, rules.trainingBalance, ports.clock.now());
+  const now = ports.clock.now();
+  await ports.draws.applyWinners(waveId, winners, participantTerms(rules, now), now);
   await ports.draws.publish(waveId, publication.value);
   return "drawn";
 }

@@ -7,10 +7,27 @@ import type { ApplicantDoc, EligibilityDoc, FamilyDoc, TimelineEventDoc, Verific
 import type { ProgramYearDoc, RoleGrantDoc, WaveDoc, WaveEventDoc } from "../schemas/documents.js";
 import type { ExclusionImportRecord } from "../schemas/exclusion.js";
 import type { TaskName, TaskPayload } from "../schemas/tasks.js";
+import type { Notification } from "../schemas/notifications.js";
 import type { VerificationDecisionDoc } from "../schemas/verification.js";
 import type { FrozenPoolDoc } from "../schemas/waves.js";
-import type { PartnerKind } from "../domain/training/catalogue.js";
-import type { PartnerCallDoc } from "../schemas/training.js";
+import type { LearningMethod, PartnerKind } from "../domain/training/catalogue.js";
+import type {
+  ScheduleDoc as CatalogueScheduleDoc,
+  TrainingChangeDoc,
+  TrainingDoc as CatalogueTrainingDoc,
+  TrainingPartnerDoc as PartnerDoc,
+} from "../schemas/training.js";
+import type {
+  EntitlementDoc,
+  PartnerCallDoc,
+  PaymentTokenDoc,
+  PurchaseDoc,
+  ScheduleDoc,
+  SettlementDoc,
+  TrainingDoc,
+  TrainingPartnerDoc,
+  VoucherDoc,
+} from "../schemas/training.js";
 
 /**
  * Every port, in one place: what use cases need from the outside world. The Firebase adapters
@@ -41,8 +58,15 @@ export interface Ports {
   importRecords: ExclusionImportRecords;
   partnerKeys: PartnerKeys;
   partners: PartnerRegistry;
+  training: TrainingStore;
+  random: Random;
   usedSignatures: UsedSignatures;
   tasks: Tasks;
+  catalogue: Catalogue;
+  notifications: Notifications;
+  drawRecipients: DrawRecipients;
+  smsOutbox: SmsOutbox;
+  smsGateway: SmsGateway;
 }
 
 export interface Accounts {
@@ -200,6 +224,14 @@ export interface PoolMembership {
   join(uid: string, pool: { pid: string; familyPid: string; waveId: string }, event: TimelineEventDoc): Promise<boolean>;
 }
 
+/** What a winner starts with (domain/training/deadline.ts participantTerms). */
+export interface ParticipantTerms {
+  /** Rupiah. */
+  trainingBalance: number;
+  purchaseDeadline: Date;
+  remindAt: Date | null;
+}
+
 export interface PoolMember {
   uid: string;
   applicant: ApplicantDoc;
@@ -217,8 +249,11 @@ export interface DrawStore {
   freeze(waveId: string, entries: Candidate[], frozen: FrozenPoolDoc): Promise<void>;
   frozen(waveId: string): Promise<{ frozen: FrozenPoolDoc; entries: Candidate[] } | null>;
   seed(waveId: string): Promise<string | null>;
-  /** Makes the winners participants; those already selected in this wave are left as they are. */
-  applyWinners(waveId: string, pids: string[], trainingBalance: number, at: Date): Promise<number>;
+  /**
+   * Makes the winners participants with their terms (training balance, first-purchase deadline
+   * and its first reminder); those already selected in this wave are left as they are.
+   */
+  applyWinners(waveId: string, pids: string[], terms: ParticipantTerms, at: Date): Promise<number>;
   /** Writes the manifest and its pages, and moves the wave to `drawn`, the last in one transaction. */
   publish(waveId: string, publication: Publication): Promise<void>;
 }
@@ -336,4 +371,230 @@ export interface TaskOptions {
   delaySeconds?: number;
   /** How long one attempt may run before Cloud Tasks counts it failed (15–1800 s; default 600, emulator 60). */
   dispatchDeadlineSeconds?: number;
+}
+
+/** Random bytes from a cryptographic source (codes, tokens, OTPs). In memory: a fixed sequence. */
+export interface Random {
+  bytes(length: number): Uint8Array;
+}
+
+/**
+ * Trainings bought, attended and completed: the reads of the partner API, and each change of money
+ * or seats as one transaction. Each transactional method reads what it names, hands it to
+ * `decide` (pure: the use case's rules), and writes exactly what `decide` returned — all or
+ * nothing, retried by the database on contention, so two concurrent purchases can never both
+ * spend one balance or one seat.
+ */
+export interface TrainingStore {
+  /** The uid of the participant with this pseudonymous ID (the `prakerja_id` partners send), or null. */
+  uidOfPid(pid: string): Promise<string | null>;
+  applicant(uid: string): Promise<ApplicantDoc | null>;
+  training(courseCode: string): Promise<TrainingDoc | null>;
+  schedule(scheduleCode: string): Promise<ScheduleDoc | null>;
+  partner(clientCode: string): Promise<TrainingPartnerDoc | null>;
+  voucher(redeemCode: string): Promise<VoucherDoc | null>;
+  vouchersOf(uid: string): Promise<VoucherDoc[]>;
+  purchase(invoiceKey: string): Promise<PurchaseDoc | null>;
+  /** Stores a payment token waiting for its OTP, under the token's hash. */
+  savePaymentToken(tokenHash: string, token: PaymentTokenDoc): Promise<void>;
+  /** The payment token, its invoice's purchase, the buyer, their vouchers, the training and schedule; and whether `redeemCode` is taken. */
+  authorize(ask: AuthorizeAsk, decide: (facts: AuthorizeFacts) => AuthorizeWrite): Promise<AuthorizeWrite>;
+  /** The voucher and its institution; `decide` records attendance and what the institution is owed. */
+  commit(redeemCode: string, decide: (facts: CommitFacts) => CommitWrite): Promise<CommitWrite>;
+  /** The voucher, its purchase, its buyer and schedule; `decide` cancels (refund) or freezes it. */
+  cancel(redeemCode: string, decide: (facts: CancelFacts) => CancelWrite): Promise<CancelWrite>;
+  /** The voucher and the buyer's entitlement; `decide` records the review (and the entitlement). */
+  review(redeemCode: string, decide: (facts: ReviewFacts) => ReviewWrite): Promise<ReviewWrite>;
+}
+
+export interface AuthorizeAsk {
+  tokenHash: string;
+  invoiceKey: string;
+  /** A fresh redeem code for the voucher, if one is issued. */
+  redeemCode: string;
+}
+
+export interface AuthorizeFacts {
+  token: PaymentTokenDoc | null;
+  purchase: PurchaseDoc | null;
+  /** The token's buyer (null when there is no token). */
+  applicant: ApplicantDoc | null;
+  vouchers: VoucherDoc[];
+  training: TrainingDoc | null;
+  schedule: ScheduleDoc | null;
+  redeemCodeTaken: boolean;
+}
+
+export type Refused<R extends string = string> = { kind: "refused"; reason: R; details?: Record<string, string | number | boolean> };
+
+export type AuthorizeWrite =
+  /** Refused; a wrong OTP also counts the attempt on the token. */
+  | (Refused & { attempts?: number })
+  /** The invoice was paid before with this token: the same answer, nothing written. */
+  | { kind: "existing"; purchase: PurchaseDoc; voucher: VoucherDoc | null }
+  | {
+      kind: "bought";
+      voucher: VoucherDoc;
+      purchase: PurchaseDoc;
+      /** The buyer's balance after (rupiah), and whether this was their first purchase. */
+      balance: number;
+      firstPurchase: boolean;
+      /** The schedule's seats taken after; null for a schedule without a seat limit (not written). */
+      booked: number | null;
+      event: TimelineEventDoc;
+    };
+
+export interface CommitFacts {
+  voucher: VoucherDoc | null;
+  institution: TrainingPartnerDoc | null;
+}
+
+export type CommitWrite =
+  | Refused
+  | { kind: "unchanged"; voucher: VoucherDoc }
+  | { kind: "attended"; voucher: VoucherDoc; settlements: Array<{ id: string; entry: SettlementDoc }>; event: TimelineEventDoc | null };
+
+export interface CancelFacts {
+  voucher: VoucherDoc | null;
+  purchase: PurchaseDoc | null;
+  applicant: ApplicantDoc | null;
+  schedule: ScheduleDoc | null;
+}
+
+export type CancelWrite =
+  | Refused
+  | {
+      kind: "cancelled";
+      voucher: VoucherDoc;
+      /** The buyer's balance after the refund (rupiah). */
+      balance: number;
+      /** Seats taken after; null: not written (no seat limit, or the seat stays held while frozen). */
+      booked: number | null;
+      purchaseStatus: "VOID" | null;
+      event: TimelineEventDoc;
+    };
+
+export interface ReviewFacts {
+  voucher: VoucherDoc | null;
+  entitlement: EntitlementDoc | null;
+}
+
+export type ReviewWrite = Refused | { kind: "reviewed"; voucher: VoucherDoc; entitlement: EntitlementDoc | null; event: TimelineEventDoc };
+
+/** What became of one `Notifications.send`. */
+export type NotificationReceipt =
+  /** Written now: the in-app copy, and an email and an SMS where the person has an address. */
+  | { state: "sent"; email: boolean; sms: boolean }
+  /** This key was sent before (a retry, or a second run): nothing written. */
+  | { state: "already-sent" }
+  /** No applicant and no account with this uid: nothing written. */
+  | { state: "unknown-recipient" };
+
+/**
+ * Telling a person something (schemas/notifications.ts for the kinds and their parameters,
+ * notificationTexts.ts for the words). One call writes, all or nothing: the in-app copy
+ * (`applicants/{uid}/inbox/{key}`), an email in the Trigger Email extension's `mail` collection
+ * when the account has an email address, and an SMS in the `sms` outbox when the registration has
+ * a phone number. The addresses are looked up here, never passed in.
+ */
+export interface Notifications {
+  /**
+   * Sends `notification` once per `key` (schemas/notifications.ts `notificationKey`: stable IDs
+   * only, e.g. `draw-result-<wave>-<pid>`, never a NIK, a name or a phone number): the same key
+   * again writes nothing and answers `already-sent`, whatever the notification says.
+   */
+  send(key: string, notification: Notification): Promise<NotificationReceipt>;
+}
+
+/** Who a wave's pseudonymous IDs are, for telling them the draw's result. */
+export interface DrawRecipient {
+  pid: string;
+  uid: string;
+  /** Selected in this wave, with their terms (applicant `selectedWave`, `trainingBalance`, `purchaseDeadline`). */
+  selected: { trainingBalance: number; purchaseDeadline: Date } | null;
+}
+
+export interface DrawRecipients {
+  /** The people behind `pids` (pidIndex, then their applicants), in the order given; a pid without either is left out. */
+  resolve(waveId: string, pids: string[]): Promise<DrawRecipient[]>;
+}
+
+/** The result of handing one SMS over, as written back on its `sms` document's `delivery`. */
+export type SmsDelivery = { state: "SUCCESS"; providerId: string } | { state: "ERROR"; error: string };
+
+/** The `sms` outbox, for the SMS sender (usecases/deliverSms.ts). */
+export interface SmsOutbox {
+  /**
+   * Takes `sms/{id}` for delivery in one transaction: marks it PROCESSING (attempts + 1, lease
+   * until `leaseUntil`) and returns it, unless it is gone, done (SUCCESS or ERROR) or being sent
+   * by another run whose lease has not lapsed: then null.
+   */
+  claim(id: string, now: Date, leaseUntil: Date): Promise<{ to: string; body: string } | null>;
+  /** Writes the outcome of a claimed message. */
+  settle(id: string, delivery: SmsDelivery, at: Date): Promise<void>;
+}
+
+/**
+ * An SMS provider. Production: adapters/smsGateway.ts, which refuses to send until one is
+ * configured; locally the stack's relay logs each message (scripts/stack/mail.ts).
+ */
+export interface SmsGateway {
+  /** Hands one message to the provider: its reference there. Throws when it could not (the message is marked ERROR). */
+  send(message: { to: string; body: string; reference: string }): Promise<{ providerId: string }>;
+}
+
+/** What a catalogue transaction's `decide` returns: the document(s) to write (null: nothing) and the use case's answer. */
+export interface Decided<W, R> {
+  write: W | null;
+  result: R;
+}
+
+/** What saving a training found: the training, and the change recorded under the request's ID (an admin's retry). */
+export interface TrainingState {
+  training: CatalogueTrainingDoc | null;
+  recorded: TrainingChangeDoc | null;
+}
+
+/** A new version of a training and its history record (`trainings/{courseCode}/history/{version}`), written together. */
+export interface TrainingWrite {
+  training: CatalogueTrainingDoc;
+  change: TrainingChangeDoc;
+}
+
+/** What saving a schedule found: the schedule, and the training it is to be a run of. */
+export interface ScheduleState {
+  schedule: CatalogueScheduleDoc | null;
+  training: CatalogueTrainingDoc | null;
+}
+
+/** A page of the public catalogue: listed trainings matching every filter given, in title order. */
+export interface ListedQuery {
+  /** A keyword (`keywords` array-contains), already made as keywords are. */
+  word: string | null;
+  category: string | null;
+  method: LearningMethod | null;
+  provinceCode: string | null;
+  /** The course code of the last training of the page before (exclusive). */
+  after: string | null;
+  limit: number;
+}
+
+/**
+ * The training catalogue: partners, trainings with a history of every change, schedules; and the
+ * public browse. Each save is one transaction: it reads what it names, hands it to `decide` (the
+ * use case's rules, pure), and writes exactly what `decide` returned — all or nothing.
+ */
+export interface Catalogue {
+  /** The onboarded partners among these client codes (any status), by client code. */
+  partners(clientCodes: readonly string[]): Promise<Map<string, PartnerDoc>>;
+  savePartner<R>(clientCode: string, decide: (current: PartnerDoc | null) => Decided<PartnerDoc, R>): Promise<R>;
+  /** Reads the training and, given a requestId, the history record made under it; writes the training and its history record together. */
+  saveTraining<R>(courseCode: string, requestId: string | null, decide: (state: TrainingState) => Decided<TrainingWrite, R>): Promise<R>;
+  /** Reads the schedule and the training `courseCode`; writes the schedule. */
+  saveSchedule<R>(scheduleCode: string, courseCode: string, decide: (state: ScheduleState) => Decided<CatalogueScheduleDoc, R>): Promise<R>;
+  training(courseCode: string): Promise<CatalogueTrainingDoc | null>;
+  /** A page of listed trainings; `more` when another page follows. */
+  listed(query: ListedQuery): Promise<{ trainings: CatalogueTrainingDoc[]; more: boolean }>;
+  /** The training's runs starting after `after`, soonest first. */
+  upcoming(courseCode: string, after: Date, limit: number): Promise<CatalogueScheduleDoc[]>;
 }

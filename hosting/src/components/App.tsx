@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { LangContext, storedLang, storeLang, translator, type Lang, type LangState } from "../i18n/index.js";
 import { AccountPage } from "../pages/account/AccountPage.js";
 import { AdminGate } from "../pages/admin/AdminGate.js";
+import { CatalogueGate } from "../pages/catalogue/CatalogueGate.js";
 import { HomePage } from "../pages/home/HomePage.js";
 import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { OperatorGate } from "../pages/operator/OperatorGate.js";
@@ -60,6 +61,7 @@ export function App() {
           {page === "verification" && <OperatorGate view="verification" />}
           {page === "admin" && <AdminGate />}
           {page === "transparency" && <TransparencyGate pathname={pathname} />}
+          {page === "catalogue" && <CatalogueGate pathname={pathname} />}
           {page === null && <NotFoundPage />}
         </main>
       </SessionContext.Provider>

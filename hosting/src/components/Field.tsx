@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { describedBy, FieldMessage } from "./FieldMessage.js";
+import { describedBy, FieldMessage, type MessageSpace } from "./FieldMessage.js";
 
 export interface ControlAttributes {
   id: string;
@@ -15,11 +15,13 @@ interface Props {
   error?: string;
   /** What the form changed in the value; "" for a control that may get one (see FieldMessage). */
   note?: string;
+  /** The messages leaving the control can show, to keep room for (see FieldMessage). */
+  space?: MessageSpace;
   children: (control: ControlAttributes) => ComponentChildren;
 }
 
 /** A labelled form control whose hint, error and note are read out with it by screen readers. */
-export function Field({ id, label, hint, error, note, children }: Props) {
+export function Field({ id, label, hint, error, note, space, children }: Props) {
   return (
     <div class={error ? "field field-invalid" : "field"}>
       <label for={id}>{label}</label>
@@ -29,7 +31,7 @@ export function Field({ id, label, hint, error, note, children }: Props) {
         </p>
       )}
       {children({ id, "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy(id, { hint, error, note }) })}
-      <FieldMessage id={id} error={error} note={note} />
+      <FieldMessage id={id} error={error} note={note} space={space} />
     </div>
   );
 }

@@ -8,18 +8,19 @@ type Linked = Exclude<Page, "home" | "account">;
 
 /**
  * The pages each role works on (the server refuses the others anyway). The draws' transparency
- * page is for everyone, signed in or not: checking a draw must not need an account.
+ * page and the training catalogue are for everyone, signed in or not: checking a draw or looking
+ * at trainings must not need an account.
  */
 function pagesFor(session: Session): readonly Linked[] {
-  if (session.state !== "signed-in") return ["transparency"];
+  if (session.state !== "signed-in") return ["catalogue", "transparency"];
   switch (session.role) {
     case "applicant":
-      return ["register", "status", "transparency"];
+      return ["register", "status", "catalogue", "transparency"];
     case "operator":
-      return ["operator", "verification", "transparency"];
+      return ["operator", "verification", "catalogue", "transparency"];
     case "admin":
     case "auditor":
-      return ["admin", "transparency"];
+      return ["admin", "catalogue", "transparency"];
   }
 }
 
@@ -30,6 +31,7 @@ const LABELS: Record<Linked, MessageId> = {
   verification: "nav.verification",
   admin: "nav.admin",
   transparency: "nav.transparency",
+  catalogue: "nav.catalogue",
 };
 
 export function Header({ page }: { page: Page | null }) {

@@ -1,4 +1,4 @@
-import { FieldMessage } from "./FieldMessage.js";
+import { FieldMessage, type MessageSpace } from "./FieldMessage.js";
 
 export interface RadioOption<V extends string> {
   value: V;
@@ -14,6 +14,8 @@ interface Props<V extends string> {
   value: V | "";
   /** Already in the reader's language. */
   error?: string;
+  /** The messages leaving the group can show, to keep room for (see FieldMessage). */
+  space?: MessageSpace;
   onChange(value: V): void;
   onBlur(): void;
 }
@@ -23,7 +25,7 @@ interface Props<V extends string> {
  * tied to each radio (not only to the group), because screen readers announce a radio's own
  * description when it takes the focus but rarely the group's.
  */
-export function RadioGroup<V extends string>({ name, legend, options, value, error, onChange, onBlur }: Props<V>) {
+export function RadioGroup<V extends string>({ name, legend, options, value, error, space, onChange, onBlur }: Props<V>) {
   const errorId = error ? `${name}-error` : undefined;
   return (
     <fieldset class={error ? "field choices field-invalid" : "field choices"}>
@@ -44,7 +46,7 @@ export function RadioGroup<V extends string>({ name, legend, options, value, err
           <span>{option.label}</span>
         </label>
       ))}
-      <FieldMessage id={name} error={error} />
+      <FieldMessage id={name} error={error} space={space} />
     </fieldset>
   );
 }

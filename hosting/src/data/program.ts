@@ -1,5 +1,5 @@
 import { getDocs, limit, orderBy, query, where } from "firebase/firestore/lite";
-import type { ProgramYearDoc, TrainingDoc, WaveDoc } from "@schemas";
+import type { ProgramYearDoc, WaveDoc } from "@schemas";
 import { jakartaYear } from "../format.js";
 import { collectionOf, parseDocs, type WithId } from "./documents.js";
 
@@ -20,23 +20,4 @@ export async function loadProgramYear(now: Date): Promise<ProgramYearDoc | null>
 export async function loadWaves(year: number): Promise<WithId<WaveDoc>[]> {
   const [{ waveDoc }, snapshot] = await Promise.all([schemas(), getDocs(query(collectionOf("waves"), where("programYear", "==", year)))]);
   return parseDocs(waveDoc, snapshot.docs).sort((a, b) => a.number - b.number);
-}
-
-export const CATALOGUE_PAGE = 50;
-
-export interface CatalogueEntry extends WithId<TrainingDoc> {
-  partnerName: string;
-}
-
-export async function loadCatalogue(): Promise<CatalogueEntry[]> {
-  const [{ trainingDoc, trainingPartnerDoc }, trainings, partners] = await Promise.all([
-    schemas(),
-    getDocs(query(collectionOf("trainings"), orderBy("title"), limit(CATALOGUE_PAGE))),
-    getDocs(collectionOf("trainingPartners")),
-  ]);
-  const partnerNames = new Map(parseDocs(trainingPartnerDoc, partners.docs).map((p) => [p.id, p.name]));
-  return parseDocs(trainingDoc, trainings.docs).map((training) => ({
-    ...training,
-    partnerName: partnerNames.get(training.partnerId) ?? training.partnerId,
-  }));
 }

@@ -15,8 +15,9 @@ export const enWaveStatus: Record<keyof typeof idWaveStatus, string> = {
   "step.register": "Fill in the registration form first. Once registered and eligible, you can join a wave when one is open.",
   "step.registerOpen": "Fill in the registration form first. Wave {number} is open until {closes}: once registered and eligible, you can join it.",
   "step.revoked": "Your participation was revoked. If you think this is a mistake, contact the program's complaints service.",
-  "step.participant": "You were drawn in wave {number} and are now a participant of the program. Next: choose a training; the catalogue is on the home page.",
-  "step.participantNoWave": "You were drawn and are now a participant of the program. Next: choose a training; the catalogue is on the home page.",
+  "step.participant":
+    "You were drawn in wave {number} and are now a participant of the program. Next: choose a training; the catalogue is under Trainings in the menu.",
+  "step.participantNoWave": "You were drawn and are now a participant of the program. Next: choose a training; the catalogue is under Trainings in the menu.",
   "step.notEligibleInPool": "You stay in the draw pool, but are left out of draws while you do not meet the requirements (see the eligibility check above).",
   "step.verify":
     "Bring your original KTP and family card (KK) to the labor office (Disnaker) of {regency}. Once your details are confirmed, you can join a wave.",

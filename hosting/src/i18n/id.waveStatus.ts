@@ -15,8 +15,8 @@ export const idWaveStatus = {
     "Isi formulir pendaftaran dulu. Gelombang {number} sedang dibuka sampai {closes}: setelah terdaftar dan memenuhi syarat, Anda dapat ikut gelombang ini.",
   "step.revoked": "Kepesertaan Anda dicabut. Jika menurut Anda ini keliru, hubungi layanan pengaduan program.",
   "step.participant":
-    "Anda terpilih di undian gelombang {number} dan sekarang menjadi peserta program. Langkah berikutnya: pilih pelatihan; katalognya ada di Beranda.",
-  "step.participantNoWave": "Anda terpilih dan sekarang menjadi peserta program. Langkah berikutnya: pilih pelatihan; katalognya ada di Beranda.",
+    "Anda terpilih di undian gelombang {number} dan sekarang menjadi peserta program. Langkah berikutnya: pilih pelatihan; katalognya ada di menu Pelatihan.",
+  "step.participantNoWave": "Anda terpilih dan sekarang menjadi peserta program. Langkah berikutnya: pilih pelatihan; katalognya ada di menu Pelatihan.",
   "step.notEligibleInPool":
     "Anda tetap ada di daftar undian, tetapi tidak diikutkan undian selama belum memenuhi syarat (lihat hasil pemeriksaan syarat di atas).",
   "step.verify": "Bawa KTP dan Kartu Keluarga (KK) asli ke Disnaker {regency}. Setelah data Anda dicocokkan, Anda dapat ikut gelombang.",

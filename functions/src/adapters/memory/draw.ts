@@ -82,7 +82,7 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
       await roundTrip();
       return waveSecrets.read(waveId)?.seed ?? null;
     },
-    async applyWinners(waveId, pids, trainingBalance, at) {
+    async applyWinners(waveId, pids, terms, at) {
       let applied = 0;
       for (const part of chunks(pids, WINNERS_CHUNK)) {
         await roundTrip();
@@ -93,7 +93,15 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
         const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, families.read(p.applicant.kkKey) ?? NO_FAMILY]));
         const batch = memory.batch();
         for (const { uid, applicant } of people) {
-          batch.update(applicants, uid, { status: "participant", inPool: false, selectedWave: waveId, trainingBalance });
+          batch.update(applicants, uid, {
+            status: "participant",
+            inPool: false,
+            selectedWave: waveId,
+            trainingBalance: terms.trainingBalance,
+            purchaseDeadline: terms.purchaseDeadline,
+            lapseAt: terms.purchaseDeadline,
+            remindAt: terms.remindAt,
+          });
           batch.set(timeline, `${uid}/selected-${waveId}`, { kind: "selected", at, waveId });
           const family = familyCounts.get(applicant.kkKey)!;
           familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });

@@ -2,9 +2,12 @@ import { QUICKNET, type BeaconClock } from "../../domain/beacon.js";
 import { keyedId } from "../../domain/privacy.js";
 import type { Clock, PartnerStanding, Ports, Pseudonyms } from "../../usecases/ports.js";
 import { memoryAccounts, memoryIdTokens, memoryRoleGrants, type MemoryAccounts, type MemoryIdTokens } from "./accounts.js";
+import { memoryCatalogue } from "./catalogue.js";
 import { memoryDrawStore, memoryLatestDraw, memoryPublishedDraws } from "./draw.js";
 import { memoryExclusionImportRecords, memoryExclusionImports, memoryExclusionLists } from "./exclusionLists.js";
+import { memoryDrawRecipients, memoryNotifications, memorySmsGateway, memorySmsOutbox, type MemorySmsGateway } from "./notifications.js";
 import { memoryPartnerKeys, memoryPartnerRegistry, memoryUsedSignatures } from "./partners.js";
+import { memoryRandom, memoryTraining } from "./training.js";
 import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
 import { newMemory, type MemoryState } from "./state.js";
 import { memoryTasks, type MemoryTasks } from "./tasks.js";
@@ -14,6 +17,7 @@ import { memoryBeacon, memoryLeases, memoryPoolMembership, memorySeeds, memoryWa
 export type { AuthAccount, MemoryState } from "./state.js";
 export type { EnqueuedTask } from "./tasks.js";
 export type { MemoryAccounts, MemoryBeacon, MemoryIdTokens, MemoryProgramYears, MemoryTasks };
+export type { MemorySmsGateway };
 
 /**
  * Every port in memory, for unit tests of the use cases: the documents the Firestore adapters
@@ -35,6 +39,7 @@ export interface MemoryPorts extends Ports {
   partners: ReturnType<typeof memoryPartnerRegistry>;
   usedSignatures: ReturnType<typeof memoryUsedSignatures>;
   tasks: MemoryTasks;
+  smsGateway: MemorySmsGateway;
 }
 
 export interface MemoryClock extends Clock {
@@ -79,6 +84,7 @@ export function memoryClock(start: Date | string = "2026-03-02T03:00:00Z"): Memo
 
 export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
   const memory = newMemory();
+  const clock = memoryClock(options.now);
   return {
     state: memory.state,
     writes: memory.writes,
@@ -87,7 +93,7 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     roleGrants: memoryRoleGrants(memory),
     waves: memoryWaves(memory),
     leases: memoryLeases(memory),
-    clock: memoryClock(options.now),
+    clock,
     lists: memoryExclusionLists(memory),
     pseudonyms: memoryPseudonyms(),
     programYears: memoryProgramYears(memory),
@@ -104,7 +110,14 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     importRecords: memoryExclusionImportRecords(memory),
     partnerKeys: memoryPartnerKeys(options.partnerKeys),
     partners: memoryPartnerRegistry(options.partners),
+    training: memoryTraining(memory),
+    random: memoryRandom(),
     usedSignatures: memoryUsedSignatures(),
     tasks: memoryTasks(),
+    notifications: memoryNotifications(memory, clock),
+    drawRecipients: memoryDrawRecipients(memory),
+    smsOutbox: memorySmsOutbox(memory),
+    smsGateway: memorySmsGateway(),
+    catalogue: memoryCatalogue(memory),
   };
 }

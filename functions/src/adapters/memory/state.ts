@@ -13,7 +13,20 @@ import { COLLECTIONS } from "../../schemas/collections.js";
 import { leaseDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from "../../schemas/documents.js";
 import { poolPage, winnersPage } from "../../schemas/draw.js";
 import { exclusionImportRecord } from "../../schemas/exclusion.js";
+import { inboxDoc, mailDoc, smsDoc } from "../../schemas/notifications.js";
 import { verificationDecisionDoc } from "../../schemas/verification.js";
+import {
+  budgetEntryDoc,
+  entitlementDoc,
+  paymentTokenDoc,
+  purchaseDoc,
+  scheduleDoc,
+  settlementDoc,
+  trainingChangeDoc,
+  trainingDoc,
+  trainingPartnerDoc,
+  voucherDoc,
+} from "../../schemas/training.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../../schemas/waves.js";
 import { Batch, Table } from "./store.js";
 
@@ -66,6 +79,21 @@ export function emptyState() {
     exclusionLists: new Table(COLLECTIONS.exclusionLists, exclusionListDoc),
     exclusionImports: new Table(COLLECTIONS.exclusionImports, exclusionImportRecord),
     verificationDecisions: new Table(COLLECTIONS.verificationDecisions, verificationDecisionDoc),
+    trainingPartners: new Table(COLLECTIONS.trainingPartners, trainingPartnerDoc),
+    trainings: new Table(COLLECTIONS.trainings, trainingDoc),
+    /** `<course code>/<version>`. */
+    trainingHistory: new Table(COLLECTIONS.trainingHistory, trainingChangeDoc, COLLECTIONS.trainings),
+    schedules: new Table(COLLECTIONS.schedules, scheduleDoc),
+    vouchers: new Table(COLLECTIONS.vouchers, voucherDoc),
+    purchases: new Table(COLLECTIONS.purchases, purchaseDoc),
+    paymentTokens: new Table(COLLECTIONS.paymentTokens, paymentTokenDoc),
+    entitlements: new Table(COLLECTIONS.entitlements, entitlementDoc),
+    settlements: new Table(COLLECTIONS.settlements, settlementDoc),
+    budgetLedger: new Table(COLLECTIONS.budgetLedger, budgetEntryDoc),
+    mail: new Table(COLLECTIONS.mail, mailDoc),
+    sms: new Table(COLLECTIONS.sms, smsDoc),
+    /** `<uid>/<key>`. */
+    inbox: new Table(COLLECTIONS.inbox, inboxDoc, COLLECTIONS.applicants),
     /** The fake beacon's published rounds: `<source>#<round>` → value. */
     beaconRounds: new Map<string, string>(),
   };

@@ -24,11 +24,27 @@ export const LEARNING_METHOD_LABEL: Record<LearningMethod, string> = {
  * `array-contains` query with no full-text engine.
  */
 export function keywordsOf(training: { title: string; category: string; institutionName: string }): string[] {
-  const words = `${training.title} ${training.category} ${training.institutionName}`
+  const words = wordsOf(`${training.title} ${training.category} ${training.institutionName}`);
+  return [...new Set(words)].slice(0, 100);
+}
+
+/** Lower-case words of a text without accents (letters and digits, at least 2 characters): how keywords are made. */
+function wordsOf(text: string): string[] {
+  return text
     .toLocaleLowerCase("id-ID")
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length >= 2);
-  return [...new Set(words)].slice(0, 100);
+}
+
+/**
+ * The one keyword a search looks for (`array-contains` takes one value): the longest word of what
+ * was typed, made as keywords are ("Teknisi  AC" → "teknisi"; ties: the first). Null when no
+ * word is long enough: the search is then no filter at all.
+ */
+export function searchWordOf(typed: string): string | null {
+  let best: string | null = null;
+  for (const word of wordsOf(typed)) if (best === null || word.length > best.length) best = word;
+  return best;
 }

@@ -6,7 +6,7 @@ import { controlId, type SectionProps } from "./sectionProps.js";
  * Consent (UU PDP): what the data is for, where it is kept, and the person's rights, then one
  * box to tick. An operator confirms that they explained it and that the person agreed.
  */
-export function ConsentField({ prefix, values, assisted, errorOf, update, check }: SectionProps) {
+export function ConsentField({ prefix, values, assisted, errorOf, spaceOf, update, check }: SectionProps) {
   const { t } = useRegistrationLang();
   const id = controlId(prefix, "consent");
   const error = errorOf("consent");
@@ -28,7 +28,7 @@ export function ConsentField({ prefix, values, assisted, errorOf, update, check 
         />
         <span>{t(assisted ? "consent.assistedLabel" : "consent.label")}</span>
       </label>
-      <FieldMessage id={id} error={error} />
+      <FieldMessage id={id} error={error} space={spaceOf("consent")} />
     </div>
   );
 }

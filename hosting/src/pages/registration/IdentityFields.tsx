@@ -9,7 +9,7 @@ import { controlId, type SectionProps } from "./sectionProps.js";
  * take no maximum length: typed as printed, with spaces or dots, they are longer than 16, and a
  * field that cut them off would lose digits without a word. The form drops the separators.
  */
-export function IdentityFields({ prefix, values, assisted, errorOf, noteOf, update, check }: SectionProps) {
+export function IdentityFields({ prefix, values, assisted, errorOf, noteOf, spaceOf, update, check }: SectionProps) {
   const { t } = useRegistrationLang();
   const id = (field: PersonField) => controlId(prefix, field);
   // Autofill would offer the operator's own name and phone for someone else's registration.
@@ -18,7 +18,7 @@ export function IdentityFields({ prefix, values, assisted, errorOf, noteOf, upda
   const today = new Date().toLocaleDateString("en-CA");
   return (
     <>
-      <Field id={id("nik")} label={t("person.nik")} hint={t("person.nikHint")} error={errorOf("nik")} note={noteOf("nik")}>
+      <Field id={id("nik")} label={t("person.nik")} hint={t("person.nikHint")} error={errorOf("nik")} note={noteOf("nik")} space={spaceOf("nik")}>
         {(control) => (
           <input
             {...control}
@@ -32,7 +32,7 @@ export function IdentityFields({ prefix, values, assisted, errorOf, noteOf, upda
           />
         )}
       </Field>
-      <Field id={id("kk")} label={t("person.kk")} hint={t("person.kkHint")} error={errorOf("kk")} note={noteOf("kk")}>
+      <Field id={id("kk")} label={t("person.kk")} hint={t("person.kkHint")} error={errorOf("kk")} note={noteOf("kk")} space={spaceOf("kk")}>
         {(control) => (
           <input
             {...control}
@@ -46,7 +46,7 @@ export function IdentityFields({ prefix, values, assisted, errorOf, noteOf, upda
           />
         )}
       </Field>
-      <Field id={id("fullName")} label={t("person.fullName")} hint={t("person.fullNameHint")} error={errorOf("fullName")}>
+      <Field id={id("fullName")} label={t("person.fullName")} hint={t("person.fullNameHint")} error={errorOf("fullName")} space={spaceOf("fullName")}>
         {(control) => (
           <input
             {...control}
@@ -59,7 +59,7 @@ export function IdentityFields({ prefix, values, assisted, errorOf, noteOf, upda
           />
         )}
       </Field>
-      <Field id={id("birthDate")} label={t("person.birthDate")} error={errorOf("birthDate")}>
+      <Field id={id("birthDate")} label={t("person.birthDate")} error={errorOf("birthDate")} space={spaceOf("birthDate")}>
         {(control) => (
           <input
             {...control}
@@ -82,10 +82,11 @@ export function IdentityFields({ prefix, values, assisted, errorOf, noteOf, upda
         ]}
         value={values.sex}
         error={errorOf("sex")}
+        space={spaceOf("sex")}
         onChange={(sex) => update({ sex })}
         onBlur={() => check("sex")}
       />
-      <Field id={id("phone")} label={t("person.phone")} hint={t("person.phoneHint")} error={errorOf("phone")}>
+      <Field id={id("phone")} label={t("person.phone")} hint={t("person.phoneHint")} error={errorOf("phone")} space={spaceOf("phone")}>
         {(control) => (
           <input
             {...control}

@@ -18,7 +18,7 @@ interface RegionSelectProps {
 export function RegionSelect({ section, field, label, options, empty, onChoose }: RegionSelectProps) {
   const { t } = useRegistrationLang();
   return (
-    <Field id={controlId(section.prefix, field)} label={t(label)} error={section.errorOf(field)}>
+    <Field id={controlId(section.prefix, field)} label={t(label)} error={section.errorOf(field)} space={section.spaceOf(field)}>
       {(control) => (
         <select {...control} value={section.values[field]} onChange={(e) => onChoose(e.currentTarget.value)} onBlur={() => section.check(field)}>
           <option value="">{t(empty)}</option>

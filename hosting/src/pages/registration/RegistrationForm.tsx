@@ -1,12 +1,14 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { RegisterInput } from "@schemas";
+import type { FieldError, RegisterInput } from "@schemas";
+import { REGISTRATION_MESSAGES } from "@schemas/registrationMessages.js";
 import { afterTap } from "../../components/afterTap.js";
 import { useRegistrationLang } from "../../i18n/registration.js";
 import { ConsentField } from "./ConsentField.js";
 import { IdentityFields } from "./IdentityFields.js";
 import {
   CARD_NUMBER_FIELDS,
+  CHECK_MESSAGES,
   checkPerson,
   PERSON_FIELDS,
   withCardNumberDigits,
@@ -38,7 +40,14 @@ const isCardNumberField = (field: PersonField): field is CardNumberField => (CAR
 export function RegistrationForm({ prefix, assisted, initial, submitLabel, send, children }: Props) {
   const { lang, t } = useRegistrationLang();
   const [values, setValues] = useState<PersonValues>(initial);
+  // The form's own check of the fields (each re-checked when left).
   const [errors, setErrors] = useState<PersonErrors>({});
+  // What the server refused in the last submission, and the values it was sent. A refusal (a NIK
+  // already registered…) is about the value sent: it is shown while its field still holds that
+  // value, whatever the form's own check says of it when the field is left again (as when the
+  // language toggle is tapped). Kept as the server sent it, a code with its words in both
+  // languages: the reader's are picked as it is shown, so the toggle rewords it.
+  const [refused, setRefused] = useState<{ errors: PersonErrors; values: PersonValues } | null>(null);
   // NIK and KK fields whose spaces and dots the form dropped, until they are typed in again.
   const [stripped, setStripped] = useState<Partial<Record<CardNumberField, true>>>({});
   const [busy, setBusy] = useState(false);
@@ -72,12 +81,18 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
     return next;
   };
 
+  const errorIn = (field: PersonField | "form"): FieldError | undefined => {
+    if (errors[field]) return errors[field];
+    if (!refused || (field !== "form" && refused.values[field] !== values[field])) return undefined;
+    return refused.errors[field];
+  };
+
   const update = (patch: Partial<PersonValues>) => {
     const next = { ...values, ...patch };
     setValues(next);
     setStripped((shown) => Object.fromEntries(Object.entries(shown).filter(([field]) => !(field in patch))));
     // Once a field shows a problem, say as soon as it is fixed (or, for a cleared region, what is missing now).
-    const shown = PERSON_FIELDS.filter((field) => errors[field] && field in patch);
+    const shown = PERSON_FIELDS.filter((field) => errorIn(field) && field in patch);
     if (shown.length > 0) recheck(next, shown);
   };
 
@@ -87,8 +102,7 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
       recheck(next, [field]);
     });
 
-  const showErrors = (found: PersonErrors) => {
-    setErrors(found);
+  const focusFirst = (found: PersonErrors) => {
     const first = PERSON_FIELDS.find((field) => found[field]);
     if (first) setFocusRequest({ field: first });
   };
@@ -98,12 +112,19 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
     if (busy) return;
     const sent = stripCardNumbers(values);
     const checked = checkPerson(sent);
-    if (!checked.ok) return showErrors(checked.errors);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return focusFirst(checked.errors);
+    }
     setErrors({});
+    setRefused(null);
     setBusy(true);
     try {
       const found = await send(checked.input, sent);
-      if (found) showErrors(found);
+      if (found) {
+        setRefused({ errors: found, values: sent });
+        focusFirst(found);
+      }
     } finally {
       setBusy(false);
     }
@@ -113,12 +134,17 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
     prefix,
     values,
     assisted,
-    errorOf: (field) => errors[field]?.message[lang],
+    errorOf: (field) => errorIn(field)?.message[lang],
     noteOf: (field) => (stripped[field] ? t("person.separatorsRemoved") : ""),
+    spaceOf: (field) => ({
+      errors: CHECK_MESSAGES[field].map((key) => REGISTRATION_MESSAGES[key][lang]),
+      note: isCardNumberField(field) ? t("person.separatorsRemoved") : undefined,
+    }),
     update,
     check,
   };
-  const hasErrors = Object.values(errors).some(Boolean);
+  const formError = errorIn("form");
+  const hasErrors = formError !== undefined || PERSON_FIELDS.some((field) => errorIn(field));
 
   // The summary goes under the button: appearing or going, it never moves the button.
   return (
@@ -139,7 +165,7 @@ export function RegistrationForm({ prefix, assisted, initial, submitLabel, send,
       </div>
       {hasErrors && (
         <p role="alert" class="notice notice-error" data-testid={`${prefix}-form-error`}>
-          {errors.form?.message[lang] ?? t("register.fixErrors")}
+          {formError?.message[lang] ?? t("register.fixErrors")}
         </p>
       )}
       {children}

@@ -7,7 +7,7 @@ import type { YesNo } from "./personForm.js";
 import { controlId, type SectionProps } from "./sectionProps.js";
 
 /** School, occupation and social aid: the facts the eligibility rules ask about. */
-export function SituationFields({ prefix, values, errorOf, update, check }: SectionProps) {
+export function SituationFields({ prefix, values, errorOf, spaceOf, update, check }: SectionProps) {
   const { lang, t } = useRegistrationLang();
   const yesNo: readonly RadioOption<Exclude<YesNo, "">>[] = [
     { value: "yes", label: t("answer.yes") },
@@ -22,10 +22,11 @@ export function SituationFields({ prefix, values, errorOf, update, check }: Sect
         options={yesNo}
         value={values.inFormalEducation}
         error={errorOf("inFormalEducation")}
+        space={spaceOf("inFormalEducation")}
         onChange={(inFormalEducation) => update({ inFormalEducation })}
         onBlur={() => check("inFormalEducation")}
       />
-      <Field id={occupationId} label={t("person.occupation")} error={errorOf("occupation")}>
+      <Field id={occupationId} label={t("person.occupation")} error={errorOf("occupation")} space={spaceOf("occupation")}>
         {(control) => (
           <select {...control} value={values.occupation} onChange={(e) => update({ occupation: e.currentTarget.value })} onBlur={() => check("occupation")}>
             <option value="">{t("person.choose")}</option>
@@ -43,6 +44,7 @@ export function SituationFields({ prefix, values, errorOf, update, check }: Sect
         options={yesNo}
         value={values.receivesSocialAid}
         error={errorOf("receivesSocialAid")}
+        space={spaceOf("receivesSocialAid")}
         onChange={(receivesSocialAid) => update({ receivesSocialAid })}
         onBlur={() => check("receivesSocialAid")}
       />

@@ -1,6 +1,7 @@
 import type { FieldError, RegisterInput } from "@schemas";
 import { fieldErrors } from "@schemas/messages.js";
 import { cardNumberDigits, registerInput } from "@schemas/registration.js";
+import type { RegistrationMessageKey } from "@schemas/registrationMessages.js";
 
 /** The registration form's values, checked with the very schema the register callables parse. */
 
@@ -123,6 +124,28 @@ export function withCardNumberDigits(
   for (const field of changed) next[field] = cardNumberDigits(values[field]);
   return { values: next, changed };
 }
+
+/**
+ * Every message checkPerson can give each field (tests/unit/web/checkMessages.test.ts holds it to
+ * that): the form keeps room under each field for the tallest of them, so that the message a
+ * field gets when it is left moves nothing below it. The server's refusals (a NIK already
+ * registered…) come only after the button is pressed and are not counted.
+ */
+export const CHECK_MESSAGES: Record<PersonField, readonly RegistrationMessageKey[]> = {
+  nik: ["nik-format"],
+  kk: ["kk-format", "kk-equals-nik"],
+  fullName: ["name-required", "name-length", "name-characters"],
+  birthDate: ["birth-date-format", "birth-date-invalid"],
+  sex: ["sex-required"],
+  phone: ["phone-format"],
+  provinceCode: ["province-format"],
+  regencyCode: ["regency-format", "regency-not-in-province"],
+  districtCode: ["district-format", "district-not-in-regency", "district-unknown"],
+  inFormalEducation: ["choose-yes-or-no"],
+  occupation: ["occupation-required"],
+  receivesSocialAid: ["choose-yes-or-no"],
+  consent: ["consent-required"],
+};
 
 /** Same key, same submission: a retry of it reuses its request ID, so the person is registered once. */
 export function submissionKey(values: PersonValues): string {

@@ -1,0 +1,154 @@
+import { invoiceKey } from "../domain/training/codes.js";
+import { applicantDoc } from "../schemas/applicant.js";
+import { paymentTokenDoc, purchaseDoc, scheduleDoc, voucherDoc } from "../schemas/training.js";
+import type { TrainingStore } from "../usecases/ports.js";
+import {
+  applicants,
+  entitlements,
+  fields,
+  paymentTokens,
+  pidIndex,
+  purchases,
+  schedules,
+  settlements,
+  timeline,
+  trainingPartners,
+  trainings,
+  vouchers,
+} from "./collections.js";
+import { db } from "./firebase.js";
+
+/**
+ * Trainings in Firestore. Reads per call: the partner API's status is one read (the voucher);
+ * a commit two reads and one to three writes; an authorization ~6 reads and 6 writes, all in one
+ * transaction. Busiest documents: a participant's own (one person buys one thing at a time) and
+ * a capacity-limited schedule's `booked` counter (at most its seats' worth of writes, ever).
+ * Self-paced schedules have no seat limit and no counter, so a popular course has no hot document.
+ */
+export const firestoreTraining: TrainingStore = {
+  async uidOfPid(pid) {
+    return (await pidIndex().doc(pid).get()).data()?.uid ?? null;
+  },
+  async applicant(uid) {
+    return (await applicants().doc(uid).get()).data() ?? null;
+  },
+  async training(courseCode) {
+    return (await trainings().doc(courseCode).get()).data() ?? null;
+  },
+  async schedule(scheduleCode) {
+    return (await schedules().doc(scheduleCode).get()).data() ?? null;
+  },
+  async partner(clientCode) {
+    return (await trainingPartners().doc(clientCode).get()).data() ?? null;
+  },
+  async voucher(redeemCode) {
+    return (await vouchers().doc(redeemCode).get()).data() ?? null;
+  },
+  async vouchersOf(uid) {
+    return (await vouchers().where("uid", "==", uid).get()).docs.map((doc) => doc.data());
+  },
+  async purchase(invoiceKey) {
+    return (await purchases().doc(invoiceKey).get()).data() ?? null;
+  },
+  async savePaymentToken(tokenHash, token) {
+    await paymentTokens().doc(tokenHash).create(token);
+  },
+
+  async authorize(ask, decide) {
+    return db().runTransaction(async (tx) => {
+      const [tokenSnap, purchaseSnap, codeSnap] = await Promise.all([
+        tx.get(paymentTokens().doc(ask.tokenHash)),
+        tx.get(purchases().doc(ask.invoiceKey)),
+        tx.get(vouchers().doc(ask.redeemCode)),
+      ]);
+      const token = tokenSnap.data() ?? null;
+      const purchase = purchaseSnap.data() ?? null;
+      const [applicantSnap, voucherSnaps, trainingSnap, scheduleSnap] = await Promise.all([
+        token === null ? null : tx.get(applicants().doc(token.uid)),
+        token === null ? null : tx.get(vouchers().where("uid", "==", token.uid)),
+        token === null ? null : tx.get(trainings().doc(token.courseCode)),
+        token === null ? null : tx.get(schedules().doc(token.scheduleCode)),
+      ]);
+      const facts = {
+        token,
+        purchase,
+        applicant: applicantSnap?.data() ?? null,
+        vouchers: voucherSnaps?.docs.map((doc) => doc.data()) ?? [],
+        training: trainingSnap?.data() ?? null,
+        schedule: scheduleSnap?.data() ?? null,
+        redeemCodeTaken: codeSnap.exists,
+      };
+      const write = decide(facts);
+      if (write.kind === "refused") {
+        if (write.attempts !== undefined) tx.update(paymentTokens().doc(ask.tokenHash), fields(paymentTokenDoc, { attempts: write.attempts }));
+        return write;
+      }
+      if (write.kind === "existing" || token === null) return write;
+      const { voucher, purchase: bought } = write;
+      tx.update(
+        applicants().doc(token.uid),
+        fields(applicantDoc, {
+          trainingBalance: write.balance,
+          ...(write.firstPurchase ? { firstPurchaseAt: voucher.issuedAt, lapseAt: null, remindAt: null } : {}),
+        }),
+      );
+      if (write.booked !== null) tx.update(schedules().doc(voucher.scheduleCode), fields(scheduleDoc, { booked: write.booked }));
+      tx.create(vouchers().doc(voucher.redeemCode), voucher);
+      tx.create(purchases().doc(ask.invoiceKey), bought);
+      tx.update(paymentTokens().doc(ask.tokenHash), fields(paymentTokenDoc, { usedFor: ask.invoiceKey }));
+      tx.set(timeline(token.uid).doc(`bought-${voucher.redeemCode}`), write.event);
+      return write;
+    });
+  },
+
+  async commit(redeemCode, decide) {
+    return db().runTransaction(async (tx) => {
+      const voucher = (await tx.get(vouchers().doc(redeemCode))).data() ?? null;
+      const institution = voucher === null ? null : ((await tx.get(trainingPartners().doc(voucher.institutionCode))).data() ?? null);
+      const write = decide({ voucher, institution });
+      if (write.kind !== "attended") return write;
+      tx.set(vouchers().doc(redeemCode), write.voucher);
+      for (const { id, entry } of write.settlements) tx.create(settlements().doc(id), entry);
+      if (write.event !== null) tx.set(timeline(write.voucher.uid).doc(`${write.event.kind}-${redeemCode}`), write.event);
+      return write;
+    });
+  },
+
+  async cancel(redeemCode, decide) {
+    return db().runTransaction(async (tx) => {
+      const voucher = (await tx.get(vouchers().doc(redeemCode))).data() ?? null;
+      const purchaseRef = voucher === null ? null : purchases().doc(invoiceKey(voucher.platformCode, voucher.invoiceCode));
+      const [purchaseSnap, applicantSnap, scheduleSnap] = await Promise.all([
+        purchaseRef === null ? null : tx.get(purchaseRef),
+        voucher === null ? null : tx.get(applicants().doc(voucher.uid)),
+        voucher === null ? null : tx.get(schedules().doc(voucher.scheduleCode)),
+      ]);
+      const write = decide({
+        voucher,
+        purchase: purchaseSnap?.data() ?? null,
+        applicant: applicantSnap?.data() ?? null,
+        schedule: scheduleSnap?.data() ?? null,
+      });
+      if (write.kind !== "cancelled" || voucher === null) return write;
+      tx.set(vouchers().doc(redeemCode), write.voucher);
+      tx.update(applicants().doc(voucher.uid), fields(applicantDoc, { trainingBalance: write.balance }));
+      if (write.booked !== null) tx.update(schedules().doc(voucher.scheduleCode), fields(scheduleDoc, { booked: write.booked }));
+      if (write.purchaseStatus !== null && purchaseRef !== null) tx.update(purchaseRef, fields(purchaseDoc, { status: write.purchaseStatus }));
+      tx.set(timeline(voucher.uid).doc(`${write.event.kind}-${redeemCode}`), write.event);
+      return write;
+    });
+  },
+
+  async review(redeemCode, decide) {
+    return db().runTransaction(async (tx) => {
+      const voucher = (await tx.get(vouchers().doc(redeemCode))).data() ?? null;
+      const entitlement = voucher === null ? null : ((await tx.get(entitlements().doc(voucher.uid))).data() ?? null);
+      const write = decide({ voucher, entitlement });
+      if (write.kind !== "reviewed") return write;
+      tx.update(vouchers().doc(redeemCode), fields(voucherDoc, { review: write.voucher.review }));
+      if (write.entitlement !== null) tx.create(entitlements().doc(write.voucher.uid), write.entitlement);
+      tx.set(timeline(write.voucher.uid).doc(`reviewed-${redeemCode}`), write.event);
+      return write;
+    });
+  },
+};

@@ -1,0 +1,251 @@
+import { fitSms, gsmSafe } from "../domain/sms.js";
+import type { Notification } from "./notifications.js";
+
+/**
+ * The words of every notification (schemas/notifications.ts), in Bahasa Indonesia first and
+ * English second: an email carries both, the in-app copy both (the web app shows the reader's
+ * language), an SMS the Indonesian text only, in one GSM-7 message (160 characters; checked in
+ * tests/unit/notificationTexts.test.ts for the longest parameters). Dates and times are Jakarta's
+ * (WIB, UTC+7, no daylight saving).
+ */
+
+export type Language = "id" | "en";
+
+/** One language's text of a notification. */
+export interface NotificationText {
+  subject: string;
+  /** Paragraphs of the email and the in-app copy. */
+  paragraphs: string[];
+  /** The SMS: one GSM-7 message. */
+  sms: string;
+  /** The in-app copy's paragraphs where they must differ from the email's (a one-time code is never kept there). */
+  inbox?: string[];
+}
+
+export interface RenderedNotification {
+  email: { subject: string; text: string; html: string };
+  /** Indonesian, one GSM-7 message. */
+  sms: string;
+  inbox: { title: { id: string; en: string }; body: { id: string; en: string } };
+}
+
+const MONTHS: Record<Language, string[]> = {
+  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** The wall-clock fields of an instant in Jakarta (UTC+7 all year). */
+function jakarta(at: Date) {
+  const shifted = new Date(at.getTime() + 7 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return {
+    day: shifted.getUTCDate(),
+    month: shifted.getUTCMonth(),
+    year: shifted.getUTCFullYear(),
+    hh: pad(shifted.getUTCHours()),
+    mm: pad(shifted.getUTCMinutes()),
+    dd: pad(shifted.getUTCDate()),
+    mo: pad(shifted.getUTCMonth() + 1),
+  };
+}
+
+/** "15 April 2026 pukul 10.23 WIB" / "15 April 2026, 10:23 WIB (Jakarta time)". */
+export function longMoment(at: Date, lang: Language): string {
+  const t = jakarta(at);
+  return lang === "id"
+    ? `${t.day} ${MONTHS.id[t.month]} ${t.year} pukul ${t.hh}.${t.mm} WIB`
+    : `${t.day} ${MONTHS.en[t.month]} ${t.year}, ${t.hh}:${t.mm} WIB (Jakarta time)`;
+}
+
+/** "15/04/2026 10.23 WIB": short, for SMS. */
+export function shortMoment(at: Date, lang: Language): string {
+  const t = jakarta(at);
+  return `${t.dd}/${t.mo}/${t.year} ${t.hh}${lang === "id" ? "." : ":"}${t.mm} WIB`;
+}
+
+/** "Rp 3.500.000" / "Rp 3,500,000". */
+export function rupiah(amount: number, lang: Language): string {
+  return `Rp ${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "id" ? "." : ",")}`;
+}
+
+const REVOKED_REASON = {
+  "purchase-deadline-passed": {
+    id: "Anda tidak membeli pelatihan pertama sebelum batas waktunya.",
+    en: "You did not buy a first training before its deadline.",
+  },
+  "not-eligible": { id: "Anda tidak lagi memenuhi syarat program.", en: "You no longer meet the program's requirements." },
+  "program-office-decision": { id: "Manajemen Pelaksana mencabut kepesertaan Anda.", en: "The program office revoked your participation." },
+} as const;
+
+const FOOTER: Record<Language, string> = {
+  id: "Pesan otomatis Program Prakerja; mohon tidak dibalas. Prakerja tidak pernah meminta kode OTP atau kata sandi Anda.",
+  en: "An automatic message of the Prakerja program; please do not reply. Prakerja never asks for your OTP code or password.",
+};
+
+function reminder(days: 7 | 1, p: { purchaseDeadline: Date; trainingBalance: number }, lang: Language): NotificationText {
+  if (lang === "id")
+    return {
+      subject: days === 7 ? "Sisa 7 hari untuk membeli pelatihan pertama" : "Besok batas akhir membeli pelatihan pertama",
+      paragraphs: [
+        `Batas waktu membeli pelatihan pertama Anda: ${longMoment(p.purchaseDeadline, "id")}. Saldo pelatihan Anda ${rupiah(p.trainingBalance, "id")}.`,
+        "Jika sampai batas itu Anda belum membeli pelatihan, kepesertaan Anda dicabut.",
+      ],
+      sms: `Prakerja: ${days === 7 ? "Sisa 7 hari" : "Besok batas akhir"}. Beli pelatihan pertama sebelum ${shortMoment(p.purchaseDeadline, "id")} atau kepesertaan dicabut. Saldo ${rupiah(p.trainingBalance, "id")}.`,
+    };
+  return {
+    subject: days === 7 ? "7 days left to buy your first training" : "Tomorrow is the last day to buy your first training",
+    paragraphs: [
+      `Your first training must be bought by ${longMoment(p.purchaseDeadline, "en")}. Your training balance is ${rupiah(p.trainingBalance, "en")}.`,
+      "If you have not bought a training by then, your participation is revoked.",
+    ],
+    sms: `Prakerja: ${days === 7 ? "7 days left" : "Last day tomorrow"}. Buy your first training before ${shortMoment(p.purchaseDeadline, "en")} or lose your place. Balance ${rupiah(p.trainingBalance, "en")}.`,
+  };
+}
+
+/** One notification's text in one language. */
+export function notificationText(n: Notification, lang: Language): NotificationText {
+  const id = lang === "id";
+  switch (n.kind) {
+    case "draw-result": {
+      const p = n.params;
+      if (p.selected)
+        return id
+          ? {
+              subject: `Selamat, Anda terpilih di Gelombang ${p.waveNumber}`,
+              paragraphs: [
+                `Selamat! Anda terpilih sebagai penerima Program Prakerja di Gelombang ${p.waveNumber}. Saldo pelatihan Anda ${rupiah(p.trainingBalance, "id")}.`,
+                `Beli pelatihan pertama Anda sebelum ${longMoment(p.purchaseDeadline, "id")}; jika tidak, kepesertaan Anda dicabut. Lihat status Anda di aplikasi Prakerja.`,
+              ],
+              sms: `Prakerja: Selamat, Anda terpilih di Gelombang ${p.waveNumber}. Saldo pelatihan ${rupiah(p.trainingBalance, "id")}. Beli pelatihan pertama sebelum ${shortMoment(p.purchaseDeadline, "id")}.`,
+            }
+          : {
+              subject: `Congratulations, you were selected in wave ${p.waveNumber}`,
+              paragraphs: [
+                `Congratulations! You were selected as a participant of the Prakerja program in wave ${p.waveNumber}. Your training balance is ${rupiah(p.trainingBalance, "en")}.`,
+                `Buy your first training before ${longMoment(p.purchaseDeadline, "en")}, or your participation is revoked. See your status in the Prakerja app.`,
+              ],
+              sms: `Prakerja: You were selected in wave ${p.waveNumber}. Training balance ${rupiah(p.trainingBalance, "en")}. Buy your first training before ${shortMoment(p.purchaseDeadline, "en")}.`,
+            };
+      return id
+        ? {
+            subject: `Hasil undian Gelombang ${p.waveNumber}`,
+            paragraphs: [
+              `Anda belum terpilih di Gelombang ${p.waveNumber}.`,
+              "Anda otomatis ikut undian gelombang berikutnya selama masih memenuhi syarat; tidak perlu mendaftar lagi.",
+            ],
+            sms: `Prakerja: Anda belum terpilih di Gelombang ${p.waveNumber}. Anda otomatis ikut undian gelombang berikutnya, tidak perlu daftar ulang.`,
+          }
+        : {
+            subject: `Draw result of wave ${p.waveNumber}`,
+            paragraphs: [
+              `You were not selected in wave ${p.waveNumber}.`,
+              "You stay in the draw of the next wave automatically while you remain eligible; there is no need to register again.",
+            ],
+            sms: `Prakerja: You were not selected in wave ${p.waveNumber}. You are in the next wave's draw automatically, no need to register again.`,
+          };
+    }
+    case "purchase-otp": {
+      const p = n.params;
+      const platform = gsmSafe(p.platformName);
+      return id
+        ? {
+            subject: "Kode OTP pembelian pelatihan",
+            paragraphs: [
+              `Kode OTP untuk membayar pelatihan di ${p.platformName}: ${p.code}. Berlaku ${p.validMinutes} menit.`,
+              "Jangan berikan kode ini kepada siapa pun, termasuk petugas Prakerja. Jika Anda tidak sedang membeli pelatihan, abaikan pesan ini.",
+            ],
+            sms: fitSms(
+              (name) => `Prakerja: Kode OTP ${p.code} untuk bayar pelatihan di ${name}. Berlaku ${p.validMinutes} menit. JANGAN berikan ke siapa pun.`,
+              platform,
+            ),
+            inbox: [`Kode OTP untuk membayar pelatihan di ${p.platformName} telah dikirim lewat SMS atau email. Jangan berikan kode itu kepada siapa pun.`],
+          }
+        : {
+            subject: "One-time code for a training purchase",
+            paragraphs: [
+              `Your one-time code (OTP) to pay for a training on ${p.platformName}: ${p.code}. Valid for ${p.validMinutes} minutes.`,
+              "Never give this code to anyone, Prakerja staff included. If you are not buying a training, ignore this message.",
+            ],
+            sms: fitSms(
+              (name) => `Prakerja: OTP ${p.code} to pay for a training on ${name}. Valid ${p.validMinutes} min. NEVER share it with anyone.`,
+              platform,
+            ),
+            inbox: [`A one-time code to pay for a training on ${p.platformName} was sent by SMS or email. Never give it to anyone.`],
+          };
+    }
+    case "purchase-confirmed": {
+      const p = n.params;
+      return id
+        ? {
+            subject: "Pembelian pelatihan berhasil",
+            paragraphs: [
+              `Anda membeli pelatihan "${p.trainingTitle}" di ${p.platformName} seharga ${rupiah(p.price, "id")}. Sisa saldo pelatihan Anda ${rupiah(p.balanceLeft, "id")}.`,
+              "Jika bukan Anda yang membeli, segera laporkan melalui aplikasi Prakerja.",
+            ],
+            sms: fitSms(
+              (title) =>
+                `Prakerja: Pembelian "${title}" ${rupiah(p.price, "id")} berhasil. Sisa saldo ${rupiah(p.balanceLeft, "id")}. Bukan Anda? Lapor di aplikasi.`,
+              p.trainingTitle,
+            ),
+          }
+        : {
+            subject: "Training bought",
+            paragraphs: [
+              `You bought the training "${p.trainingTitle}" on ${p.platformName} for ${rupiah(p.price, "en")}. Your training balance left is ${rupiah(p.balanceLeft, "en")}.`,
+              "If you did not buy it, report it in the Prakerja app at once.",
+            ],
+            sms: fitSms(
+              (title) =>
+                `Prakerja: You bought "${title}" for ${rupiah(p.price, "en")}. Balance left ${rupiah(p.balanceLeft, "en")}. Not you? Report it in the app.`,
+              p.trainingTitle,
+            ),
+          };
+    }
+    case "deadline-reminder-7d":
+      return reminder(7, n.params, lang);
+    case "deadline-reminder-1d":
+      return reminder(1, n.params, lang);
+    case "revoked": {
+      const reason = REVOKED_REASON[n.params.reason];
+      return id
+        ? {
+            subject: "Kepesertaan Prakerja Anda dicabut",
+            paragraphs: [`${reason.id} Kepesertaan Anda di Program Prakerja dicabut.`, "Alasan dan riwayatnya ada di halaman status aplikasi Prakerja."],
+            sms: "Prakerja: Kepesertaan Anda dicabut. Lihat alasannya di halaman status aplikasi Prakerja.",
+          }
+        : {
+            subject: "Your Prakerja participation is revoked",
+            paragraphs: [
+              `${reason.en} Your participation in the Prakerja program is revoked.`,
+              "The reason and its history are on the status page of the Prakerja app.",
+            ],
+            sms: "Prakerja: Your participation is revoked. See why on the status page of the Prakerja app.",
+          };
+    }
+  }
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/** The whole notification: an email in both languages, the Indonesian SMS, the in-app copy in both. */
+export function renderNotification(n: Notification): RenderedNotification {
+  const id = notificationText(n, "id");
+  const en = notificationText(n, "en");
+  const block = (t: NotificationText, lang: Language) => [...t.paragraphs, FOOTER[lang]];
+  const html = (t: NotificationText, lang: Language) =>
+    `<div lang="${lang}">${block(t, lang)
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
+      .join("")}</div>`;
+  return {
+    email: {
+      subject: `${id.subject} / ${en.subject}`,
+      text: `${block(id, "id").join("\n\n")}\n\n---\n\n${block(en, "en").join("\n\n")}\n`,
+      html: `<!doctype html><html><body>${html(id, "id")}<hr>${html(en, "en")}</body></html>`,
+    },
+    sms: id.sms,
+    inbox: {
+      title: { id: id.subject, en: en.subject },
+      body: { id: (id.inbox ?? id.paragraphs).join("\n\n"), en: (en.inbox ?? en.paragraphs).join("\n\n") },
+    },
+  };
+}

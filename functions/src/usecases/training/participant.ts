@@ -1,0 +1,79 @@
+import { done, refused, type Outcome } from "../../domain/outcome.js";
+import { COOLING_OFF_HOURS, mayCancel } from "../../domain/training/purchase.js";
+import type { MyTraining } from "../../schemas/myTraining.js";
+import type { Ports } from "../ports.js";
+
+/**
+ * The participant's own side of training: what they hold ("my training"), and the review of a
+ * completed training, whose first one makes them entitled to incentives.
+ */
+
+type ParticipantPorts = Pick<Ports, "training" | "clock">;
+
+/** "My training": the balance, the deadline while it applies, and every voucher. Refused for someone not (or no longer) a participant. */
+export async function myTraining(ports: ParticipantPorts, uid: string): Promise<Outcome<MyTraining, "not-participant">> {
+  const now = ports.clock.now();
+  const applicant = await ports.training.applicant(uid);
+  if (applicant === null || applicant.status !== "participant") return refused("not-participant");
+  const vouchers = await ports.training.vouchersOf(uid);
+  const courseCodes = [...new Set(vouchers.map((v) => v.courseCode))];
+  const platformCodes = [...new Set(vouchers.map((v) => v.platformCode))];
+  const [courses, platforms] = await Promise.all([
+    Promise.all(courseCodes.map((code) => ports.training.training(code))),
+    Promise.all(platformCodes.map((code) => ports.training.partner(code))),
+  ]);
+  const course = new Map(courses.filter((c) => c !== null).map((c) => [c.courseCode, c]));
+  const platformName = new Map(platformCodes.map((code, i) => [code, platforms[i]?.name ?? code]));
+  return done({
+    balance: applicant.trainingBalance ?? 0,
+    deadline: applicant.firstPurchaseAt === undefined ? (applicant.purchaseDeadline?.toISOString() ?? null) : null,
+    vouchers: vouchers
+      .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime())
+      .map((v) => ({
+        redeemCode: v.redeemCode,
+        courseCode: v.courseCode,
+        title: course.get(v.courseCode)?.title ?? v.courseCode,
+        institution: course.get(v.courseCode)?.institutionName ?? v.institutionCode,
+        platform: platformName.get(v.platformCode) ?? v.platformCode,
+        scheduleCode: v.scheduleCode,
+        startsAt: v.startsAt.toISOString(),
+        amount: v.amount,
+        state: v.state,
+        sessions: v.attended.filter((s) => s <= 10),
+        postTest: v.attended.includes(999),
+        cancellableUntil:
+          v.state === "issued" && mayCancel(v.issuedAt, v.startsAt, now) === "ok"
+            ? new Date(Math.min(v.issuedAt.getTime() + COOLING_OFF_HOURS * 3600_000, v.startsAt.getTime())).toISOString()
+            : null,
+        reviewed: v.review !== undefined,
+      })),
+  });
+}
+
+export type ReviewRefusal = "voucher-not-found" | "training-not-completed" | "already-reviewed";
+
+/**
+ * The participant rates (1–5) and reviews a training they completed. The first completed and
+ * reviewed training makes them entitled to incentives: `entitlements/{uid}` is created in the same
+ * transaction, once — the one event the payouts work consumes.
+ */
+export async function reviewTraining(
+  ports: ParticipantPorts,
+  uid: string,
+  input: { redeemCode: string; rating: number; text: string },
+): Promise<Outcome<{ entitled: boolean }, ReviewRefusal>> {
+  const now = ports.clock.now();
+  const write = await ports.training.review(input.redeemCode, ({ voucher, entitlement }) => {
+    if (voucher === null || voucher.uid !== uid) return { kind: "refused", reason: "voucher-not-found" };
+    if (voucher.state !== "completed" || voucher.completedAt === undefined) return { kind: "refused", reason: "training-not-completed" };
+    if (voucher.review !== undefined) return { kind: "refused", reason: "already-reviewed" };
+    return {
+      kind: "reviewed",
+      voucher: { ...voucher, review: { rating: input.rating, text: input.text, at: now } },
+      entitlement: entitlement === null ? { redeemCode: voucher.redeemCode, completedAt: voucher.completedAt, reviewedAt: now, at: now } : null,
+      event: { kind: "training-reviewed", at: now, courseCode: voucher.courseCode },
+    };
+  });
+  if (write.kind === "refused") return refused(write.reason as ReviewRefusal);
+  return done({ entitled: true });
+}
