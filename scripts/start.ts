@@ -61,6 +61,7 @@ try {
     `  Auth emulator:      ${URLS.auth}`,
     `  Cloud Tasks:        ${URLS.tasks}`,
     `  Firestore:          http://${stack.firestore.host} — ${stack.firestore.describe}`,
+    `  Mail and SMS sent:  ${URLS.mail} (or npm run mail)`,
     "",
     `  Demo accounts (password: ${DEMO_PASSWORD}):`,
     ...demoAccounts.map((a) => `    ${a.email.padEnd(40)} ${a.claims ? a.claims.role + (a.claims.region ? ` (region ${a.claims.region})` : "") : "applicant"}`),

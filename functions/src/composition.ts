@@ -15,6 +15,7 @@ import { secretPseudonyms } from "./adapters/pseudonyms.js";
 import { firestoreRegistrations } from "./adapters/registrations.js";
 import { firestoreRoleGrants } from "./adapters/roleGrants.js";
 import { firestoreTraining } from "./adapters/training.js";
+import { firestoreDeadlines } from "./adapters/deadlines.js";
 import { cloudTasks } from "./adapters/tasks.js";
 import { firestoreVerifications } from "./adapters/verifications.js";
 import { firestoreWaves } from "./adapters/waves.js";
@@ -61,6 +62,7 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     partnerKeys: secretPartnerKeys(),
     partners: firestorePartnerRegistry,
     training: firestoreTraining,
+    deadlines: firestoreDeadlines,
     random: { bytes: (length) => randomBytes(length) },
     usedSignatures: firestoreUsedSignatures,
     tasks: cloudTasks(REGION),

@@ -12,6 +12,7 @@ export { deliverSms } from "./functions/deliverSms.js";
 export { draws } from "./functions/draws.js";
 export { exclusionListDiff } from "./functions/exclusionListDiff.js";
 export { expireExclusionImport } from "./functions/expireExclusionImport.js";
+export { expirePurchaseDeadlines } from "./functions/expirePurchaseDeadlines.js";
 export { getMyStatus } from "./functions/getMyStatus.js";
 export { getMyTraining } from "./functions/getMyTraining.js";
 export { grantRole } from "./functions/grantRole.js";

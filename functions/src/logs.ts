@@ -31,6 +31,8 @@ export const logs = {
   drawStep: (waveId: string, step: string) => logger.info("draw-step", { waveId, step }),
   drawStepFailed: (waveId: string, error: unknown) =>
     logger.error("draw-step-failed", { waveId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  deadlinesRun: (run: { reminded: number; revoked: number; seatsAssigned: number; seatsWaiting: number }, scheduledFor: string) =>
+    logger.info("purchase-deadlines-run", { ...run, scheduledFor }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) => logger.info("waves-advanced", { moves, scheduledFor }),
   // The task edge (edge/task.ts): every line carries the task's ID and how often it was retried before.
   /** `fields`: the paths that did not parse, with zod's issue codes; never their values. */

@@ -35,12 +35,19 @@ export const PORTS: EmulatorPorts = Object.fromEntries(
  */
 export const MAIL_PORTS = { smtp: 2525, web: 8025 } as const;
 
+/**
+ * The training-partner simulator (scripts/simulator/): a digital platform and a training institution
+ * calling the partner API through Hosting, driven over its own JSON API. Not a Firebase emulator: fixed here.
+ */
+export const SIMULATOR_PORT = 8095;
+
 export const URLS = {
   webApp: `http://${HOST}:${PORTS.hosting}`,
   functions: `http://${HOST}:${PORTS.functions}/${PROJECT_ID}/${REGION}`,
   auth: `http://${HOST}:${PORTS.auth}`,
   tasks: `http://${HOST}:${PORTS.tasks}`,
   mail: `http://${HOST}:${MAIL_PORTS.web}`,
+  simulator: `http://${HOST}:${SIMULATOR_PORT}`,
 };
 
 /** The offline-safe environment for the Firebase CLI (see ../shared/PLATFORM.md). */

@@ -42,6 +42,24 @@ function ensureLocalSecrets(): void {
     appendFileSync(LOCAL_SECRETS, `PARTNER_SIGN_KEYS='${JSON.stringify(keys)}'\n`);
   }
 }
+
+/**
+ * Partners only the emulator suites onboard (tests/integration/partnerApi*.test.ts), so they can stay
+ * de-listed or frozen without touching the demo partners other suites sign as.
+ */
+export const LOCAL_TEST_PARTNER_CODES = ["test-delisted-platform", "test-frozen-institution"] as const;
+
+/** Adds a sign key for each local partner code that PARTNER_SIGN_KEYS lacks (a file made before the code existed); keys there are kept. */
+function ensureLocalPartnerKeys(): void {
+  const text = readFileSync(LOCAL_SECRETS, "utf8");
+  const line = /^PARTNER_SIGN_KEYS='(.+)'$/m.exec(text);
+  if (line === null) return;
+  const keys = JSON.parse(line[1]!) as Record<string, unknown>;
+  const missing = [...LOCAL_PARTNER_CODES, ...LOCAL_TEST_PARTNER_CODES].filter((code) => !Object.hasOwn(keys, code));
+  if (missing.length === 0) return;
+  for (const code of missing) keys[code] = randomBytes(32).toString("base64url");
+  writeFileSync(LOCAL_SECRETS, text.replace(line[0], () => `PARTNER_SIGN_KEYS='${JSON.stringify(keys)}'`), { mode: 0o600 });
+}
 const SERVICES = ["auth", "functions", "hosting", "tasks"] as const;
 
 /**
@@ -52,6 +70,7 @@ const SERVICES = ["auth", "functions", "hosting", "tasks"] as const;
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   mkdirSync(LOG_DIR, { recursive: true });
   ensureLocalSecrets();
+  ensureLocalPartnerKeys();
   for (const service of SERVICES) {
     if (await portInUse(HOST, PORTS[service])) {
       throw new Error(`Port ${PORTS[service]} (${service} emulator) is in use. Is another \`npm start\` or \`npm test\` running? Stop it first.`);

@@ -58,18 +58,17 @@ describe("training catalogue page", () => {
     await page.getByRole("button", { name: "Cari", exact: true }).click();
     await page.getByTestId("catalogue-searched").waitFor();
     const cards = page.getByTestId("catalogue-training");
-    expect(await cards.evaluateAll((all) => all.map((card) => card.getAttribute("data-course-code")))).toEqual(
-      [ONLINE, OFFLINE].sort((a, b) => (a < b ? 1 : -1)),
-    );
+    // In title order: "Barista…" before "Latte…".
+    expect(await cards.evaluateAll((all) => all.map((card) => card.getAttribute("data-course-code")))).toEqual([OFFLINE, ONLINE]);
     await expectNoSidewaysScroll(page);
 
     await page.getByLabel("Metode belajar").selectOption("offline");
-    await page.waitForURL(`**/pelatihan?q=${WORD}&method=offline`);
+    await page.waitForURL(`**/pelatihan?q=${WORD.toUpperCase()}&method=offline`);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="catalogue-training"]').length === 1);
     const province = page.getByLabel("Provinsi");
     await page.waitForFunction(() => !(document.getElementById("catalogue-province") as HTMLSelectElement | null)?.disabled);
     await province.selectOption("31");
-    await page.waitForURL(`**/pelatihan?q=${WORD}&method=offline&province=31`);
+    await page.waitForURL(`**/pelatihan?q=${WORD.toUpperCase()}&method=offline&province=31`);
     await page.getByTestId("catalogue-list").waitFor();
     expect(await cards.evaluateAll((all) => all.map((card) => card.getAttribute("data-course-code")))).toEqual([OFFLINE]);
     expect(await cards.first().getByTestId("training-price").textContent()).toBe("Rp\u00a01.200.000");

@@ -29,6 +29,15 @@ const PATHS: Array<{ path: string; readers: Who[] }> = [
   { path: "usedSignatures/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", readers: [] },
   { path: "registerAttempts/u1_2026-11-30", readers: [] },
   { path: "verificationDecisions/0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d8e", readers: ["admin", "auditor"] },
+  // Training money and seats: functions only, except what the program office and auditors audit.
+  { path: "vouchers/GHOPNYXUVMT2", readers: [] },
+  { path: "purchases/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", readers: [] },
+  { path: "paymentTokens/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", readers: [] },
+  { path: "entitlements/u1", readers: ["admin", "auditor"] },
+  { path: "settlements/GHOPNYXUVMT2-redeemed", readers: ["admin", "auditor"] },
+  { path: "budgetLedger/unspent-p1", readers: ["admin", "auditor"] },
+  { path: "freedSeats/p1", readers: ["admin", "auditor"] },
+  { path: "partnerCalls/req-0001", readers: ["admin", "auditor"] },
   // The notification outbox holds addresses and one-time codes: functions and the relay only.
   { path: "mail/draw-result-2026-1-p1", readers: [] },
   { path: "sms/draw-result-2026-1-p1", readers: [] },

@@ -43,6 +43,15 @@ describe("firestore.indexes.json", () => {
     expect(unindexed("usedSignatures", "expiresAt")).toBe(true);
   });
 
+  it.each(["mail", "sms"])(
+    "when the %s outbox holds an address, then a TTL policy on expiresAt deletes it and the address and text are in no index",
+    (collection) => {
+      const override = overrides.find((o) => o.collectionGroup === collection && o.fieldPath === "expiresAt") as { ttl?: boolean } | undefined;
+      expect(override?.ttl).toBe(true);
+      for (const field of ["expiresAt", "to", "createdAt", collection === "mail" ? "message" : "body"]) expect(unindexed(collection, field), field).toBe(true);
+    },
+  );
+
   it.each(QUEUE_REGION_EXAMPLES.map((region) => [region ?? "everywhere", region]))(
     "when the verification queue is asked for %s, then a composite index serves its equalities and its order (the emulator does not check)",
     (_, region) => {
@@ -82,5 +91,30 @@ describe("firestore.indexes.json: the training catalogue's queries", () => {
 
   it("when an admin's retry is looked up by requestId in a training's history, then that field keeps its automatic single-field index", () => {
     expect(overrides.some((o) => o.collectionGroup === HISTORY_REQUEST_FIELD.collectionGroup && o.fieldPath === HISTORY_REQUEST_FIELD.fieldPath)).toBe(false);
+  });
+});
+
+describe("firestore.indexes.json: the training queries", () => {
+  it("when a partner's calls of the last minute are counted (rate limit), then a composite index serves clientCode == and at >=", () => {
+    const found = indexFile.indexes.filter((index) => index.collectionGroup === "partnerCalls").map((index) => index.fields);
+    expect(found).toContainEqual([
+      { fieldPath: "clientCode", order: "ASCENDING" },
+      { fieldPath: "at", order: "ASCENDING" },
+    ]);
+  });
+
+  it.each([
+    ["applicants", "lapseAt"],
+    ["applicants", "remindAt"],
+    ["freedSeats", "toWave"],
+    ["waves", "state"],
+    ["vouchers", "uid"],
+  ])("when the deadline job or 'my training' queries %s.%s alone, then its single-field index is not exempted", (collection, field) => {
+    expect(overrides.some((o) => o.collectionGroup === collection && o.fieldPath === field)).toBe(false);
+  });
+
+  it("when a payment token waits for its OTP, then a TTL policy deletes it after expiresAt", () => {
+    const override = overrides.find((o) => o.collectionGroup === "paymentTokens" && o.fieldPath === "expiresAt") as { ttl?: boolean } | undefined;
+    expect(override?.ttl).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { leaseDoc, paymentPartnerDoc, programYearDoc, roleGrantDoc, waveDoc, wav
 import {
   budgetEntryDoc,
   entitlementDoc,
+  freedSeatDoc,
   partnerCallDoc,
   paymentTokenDoc,
   purchaseDoc,
@@ -81,6 +82,7 @@ export const paymentTokens = () => collection(COLLECTIONS.paymentTokens, payment
 export const entitlements = () => collection(COLLECTIONS.entitlements, entitlementDoc);
 export const settlements = () => collection(COLLECTIONS.settlements, settlementDoc);
 export const budgetLedger = () => collection(COLLECTIONS.budgetLedger, budgetEntryDoc);
+export const freedSeats = () => collection(COLLECTIONS.freedSeats, freedSeatDoc);
 export const partnerCalls = () => collection(COLLECTIONS.partnerCalls, partnerCallDoc);
 export const paymentPartners = () => collection(COLLECTIONS.paymentPartners, paymentPartnerDoc);
 export const roleGrants = () => collection(COLLECTIONS.roleGrants, roleGrantDoc);

@@ -16,6 +16,7 @@ export const COLLECTIONS = {
   entitlements: "entitlements",
   settlements: "settlements",
   budgetLedger: "budgetLedger",
+  freedSeats: "freedSeats",
   partnerCalls: "partnerCalls",
   partnerRate: "partnerRate",
   paymentPartners: "paymentPartners",

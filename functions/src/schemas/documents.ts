@@ -56,9 +56,16 @@ export const waveDoc = z.object({
   state: z.enum(WAVE_STATES),
   opensAt: z.date(),
   closesAt: z.date(),
+  /** Seats in the draw: as created, plus every freed seat added before the wave opened (`freedSeats`). */
   quota: z.number().int().positive(),
   /** Absent only on waves made before draws existed; such a wave closes but is never drawn. */
   draw: waveDrawPlan.optional(),
+  /**
+   * Seats freed by participants of earlier waves who lost their place (no training bought before
+   * the deadline), added to this wave's quota before it opened: from which wave, how many, when.
+   * Public, like the rest of the wave: the transparency page shows where each extra seat came from.
+   */
+  freedSeats: z.array(z.object({ fromWave: z.string(), seats: z.number().int().positive(), at: z.date() })).optional(),
 });
 export type WaveDoc = z.infer<typeof waveDoc>;
 

@@ -168,8 +168,8 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     en: "This purchase can no longer be cancelled: its code was used, it was cancelled, or it was reported.",
   },
   "cooling-off-over": {
-    id: "Batas waktu pembatalan (24 jam setelah pembelian) sudah lewat. Jika Anda tidak membeli pelatihan ini, pilih \"Saya tidak membeli ini\".",
-    en: "The cancellation window (24 hours after buying) has passed. If you did not buy this training, choose \"I did not buy this\".",
+    id: 'Batas waktu pembatalan (24 jam setelah pembelian) sudah lewat. Jika Anda tidak membeli pelatihan ini, pilih "Saya tidak membeli ini".',
+    en: 'The cancellation window (24 hours after buying) has passed. If you did not buy this training, choose "I did not buy this".',
   },
   "schedule-started": {
     id: "Pelatihan ini sudah dimulai, jadi pembelian tidak bisa dibatalkan.",

@@ -192,3 +192,12 @@ export const partnerCallDoc = z.object({
   subject: z.string().optional(),
 });
 export type PartnerCallDoc = z.infer<typeof partnerCallDoc>;
+
+/** `freedSeats/{pid}`: the seat of a participant revoked at the purchase deadline, until a later wave takes it. */
+export const freedSeatDoc = z.object({
+  fromWave: z.string(),
+  at: z.date(),
+  /** The wave whose quota it was added to (before that wave opened); null while waiting for one. */
+  toWave: z.string().nullable(),
+});
+export type FreedSeatDoc = z.infer<typeof freedSeatDoc>;

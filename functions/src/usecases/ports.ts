@@ -18,7 +18,9 @@ import type {
   TrainingPartnerDoc as PartnerDoc,
 } from "../schemas/training.js";
 import type {
+  BudgetEntryDoc,
   EntitlementDoc,
+  FreedSeatDoc,
   PartnerCallDoc,
   PaymentTokenDoc,
   PurchaseDoc,
@@ -59,6 +61,7 @@ export interface Ports {
   partnerKeys: PartnerKeys;
   partners: PartnerRegistry;
   training: TrainingStore;
+  deadlines: Deadlines;
   random: Random;
   usedSignatures: UsedSignatures;
   tasks: Tasks;
@@ -372,6 +375,36 @@ export interface TaskOptions {
   /** How long one attempt may run before Cloud Tasks counts it failed (15–1800 s; default 600, emulator 60). */
   dispatchDeadlineSeconds?: number;
 }
+
+/**
+ * The first-purchase deadline's bookkeeping (usecases/training/deadlines.ts): who lapsed, who is
+ * due a reminder, and the seats lapsed participants free for later waves. Queries are single-field
+ * range queries (`lapseAt <= now`, `remindAt <= now`, `toWave == null`): no composite index.
+ */
+export interface Deadlines {
+  /** Participants whose deadline passed with nothing bought (`lapseAt <= now`), earliest first. */
+  lapsed(now: Date, limit: number): Promise<string[]>;
+  /** One transaction: re-reads the applicant, and writes what `decide` returns (nothing for `skip`). */
+  revoke(uid: string, decide: (applicant: ApplicantDoc | null) => RevokeWrite): Promise<RevokeWrite>;
+  /** Participants due a reminder (`remindAt <= now`), earliest first. */
+  remindersDue(now: Date, limit: number): Promise<Array<{ uid: string; applicant: ApplicantDoc }>>;
+  /** Moves the applicant's `remindAt` from `from` to `to`, if it is still `from`; false otherwise. */
+  advanceReminder(uid: string, from: Date, to: Date | null): Promise<boolean>;
+  /** Freed seats no wave has taken yet (`toWave == null`). */
+  unassignedSeats(limit: number): Promise<Array<{ pid: string; seat: FreedSeatDoc }>>;
+  /** The earliest wave not yet open (`scheduled`), or null. */
+  nextScheduledWave(now: Date): Promise<{ id: string; wave: WaveDoc } | null>;
+  /**
+   * One transaction (at most 400 seats): if the wave is still `scheduled` and before its opening,
+   * adds the seats still unassigned to its quota and its `freedSeats`, and marks each taken.
+   * Returns how many it added.
+   */
+  assignSeats(waveId: string, pids: string[], now: Date): Promise<number>;
+}
+
+export type RevokeWrite =
+  | { kind: "skip" }
+  | { kind: "revoke"; pid: string; balance: number; ledger: BudgetEntryDoc; seat: FreedSeatDoc; event: TimelineEventDoc };
 
 /** Random bytes from a cryptographic source (codes, tokens, OTPs). In memory: a fixed sequence. */
 export interface Random {

@@ -6,6 +6,8 @@ export const enTransparency: Record<keyof typeof idTransparency, string> = {
     "Anyone can check every wave's draw, without an account. The draw's rules are published when the wave is created; the draw pool is locked before its randomness exists; anyone can re-run the draw and must get the same winners.",
   "transparency.waves": "Waves",
   "transparency.year": "Program year",
+  "transparency.quota": "Quota",
+  "transparency.freedSeats": "including {seats} seats returned from wave {wave}: participants who bought no training before the deadline",
   "transparency.plan": "Draw plan, fixed in advance",
   "transparency.noPlan": "This wave was created before open draws existed; it is not drawn.",
   "transparency.strata": "Quota split",

@@ -4,6 +4,8 @@ export const idTransparency = {
     "Setiap undian gelombang dapat diperiksa siapa saja, tanpa akun. Aturan undian diumumkan sejak gelombang dibuat; daftar peserta undian (pool) dikunci sebelum angka acaknya ada; siapa pun dapat menjalankan ulang undian dan harus mendapat pemenang yang sama.",
   "transparency.waves": "Gelombang",
   "transparency.year": "Tahun program",
+  "transparency.quota": "Kuota",
+  "transparency.freedSeats": "termasuk {seats} kursi yang dikembalikan dari gelombang {wave}: peserta yang tidak membeli pelatihan sebelum batas waktu",
   "transparency.plan": "Rencana undian, ditetapkan sejak awal",
   "transparency.noPlan": "Gelombang ini dibuat sebelum ada undian terbuka; gelombang ini tidak diundi.",
   "transparency.strata": "Pembagian kuota",

@@ -8,6 +8,7 @@ import { memoryExclusionImportRecords, memoryExclusionImports, memoryExclusionLi
 import { memoryDrawRecipients, memoryNotifications, memorySmsGateway, memorySmsOutbox, type MemorySmsGateway } from "./notifications.js";
 import { memoryPartnerKeys, memoryPartnerRegistry, memoryUsedSignatures } from "./partners.js";
 import { memoryRandom, memoryTraining } from "./training.js";
+import { memoryDeadlines } from "./deadlines.js";
 import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
 import { newMemory, type MemoryState } from "./state.js";
 import { memoryTasks, type MemoryTasks } from "./tasks.js";
@@ -111,6 +112,7 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     partnerKeys: memoryPartnerKeys(options.partnerKeys),
     partners: memoryPartnerRegistry(options.partners),
     training: memoryTraining(memory),
+    deadlines: memoryDeadlines(memory),
     random: memoryRandom(),
     usedSignatures: memoryUsedSignatures(),
     tasks: memoryTasks(),

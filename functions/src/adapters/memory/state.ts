@@ -18,6 +18,7 @@ import { verificationDecisionDoc } from "../../schemas/verification.js";
 import {
   budgetEntryDoc,
   entitlementDoc,
+  freedSeatDoc,
   paymentTokenDoc,
   purchaseDoc,
   scheduleDoc,
@@ -90,6 +91,7 @@ export function emptyState() {
     entitlements: new Table(COLLECTIONS.entitlements, entitlementDoc),
     settlements: new Table(COLLECTIONS.settlements, settlementDoc),
     budgetLedger: new Table(COLLECTIONS.budgetLedger, budgetEntryDoc),
+    freedSeats: new Table(COLLECTIONS.freedSeats, freedSeatDoc),
     mail: new Table(COLLECTIONS.mail, mailDoc),
     sms: new Table(COLLECTIONS.sms, smsDoc),
     /** `<uid>/<key>`. */

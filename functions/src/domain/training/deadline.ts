@@ -30,3 +30,6 @@ export function reminderDue(deadline: Date, remindAt: Date): ReminderDays {
   const days = (deadline.getTime() - remindAt.getTime()) / DAY;
   return REMINDER_DAYS.reduce((best, d) => (Math.abs(d - days) < Math.abs(best - days) ? d : best));
 }
+
+/** Freed seats added to a wave per transaction: each is one write, under Firestore's 500 per transaction. */
+export const SEATS_PER_TRANSACTION = 400;
