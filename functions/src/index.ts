@@ -8,6 +8,7 @@ export { catalogueCourse } from "./functions/catalogueCourse.js";
 export { catalogueSchedule } from "./functions/catalogueSchedule.js";
 export { createWave } from "./functions/createWave.js";
 export { decideVerification } from "./functions/decideVerification.js";
+export { declinePurchase } from "./functions/declinePurchase.js";
 export { deliverSms } from "./functions/deliverSms.js";
 export { draws } from "./functions/draws.js";
 export { exclusionListDiff } from "./functions/exclusionListDiff.js";

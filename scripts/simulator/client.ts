@@ -126,7 +126,7 @@ export class PartnerClient {
               this.delivered(role, clientCode, path, body, options, delivery),
             ),
           );
-    const answer = deliveries.find((d) => d.status >= 200 && d.status < 300) ?? deliveries[0]!;
+    const answer = deliveries.find((d) => d.status >= 200 && d.status < 300) ?? deliveries[0];
     return { answer: { status: answer.status, body: answer.body, requestId: answer.requestId }, deliveries };
   }
 

@@ -75,7 +75,7 @@ export function localPartnerKeys(file: string = LOCAL_SECRETS): Record<string, s
   const json = /^PARTNER_SIGN_KEYS='(.+)'$/m.exec(text)?.[1];
   if (json === undefined) return {};
   const parsed = JSON.parse(json) as Record<string, string | string[]>;
-  return Object.fromEntries(Object.entries(parsed).map(([code, key]) => [code, Array.isArray(key) ? key[key.length - 1]! : key]));
+  return Object.fromEntries(Object.entries(parsed).map(([code, key]) => [code, Array.isArray(key) ? key[key.length - 1] : key]));
 }
 
 const faults = z
@@ -120,7 +120,10 @@ const inputs = {
     path: z.string().startsWith("/"),
     body: z.unknown().optional(),
     rawBody: z.string().optional(),
-    method: z.string().regex(/^[A-Za-z]+$/).optional(),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/)
+      .optional(),
     headers: z.record(z.string(), z.string()).optional(),
     unsigned: z.boolean().optional(),
     headerOverrides: z.record(z.string(), z.string()).optional(),
@@ -194,7 +197,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         "platform",
         platform,
         PATHS.authorize,
-        { otp: input.otp, invoice_url: input.invoiceUrl ?? `https://${platform}.simulator.test/invoice/${encodeURIComponent(invoiceCode)}`, invoice_code: invoiceCode },
+        {
+          otp: input.otp,
+          invoice_url: input.invoiceUrl ?? `https://${platform}.simulator.test/invoice/${encodeURIComponent(invoiceCode)}`,
+          invoice_code: invoiceCode,
+        },
         { ...optionsOf(input), headers: { Authorization: `Payment ${input.paymentToken}` } },
       );
       return result(sent, { invoiceCode, transactionCode: dataOf(sent).transaction_code });
@@ -272,7 +279,7 @@ async function serve(routes: Record<string, (body: unknown) => Promise<unknown>>
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString("utf8");
-  let body: unknown = {};
+  let body: unknown;
   try {
     body = raw.trim() === "" ? {} : JSON.parse(raw);
   } catch {

@@ -54,11 +54,15 @@ function ensureLocalPartnerKeys(): void {
   const text = readFileSync(LOCAL_SECRETS, "utf8");
   const line = /^PARTNER_SIGN_KEYS='(.+)'$/m.exec(text);
   if (line === null) return;
-  const keys = JSON.parse(line[1]!) as Record<string, unknown>;
+  const keys = JSON.parse(line[1] ?? "{}") as Record<string, unknown>;
   const missing = [...LOCAL_PARTNER_CODES, ...LOCAL_TEST_PARTNER_CODES].filter((code) => !Object.hasOwn(keys, code));
   if (missing.length === 0) return;
   for (const code of missing) keys[code] = randomBytes(32).toString("base64url");
-  writeFileSync(LOCAL_SECRETS, text.replace(line[0], () => `PARTNER_SIGN_KEYS='${JSON.stringify(keys)}'`), { mode: 0o600 });
+  writeFileSync(
+    LOCAL_SECRETS,
+    text.replace(line[0], () => `PARTNER_SIGN_KEYS='${JSON.stringify(keys)}'`),
+    { mode: 0o600 },
+  );
 }
 const SERVICES = ["auth", "functions", "hosting", "tasks"] as const;
 

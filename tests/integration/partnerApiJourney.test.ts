@@ -37,7 +37,9 @@ afterAll(async () => {
 });
 
 const settlementsOf = async (redeemCode: string) =>
-  (await adminDb.collection("settlements").where("redeemCode", "==", redeemCode).get()).docs.map((d) => d.data() as { stage: string; amount: number; state: string; partnerCode: string });
+  (await adminDb.collection("settlements").where("redeemCode", "==", redeemCode).get()).docs.map(
+    (d) => d.data() as { stage: string; amount: number; state: string; partnerCode: string },
+  );
 
 describe("a participant's training, from purchase to entitlement, through the simulator", () => {
   it("when a platform sells a training and the institution redeems, runs a session and the post-test, then the review makes the participant entitled", async () => {
@@ -59,7 +61,7 @@ describe("a participant's training, from purchase to entitlement, through the si
       answer: { status: 200, body: { success: true, data: { invoice_code: invoice("journey"), amount: course.price, status: "SUCCESS" } } },
     });
     const [voucher] = (await footprint(who)).vouchers;
-    const redeemCode = voucher!.code;
+    const redeemCode = voucher.code;
     expect((await footprint(who)).balance).toBe(3_500_000 - course.price);
 
     const paid = await sim.post("/platform/status", { invoiceCode: invoice("journey") });
@@ -112,7 +114,7 @@ describe("a partner's deliveries: duplicates, races and the published clients' f
     const otp = await sim.post("/platform/buy", { prakerjaId: who.pid, ...course, amount: course.price, invoiceCode: invoice("dup") });
     const twice = await sim.post("/platform/authorize", { paymentToken: otp.paymentToken, otp: await latestOtp(who.uid), faults: { duplicate: true } });
     expect(twice.deliveries.map((d) => d.status)).toEqual([200, 200]);
-    expect(twice.deliveries[0]!.body.data).toEqual(twice.deliveries[1]!.body.data);
+    expect(twice.deliveries[0].body.data).toEqual(twice.deliveries[1].body.data);
     const after = await footprint(who);
     expect(after.vouchers).toHaveLength(1);
     expect(after.balance).toBe(3_500_000 - course.price);
@@ -151,15 +153,17 @@ describe("a partner's deliveries: duplicates, races and the published clients' f
       const invoiceCode = invoice(`race-${i}`);
       const otp = await sim.post("/platform/buy", { prakerjaId: who.pid, ...course, amount: course.price, invoiceCode });
       expect(otp.ok).toBe(true);
-      tokens.push({ course, paymentToken: otp.paymentToken!, otp: (await otpsSent(who.uid))[0]!, invoiceCode });
+      tokens.push({ course, paymentToken: otp.paymentToken!, otp: (await otpsSent(who.uid))[0], invoiceCode });
     }
-    const answers = await Promise.all(tokens.map((t) => sim.post("/platform/authorize", { paymentToken: t.paymentToken, otp: t.otp, invoiceCode: t.invoiceCode })));
-    const won = answers.flatMap((a, i) => (a.ok ? [tokens[i]!.course.price] : []));
+    const answers = await Promise.all(
+      tokens.map((t) => sim.post("/platform/authorize", { paymentToken: t.paymentToken, otp: t.otp, invoiceCode: t.invoiceCode })),
+    );
+    const won = answers.flatMap((a, i) => (a.ok ? [tokens[i].course.price] : []));
     // Any two of the three cost more than the balance: exactly one can be bought.
     expect(won).toHaveLength(1);
     expect(answers.filter((a) => !a.ok).map((a) => a.answer.body.error?.code)).toEqual(["balance-too-low", "balance-too-low"]);
     const after = await footprint(who);
-    expect(after.balance).toBe(balance - won[0]!);
+    expect(after.balance).toBe(balance - won[0]);
     expect(after.balance).toBeGreaterThanOrEqual(0);
     expect(after.vouchers).toHaveLength(1);
   });
@@ -173,14 +177,14 @@ describe("a partner's deliveries: duplicates, races and the published clients' f
     const bought = await sim.post("/platform/authorize", { paymentToken: otp.paymentToken, otp: await latestOtp(who.uid), style: "go" });
     expect(bought.ok).toBe(true);
     const [voucher] = (await footprint(who)).vouchers;
-    const status = await sim.post("/institution/status", { redeemCode: voucher!.code, style: "python" });
+    const status = await sim.post("/institution/status", { redeemCode: voucher.code, style: "python" });
     expect(status).toMatchObject({ ok: true, answer: { status: 200 } });
-    const commit = await sim.post("/institution/commit", { redeemCode: voucher!.code, style: "ruby" });
+    const commit = await sim.post("/institution/commit", { redeemCode: voucher.code, style: "ruby" });
     expect(commit).toMatchObject({ ok: true, answer: { body: { data: { committed: true } } } });
 
     const log = (await (await fetch(`${sim.simulator.url}/log`)).json()) as LogEntry[];
     const sent = (requestId: string | null) => log.find((e) => e.requestId === requestId)!;
-    expect(sent(status.answer.requestId).body).toBe(`{"redeem_code": "${voucher!.code}"}`);
+    expect(sent(status.answer.requestId).body).toBe(`{"redeem_code": "${voucher.code}"}`);
     expect(Object.keys(sent(commit.answer.requestId).headers)).toEqual(expect.arrayContaining(["Client_code", "Timestamp", "Signature"]));
     expect(Object.keys(sent(bought.answer.requestId).headers)).toEqual(expect.arrayContaining(["Client_code", "Timestamp", "Signature", "Authorization"]));
   });

@@ -31,10 +31,10 @@ export async function partnerCatalogue(run: string): Promise<{ selfPaced: Course
   await ensureProgramYear();
   const now = new Date();
   const demo = trainingPartners(now);
-  const base = demo[INSTITUTION]!;
+  const base = demo[INSTITUTION];
   await Promise.all([
     ...Object.entries(demo).map(([code, partner]) => adminDb.doc(`trainingPartners/${code}`).set(partner)),
-    adminDb.doc(`trainingPartners/${DELISTED_PLATFORM}`).set({ ...demo[PLATFORM]!, name: "Platform Dikeluarkan", status: "delisted" }),
+    adminDb.doc(`trainingPartners/${DELISTED_PLATFORM}`).set({ ...demo[PLATFORM], name: "Platform Dikeluarkan", status: "delisted" }),
     adminDb.doc(`trainingPartners/${FROZEN_INSTITUTION}`).set({ ...base, name: "Lembaga Dibekukan", settlementsFrozen: true }),
   ]);
   const course = async (name: string, price: number, capacity: number | null, institutionCode = INSTITUTION): Promise<Course> => {
@@ -72,7 +72,7 @@ export async function partnerCatalogue(run: string): Promise<{ selfPaced: Course
     course("DSG", 650_000, null),
     course("FRZ", 400_000, null, FROZEN_INSTITUTION),
   ]);
-  return { selfPaced: selfPaced!, webinar: webinar!, design: design!, frozen: frozen! };
+  return { selfPaced: selfPaced, webinar: webinar, design: design, frozen: frozen };
 }
 
 export interface Participant {
@@ -107,7 +107,9 @@ export async function participant(balance = 3_500_000): Promise<Participant> {
 
 /** The purchase OTPs sent to `uid` by SMS, newest first (the participant reads them off their phone). */
 export async function otpsSent(uid: string): Promise<string[]> {
-  const docs = (await adminDb.collection("sms").where("uid", "==", uid).get()).docs.map((d) => d.data() as { kind: string; body: string; createdAt: { toMillis(): number } });
+  const docs = (await adminDb.collection("sms").where("uid", "==", uid).get()).docs.map(
+    (d) => d.data() as { kind: string; body: string; createdAt: { toMillis(): number } },
+  );
   return docs
     .filter((d) => d.kind === "purchase-otp")
     .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis())

@@ -86,6 +86,14 @@ describe("partner signatures", () => {
     expect(signatureMatches(["sign-key"], { ...request, body: Buffer.from('{"redeem_code": "GHOPNYXUVMT1"}') }, signedCompact)).toBe(false);
   });
 
+  it("when a request carries an Authorization header (a platform's authorize), then it matches signed with or without that value between path and body (the published Go helper's slot)", () => {
+    const authorization = "Payment abcdefghijklmnopqrstuvwxyz";
+    const withSlot = partnerSignature("sign-key", { ...request, path: `${request.path}${authorization}` });
+    const withoutSlot = partnerSignature("sign-key", request);
+    expect([signatureMatches(["sign-key"], { ...request, authorization }, withSlot), signatureMatches(["sign-key"], { ...request, authorization }, withoutSlot)]).toEqual([true, true]);
+    expect(signatureMatches(["sign-key"], request, withSlot)).toBe(false);
+  });
+
   it("when a timestamp is 300 s away, then it is inside the window; 301 s is outside", () => {
     const now = new Date(1_698_289_216_000);
     expect([withinWindow(1_698_288_916, now), withinWindow(1_698_289_516, now), withinWindow(1_698_288_915, now), withinWindow(1_698_289_517, now)]).toEqual([

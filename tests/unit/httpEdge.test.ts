@@ -351,6 +351,17 @@ describe("HTTP edge: partner signatures", () => {
     expect(partners.calls.size).toBe(2);
   });
 
+  it("when a partner's proxy drops underscored header names and it sends X-Client-Code, X-Timestamp and X-Signature instead, then the request is carried out", async () => {
+    const { client_code, timestamp, signature } = signed(body);
+    const { status } = await post("/redeem", body, { "X-Client-Code": client_code, "X-Timestamp": timestamp, "X-Signature": signature });
+    expect(status).toBe(200);
+  });
+
+  it("when the published Ruby and Go clients send Client_code, Timestamp and Signature, then the request is carried out", async () => {
+    const { client_code, timestamp, signature } = signed(body);
+    expect((await post("/redeem", body, { Client_code: client_code, Timestamp: timestamp, Signature: signature })).status).toBe(200);
+  });
+
   it("when the signature headers are missing or malformed, then it is 401 `unauthenticated` naming each header", async () => {
     const { status, text } = await post("/redeem", body, { client_code: "lp demo", timestamp: "yesterday" });
     expect(status).toBe(401);

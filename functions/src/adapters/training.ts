@@ -53,6 +53,17 @@ export const firestoreTraining: TrainingStore = {
   async savePaymentToken(tokenHash, token) {
     await paymentTokens().doc(tokenHash).create(token);
   },
+  async paymentTokensOf(uid) {
+    return (await paymentTokens().where("uid", "==", uid).get()).docs.map((doc) => ({ tokenHash: doc.id, token: doc.data() }));
+  },
+  async declinePaymentToken(tokenHash, uid) {
+    return db().runTransaction(async (tx) => {
+      const token = (await tx.get(paymentTokens().doc(tokenHash))).data();
+      if (token?.uid !== uid || token.usedFor !== undefined) return false;
+      tx.update(paymentTokens().doc(tokenHash), fields(paymentTokenDoc, { declined: true }));
+      return true;
+    });
+  },
 
   async authorize(ask, decide) {
     return db().runTransaction(async (tx) => {

@@ -95,7 +95,7 @@ export function partnerSignature(
     kind: "partner-signature",
     secrets: [partnerSignKeysSecret],
     async authenticate(request) {
-      const headers = partnerSignatureHeaders.safeParse(request.headers);
+      const headers = partnerSignatureHeaders.safeParse(signatureHeaders(request.headers));
       if (!headers.success) {
         const fields = fieldErrors(headers.error).map((f) => ({ ...f, field: `headers.${f.field}` }));
         return { ok: false, code: "unauthenticated", id: null, fields };
@@ -131,5 +131,18 @@ export function partnerSignature(
         outcome: call.outcome,
         at: source().clock.now(),
       }),
+  };
+}
+
+/**
+ * The signature headers as the published clients send them (`client_code`, `timestamp`,
+ * `signature`), or, for a partner whose own proxy drops header names with underscores (nginx does
+ * by default), the same values under `X-Client-Code`, `X-Timestamp` and `X-Signature`.
+ */
+function signatureHeaders(headers: IncomingHttpHeaders): Record<string, unknown> {
+  return {
+    client_code: headers.client_code ?? headers["x-client-code"],
+    timestamp: headers.timestamp ?? headers["x-timestamp"],
+    signature: headers.signature ?? headers["x-signature"],
   };
 }

@@ -9,7 +9,7 @@ import type { getMyStatusInput, MyStatus, registerAssistedInput, registerInput, 
 import type { grantRoleInput, GrantRoleResult } from "./roles.js";
 import type { DecideVerificationResult, VerificationCasesPage, decideVerificationInput, listVerificationCasesInput } from "./verification.js";
 import type { createWaveInput, joinWaveInput, joinWaveOnBehalfInput } from "./waves.js";
-import type { cancelPurchaseInput, getMyTrainingInput, MyTraining, reportPurchaseInput, reviewTrainingInput } from "./myTraining.js";
+import type { cancelPurchaseInput, declinePurchaseInput, getMyTrainingInput, MyTraining, reportPurchaseInput, reviewTrainingInput } from "./myTraining.js";
 
 /**
  * The contract between the callables and the web app: each callable's deployed name, what it
@@ -54,6 +54,7 @@ export interface Callables {
   saveSchedule: { input: z.input<typeof saveScheduleInput>; result: SaveScheduleResult };
   getMyTraining: { input: z.input<typeof getMyTrainingInput>; result: MyTraining };
   cancelPurchase: { input: z.input<typeof cancelPurchaseInput>; result: { balance: number } };
+  declinePurchase: { input: z.input<typeof declinePurchaseInput>; result: { declined: true } };
   reportPurchase: { input: z.input<typeof reportPurchaseInput>; result: { balance: number } };
   reviewTraining: { input: z.input<typeof reviewTrainingInput>; result: { entitled: boolean } };
 }
@@ -143,6 +144,7 @@ export const REFUSALS = {
   // The participant's own training: cancelling within the cooling-off window, reporting a purchase they did not make, reviewing.
   getMyTraining: ["not-participant"],
   cancelPurchase: ["voucher-not-found", "voucher-not-cancellable", "cooling-off-over", "schedule-started"],
+  declinePurchase: ["purchase-not-found"],
   reportPurchase: ["voucher-not-found", "voucher-not-cancellable"],
   reviewTraining: ["voucher-not-found", "training-not-completed", "already-reviewed"],
 } as const satisfies Record<CallableName, readonly string[]>;

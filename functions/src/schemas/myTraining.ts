@@ -14,6 +14,9 @@ const redeemCode = z
 /** `getMyTraining`: nothing to send. */
 export const getMyTrainingInput = z.object({}).nullish();
 
+/** `declinePurchase`: "I did not ask for this" on a purchase waiting for its code (`pending[].id`). */
+export const declinePurchaseInput = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, { message: "pending-purchase-id" }) });
+
 /** `cancelPurchase`: within the cooling-off window, before the training starts. */
 export const cancelPurchaseInput = z.object({ redeemCode });
 
@@ -29,6 +32,7 @@ export const reviewTrainingInput = z.object({
 
 export const MY_TRAINING_MESSAGES = {
   "review-rating": { id: "Pilih nilai 1 sampai 5 bintang.", en: "Choose a rating from 1 to 5 stars." },
+  "pending-purchase-id": { id: "Permintaan pembelian tidak dikenal. Muat ulang halaman.", en: "Unknown purchase request. Reload the page." },
   "review-text-long": { id: "Ulasan paling banyak 2.000 karakter.", en: "A review has at most 2,000 characters." },
 } as const satisfies Record<string, { id: string; en: string }>;
 
@@ -52,7 +56,24 @@ export interface MyVoucher {
   reviewed: boolean;
 }
 
+/**
+ * A purchase a platform asked for, waiting for the participant's code: what is being bought, by
+ * whom, for how much, until when — and the code, shown only here, in the participant's own app,
+ * where they confirm it by giving it to the platform, or decline it.
+ */
+export interface PendingPurchase {
+  id: string;
+  platform: string;
+  title: string;
+  /** Rupiah. */
+  amount: number;
+  code: string;
+  expiresAt: string;
+}
+
 export interface MyTraining {
+  /** Purchases waiting for the participant's code (valid, unused, not declined). */
+  pending: PendingPurchase[];
   /** Rupiah left. */
   balance: number;
   /** The first-purchase deadline, while nothing is bought yet; null after the first purchase. */

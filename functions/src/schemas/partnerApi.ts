@@ -186,6 +186,10 @@ export const PARTNER_API_REFUSAL_TEXT = {
     id: "invoice_code ini sudah dipakai untuk pembelian lain di platform Anda.",
     en: "This invoice_code was already used for another purchase on your platform.",
   },
+  "purchase-declined": {
+    id: "Peserta menolak pembelian ini di aplikasinya. Jangan ulangi tanpa persetujuan peserta.",
+    en: "The participant declined this purchase in their app. Do not repeat it without the participant's consent.",
+  },
   "invoice-unknown": { id: "Tidak ada pembayaran dengan invoice_code ini di platform Anda.", en: "No payment with this invoice_code on your platform." },
   "transaction-not-found": { id: "Kode transaksi tidak ditemukan.", en: "The transaction code was not found." },
   "transaction-already-void": { id: "Transaksi sudah dibatalkan sebelumnya.", en: "The transaction was already voided." },

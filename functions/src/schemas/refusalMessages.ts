@@ -162,6 +162,10 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     id: "Anda belum menjadi peserta: pelatihan bisa dibeli setelah Anda lolos seleksi gelombang.",
     en: "You are not a participant: trainings can be bought once you are selected in a wave.",
   },
+  "purchase-not-found": {
+    id: "Permintaan pembelian ini sudah tidak menunggu kode: sudah dipakai, kedaluwarsa, atau bukan milik Anda.",
+    en: "This purchase request is no longer waiting for a code: it was used, it expired, or it is not yours.",
+  },
   "voucher-not-found": { id: "Pelatihan ini tidak ada di daftar pelatihan Anda.", en: "This training is not among yours." },
   "voucher-not-cancellable": {
     id: "Pembelian ini tidak bisa dibatalkan lagi: kodenya sudah dipakai, sudah dibatalkan, atau sudah dilaporkan.",

@@ -139,8 +139,17 @@ export const paymentTokenDoc = z.object({
   courseCode: partnerCode,
   scheduleCode: partnerCode,
   amount: rupiah,
-  /** SHA-256 of token and OTP: the code itself is only in the participant's notification. */
+  /** SHA-256 of token and OTP: what the platform's code is checked against. */
   otpHash: z.string(),
+  /**
+   * The OTP itself, for the participant's own app only (getMyTraining shows it with what is being
+   * bought, by whom, for how much, while the token is valid): the purchase is confirmed where the
+   * participant is signed in. Never sent to a partner; the token expires in 5 minutes and a TTL
+   * policy deletes it.
+   */
+  otp: z.string().regex(/^\d{6}$/),
+  /** The participant declined it in their app ("I did not ask for this"): the token is spent. */
+  declined: z.boolean().optional(),
   attempts: z.number().int().nonnegative(),
   expiresAt: z.date(),
   /** Set when the token bought something: the invoice key of that purchase. */

@@ -430,6 +430,10 @@ export interface TrainingStore {
   purchase(invoiceKey: string): Promise<PurchaseDoc | null>;
   /** Stores a payment token waiting for its OTP, under the token's hash. */
   savePaymentToken(tokenHash: string, token: PaymentTokenDoc): Promise<void>;
+  /** The participant's payment tokens (any state; few at a time: they expire in minutes), with their hashes. */
+  paymentTokensOf(uid: string): Promise<Array<{ tokenHash: string; token: PaymentTokenDoc }>>;
+  /** Marks the token declined by its participant, if it is theirs and unused; false otherwise. */
+  declinePaymentToken(tokenHash: string, uid: string): Promise<boolean>;
   /** The payment token, its invoice's purchase, the buyer, their vouchers, the training and schedule; and whether `redeemCode` is taken. */
   authorize(ask: AuthorizeAsk, decide: (facts: AuthorizeFacts) => AuthorizeWrite): Promise<AuthorizeWrite>;
   /** The voucher and its institution; `decide` records attendance and what the institution is owed. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { invoiceKey } from "../../../functions/src/domain/training/codes.js";
 import { cancelMyPurchase, reportPurchase, voidPurchase } from "../../../functions/src/usecases/training/cancel.js";
-import { myTraining, reviewTraining } from "../../../functions/src/usecases/training/participant.js";
+import { declinePurchase, myTraining, reviewTraining } from "../../../functions/src/usecases/training/participant.js";
 import { authorizePurchase, paymentStatus, quotaSchedule, sendPurchaseOtp } from "../../../functions/src/usecases/training/purchase.js";
 import { commitRedeem, redeemStatus } from "../../../functions/src/usecases/training/redeem.js";
 import { writesOf } from "./fixtures.js";
@@ -37,14 +37,14 @@ describe("buying a training with the balance (the published digital-platform flo
     });
   });
 
-  it("when a platform asks for an OTP, then the participant is sent a 6-digit code and only hashes are stored", async () => {
+  it("when a platform asks for an OTP, then the participant is sent a 6-digit code; the token is stored only as its hash, the code for the participant's app", async () => {
     const memory = trainingSetup();
     const pid = await participant(memory, "u1", 1);
     const { token, otp } = await otpFor(memory, "u1", pid, SELF_PACED);
     expect(otp).toMatch(/^\d{6}$/);
     const [stored] = [...memory.state.paymentTokens.values()];
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(JSON.stringify(stored)).not.toContain(otp);
+    expect(stored?.otp).toBe(otp);
     expect(stored).toMatchObject({ platformCode: "platform-belajar", uid: "u1", courseCode: "PMD-001", amount: 750_000, attempts: 0 });
   });
 
@@ -351,5 +351,24 @@ describe("cancelling, reporting and reviewing (the participant's side)", () => {
       },
     });
     expect(await myTraining(memory, "nobody")).toEqual({ ok: false, reason: "not-participant" });
+  });
+});
+
+describe("confirming a purchase in the participant's own app", () => {
+  it("when a platform asks for a code, then the app shows what is bought, by whom, for how much, with the code; declining it makes authorize fail", async () => {
+    const memory = trainingSetup();
+    const pid = await participant(memory, "u1", 1);
+    const { token, otp } = await otpFor(memory, "u1", pid, WEBINAR);
+    const shown = await myTraining(memory, "u1");
+    expect(shown.ok && shown.value.pending).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f]{64}$/), platform: "Platform Belajar Digital", title: "Dasar Akuntansi Usaha Kecil", amount: 500_000, code: otp, expiresAt: "2026-03-02T03:05:00.000Z" },
+    ]);
+    const id = shown.ok ? shown.value.pending[0]!.id : "";
+    expect(await declinePurchase(memory, "u2", id)).toEqual({ ok: false, reason: "purchase-not-found" });
+    expect(await declinePurchase(memory, "u1", id)).toEqual({ ok: true, value: { declined: true } });
+    expect(await authorizePurchase(memory, PLATFORM, { token, otp, invoiceCode: "INV-D", invoiceUrl: "https://p.test/d" })).toEqual({ ok: false, reason: "purchase-declined" });
+    const after = await myTraining(memory, "u1");
+    expect(after.ok && after.value.pending).toEqual([]);
+    expect(memory.state.applicants.read("u1")?.trainingBalance).toBe(3_500_000);
   });
 });

@@ -48,6 +48,17 @@ export function memoryTraining(memory: Memory): TrainingStore {
       await roundTrip();
       memory.batch().create(paymentTokens, tokenHash, token).commit();
     },
+    async paymentTokensOf(uid) {
+      await roundTrip();
+      return [...paymentTokens.entries()].filter(([, token]) => token.uid === uid).map(([tokenHash, token]) => ({ tokenHash, token: structuredClone(token) }));
+    },
+    async declinePaymentToken(tokenHash, uid) {
+      await roundTrip();
+      const token = paymentTokens.read(tokenHash);
+      if (token?.uid !== uid || token.usedFor !== undefined) return false;
+      memory.batch().update(paymentTokens, tokenHash, { declined: true }).commit();
+      return true;
+    },
     async authorize(ask, decide) {
       await roundTrip();
       const token = paymentTokens.read(ask.tokenHash) ?? null;

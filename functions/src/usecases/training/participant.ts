@@ -1,5 +1,5 @@
 import { done, refused, type Outcome } from "../../domain/outcome.js";
-import { COOLING_OFF_HOURS, mayCancel } from "../../domain/training/purchase.js";
+import { COOLING_OFF_HOURS, mayCancel, OTP_MAX_ATTEMPTS } from "../../domain/training/purchase.js";
 import type { MyTraining } from "../../schemas/myTraining.js";
 import type { Ports } from "../ports.js";
 
@@ -15,9 +15,10 @@ export async function myTraining(ports: ParticipantPorts, uid: string): Promise<
   const now = ports.clock.now();
   const applicant = await ports.training.applicant(uid);
   if (applicant === null || applicant.status !== "participant") return refused("not-participant");
-  const vouchers = await ports.training.vouchersOf(uid);
-  const courseCodes = [...new Set(vouchers.map((v) => v.courseCode))];
-  const platformCodes = [...new Set(vouchers.map((v) => v.platformCode))];
+  const [vouchers, tokens] = await Promise.all([ports.training.vouchersOf(uid), ports.training.paymentTokensOf(uid)]);
+  const waiting = tokens.filter(({ token }) => token.usedFor === undefined && token.declined !== true && token.expiresAt > now && token.attempts < OTP_MAX_ATTEMPTS);
+  const courseCodes = [...new Set([...vouchers.map((v) => v.courseCode), ...waiting.map((w) => w.token.courseCode)])];
+  const platformCodes = [...new Set([...vouchers.map((v) => v.platformCode), ...waiting.map((w) => w.token.platformCode)])];
   const [courses, platforms] = await Promise.all([
     Promise.all(courseCodes.map((code) => ports.training.training(code))),
     Promise.all(platformCodes.map((code) => ports.training.partner(code))),
@@ -25,6 +26,14 @@ export async function myTraining(ports: ParticipantPorts, uid: string): Promise<
   const course = new Map(courses.filter((c) => c !== null).map((c) => [c.courseCode, c]));
   const platformName = new Map(platformCodes.map((code, i) => [code, platforms[i]?.name ?? code]));
   return done({
+    pending: waiting.map(({ tokenHash, token }) => ({
+      id: tokenHash,
+      platform: platformName.get(token.platformCode) ?? token.platformCode,
+      title: course.get(token.courseCode)?.title ?? token.courseCode,
+      amount: token.amount,
+      code: token.otp,
+      expiresAt: token.expiresAt.toISOString(),
+    })),
     balance: applicant.trainingBalance ?? 0,
     deadline: applicant.firstPurchaseAt === undefined ? (applicant.purchaseDeadline?.toISOString() ?? null) : null,
     vouchers: vouchers
@@ -76,4 +85,9 @@ export async function reviewTraining(
   });
   if (write.kind === "refused") return refused(write.reason as ReviewRefusal);
   return done({ entitled: true });
+}
+
+/** "I did not ask for this": the participant declines a purchase waiting for its code; the platform's authorize is refused. */
+export async function declinePurchase(ports: Pick<Ports, "training">, uid: string, id: string): Promise<Outcome<{ declined: true }, "purchase-not-found">> {
+  return (await ports.training.declinePaymentToken(id, uid)) ? done({ declined: true }) : refused("purchase-not-found");
 }

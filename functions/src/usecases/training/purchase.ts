@@ -94,6 +94,7 @@ export async function sendPurchaseOtp(
     scheduleCode: input.scheduleCode,
     amount: input.amount,
     otpHash: secretHash("otp", token, otp),
+    otp,
     attempts: 0,
     expiresAt,
   });
@@ -150,6 +151,7 @@ export async function authorizePurchase(
     }
     if (token.usedFor !== undefined) return { kind: "refused", reason: "payment-token-used" };
     if (now >= token.expiresAt) return { kind: "refused", reason: "payment-token-expired" };
+    if (token.declined === true) return { kind: "refused", reason: "purchase-declined" };
     if (token.attempts >= OTP_MAX_ATTEMPTS) return { kind: "refused", reason: "otp-attempts-exceeded" };
     if (secretHash("otp", input.token, input.otp) !== token.otpHash) {
       const attempts = token.attempts + 1;
