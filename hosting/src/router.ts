@@ -13,6 +13,8 @@ export const PATHS = {
   transparency: "/transparansi",
   /** The public training catalogue; a training's own page is /pelatihan/<course code>. */
   catalogue: "/pelatihan",
+  /** The participant's purchases waiting for their code, balance and bought trainings. */
+  myTraining: "/pelatihan-saya",
 } as const;
 export type Page = keyof typeof PATHS;
 

@@ -3,6 +3,7 @@ import { clientEnvironment } from "../stack/config.js";
 import { exitStoppingStack, startStack, type Stack } from "../stack/index.js";
 import { benchDrawCore } from "./drawCore.js";
 import { benchRegistration } from "./registration.js";
+import { benchTraining } from "./training.js";
 import { benchWaveClose } from "./waveClose.js";
 
 /**
@@ -13,6 +14,7 @@ import { benchWaveClose } from "./waveClose.js";
 const BENCHES: Record<string, () => Promise<string>> = {
   registration: benchRegistration,
   "wave-close": benchWaveClose,
+  training: benchTraining,
   drawCore: benchDrawCore,
 };
 /** Pure benches: no build, no emulators. */

@@ -492,7 +492,7 @@ describe("malformed partner requests", () => {
     const all = cases();
     expect(all.length).toBeGreaterThanOrEqual(30);
     const before = await footprint(who, redeemed);
-    const seen: Array<{ name: string; status: number; code: unknown; errorCode: unknown; fields: string[]; audited: string | null }> = [];
+    const seen: Array<{ name: string; success: unknown; status: number; code: unknown; errorCode: unknown; fields: string[]; audited: string | null }> = [];
     const wanted: typeof seen = [];
     for (const c of all) {
       const answer = await sim.post("/send", {
@@ -518,6 +518,7 @@ describe("malformed partner requests", () => {
       const fields = body.error?.fields.map((f) => f.field) ?? [];
       seen.push({
         name: c.name,
+        success: typeof body === "object" ? body.success : body,
         status: answer.answer.status,
         code: body.code,
         errorCode: body.error?.code,
@@ -526,15 +527,15 @@ describe("malformed partner requests", () => {
       });
       wanted.push({
         name: c.name,
+        success: false,
         status: c.status,
         code: c.code,
         errorCode,
         fields: c.field === undefined ? [] : [c.field],
         audited: audited ? errorCode : null,
       });
-      expect(body.success, c.name).toBe(false);
     }
     expect(seen).toEqual(wanted);
     expect(await footprint(who, redeemed)).toEqual(before);
-  });
+  }, 300_000);
 });

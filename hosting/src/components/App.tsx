@@ -4,6 +4,7 @@ import { AccountPage } from "../pages/account/AccountPage.js";
 import { AdminGate } from "../pages/admin/AdminGate.js";
 import { CatalogueGate } from "../pages/catalogue/CatalogueGate.js";
 import { HomePage } from "../pages/home/HomePage.js";
+import { MyTrainingGate } from "../pages/myTraining/MyTrainingGate.js";
 import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { OperatorGate } from "../pages/operator/OperatorGate.js";
 import { RegisterGate } from "../pages/registration/RegisterGate.js";
@@ -62,6 +63,7 @@ export function App() {
           {page === "admin" && <AdminGate />}
           {page === "transparency" && <TransparencyGate pathname={pathname} />}
           {page === "catalogue" && <CatalogueGate pathname={pathname} />}
+          {page === "myTraining" && <MyTrainingGate />}
           {page === null && <NotFoundPage />}
         </main>
       </SessionContext.Provider>

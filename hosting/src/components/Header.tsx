@@ -15,7 +15,7 @@ function pagesFor(session: Session): readonly Linked[] {
   if (session.state !== "signed-in") return ["catalogue", "transparency"];
   switch (session.role) {
     case "applicant":
-      return ["register", "status", "catalogue", "transparency"];
+      return ["register", "status", "myTraining", "catalogue", "transparency"];
     case "operator":
       return ["operator", "verification", "catalogue", "transparency"];
     case "admin":
@@ -32,6 +32,7 @@ const LABELS: Record<Linked, MessageId> = {
   admin: "nav.admin",
   transparency: "nav.transparency",
   catalogue: "nav.catalogue",
+  myTraining: "nav.myTraining",
 };
 
 export function Header({ page }: { page: Page | null }) {

@@ -123,6 +123,8 @@ export const en: Record<MessageId, string> = {
   "operator.title": "Assisted registration",
   "operator.notAllowed": "This page is only for labor office (Disnaker) operators.",
   "verification.title": "Identity verification",
+  "nav.myTraining": "My training",
+  "myTraining.title": "My training",
 
   "admin.title": "Administration",
   "admin.signInFirst": "Sign in with an admin account to open this page.",

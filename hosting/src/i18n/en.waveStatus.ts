@@ -18,6 +18,7 @@ export const enWaveStatus: Record<keyof typeof idWaveStatus, string> = {
   "step.participant":
     "You were drawn in wave {number} and are now a participant of the program. Next: choose a training; the catalogue is under Trainings in the menu.",
   "step.participantNoWave": "You were drawn and are now a participant of the program. Next: choose a training; the catalogue is under Trainings in the menu.",
+  "step.myTraining": "Open My training: your balance, purchase deadline and purchase codes",
   "step.notEligibleInPool": "You stay in the draw pool, but are left out of draws while you do not meet the requirements (see the eligibility check above).",
   "step.verify":
     "Bring your original KTP and family card (KK) to the labor office (Disnaker) of {regency}. Once your details are confirmed, you can join a wave.",

@@ -124,6 +124,8 @@ export const id = {
   "operator.title": "Pendaftaran dibantu",
   "operator.notAllowed": "Halaman ini hanya untuk operator Disnaker.",
   "verification.title": "Verifikasi identitas",
+  "nav.myTraining": "Pelatihan saya",
+  "myTraining.title": "Pelatihan saya",
 
   "admin.title": "Administrasi",
   "admin.signInFirst": "Silakan masuk dengan akun admin untuk membuka halaman ini.",

@@ -17,6 +17,7 @@ export const idWaveStatus = {
   "step.participant":
     "Anda terpilih di undian gelombang {number} dan sekarang menjadi peserta program. Langkah berikutnya: pilih pelatihan; katalognya ada di menu Pelatihan.",
   "step.participantNoWave": "Anda terpilih dan sekarang menjadi peserta program. Langkah berikutnya: pilih pelatihan; katalognya ada di menu Pelatihan.",
+  "step.myTraining": "Buka Pelatihan saya: saldo, batas pembelian, dan kode pembelian Anda",
   "step.notEligibleInPool":
     "Anda tetap ada di daftar undian, tetapi tidak diikutkan undian selama belum memenuhi syarat (lihat hasil pemeriksaan syarat di atas).",
   "step.verify": "Bawa KTP dan Kartu Keluarga (KK) asli ke Disnaker {regency}. Setelah data Anda dicocokkan, Anda dapat ikut gelombang.",

@@ -1,5 +1,7 @@
+import { NavLink } from "../../components/NavLink.js";
 import { jakartaTime, regionName } from "../../format.js";
 import { useWaveStatusLang, type WaveStatusMessageId } from "../../i18n/waveStatus.js";
+import { PATHS } from "../../router.js";
 import type { NextStep, WaveLike } from "./nextStep.js";
 
 type Line = [WaveStatusMessageId, Record<string, string | number>?];
@@ -48,6 +50,11 @@ export function NextStepNotice({ step }: { step: NextStep }) {
       {lines.map(([key, params]) => (
         <p key={key}>{t(key, params)}</p>
       ))}
+      {step.kind === "participant" && (
+        <p>
+          <NavLink href={PATHS.myTraining}>{t("step.myTraining")}</NavLink>
+        </p>
+      )}
     </div>
   );
 }
