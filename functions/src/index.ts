@@ -30,3 +30,5 @@ export { reviewTraining } from "./functions/reviewTraining.js";
 export { savePartner } from "./functions/savePartner.js";
 export { saveSchedule } from "./functions/saveSchedule.js";
 export { saveTraining } from "./functions/saveTraining.js";
+export { settlementStatement } from "./functions/settlementStatement.js";
+export { watchRedemptions } from "./functions/watchRedemptions.js";

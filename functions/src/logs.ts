@@ -31,6 +31,7 @@ export const logs = {
   drawStep: (waveId: string, step: string) => logger.info("draw-step", { waveId, step }),
   drawStepFailed: (waveId: string, error: unknown) =>
     logger.error("draw-step-failed", { waveId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  redemptionSpikes: (courses: string[], coursesSeen: number, scheduledFor: string) => logger.warn("redemption-spikes", { courses, coursesSeen, scheduledFor }),
   deadlinesRun: (run: { reminded: number; revoked: number; seatsAssigned: number; seatsWaiting: number }, scheduledFor: string) =>
     logger.info("purchase-deadlines-run", { ...run, scheduledFor }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) => logger.info("waves-advanced", { moves, scheduledFor }),

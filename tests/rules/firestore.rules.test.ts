@@ -38,6 +38,7 @@ const PATHS: Array<{ path: string; readers: Who[] }> = [
   { path: "budgetLedger/unspent-p1", readers: ["admin", "auditor"] },
   { path: "freedSeats/p1", readers: ["admin", "auditor"] },
   { path: "partnerCalls/req-0001", readers: ["admin", "auditor"] },
+  { path: "trainingFlags/overlap-GHOPNYXUVMT2", readers: ["admin", "auditor"] },
   // The notification outbox holds addresses and one-time codes: functions and the relay only.
   { path: "mail/draw-result-2026-1-p1", readers: [] },
   { path: "sms/draw-result-2026-1-p1", readers: [] },

@@ -109,8 +109,19 @@ describe("firestore.indexes.json: the training queries", () => {
     ["freedSeats", "toWave"],
     ["waves", "state"],
     ["vouchers", "uid"],
+    ["vouchers", "redeemedAt"],
+    ["settlements", "partnerCode"],
+    ["settlements", "month"],
   ])("when the deadline job or 'my training' queries %s.%s alone, then its single-field index is not exempted", (collection, field) => {
     expect(overrides.some((o) => o.collectionGroup === collection && o.fieldPath === field)).toBe(false);
+  });
+
+  it("when the hourly watch counts a course's redemptions of the week before, then a composite index serves courseCode == and redeemedAt range", () => {
+    const found = indexFile.indexes.filter((index) => index.collectionGroup === "vouchers").map((index) => index.fields);
+    expect(found).toContainEqual([
+      { fieldPath: "courseCode", order: "ASCENDING" },
+      { fieldPath: "redeemedAt", order: "ASCENDING" },
+    ]);
   });
 
   it("when a payment token waits for its OTP, then a TTL policy deletes it after expiresAt", () => {

@@ -23,6 +23,7 @@ import {
   settlementDoc,
   trainingChangeDoc,
   trainingDoc,
+  trainingFlagDoc,
   trainingPartnerDoc,
   voucherDoc,
 } from "../schemas/training.js";
@@ -83,6 +84,7 @@ export const entitlements = () => collection(COLLECTIONS.entitlements, entitleme
 export const settlements = () => collection(COLLECTIONS.settlements, settlementDoc);
 export const budgetLedger = () => collection(COLLECTIONS.budgetLedger, budgetEntryDoc);
 export const freedSeats = () => collection(COLLECTIONS.freedSeats, freedSeatDoc);
+export const trainingFlags = () => collection(COLLECTIONS.trainingFlags, trainingFlagDoc);
 export const partnerCalls = () => collection(COLLECTIONS.partnerCalls, partnerCallDoc);
 export const paymentPartners = () => collection(COLLECTIONS.paymentPartners, paymentPartnerDoc);
 export const roleGrants = () => collection(COLLECTIONS.roleGrants, roleGrantDoc);

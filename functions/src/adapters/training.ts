@@ -12,6 +12,7 @@ import {
   schedules,
   settlements,
   timeline,
+  trainingFlags,
   trainingPartners,
   trainings,
   vouchers,
@@ -108,6 +109,7 @@ export const firestoreTraining: TrainingStore = {
       tx.create(purchases().doc(ask.invoiceKey), bought);
       tx.update(paymentTokens().doc(ask.tokenHash), fields(paymentTokenDoc, { usedFor: ask.invoiceKey }));
       tx.set(timeline(token.uid).doc(`bought-${voucher.redeemCode}`), write.event);
+      if (write.flag !== null) tx.set(trainingFlags().doc(`overlap-${voucher.redeemCode}`), write.flag);
       return write;
     });
   },
@@ -148,6 +150,33 @@ export const firestoreTraining: TrainingStore = {
       tx.set(timeline(voucher.uid).doc(`${write.event.kind}-${redeemCode}`), write.event);
       return write;
     });
+  },
+
+  async redemptionsSince(since) {
+    const snapshot = await vouchers().where("redeemedAt", ">=", since).get();
+    const byCourse = new Map<string, { courseCode: string; institutionCode: string; count: number }>();
+    for (const doc of snapshot.docs) {
+      const { courseCode, institutionCode } = doc.data();
+      const entry = byCourse.get(courseCode) ?? { courseCode, institutionCode, count: 0 };
+      byCourse.set(courseCode, { ...entry, count: entry.count + 1 });
+    }
+    return [...byCourse.values()];
+  },
+  async courseRedemptions(courseCode, from, to) {
+    const counted = await vouchers().where("courseCode", "==", courseCode).where("redeemedAt", ">=", from).where("redeemedAt", "<", to).count().get();
+    return counted.data().count;
+  },
+  async flag(id, flag) {
+    try {
+      await trainingFlags().doc(id).create(flag);
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 6) return false;
+      throw error;
+    }
+  },
+  async settlementsOf(partnerCode, month) {
+    return (await settlements().where("partnerCode", "==", partnerCode).where("month", "==", month).get()).docs.map((doc) => doc.data());
   },
 
   async review(redeemCode, decide) {

@@ -42,6 +42,7 @@ export const PRIVILEGES = {
   "decide-verification": ["operator", "admin"],
   // The training catalogue: onboarding partners, trainings (with their history) and schedules.
   "manage-catalogue": ["admin"],
+  "read-settlements": ["admin", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Privilege = keyof typeof PRIVILEGES;
 

@@ -17,6 +17,7 @@ export const COLLECTIONS = {
   settlements: "settlements",
   budgetLedger: "budgetLedger",
   freedSeats: "freedSeats",
+  trainingFlags: "trainingFlags",
   partnerCalls: "partnerCalls",
   partnerRate: "partnerRate",
   paymentPartners: "paymentPartners",

@@ -9,6 +9,7 @@ import type { getMyStatusInput, MyStatus, registerAssistedInput, registerInput, 
 import type { grantRoleInput, GrantRoleResult } from "./roles.js";
 import type { DecideVerificationResult, VerificationCasesPage, decideVerificationInput, listVerificationCasesInput } from "./verification.js";
 import type { createWaveInput, joinWaveInput, joinWaveOnBehalfInput } from "./waves.js";
+import type { SettlementStatement, settlementStatementInput } from "./settlement.js";
 import type { cancelPurchaseInput, declinePurchaseInput, getMyTrainingInput, MyTraining, reportPurchaseInput, reviewTrainingInput } from "./myTraining.js";
 
 /**
@@ -57,6 +58,7 @@ export interface Callables {
   declinePurchase: { input: z.input<typeof declinePurchaseInput>; result: { declined: true } };
   reportPurchase: { input: z.input<typeof reportPurchaseInput>; result: { balance: number } };
   reviewTraining: { input: z.input<typeof reviewTrainingInput>; result: { entitled: boolean } };
+  settlementStatement: { input: z.input<typeof settlementStatementInput>; result: SettlementStatement };
 }
 
 /** A callable's deployed name: the name its trigger file and `functions/src/index.ts` export. */
@@ -147,6 +149,7 @@ export const REFUSALS = {
   declinePurchase: ["purchase-not-found"],
   reportPurchase: ["voucher-not-found", "voucher-not-cancellable"],
   reviewTraining: ["voucher-not-found", "training-not-completed", "already-reviewed"],
+  settlementStatement: ["not-admin-or-auditor", "partner-not-found"],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];

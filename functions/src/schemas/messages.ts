@@ -3,6 +3,7 @@ import { en, id } from "zod/locales";
 import { CATALOGUE_MESSAGES } from "./catalogue.js";
 import { ID_MESSAGES } from "./ids.js";
 import { MY_TRAINING_MESSAGES } from "./myTraining.js";
+import { SETTLEMENT_MESSAGES } from "./settlement.js";
 import { PARTNER_API_MESSAGES } from "./partnerApi.js";
 import { PARTNER_MESSAGES } from "./partners.js";
 import { REFUSAL_TEXT } from "./refusalMessages.js";
@@ -25,6 +26,7 @@ export const MESSAGES = {
   ...CATALOGUE_MESSAGES,
   ...PARTNER_API_MESSAGES,
   ...MY_TRAINING_MESSAGES,
+  ...SETTLEMENT_MESSAGES,
   "input-shape": {
     id: "Isian tidak dapat dibaca: susunannya terlalu dalam, terlalu banyak, atau memakai kunci yang dicadangkan.",
     en: "The input cannot be read: it is nested too deep, has too many values, or uses a reserved key.",

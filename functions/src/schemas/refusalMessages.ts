@@ -162,6 +162,7 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     id: "Anda belum menjadi peserta: pelatihan bisa dibeli setelah Anda lolos seleksi gelombang.",
     en: "You are not a participant: trainings can be bought once you are selected in a wave.",
   },
+  "partner-not-found": { id: "Tidak ada mitra pelatihan dengan kode ini.", en: "There is no training partner with this code." },
   "purchase-not-found": {
     id: "Permintaan pembelian ini sudah tidak menunggu kode: sudah dipakai, kedaluwarsa, atau bukan milik Anda.",
     en: "This purchase request is no longer waiting for a code: it was used, it expired, or it is not yours.",

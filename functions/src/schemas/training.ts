@@ -104,6 +104,8 @@ export const voucherDoc = z.object({
   state: z.enum(VOUCHER_STATES),
   issuedAt: z.date(),
   startsAt: z.date(),
+  /** The schedule's end (absent on vouchers issued before it was recorded). */
+  endsAt: z.date().optional(),
   attended: z.array(z.number().int()),
   redeemedAt: z.date().optional(),
   postTestScore: z.number().min(0).max(100).optional(),
@@ -210,3 +212,29 @@ export const freedSeatDoc = z.object({
   toWave: z.string().nullable(),
 });
 export type FreedSeatDoc = z.infer<typeof freedSeatDoc>;
+
+/**
+ * `trainingFlags/{id}`: something for the program office to look at, never a refusal by itself:
+ * one person booked into overlapping sessions (at purchase), or a course redeemed far above its
+ * normal rate (the hourly watch). No personal data: a pid, codes and counts.
+ */
+export const trainingFlagDoc = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("overlapping-sessions"),
+    pid: z.string(),
+    redeemCodes: z.array(z.string()).min(2),
+    at: z.date(),
+    state: z.enum(["open", "dismissed", "confirmed"]),
+  }),
+  z.object({
+    kind: z.literal("redemption-spike"),
+    courseCode: partnerCode,
+    institutionCode: clientCode,
+    /** Redemptions in the hour ending `at`, and the hourly mean of the 7 days before it. */
+    lastHour: z.number().int().nonnegative(),
+    hourlyMean: z.number().nonnegative(),
+    at: z.date(),
+    state: z.enum(["open", "dismissed", "confirmed"]),
+  }),
+]);
+export type TrainingFlagDoc = z.infer<typeof trainingFlagDoc>;

@@ -27,6 +27,7 @@ import type {
   ScheduleDoc,
   SettlementDoc,
   TrainingDoc,
+  TrainingFlagDoc,
   TrainingPartnerDoc,
   VoucherDoc,
 } from "../schemas/training.js";
@@ -403,8 +404,7 @@ export interface Deadlines {
 }
 
 export type RevokeWrite =
-  | { kind: "skip" }
-  | { kind: "revoke"; pid: string; balance: number; ledger: BudgetEntryDoc; seat: FreedSeatDoc; event: TimelineEventDoc };
+  { kind: "skip" } | { kind: "revoke"; pid: string; balance: number; ledger: BudgetEntryDoc; seat: FreedSeatDoc; event: TimelineEventDoc };
 
 /** Random bytes from a cryptographic source (codes, tokens, OTPs). In memory: a fixed sequence. */
 export interface Random {
@@ -442,6 +442,14 @@ export interface TrainingStore {
   cancel(redeemCode: string, decide: (facts: CancelFacts) => CancelWrite): Promise<CancelWrite>;
   /** The voucher and the buyer's entitlement; `decide` records the review (and the entitlement). */
   review(redeemCode: string, decide: (facts: ReviewFacts) => ReviewWrite): Promise<ReviewWrite>;
+  /** Redemptions since `since`, by course: `{courseCode, institutionCode, count}` (one read per voucher). */
+  redemptionsSince(since: Date): Promise<Array<{ courseCode: string; institutionCode: string; count: number }>>;
+  /** A course's redemptions in [from, to) (a count: one read per 1,000). */
+  courseRedemptions(courseCode: string, from: Date, to: Date): Promise<number>;
+  /** Records a flag under `id` unless it is there already; true when it was written now. */
+  flag(id: string, flag: TrainingFlagDoc): Promise<boolean>;
+  /** A partner's settlement entries of one month (`2026-11`). */
+  settlementsOf(partnerCode: string, month: string): Promise<SettlementDoc[]>;
 }
 
 export interface AuthorizeAsk {
@@ -479,6 +487,8 @@ export type AuthorizeWrite =
       /** The schedule's seats taken after; null for a schedule without a seat limit (not written). */
       booked: number | null;
       event: TimelineEventDoc;
+      /** The buyer is now booked into overlapping sessions: a flag for the program office (not a refusal). */
+      flag: TrainingFlagDoc | null;
     };
 
 export interface CommitFacts {

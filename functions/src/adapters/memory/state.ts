@@ -25,6 +25,7 @@ import {
   settlementDoc,
   trainingChangeDoc,
   trainingDoc,
+  trainingFlagDoc,
   trainingPartnerDoc,
   voucherDoc,
 } from "../../schemas/training.js";
@@ -92,6 +93,7 @@ export function emptyState() {
     settlements: new Table(COLLECTIONS.settlements, settlementDoc),
     budgetLedger: new Table(COLLECTIONS.budgetLedger, budgetEntryDoc),
     freedSeats: new Table(COLLECTIONS.freedSeats, freedSeatDoc),
+    trainingFlags: new Table(COLLECTIONS.trainingFlags, trainingFlagDoc),
     mail: new Table(COLLECTIONS.mail, mailDoc),
     sms: new Table(COLLECTIONS.sms, smsDoc),
     /** `<uid>/<key>`. */

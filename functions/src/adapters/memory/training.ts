@@ -8,7 +8,7 @@ import { roundTrip, type Memory } from "./state.js";
  * reads, decides and writes with no `await` in between, as a transaction that was not contended.
  */
 export function memoryTraining(memory: Memory): TrainingStore {
-  const { applicants, pidIndex, trainings, schedules, trainingPartners, vouchers, purchases, paymentTokens, timeline, settlements, entitlements } =
+  const { applicants, pidIndex, trainings, schedules, trainingPartners, vouchers, purchases, paymentTokens, timeline, settlements, entitlements, trainingFlags } =
     memory.state;
   const vouchersOf = (uid: string) => [...vouchers.values()].filter((voucher) => voucher.uid === uid).map((voucher) => structuredClone(voucher));
   return {
@@ -87,8 +87,9 @@ export function memoryTraining(memory: Memory): TrainingStore {
         .create(vouchers, voucher.redeemCode, voucher)
         .create(purchases, ask.invoiceKey, write.purchase)
         .update(paymentTokens, ask.tokenHash, { usedFor: ask.invoiceKey })
-        .set(timeline, `${token.uid}/bought-${voucher.redeemCode}`, write.event)
-        .commit();
+        .set(timeline, `${token.uid}/bought-${voucher.redeemCode}`, write.event);
+      if (write.flag !== null) batch.set(trainingFlags, `overlap-${voucher.redeemCode}`, write.flag);
+      batch.commit();
       return write;
     },
     async commit(redeemCode, decide) {
@@ -118,6 +119,30 @@ export function memoryTraining(memory: Memory): TrainingStore {
       if (write.purchaseStatus !== null && purchases.has(key)) batch.update(purchases, key, { status: write.purchaseStatus });
       batch.set(timeline, `${voucher.uid}/${write.event.kind}-${redeemCode}`, write.event).commit();
       return write;
+    },
+    async redemptionsSince(since) {
+      await roundTrip();
+      const byCourse = new Map<string, { courseCode: string; institutionCode: string; count: number }>();
+      for (const v of vouchers.values()) {
+        if (v.redeemedAt === undefined || v.redeemedAt < since) continue;
+        const entry = byCourse.get(v.courseCode) ?? { courseCode: v.courseCode, institutionCode: v.institutionCode, count: 0 };
+        byCourse.set(v.courseCode, { ...entry, count: entry.count + 1 });
+      }
+      return [...byCourse.values()];
+    },
+    async courseRedemptions(courseCode, from, to) {
+      await roundTrip();
+      return [...vouchers.values()].filter((v) => v.courseCode === courseCode && v.redeemedAt !== undefined && v.redeemedAt >= from && v.redeemedAt < to).length;
+    },
+    async flag(id, flag) {
+      await roundTrip();
+      if (trainingFlags.has(id)) return false;
+      memory.batch().create(trainingFlags, id, flag).commit();
+      return true;
+    },
+    async settlementsOf(partnerCode, month) {
+      await roundTrip();
+      return [...settlements.values()].filter((s) => s.partnerCode === partnerCode && s.month === month).map((s) => structuredClone(s));
     },
     async review(redeemCode, decide) {
       await roundTrip();

@@ -97,7 +97,14 @@ async function assignFreedSeats(ports: DeadlinePorts, now: Date): Promise<{ assi
     const seats = await ports.deadlines.unassignedSeats(SEATS_PER_TRANSACTION);
     if (seats.length === 0) return { assigned, waiting: 0 };
     const next = await ports.deadlines.nextScheduledWave(now);
-    const added = next === null ? 0 : await ports.deadlines.assignSeats(next.id, seats.map((s) => s.pid), now);
+    const added =
+      next === null
+        ? 0
+        : await ports.deadlines.assignSeats(
+            next.id,
+            seats.map((s) => s.pid),
+            now,
+          );
     assigned += added;
     if (added === 0) return { assigned, waiting: seats.length };
   }

@@ -16,7 +16,9 @@ export async function myTraining(ports: ParticipantPorts, uid: string): Promise<
   const applicant = await ports.training.applicant(uid);
   if (applicant === null || applicant.status !== "participant") return refused("not-participant");
   const [vouchers, tokens] = await Promise.all([ports.training.vouchersOf(uid), ports.training.paymentTokensOf(uid)]);
-  const waiting = tokens.filter(({ token }) => token.usedFor === undefined && token.declined !== true && token.expiresAt > now && token.attempts < OTP_MAX_ATTEMPTS);
+  const waiting = tokens.filter(
+    ({ token }) => token.usedFor === undefined && token.declined !== true && token.expiresAt > now && token.attempts < OTP_MAX_ATTEMPTS,
+  );
   const courseCodes = [...new Set([...vouchers.map((v) => v.courseCode), ...waiting.map((w) => w.token.courseCode)])];
   const platformCodes = [...new Set([...vouchers.map((v) => v.platformCode), ...waiting.map((w) => w.token.platformCode)])];
   const [courses, platforms] = await Promise.all([

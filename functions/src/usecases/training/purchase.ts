@@ -10,6 +10,7 @@ import {
   type BuyerFacts,
   type PurchaseRefusal,
 } from "../../domain/training/purchase.js";
+import { overlapping } from "../../domain/training/flags.js";
 import type { ApplicantDoc } from "../../schemas/applicant.js";
 import type { PurchaseDoc, TrainingDoc, VoucherDoc } from "../../schemas/training.js";
 import type { AuthorizeWrite, Ports } from "../ports.js";
@@ -182,8 +183,14 @@ export async function authorizePurchase(
       state: "issued",
       issuedAt: now,
       startsAt: schedule.startsAt,
+      // Scheduled sessions (webinar, offline) can overlap another booking; self-paced learning cannot.
+      ...(training.method === "self-paced" ? {} : { endsAt: schedule.endsAt }),
       attended: [],
     };
+    const clash = overlapping(
+      voucher,
+      facts.vouchers.filter((v) => v.state !== "cancelled"),
+    );
     const bought: PurchaseDoc = {
       platformCode: caller.clientCode,
       invoiceCode: input.invoiceCode,
@@ -203,6 +210,10 @@ export async function authorizePurchase(
       firstPurchase: applicant.firstPurchaseAt === undefined,
       booked: schedule.capacity === null ? null : schedule.booked + 1,
       event: { kind: "training-bought", at: now, courseCode: training.courseCode, amount: -training.price },
+      flag:
+        clash.length === 0 || applicant.pid === undefined
+          ? null
+          : { kind: "overlapping-sessions", pid: applicant.pid, redeemCodes: [redeemCode, ...clash], at: now, state: "open" },
     };
   });
   if (write.kind === "refused") return refused(write.reason as AuthorizeRefusal, write.details);
