@@ -29,7 +29,7 @@ describe("the first-purchase deadline", () => {
   it("when the deadline passes, then exactly those who bought nothing are revoked, their balance returned and their seat freed, once", async () => {
     const memory = trainingSetup();
     const pids = [await participant(memory, "u1", 1), await participant(memory, "u2", 2), await participant(memory, "u3", 3)];
-    const { token, otp } = await otpFor(memory, "u2", pids[1]!, SELF_PACED);
+    const { token, otp } = await otpFor(memory, "u2", pids[1], SELF_PACED);
     expect(await authorizePurchase(memory, PLATFORM, { token, otp, invoiceCode: "INV-u2", invoiceUrl: "https://p.test/u2" })).toMatchObject({ ok: true });
     const deadline = memory.state.applicants.read("u1")!.purchaseDeadline!;
     expect(await runDeadlines(memory, new Date(deadline.getTime() - 1))).toMatchObject({ revoked: 0 });

@@ -363,7 +363,7 @@ describe("confirming a purchase in the participant's own app", () => {
     expect(shown.ok && shown.value.pending).toEqual([
       { id: expect.stringMatching(/^[0-9a-f]{64}$/), platform: "Platform Belajar Digital", title: "Dasar Akuntansi Usaha Kecil", amount: 500_000, code: otp, expiresAt: "2026-03-02T03:05:00.000Z" },
     ]);
-    const id = shown.ok ? shown.value.pending[0]!.id : "";
+    const id = shown.ok ? shown.value.pending[0].id : "";
     expect(await declinePurchase(memory, "u2", id)).toEqual({ ok: false, reason: "purchase-not-found" });
     expect(await declinePurchase(memory, "u1", id)).toEqual({ ok: true, value: { declined: true } });
     expect(await authorizePurchase(memory, PLATFORM, { token, otp, invoiceCode: "INV-D", invoiceUrl: "https://p.test/d" })).toEqual({ ok: false, reason: "purchase-declined" });

@@ -67,7 +67,7 @@ describe("a partner's monthly statement", () => {
     const pid = await participant(memory, "u1", 1);
     const { token, otp } = await otpFor(memory, "u1", pid, SELF_PACED);
     await authorizePurchase(memory, PLATFORM, { token, otp, invoiceCode: "INV-1", invoiceUrl: "https://p.test/1" });
-    const code = [...memory.state.vouchers.keys()][0]!;
+    const code = [...memory.state.vouchers.keys()][0];
     await commitRedeem(memory, INSTITUTION, { code, sequence: 1 });
     memory.state.trainingPartners.set("akademi-digital", { ...memory.state.trainingPartners.read("akademi-digital")!, settlementsFrozen: true });
     await commitRedeem(memory, INSTITUTION, { code, sequence: 999, score: 80 });
