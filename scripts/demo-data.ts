@@ -13,6 +13,8 @@ export interface DemoAccount {
   email: string;
   displayName: string;
   claims: RoleClaims | null;
+  /** Registered (demoParticipantForm) and selected at seeding, as a draw's winner: the training-partner simulator sells them a training. */
+  participant?: boolean;
 }
 
 export const demoAccounts: DemoAccount[] = [
@@ -25,7 +27,25 @@ export const demoAccounts: DemoAccount[] = [
   },
   { uid: "demo-admin", email: "admin@demo.prakerja.test", displayName: "Manajemen Pelaksana", claims: { role: "admin" } },
   { uid: "demo-auditor", email: "auditor@demo.prakerja.test", displayName: "Auditor", claims: { role: "auditor" } },
+  { uid: "demo-participant", email: "peserta@demo.prakerja.test", displayName: "Peserta Demo", claims: null, participant: true },
 ];
+
+/** What the demo participant registered with (a made-up person; NIK and KK of Jakarta Pusat, born 17 August 1994). */
+export const demoParticipantForm = {
+  nik: "3171015708940001",
+  kk: "3171010101200001",
+  fullName: "Dewi Lestari",
+  birthDate: "1994-08-17",
+  sex: "female",
+  phone: "081200001994",
+  provinceCode: "31",
+  regencyCode: "3171",
+  districtCode: "317101",
+  inFormalEducation: false,
+  occupation: "laid-off",
+  receivesSocialAid: false,
+  consent: true,
+};
 
 /**
  * 2023 rules: Rp 3.5 million training balance, Rp 600,000 once plus two surveys; trainings of at
@@ -66,7 +86,8 @@ const partner = (name: string, kind: TrainingPartnerDoc["kind"], legalName: stri
   contact: { name: "Kontak Kemitraan", email: `kemitraan@${name.toLowerCase().replace(/[^a-z]+/g, "-")}.demo.prakerja.test`, phone: "+6221000000" },
   status: "active",
   settlementsFrozen: false,
-  callsPerMinute: 600,
+  // Generous for a demo whose tests sign as these partners from several files at once; production partners get their own.
+  callsPerMinute: 3000,
   createdAt: at,
   updatedAt: at,
 });

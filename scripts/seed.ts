@@ -73,8 +73,60 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
     );
     if (!outcome.ok) throw new Error(`seeding the role of ${account.uid}: ${outcome.reason}`);
   }
+  for (const account of demo.demoAccounts.filter((a) => a.participant === true)) {
+    if (await seedParticipant(account.uid, demo.demoParticipantForm, demo.programYear)) created += 1;
+    else kept += 1;
+  }
   await db().terminate();
   return { created, kept };
+}
+
+/**
+ * The demo participant: registered through the same use case as the `register` callable (under the
+ * local NIK hashing key), then given what a draw gives a winner (status, pid, the year's balance, the
+ * first-purchase deadline and its reminders, `pidIndex/{pid}`). Left as it is when already registered.
+ */
+async function seedParticipant(uid: string, form: unknown, year: { year: number; trainingBalance: number; firstPurchaseDays: number }): Promise<boolean> {
+  const collections = await import("../functions/src/adapters/collections.js");
+  if ((await collections.applicants().doc(uid).get()).exists) return false;
+  const { readFileSync } = await import("node:fs");
+  const { LOCAL_SECRETS } = await import("./stack/index.js");
+  const { keyedId } = await import("../functions/src/domain/privacy.js");
+  const { participantTerms } = await import("../functions/src/domain/training/deadline.js");
+  const { productionPorts } = await import("../functions/src/composition.js");
+  const { register } = await import("../functions/src/usecases/register.js");
+  const { registerInput } = await import("../functions/src/schemas/registration.js");
+  const { applicantDoc } = await import("../functions/src/schemas/applicant.js");
+  const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))?.[1];
+  if (key === undefined) throw new Error(`${LOCAL_SECRETS} has no NIK_HASH_KEY`);
+  const pseudonyms = {
+    nik: (nik: string) => keyedId("nik", nik, key),
+    kk: (kk: string) => keyedId("kk", kk, key),
+    pid: (id: string) => keyedId("pid", id, key),
+    family: (kkKey: string) => keyedId("family", kkKey, key),
+  };
+  const ports = productionPorts({ pseudonyms });
+  const outcome = await register(ports, { uid, by: "self", requestId: `seed:${uid}`, attemptLimit: 5 }, registerInput.parse(form));
+  if (!outcome.ok) throw new Error(`seeding the demo participant ${uid}: ${outcome.reason}`);
+  const now = new Date();
+  const pid = pseudonyms.pid(uid);
+  const terms = participantTerms(year, now);
+  await collections
+    .applicants()
+    .doc(uid)
+    .update(
+      collections.fields(applicantDoc, {
+        status: "participant",
+        pid,
+        selectedWave: `${year.year}-1`,
+        trainingBalance: terms.trainingBalance,
+        purchaseDeadline: terms.purchaseDeadline,
+        lapseAt: terms.purchaseDeadline,
+        remindAt: terms.remindAt,
+      }),
+    );
+  await collections.pidIndex().doc(pid).set({ uid });
+  return true;
 }
 
 /** A fixed idempotency key per demo account, so re-seeding records each grant once. */

@@ -2,10 +2,13 @@ import { stripVTControlCharacters } from "node:util";
 import { demoAccounts, DEMO_PASSWORD } from "./demo-data.js";
 import { mustRun } from "./run.js";
 import { seedDemoData } from "./seed.js";
-import { URLS } from "./stack/config.js";
+import { HOST, SIMULATOR_PORT, URLS } from "./stack/config.js";
+import { portInUse } from "./stack/processes.js";
 import { NoFirestoreEmulator } from "./stack/firestore.js";
 import { startStack, type Stack } from "./stack/index.js";
 import { loadSchedules, runScheduler, type SchedulerHandle } from "./stack/scheduler.js";
+import { curlSnippet, demoVoucher } from "./simulator/demo.js";
+import { localPartnerKeys, startSimulator, type Simulator } from "./simulator/server.js";
 
 /**
  * `npm start`: builds, starts the whole local stack, seeds demo data, runs the dev scheduler
@@ -20,12 +23,14 @@ await mustRun("Building functions and web app", "npm", ["run", "--silent", "buil
 
 let stack: Stack | undefined;
 let scheduler: SchedulerHandle | undefined;
+let simulator: Simulator | undefined;
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log("\nStopping the local stack…");
   scheduler?.stop();
+  await simulator?.close();
   await stack?.stop();
   console.log("Stopped. No emulator is left running.");
   process.exit(code);
@@ -46,10 +51,16 @@ function showCliLine(raw: string) {
   if (ready || /✖|error|⚠/i.test(line)) console.log(`  [emulators] ${line}`);
 }
 try {
+  // Checked before anything starts, like the emulators' ports: a busy port fails at once, not after a minute of start-up.
+  if (await portInUse(HOST, SIMULATOR_PORT))
+    throw new Error(`Port ${SIMULATOR_PORT} (training-partner simulator) is in use. Is another \`npm start\` running? Stop it first.`);
   const bootStart = Date.now();
   stack = await startStack({ onCliLine: showCliLine });
   const bootSeconds = ((Date.now() - bootStart) / 1000).toFixed(1);
   const seeded = await seedDemoData(stack.firestore.host);
+  // The simulator buys the demo redeem code before the banner, so the banner is not split by the function logs of that purchase.
+  simulator = await startSimulator();
+  const partnerApi = await partnerApiLines(simulator);
   const schedules = await loadSchedules();
   scheduler = runScheduler(schedules, speed, (line) => console.log(`  [${line}`.replace("[scheduler:", "[scheduler]")));
 
@@ -64,7 +75,10 @@ try {
     `  Mail and SMS sent:  ${URLS.mail} (or npm run mail)`,
     "",
     `  Demo accounts (password: ${DEMO_PASSWORD}):`,
-    ...demoAccounts.map((a) => `    ${a.email.padEnd(40)} ${a.claims ? a.claims.role + (a.claims.region ? ` (region ${a.claims.region})` : "") : "applicant"}`),
+    ...demoAccounts.map(
+      (a) =>
+        `    ${a.email.padEnd(40)} ${a.claims ? a.claims.role + (a.claims.region ? ` (region ${a.claims.region})` : "") : a.participant ? "participant (selected: training balance to spend)" : "applicant"}`,
+    ),
     "",
     `  Demo data: ${seeded.created} created, ${seeded.kept} already there.`,
     `  Dev scheduler: ${schedules.map((s) => `${s.name} "${s.cron}" ${s.timeZone}`).join(", ")}${speed !== 1 ? ` at ${speed}× speed` : ""}.`,
@@ -72,8 +86,36 @@ try {
     `  Emulators ready in ${bootSeconds} s (${((Date.now() - began) / 1000).toFixed(1)} s with build and seed). Press Ctrl-C to stop.`,
     "",
   ];
-  console.log(lines.join("\n"));
+  console.log([...lines, partnerApi].join("\n"));
 } catch (error) {
   console.error(`\n✖ ${error instanceof NoFirestoreEmulator ? error.message : (error as Error).message}`);
   await shutdown(1);
+}
+
+/**
+ * The training-partner simulator (scripts/simulator/) and what a partner engineer needs to try the
+ * partner API: a demo institution's client code and sign key, a redeem code the simulator bought for
+ * the demo participant, and one signed curl call. A failed purchase is reported, never fatal.
+ */
+async function partnerApiLines(sim: Simulator): Promise<string> {
+  const institution = "akademi-digital";
+  const participant = demoAccounts.find((a) => a.participant === true);
+  const key = localPartnerKeys()[institution] ?? "";
+  const head = [
+    `  Training-partner simulator: ${sim.url} (plays platform-belajar and ${institution}; GET ${sim.url}/ for its routes, /log for its calls)`,
+    `  Partner API (through Hosting): ${URLS.webApp}/api/v1/integration/payment/…`,
+    `    client code: ${institution}   sign key: ${key}   (functions/.secret.local PARTNER_SIGN_KEYS)`,
+  ];
+  try {
+    const voucher = await demoVoucher(sim.url, participant?.uid ?? "demo-participant");
+    return [
+      ...head,
+      `    redeem code: ${voucher.redeemCode}   (${voucher.bought ? "bought now" : "bought earlier"} through the simulator for ${participant?.email ?? "the demo participant"})`,
+      "  Try it (redeem-code/status, signed with openssl):",
+      curlSnippet({ apiBase: URLS.webApp, clientCode: institution, key, redeemCode: voucher.redeemCode }).replace(/^/gm, "    "),
+      "",
+    ].join("\n");
+  } catch (error) {
+    return [...head, `    ⚠ no demo redeem code: ${(error as Error).message}`, ""].join("\n");
+  }
 }

@@ -7,7 +7,7 @@ import { auth } from "./firebase.js";
 /** Who is using the page, as the server sees it: the role and region come from custom claims. */
 export type Session = { state: "loading" } | { state: "signed-out" } | { state: "signed-in"; user: User; email: string; role: Role; region?: string };
 
-const CLAIMED_ROLES: readonly Role[] = ["operator", "admin", "auditor"];
+const CLAIMED_ROLES: readonly Role[] = ["operator", "admin", "auditor", "partner"];
 
 export function roleOf(claim: unknown): Role {
   // No role claim (or one this page does not know) means a plain applicant, as on the server.

@@ -49,7 +49,7 @@ export function startSmtpSink(dir: string = MAIL_DIR, port: number = MAIL_PORTS.
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         received += 1;
-        const file = `${new Date().toISOString().replace(/[:.]/g, "-")}-${String(received).padStart(4, "0")}.eml`;
+        const file = `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}-${String(received).padStart(4, "0")}.eml`;
         writeFileSync(join(dir, file), Buffer.concat(chunks));
         callback();
       });

@@ -1,12 +1,14 @@
 import { FieldPath } from "firebase-admin/firestore";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { applicants, inbox, mail, sms } from "../../functions/src/adapters/collections.js";
+import { applicants, inbox, mail, pidIndex, poolPages, sms, waves } from "../../functions/src/adapters/collections.js";
 import { firestoreNotifications } from "../../functions/src/adapters/notifications.js";
 import { systemClock } from "../../functions/src/adapters/clock.js";
+import { cloudTasks } from "../../functions/src/adapters/tasks.js";
+import { drawResultKey, drawResultsTaskKey } from "../../functions/src/usecases/notifyDrawResults.js";
 import { renderNotification } from "../../functions/src/schemas/notificationTexts.js";
 import type { MailDoc, Notification } from "../../functions/src/schemas/notifications.js";
-import { URLS } from "../../scripts/stack/config.js";
+import { REGION, URLS } from "../../scripts/stack/config.js";
 import type { LoggedSms, StoredMessage } from "../../scripts/stack/mailSink.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { applicantWithPhone, describeNotificationsContract } from "../support/notificationsContract.js";
@@ -97,6 +99,54 @@ describe("the local relay and mail sink", () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await sink<StoredMessage>("messages.json", email)).toHaveLength(1);
   });
+});
+
+describe("the draw's result, through the task queue and the functions runtime", () => {
+  it("when a drawn wave's first page is enqueued, then the notifyDrawResults task tells the selected and the others, and both emails arrive", async () => {
+    // A drawn wave of two, written directly (closing in 2020, so it is never anyone's latest draw).
+    const waveId = `${RUN}-w`;
+    const pids = [randomBytes(32).toString("base64url"), randomBytes(32).toString("base64url")];
+    const [winner, other] = [`${RUN}-winner`, `${RUN}-other`];
+    const deadline = new Date("2026-06-01T05:00:00Z");
+    await person(winner, { email: `${winner}@example.test`, phone: "+6281311110001" });
+    await person(other, { email: `${other}@example.test` });
+    await applicants()
+      .doc(winner)
+      .set({
+        ...applicantWithPhone("+6281311110001", new Date()),
+        status: "participant",
+        selectedWave: waveId,
+        trainingBalance: 3_500_000,
+        purchaseDeadline: deadline,
+      });
+    await applicants().doc(other).set(applicantWithPhone("+6281311110002", new Date()));
+    await Promise.all([pidIndex().doc(pids[0]).set({ uid: winner }), pidIndex().doc(pids[1]).set({ uid: other })]);
+    await poolPages(waveId)
+      .doc("000000")
+      .set({ waveId, page: 0, pageSize: 4, entries: pids.map((pid) => ({ pid, family: pid, familyRecipientsBefore: 0 })) });
+    await waves()
+      .doc(waveId)
+      .set({
+        number: 900_000 + Math.floor(Math.random() * 99_999),
+        programYear: 2026,
+        state: "drawn",
+        opensAt: new Date("2020-01-01T00:00:00Z"),
+        closesAt: new Date("2020-01-02T00:00:00Z"),
+        quota: 1,
+      });
+
+    expect(await cloudTasks(REGION).enqueue("notifyDrawResults", { waveId, page: 0 }, { key: drawResultsTaskKey(waveId, 0) })).toBe(true);
+
+    const selected = await eventually("the winner's email", first<StoredMessage>("messages.json", `${winner}@example.test`), 45_000);
+    expect(selected.subject).toMatch(/^Selamat, Anda terpilih di Gelombang \d+ \/ Congratulations/);
+    expect(selected.text).toContain("Rp 3.500.000");
+    expect(selected.text).toContain("1 Juni 2026 pukul 12.00 WIB");
+    const notSelected = await eventually("the other's email", first<StoredMessage>("messages.json", `${other}@example.test`), 45_000);
+    expect(notSelected.subject).toMatch(/^Hasil undian Gelombang \d+ \/ Draw result of wave \d+$/);
+    expect((await inbox(other).doc(drawResultKey(waveId, pids[1])).get()).data()).toMatchObject({ kind: "draw-result", channels: { email: true, sms: true } });
+    await adminDb.recursiveDelete(adminDb.collection("waveDraws").doc(waveId));
+    await Promise.all([waves().doc(waveId).delete(), ...pids.map((pid) => pidIndex().doc(pid).delete())]);
+  }, 60_000);
 });
 
 // The contract's people, their outbox and accounts would otherwise show to other suites.

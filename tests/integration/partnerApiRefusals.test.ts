@@ -139,6 +139,7 @@ interface Case {
   field?: string;
 }
 
+const TEXT = { "Content-Type": "text/plain" };
 const token = "A".repeat(43);
 const authorizeBody = { otp: "123456", invoice_url: "https://platform.test/i/1", invoice_code: `INV-${RUN}-x` };
 const bad = (name: string, field: string, body: unknown, path = `${P}/redeem-code/commit`): Case => ({
@@ -153,11 +154,12 @@ const bad = (name: string, field: string, body: unknown, path = `${P}/redeem-cod
 /** Built once the codes are known. */
 const cases = (): Case[] => [
   // Bodies that are not JSON, or not an object.
-  { name: "bad JSON", path: `${P}/redeem-code/status`, rawBody: '{"redeem_code":', status: 400, code: "invalid-argument", field: "body" },
+  // Declared as text: a body the runtime's JSON parser would refuse first reaches the edge (see the test below).
+  { name: "bad JSON", path: `${P}/redeem-code/status`, rawBody: '{"redeem_code":', headers: TEXT, status: 400, code: "invalid-argument", field: "body" },
   { name: "empty body", path: `${P}/redeem-code/status`, rawBody: "", status: 400, code: "invalid-argument", field: "body" },
   { name: "a JSON array", path: `${P}/redeem-code/status`, rawBody: "[]", status: 400, code: "invalid-argument", field: "body" },
-  { name: "JSON null", path: `${P}/redeem-code/status`, rawBody: "null", status: 400, code: "invalid-argument", field: "body" },
-  { name: "a JSON string", path: `${P}/redeem-code/status`, rawBody: `"${issued}"`, status: 400, code: "invalid-argument", field: "body" },
+  { name: "JSON null", path: `${P}/redeem-code/status`, rawBody: "null", headers: TEXT, status: 400, code: "invalid-argument", field: "body" },
+  { name: "a JSON string", path: `${P}/redeem-code/status`, rawBody: `"${issued}"`, headers: TEXT, status: 400, code: "invalid-argument", field: "body" },
   {
     name: "form-encoded content",
     path: `${P}/redeem-code/status`,
@@ -488,6 +490,19 @@ const cases = (): Case[] => [
 ];
 
 describe("malformed partner requests", () => {
+  it("when a body declared application/json is not JSON, then the functions runtime's parser refuses it 400 before the edge, and nothing is written", async () => {
+    const before = await footprint(who, redeemed);
+    for (const rawBody of ['{"redeem_code":', "null", `"${issued}"`]) {
+      const answer = await sim.post("/send", { as: "institution", path: `${P}/redeem-code/commit`, rawBody, attempts: 1 });
+      // Known limitation (README, partner API): not the published envelope, as the edge never sees the request.
+      expect(answer.answer.status).toBe(400);
+      expect(answer.ok).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await auditOf(answer.answer.requestId)).toBeNull();
+    }
+    expect(await footprint(who, redeemed)).toEqual(before);
+  });
+
   it("when partners send malformed requests, then each gets its status and code and nothing is written but its audit record", async () => {
     const all = cases();
     expect(all.length).toBeGreaterThanOrEqual(30);

@@ -58,3 +58,24 @@ describe("a claim that is not a role", () => {
     await assertSucceeds(getDoc(doc(odd, "paymentPartners/bank-demo")));
   });
 });
+
+describe("a training partner's own staff", () => {
+  const seeded = useRulesEnvironment("demo-prakerja-rules-partners", async (store) => {
+    await setDoc(doc(store, "settlements/A-redeemed"), { partnerCode: "lpk-nusantara", amount: 1 });
+    await setDoc(doc(store, "partnerCalls/r1"), { clientCode: "lpk-nusantara", endpoint: "redeem-code-status" });
+  });
+  const as = (partner: string) => seeded.as(`staff-${partner}`, { role: "partner", partner });
+
+  it("when staff read their own partner's settlement entry and call record, then both are allowed; another partner's staff are denied", async () => {
+    await assertSucceeds(getDoc(doc(as("lpk-nusantara"), "settlements/A-redeemed")));
+    await assertSucceeds(getDoc(doc(as("lpk-nusantara"), "partnerCalls/r1")));
+    await assertFails(getDoc(doc(as("akademi-digital"), "settlements/A-redeemed")));
+    await assertFails(getDoc(doc(as("akademi-digital"), "partnerCalls/r1")));
+  });
+
+  it("when staff try anything else (a voucher, an applicant, writing their own entry), then it is denied", async () => {
+    await assertFails(getDoc(doc(as("lpk-nusantara"), "vouchers/X")));
+    await assertFails(getDoc(doc(as("lpk-nusantara"), "applicants/u1")));
+    await assertFails(setDoc(doc(as("lpk-nusantara"), "settlements/B-redeemed"), { partnerCode: "lpk-nusantara", amount: 1 }));
+  });
+});

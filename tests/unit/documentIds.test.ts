@@ -90,7 +90,10 @@ describe("partner signatures", () => {
     const authorization = "Payment abcdefghijklmnopqrstuvwxyz";
     const withSlot = partnerSignature("sign-key", { ...request, path: `${request.path}${authorization}` });
     const withoutSlot = partnerSignature("sign-key", request);
-    expect([signatureMatches(["sign-key"], { ...request, authorization }, withSlot), signatureMatches(["sign-key"], { ...request, authorization }, withoutSlot)]).toEqual([true, true]);
+    expect([
+      signatureMatches(["sign-key"], { ...request, authorization }, withSlot),
+      signatureMatches(["sign-key"], { ...request, authorization }, withoutSlot),
+    ]).toEqual([true, true]);
     expect(signatureMatches(["sign-key"], request, withSlot)).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import type { RoleClaims } from "../domain/roles.js";
+import { storedClaims, type RoleClaims } from "../domain/roles.js";
 import type { Accounts, IdTokens } from "../usecases/ports.js";
 import { auth } from "./firebase.js";
 
@@ -42,7 +42,7 @@ export const firebaseAccounts: Accounts = {
     }
   },
   async setRole(uid, claims: RoleClaims) {
-    await auth().setCustomUserClaims(uid, claims.region === undefined ? { role: claims.role } : { ...claims });
+    await auth().setCustomUserClaims(uid, storedClaims(claims));
     // Tokens issued before carry the old role: revoked, so a demoted account loses it at once
     // (privileged calls check revocation) and the person signs in again to get the new one.
     await auth().revokeRefreshTokens(uid);

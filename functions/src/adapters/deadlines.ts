@@ -7,7 +7,6 @@ import type { Deadlines } from "../usecases/ports.js";
 import { applicants, budgetLedger, fields, freedSeats, getAll, timeline, waves } from "./collections.js";
 import { db } from "./firebase.js";
 
-
 /**
  * The deadline's bookkeeping in Firestore. A revocation is one transaction of five writes (the
  * applicant, the budget ledger entry, the freed seat, the timeline event — all keyed by the

@@ -7,14 +7,20 @@
  *   province (2-digit code) or a regency/city (4-digit code).
  * - admin: the program office (Manajemen Pelaksana).
  * - auditor: reads everything, changes nothing.
+ * - partner: a staff member of a training partner (platform or institution), with their own
+ *   account, scoped to that partner's client code: reads the partner's own statements and audit
+ *   trail. A de-listed partner's staff read nothing more. (The partner's systems sign API calls
+ *   with the partner's key; people sign in as themselves.)
  */
-export const ROLES = ["applicant", "operator", "admin", "auditor"] as const;
+export const ROLES = ["applicant", "operator", "admin", "auditor", "partner"] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface RoleClaims {
   role: Role;
   /** Operators only: the province or regency code their access is scoped to. */
   region?: string;
+  /** Partner staff only: the client code of their partner. */
+  partner?: string;
 }
 
 export interface Actor {
@@ -23,6 +29,15 @@ export interface Actor {
 }
 
 export const APPLICANT: RoleClaims = { role: "applicant" };
+
+/** Claims as an account stores them: the role, and its scope (region, partner) only when it has one — never an `undefined` key. */
+export function storedClaims(claims: RoleClaims): RoleClaims {
+  return {
+    role: claims.role,
+    ...(claims.region === undefined ? {} : { region: claims.region }),
+    ...(claims.partner === undefined ? {} : { partner: claims.partner }),
+  };
+}
 
 /**
  * Who may do each privileged act: the one table every privileged use case asks first, before
@@ -42,14 +57,16 @@ export const PRIVILEGES = {
   "decide-verification": ["operator", "admin"],
   // The training catalogue: onboarding partners, trainings (with their history) and schedules.
   "manage-catalogue": ["admin"],
-  "read-settlements": ["admin", "auditor"],
+  // Partner staff read their own partner's only (usecases/training/statement.ts).
+  "read-settlements": ["admin", "auditor", "partner"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Privilege = keyof typeof PRIVILEGES;
 
-/** True when the actor's role may do `act`; an operator also needs a region to act in. */
+/** True when the actor's role may do `act`; an operator also needs a region, partner staff a partner. */
 export function mayDo(actor: Actor, act: Privilege): boolean {
   const roles: readonly Role[] = PRIVILEGES[act];
   if (!roles.includes(actor.claims.role)) return false;
+  if (actor.claims.role === "partner") return actor.claims.partner !== undefined;
   return actor.claims.role !== "operator" || actor.claims.region !== undefined;
 }
 
@@ -76,6 +93,11 @@ export type RoleGrantDecision = { ok: true; claims: RoleClaims } | { ok: false; 
 export function decideRoleGrant(actor: Actor, targetUid: string, wanted: RoleClaims): RoleGrantDecision {
   if (!mayDo(actor, "grant-role")) return { ok: false, reason: "not-admin" };
   if (actor.uid === targetUid) return { ok: false, reason: "own-role" };
-  const claims: RoleClaims = wanted.role === "operator" ? { role: "operator", region: wanted.region } : { role: wanted.role };
+  const claims: RoleClaims =
+    wanted.role === "operator"
+      ? { role: "operator", region: wanted.region }
+      : wanted.role === "partner"
+        ? { role: "partner", partner: wanted.partner }
+        : { role: wanted.role };
   return { ok: true, claims };
 }

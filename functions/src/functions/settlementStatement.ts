@@ -7,6 +7,6 @@ import { settlementStatement as settlementStatementUseCase } from "../usecases/t
 export const settlementStatement = callable({
   name: "settlementStatement",
   input: settlementStatementInput,
-  refusals: { "not-admin-or-auditor": "permission-denied", "partner-not-found": "not-found" },
+  refusals: { "not-admin-or-auditor": "permission-denied", "partner-not-found": "not-found", "partner-delisted": "permission-denied" },
   handle: (input, actor) => settlementStatementUseCase(ports(), actor, input),
 });

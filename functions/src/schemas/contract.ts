@@ -92,7 +92,7 @@ const REGISTER_REFUSALS = [
 
 /** Every reason each callable refuses with (`details.reason` of the error the web app gets). */
 export const REFUSALS = {
-  grantRole: ["not-admin", "own-role", "region-unknown", "unknown-account", "request-id-reused"],
+  grantRole: ["not-admin", "own-role", "region-unknown", "partner-unknown", "unknown-account", "request-id-reused"],
   register: REGISTER_REFUSALS,
   registerAssisted: [...REGISTER_REFUSALS, "not-operator", "outside-region"],
   getMyStatus: ["not-registered"],
@@ -149,7 +149,7 @@ export const REFUSALS = {
   declinePurchase: ["purchase-not-found"],
   reportPurchase: ["voucher-not-found", "voucher-not-cancellable"],
   reviewTraining: ["voucher-not-found", "training-not-completed", "already-reviewed"],
-  settlementStatement: ["not-admin-or-auditor", "partner-not-found"],
+  settlementStatement: ["not-admin-or-auditor", "partner-not-found", "partner-delisted"],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];

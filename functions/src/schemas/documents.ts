@@ -93,6 +93,8 @@ export const roleGrantDoc = z.object({
   targetUid: z.string().min(1),
   role: z.enum(ROLES),
   region: regionScope.optional(),
+  /** Partner staff: their partner's client code. */
+  partner: z.string().optional(),
   grantedBy: z.string().min(1),
   via: z.enum(["callable", "command"]),
   grantedAt: z.date(),

@@ -47,6 +47,14 @@ export const MESSAGES = {
     id: "Operator wajib memiliki kode wilayah.",
     en: "An operator needs a region code.",
   },
+  "partner-required-for-partner-staff": {
+    id: "Staf mitra wajib memiliki kode mitra (client code).",
+    en: "Partner staff need their partner's client code.",
+  },
+  "partner-only-for-partner-staff": {
+    id: "Kode mitra hanya untuk peran staf mitra.",
+    en: "A partner code is only for the partner staff role.",
+  },
   "region-only-for-operator": {
     id: "Kode wilayah hanya untuk peran operator.",
     en: "A region code is only for the operator role.",

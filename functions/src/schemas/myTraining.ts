@@ -72,6 +72,8 @@ export interface PendingPurchase {
 }
 
 export interface MyTraining {
+  /** The participant's Prakerja number (their pseudonymous ID): what a platform asks for as `prakerja_id`. */
+  prakerjaId: string;
   /** Purchases waiting for the participant's code (valid, unused, not declined). */
   pending: PendingPurchase[];
   /** Rupiah left. */

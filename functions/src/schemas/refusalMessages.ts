@@ -162,6 +162,14 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     id: "Anda belum menjadi peserta: pelatihan bisa dibeli setelah Anda lolos seleksi gelombang.",
     en: "You are not a participant: trainings can be bought once you are selected in a wave.",
   },
+  "partner-unknown": {
+    id: "Tidak ada mitra aktif dengan kode ini. Daftarkan mitranya dulu (savePartner).",
+    en: "There is no active partner with this code. Onboard the partner first (savePartner).",
+  },
+  "partner-delisted": {
+    id: "Mitra ini sudah dikeluarkan dari program; stafnya tidak lagi dapat melihat datanya.",
+    en: "This partner was de-listed from the program; its staff can no longer see its records.",
+  },
   "partner-not-found": { id: "Tidak ada mitra pelatihan dengan kode ini.", en: "There is no training partner with this code." },
   "purchase-not-found": {
     id: "Permintaan pembelian ini sudah tidak menunggu kode: sudah dipakai, kedaluwarsa, atau bukan milik Anda.",

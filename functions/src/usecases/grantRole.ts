@@ -2,7 +2,7 @@ import { findProvince, findRegency } from "../domain/regions/index.js";
 import { decideRoleGrant, mayDo, type Actor } from "../domain/roles.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import type { GrantRoleInput, GrantRoleResult } from "../schemas/roles.js";
-import type { Accounts, Clock, RoleGrants } from "./ports.js";
+import type { Accounts, Clock, RoleGrants, TrainingStore } from "./ports.js";
 import type { GrantRoleRefusal } from "../schemas/contract.js";
 
 export type { GrantRoleRefusal };
@@ -11,6 +11,7 @@ export interface GrantRolePorts {
   accounts: Pick<Accounts, "uidByEmail" | "setRole">;
   roleGrants: RoleGrants;
   clock: Clock;
+  training: Pick<TrainingStore, "partner">;
 }
 
 /**
@@ -29,14 +30,20 @@ export async function grantRole(
   // An operator's region must exist (province or regency): a scope nobody lives in sees nothing.
   if (input.region !== undefined && (input.region.length === 2 ? findProvince(input.region) : findRegency(input.region)) === null)
     return refused("region-unknown");
+  // Partner staff belong to an onboarded, active partner: a de-listed partner gets no new staff.
+  if (input.partner !== undefined && (await ports.training.partner(input.partner))?.status !== "active") return refused("partner-unknown");
   const uid = await ports.accounts.uidByEmail(input.email);
   if (uid === null) return refused("unknown-account");
-  const decision = decideRoleGrant(actor, uid, { role: input.role, region: input.region });
+  const decision = decideRoleGrant(actor, uid, { role: input.role, region: input.region, partner: input.partner });
   if (!decision.ok) return decision;
 
   const earlier = await ports.roleGrants.find(input.requestId);
   if (earlier !== null) {
-    const same = earlier.targetUid === uid && earlier.role === decision.claims.role && earlier.region === decision.claims.region;
+    const same =
+      earlier.targetUid === uid &&
+      earlier.role === decision.claims.role &&
+      earlier.region === decision.claims.region &&
+      earlier.partner === decision.claims.partner;
     return same ? done({ uid, ...decision.claims, applied: false }) : refused("request-id-reused");
   }
 

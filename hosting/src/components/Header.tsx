@@ -21,6 +21,8 @@ function pagesFor(session: Session): readonly Linked[] {
     case "admin":
     case "auditor":
       return ["admin", "catalogue", "transparency"];
+    case "partner":
+      return ["catalogue", "transparency"];
   }
 }
 

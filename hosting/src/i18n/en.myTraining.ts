@@ -18,14 +18,14 @@ export const enMyTraining: Record<keyof typeof idMyTraining, string> = {
   "myTraining.pending.left": "Time left: {time}",
   "myTraining.pending.code": "Purchase approval code",
   "myTraining.pending.instruction": "Give this code to {platform} only if you are buying this training.",
-  "myTraining.pending.consent":
-    "By giving this code, you approve paying {amount} from your training balance. Program staff never ask for this code.",
+  "myTraining.pending.consent": "By giving this code, you approve paying {amount} from your training balance. Program staff never ask for this code.",
   "myTraining.pending.expired": "Time is up: this code is no longer valid. If you want to buy, ask {platform} to send a new request.",
   "myTraining.pending.decline": "I did not ask for this",
   "myTraining.pending.declining": "Declining…",
   "myTraining.pending.declined":
     "The purchase request for {title} from {platform} was declined: its code can no longer be used and your balance is unchanged. If you do want to buy it, ask the platform to send a new request.",
 
+  "myTraining.prakerjaId": "Your Prakerja number (platforms ask for it when you buy):",
   "myTraining.balance.title": "Training balance",
   "myTraining.balance.hint": "For buying trainings on the partner digital platforms. This balance cannot be paid out.",
   "myTraining.deadline.title": "Deadline for your first training purchase",
@@ -72,7 +72,8 @@ export const enMyTraining: Record<keyof typeof idMyTraining, string> = {
     "Report that you did not buy {title}? Its redeem code is frozen so the institution cannot use it, and {amount} goes back to your balance while the program office reviews your report.",
   "myTraining.report.yes": "Yes, report it",
   "myTraining.report.busy": "Reporting…",
-  "myTraining.report.done": "Report received. The redeem code is frozen and {amount} went back to your balance; your balance is now {balance} while the report is reviewed.",
+  "myTraining.report.done":
+    "Report received. The redeem code is frozen and {amount} went back to your balance; your balance is now {balance} while the report is reviewed.",
 
   "myTraining.keep": "No, keep it",
 

@@ -111,6 +111,7 @@ export const en: Record<MessageId, string> = {
   "role.operator": "Labor office operator",
   "role.admin": "Program office admin",
   "role.auditor": "Auditor",
+  "role.partner": "Training partner staff",
 
   // Registration pages: what the menu and the pages' gates show before the pages load.
   "nav.register": "Registration",
@@ -134,6 +135,8 @@ export const en: Record<MessageId, string> = {
   "grant.role": "Role",
   "grant.region": "Region code",
   "grant.regionHint": "2-digit province (e.g. 31) or 4-digit regency/city (e.g. 3171).",
+  "grant.partner": "Partner code (client code)",
+  "grant.partnerHint": "The code the partner's systems sign API calls with, e.g. lpk-nusantara. The partner must be onboarded and active.",
   "grant.submit": "Grant role",
   "grant.busy": "Saving…",
   "grant.fixErrors": "Please check the marked fields.",

@@ -25,6 +25,7 @@ export const idMyTraining = {
     "Permintaan pembelian {title} dari {platform} ditolak: kodenya tidak dapat dipakai lagi dan saldo Anda tidak berubah. Jika ternyata Anda ingin membelinya, minta platform mengirim permintaan baru.",
 
   "myTraining.balance.title": "Saldo pelatihan",
+  "myTraining.prakerjaId": "Nomor Prakerja Anda (diminta platform saat membeli):",
   "myTraining.balance.hint": "Dipakai untuk membeli pelatihan di platform digital mitra. Saldo ini tidak dapat dicairkan.",
   "myTraining.deadline.title": "Batas pembelian pelatihan pertama",
   "myTraining.deadline.daysLeft": "Sisa {days} hari",

@@ -112,6 +112,7 @@ export const id = {
   "role.operator": "Operator Disnaker",
   "role.admin": "Admin Manajemen Pelaksana",
   "role.auditor": "Auditor",
+  "role.partner": "Staf mitra pelatihan",
 
   // Registration pages: what the menu and the pages' gates show before the pages load.
   "nav.register": "Pendaftaran",
@@ -135,6 +136,8 @@ export const id = {
   "grant.role": "Peran",
   "grant.region": "Kode wilayah",
   "grant.regionHint": "2 digit provinsi (mis. 31) atau 4 digit kabupaten/kota (mis. 3171).",
+  "grant.partner": "Kode mitra (client code)",
+  "grant.partnerHint": "Kode yang dipakai sistem mitra untuk menandatangani API, mis. lpk-nusantara. Mitranya harus sudah terdaftar dan aktif.",
   "grant.submit": "Berikan peran",
   "grant.busy": "Menyimpan…",
   "grant.fixErrors": "Periksa kembali isian yang ditandai.",

@@ -56,7 +56,12 @@ describe("the first-purchase deadline", () => {
     const deadline = memory.state.applicants.read("u1")!.purchaseDeadline!;
     await runDeadlines(memory, deadline);
     const opensAt = new Date(deadline.getTime() + 3 * DAY);
-    const waveId = await createdWave(memory, { number: 9, quota: 100, opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 7 * DAY).toISOString() });
+    const waveId = await createdWave(memory, {
+      number: 9,
+      quota: 100,
+      opensAt: opensAt.toISOString(),
+      closesAt: new Date(opensAt.getTime() + 7 * DAY).toISOString(),
+    });
     expect(await runDeadlines(memory, new Date(deadline.getTime() + DAY))).toMatchObject({ seatsAssigned: 2, seatsWaiting: 0 });
     expect(memory.state.waves.read(waveId)).toMatchObject({ quota: 102, freedSeats: [{ fromWave: "2026-1", seats: 2 }] });
     expect([...memory.state.freedSeats.values()].map((s) => s.toWave)).toEqual([waveId, waveId]);

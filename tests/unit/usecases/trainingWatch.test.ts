@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isSpike, overlapping } from "../../../functions/src/domain/training/flags.js";
+import { grantRole } from "../../../functions/src/usecases/grantRole.js";
 import { authorizePurchase } from "../../../functions/src/usecases/training/purchase.js";
 import { commitRedeem } from "../../../functions/src/usecases/training/redeem.js";
 import { settlementStatement } from "../../../functions/src/usecases/training/statement.js";
@@ -89,5 +90,33 @@ describe("a partner's monthly statement", () => {
       reason: "not-admin-or-auditor",
     });
     expect(await settlementStatement(memory, admin, { partnerCode: "nobody", month: "2026-03" })).toEqual({ ok: false, reason: "partner-not-found" });
+  });
+});
+
+describe("a training partner's own staff", () => {
+  it("when an admin grants partner staff for an onboarded partner, then the account gets that partner's claim; an unknown or de-listed partner is refused", async () => {
+    const memory = trainingSetup();
+    memory.state.accounts.set("staff-1", { email: "staf@lpk.test", claims: {}, disabled: false, validFrom: 0 });
+    const grant = (partner: string, requestId: string) => grantRole(memory, admin, { requestId, email: "staf@lpk.test", role: "partner", partner }, "callable");
+    expect(await grant("nobody", "0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d81")).toEqual({ ok: false, reason: "partner-unknown" });
+    memory.state.trainingPartners.set("kelas-kerja", { ...memory.state.trainingPartners.read("kelas-kerja")!, status: "delisted" });
+    expect(await grant("kelas-kerja", "0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d82")).toEqual({ ok: false, reason: "partner-unknown" });
+    expect(await grant("lpk-nusantara", "0b6f3c2e-8d1a-4c1e-9d2b-3f4a5b6c7d83")).toMatchObject({
+      ok: true,
+      value: { role: "partner", partner: "lpk-nusantara" },
+    });
+    expect(memory.state.accounts.get("staff-1")?.claims).toEqual({ role: "partner", partner: "lpk-nusantara" });
+  });
+
+  it("when staff read statements, then only their own partner's, and none once it is de-listed", async () => {
+    const memory = trainingSetup();
+    const staff = { uid: "staff-1", claims: { role: "partner" as const, partner: "akademi-digital" } };
+    expect(await settlementStatement(memory, staff, { partnerCode: "akademi-digital", month: "2026-03" })).toMatchObject({
+      ok: true,
+      value: { total: { accrued: 0 } },
+    });
+    expect(await settlementStatement(memory, staff, { partnerCode: "lpk-nusantara", month: "2026-03" })).toEqual({ ok: false, reason: "not-admin-or-auditor" });
+    memory.state.trainingPartners.set("akademi-digital", { ...memory.state.trainingPartners.read("akademi-digital")!, status: "delisted" });
+    expect(await settlementStatement(memory, staff, { partnerCode: "akademi-digital", month: "2026-03" })).toEqual({ ok: false, reason: "partner-delisted" });
   });
 });

@@ -1,4 +1,4 @@
-import type { RoleClaims } from "../../domain/roles.js";
+import { storedClaims, type RoleClaims } from "../../domain/roles.js";
 import type { Accounts, IdTokens, RoleGrants } from "../../usecases/ports.js";
 import type { Memory } from "./state.js";
 import { roundTrip } from "./state.js";
@@ -62,7 +62,7 @@ export function memoryAccounts(memory: Memory): MemoryAccounts {
       await roundTrip();
       const account = accounts.get(uid);
       if (account === undefined) throw new AuthError("auth/user-not-found");
-      account.claims = claims.region === undefined ? { role: claims.role } : { ...claims };
+      account.claims = storedClaims(claims);
       account.validFrom = memory.state.idTokens.size + 1;
       write(uid);
     },

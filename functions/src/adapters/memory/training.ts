@@ -8,8 +8,20 @@ import { roundTrip, type Memory } from "./state.js";
  * reads, decides and writes with no `await` in between, as a transaction that was not contended.
  */
 export function memoryTraining(memory: Memory): TrainingStore {
-  const { applicants, pidIndex, trainings, schedules, trainingPartners, vouchers, purchases, paymentTokens, timeline, settlements, entitlements, trainingFlags } =
-    memory.state;
+  const {
+    applicants,
+    pidIndex,
+    trainings,
+    schedules,
+    trainingPartners,
+    vouchers,
+    purchases,
+    paymentTokens,
+    timeline,
+    settlements,
+    entitlements,
+    trainingFlags,
+  } = memory.state;
   const vouchersOf = (uid: string) => [...vouchers.values()].filter((voucher) => voucher.uid === uid).map((voucher) => structuredClone(voucher));
   return {
     async uidOfPid(pid) {
@@ -132,7 +144,8 @@ export function memoryTraining(memory: Memory): TrainingStore {
     },
     async courseRedemptions(courseCode, from, to) {
       await roundTrip();
-      return [...vouchers.values()].filter((v) => v.courseCode === courseCode && v.redeemedAt !== undefined && v.redeemedAt >= from && v.redeemedAt < to).length;
+      return [...vouchers.values()].filter((v) => v.courseCode === courseCode && v.redeemedAt !== undefined && v.redeemedAt >= from && v.redeemedAt < to)
+        .length;
     },
     async flag(id, flag) {
       await roundTrip();

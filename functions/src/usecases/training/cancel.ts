@@ -12,6 +12,7 @@ import type { CancelFacts, CancelWrite, Ports } from "../ports.js";
  * - the participant cancels within the cooling-off window, before the training starts;
  * - the participant reports "I did not buy this": the voucher is frozen (the institution can no
  *   longer redeem it) and the balance restored at once, pending the program office's review.
+ * The participant's own two are idempotent: a retry after a lost answer answers the balance again.
  */
 
 type CancelPorts = Pick<Ports, "training" | "clock">;
@@ -43,11 +44,14 @@ export async function cancelMyPurchase(ports: CancelPorts, uid: string, redeemCo
   const write = await ports.training.cancel(redeemCode, (facts) => {
     const { voucher } = facts;
     if (voucher === null || voucher.uid !== uid) return { kind: "refused", reason: "voucher-not-found" };
+    // A retry after a lost answer finds it cancelled by the participant: the same answer, nothing written.
+    if (voucher.state === "cancelled" && voucher.cancelledBy === "participant") return { kind: "refused", reason: "already-done" };
     if (voucher.state !== "issued") return { kind: "refused", reason: "voucher-not-cancellable" };
     const may = mayCancel(voucher.issuedAt, voucher.startsAt, now);
     if (may !== "ok") return { kind: "refused", reason: may };
     return cancellation(facts, now, "participant");
   });
+  if (write.kind === "refused" && write.reason === "already-done") return done({ balance: (await ports.training.applicant(uid))?.trainingBalance ?? 0 });
   if (write.kind === "refused") return refused(write.reason as CancelRefusal);
   return done({ balance: write.balance });
 }
@@ -61,6 +65,7 @@ export async function reportPurchase(
   const now = ports.clock.now();
   const write = await ports.training.cancel(redeemCode, ({ voucher, applicant }): CancelWrite => {
     if (voucher === null || voucher.uid !== uid || applicant === null) return { kind: "refused", reason: "voucher-not-found" };
+    if (voucher.state === "frozen") return { kind: "refused", reason: "already-done" };
     if (voucher.state !== "issued" && voucher.state !== "redeemed") return { kind: "refused", reason: "voucher-not-cancellable" };
     return {
       kind: "cancelled",
@@ -71,6 +76,7 @@ export async function reportPurchase(
       event: { kind: "training-reported", at: now, courseCode: voucher.courseCode, amount: voucher.amount },
     };
   });
+  if (write.kind === "refused" && write.reason === "already-done") return done({ balance: (await ports.training.applicant(uid))?.trainingBalance ?? 0 });
   if (write.kind === "refused") return refused(write.reason as "voucher-not-found" | "voucher-not-cancellable");
   return done({ balance: write.balance });
 }

@@ -28,6 +28,7 @@ export async function myTraining(ports: ParticipantPorts, uid: string): Promise<
   const course = new Map(courses.filter((c) => c !== null).map((c) => [c.courseCode, c]));
   const platformName = new Map(platformCodes.map((code, i) => [code, platforms[i]?.name ?? code]));
   return done({
+    prakerjaId: applicant.pid ?? "",
     pending: waiting.map(({ tokenHash, token }) => ({
       id: tokenHash,
       platform: platformName.get(token.platformCode) ?? token.platformCode,

@@ -11,7 +11,7 @@ const callGrantRole = callable("grantRole");
 
 export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
   const { lang, t } = useLang();
-  const [values, setValues] = useState<GrantValues>({ email: "", role: "operator", region: "" });
+  const [values, setValues] = useState<GrantValues>({ email: "", role: "operator", region: "", partner: "" });
   const [errors, setErrors] = useState<GrantErrors>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -73,7 +73,8 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
   const errorText = (field: GrantField | "form") => errors[field]?.message[lang];
   const hasErrors = Object.values(errors).some(Boolean);
   // A server message about the region while its field is hidden still has to be seen.
-  const formError = errorText("form") ?? (values.role === "operator" ? undefined : errorText("region"));
+  const formError =
+    errorText("form") ?? (values.role === "operator" ? undefined : errorText("region")) ?? (values.role === "partner" ? undefined : errorText("partner"));
 
   return (
     <section aria-labelledby="grant-title">
@@ -115,6 +116,22 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
                 value={values.region}
                 onInput={(e) => change("region", e.currentTarget.value)}
                 onBlur={() => check("region")}
+              />
+            )}
+          </Field>
+        )}
+        {values.role === "partner" && (
+          <Field id="grant-partner" label={t("grant.partner")} hint={t("grant.partnerHint")} error={errorText("partner")}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                autoComplete="off"
+                spellcheck={false}
+                maxLength={64}
+                value={values.partner}
+                onInput={(e) => change("partner", e.currentTarget.value)}
+                onBlur={() => check("partner")}
               />
             )}
           </Field>

@@ -5,8 +5,11 @@ import { useNow } from "./useNow.js";
 
 const MINUTE = 60_000;
 
-/** The training balance and, until the first purchase, the deadline for it and what missing it means. */
-export function BalanceAndDeadline({ balance, deadline }: { balance: number; deadline: string | null }) {
+/**
+ * The participant's Prakerja number (what a platform asks for), the training balance and, until the
+ * first purchase, the deadline for it and what missing it means.
+ */
+export function BalanceAndDeadline({ balance, deadline, prakerjaId }: { balance: number; deadline: string | null; prakerjaId: string }) {
   const { lang, t } = useMyTrainingLang();
   const now = useNow(MINUTE);
   const due = deadline === null ? null : new Date(deadline);
@@ -18,6 +21,11 @@ export function BalanceAndDeadline({ balance, deadline }: { balance: number; dea
         {rupiah(balance)}
       </p>
       <p class="muted">{t("myTraining.balance.hint")}</p>
+      {prakerjaId !== "" && (
+        <p data-testid="prakerja-id">
+          {t("myTraining.prakerjaId")} <code>{prakerjaId}</code>
+        </p>
+      )}
       {due !== null && (
         <div class="notice deadline" data-testid="deadline">
           <h3>{t("myTraining.deadline.title")}</h3>

@@ -42,7 +42,7 @@ export function CopyCode({ id, label, code, testId }: Props) {
           {t("myTraining.copy")}
         </button>
       </div>
-      <p role="status" class="hint">
+      <p role="status" class="hint live-slot">
         {copied === "copied" ? t("myTraining.copied") : copied === "failed" ? t("myTraining.copyFailed") : ""}
       </p>
     </div>

@@ -85,7 +85,7 @@ export function MyTrainingPage() {
                 onCheck={refresh}
                 onDeclined={(id) => change((shown) => withoutPending(shown, id))}
               />
-              <BalanceAndDeadline balance={training.balance} deadline={training.deadline} />
+              <BalanceAndDeadline balance={training.balance} deadline={training.deadline} prakerjaId={training.prakerjaId} />
               <section aria-labelledby="vouchers-title" data-testid="vouchers">
                 <h2 id="vouchers-title">{t("myTraining.vouchers.title")}</h2>
                 {training.vouchers.length === 0 ? (

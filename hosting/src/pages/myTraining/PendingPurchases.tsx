@@ -102,25 +102,31 @@ function PendingCard({ purchase, onDecline }: { purchase: PendingPurchase; onDec
   };
 
   return (
-    <li class="card pending-purchase" data-testid="pending-purchase">
+    <li class="pending-purchase" data-testid="pending-purchase">
       <h3 id={`${id}-title`}>{purchase.title}</h3>
-      <dl class="facts my-facts">
-        <dt>{t("myTraining.pending.platform")}</dt>
-        <dd data-testid="pending-platform">{purchase.platform}</dd>
-        <dt>{t("myTraining.pending.amount")}</dt>
-        <dd class="amount" data-testid="pending-amount">
-          {rupiah(purchase.amount)}
-        </dd>
-        <dt>{t("myTraining.pending.expires")}</dt>
-        <dd>
-          {jakartaTime(expiresAt, lang)}
-          {/* The countdown ticks every second: it is not a live region, or it would be read out every second. */}
-          {left && (
-            <span class="countdown" data-testid="pending-countdown">
-              {t("myTraining.pending.left", { time: t(left.key, left.params) })}
-            </span>
-          )}
-        </dd>
+      <dl class="my-facts">
+        <div class="fact">
+          <dt>{t("myTraining.pending.platform")}</dt>
+          <dd data-testid="pending-platform">{purchase.platform}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t("myTraining.pending.amount")}</dt>
+          <dd class="amount" data-testid="pending-amount">
+            {rupiah(purchase.amount)}
+          </dd>
+        </div>
+        <div class="fact">
+          <dt>{t("myTraining.pending.expires")}</dt>
+          <dd>
+            {jakartaTime(expiresAt, lang)}
+            {/* The countdown ticks every second: it is not a live region, or it would be read out every second. */}
+            {left && (
+              <span class="countdown" data-testid="pending-countdown">
+                {t("myTraining.pending.left", { time: t(left.key, left.params) })}
+              </span>
+            )}
+          </dd>
+        </div>
       </dl>
       {left && (
         <>

@@ -19,9 +19,7 @@ export interface VoucherChanges {
 
 type Undo = "cancel" | "report";
 type Outcome =
-  | { kind: "cancelled" | "reported"; amount: number; balance: number }
-  | { kind: "reviewed"; entitled: boolean }
-  | { kind: "failed"; failure: ActionFailure };
+  { kind: "cancelled" | "reported"; amount: number; balance: number } | { kind: "reviewed"; entitled: boolean } | { kind: "failed"; failure: ActionFailure };
 
 const MINUTE = 60_000;
 
@@ -91,21 +89,35 @@ export function VoucherCard({ voucher, changes }: { voucher: MyVoucher; changes:
       <h3 id={`${id}-title`}>{voucher.title}</h3>
       <CopyCode id={`${id}-code`} testId="voucher-code" label={t("myTraining.voucher.code")} code={voucher.redeemCode} />
       <p class="hint">{codeInForce(voucher) ? t("myTraining.voucher.codeHint", { institution: voucher.institution }) : t("myTraining.voucher.codeVoid")}</p>
-      <dl class="facts my-facts">
-        <dt>{t("myTraining.voucher.state")}</dt>
-        <dd data-testid="voucher-state">{t(STATE_TEXT[voucher.state])}</dd>
-        <dt>{t("myTraining.voucher.institution")}</dt>
-        <dd>{voucher.institution}</dd>
-        <dt>{t("myTraining.voucher.platform")}</dt>
-        <dd>{voucher.platform}</dd>
-        <dt>{t("myTraining.voucher.starts")}</dt>
-        <dd>{jakartaTime(new Date(voucher.startsAt), lang)}</dd>
-        <dt>{t("myTraining.voucher.price")}</dt>
-        <dd class="amount">{rupiah(voucher.amount)}</dd>
-        <dt>{t("myTraining.voucher.sessions")}</dt>
-        <dd data-testid="voucher-sessions">{sessions ? t("myTraining.voucher.sessionsList", sessions) : t("myTraining.voucher.sessionsNone")}</dd>
-        <dt>{t("myTraining.voucher.postTest")}</dt>
-        <dd data-testid="voucher-post-test">{voucher.postTest ? t("myTraining.voucher.postTestDone") : t("myTraining.voucher.postTestNotYet")}</dd>
+      <dl class="my-facts">
+        <div class="fact">
+          <dt>{t("myTraining.voucher.state")}</dt>
+          <dd data-testid="voucher-state">{t(STATE_TEXT[voucher.state])}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t("myTraining.voucher.institution")}</dt>
+          <dd>{voucher.institution}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t("myTraining.voucher.platform")}</dt>
+          <dd>{voucher.platform}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t("myTraining.voucher.starts")}</dt>
+          <dd>{jakartaTime(new Date(voucher.startsAt), lang)}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t("myTraining.voucher.price")}</dt>
+          <dd class="amount">{rupiah(voucher.amount)}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t("myTraining.voucher.sessions")}</dt>
+          <dd data-testid="voucher-sessions">{sessions ? t("myTraining.voucher.sessionsList", sessions) : t("myTraining.voucher.sessionsNone")}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t("myTraining.voucher.postTest")}</dt>
+          <dd data-testid="voucher-post-test">{voucher.postTest ? t("myTraining.voucher.postTestDone") : t("myTraining.voucher.postTestNotYet")}</dd>
+        </div>
       </dl>
       {outcome && (
         <p
@@ -124,16 +136,25 @@ export function VoucherCard({ voucher, changes }: { voucher: MyVoucher; changes:
       {confirming === null && (actions.cancel || actions.report) && (
         <div class="actions">
           {actions.cancel && (
-            <button type="button" ref={(button) => {
+            <button
+              type="button"
+              ref={(button) => {
                 opener.current.cancel = button;
-              }} onClick={() => setConfirming("cancel")}>
+              }}
+              onClick={() => setConfirming("cancel")}
+            >
               {t("myTraining.cancel.button")}
             </button>
           )}
           {actions.report && (
-            <button type="button" class="button-secondary" ref={(button) => {
+            <button
+              type="button"
+              class="button-secondary"
+              ref={(button) => {
                 opener.current.report = button;
-              }} onClick={() => setConfirming("report")}>
+              }}
+              onClick={() => setConfirming("report")}
+            >
               {t("myTraining.report.button")}
             </button>
           )}

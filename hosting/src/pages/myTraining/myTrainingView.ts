@@ -1,4 +1,4 @@
-import type { MyTraining, MyVoucher } from "../../data/myTraining.js";
+import type { MyTraining, MyVoucher } from "@schemas/myTraining.js";
 import type { MyTrainingMessageId } from "../../i18n/myTraining.js";
 
 /**
@@ -90,7 +90,11 @@ export const withReported = (training: MyTraining, redeemCode: string, balance: 
 });
 
 /** After reviewTraining answered. */
-export const withReviewed = (training: MyTraining, redeemCode: string): MyTraining => withVoucher(training, redeemCode, (voucher) => ({ ...voucher, reviewed: true }));
+export const withReviewed = (training: MyTraining, redeemCode: string): MyTraining =>
+  withVoucher(training, redeemCode, (voucher) => ({ ...voucher, reviewed: true }));
 
 /** After declinePurchase answered: the request no longer waits for a code. */
-export const withoutPending = (training: MyTraining, id: string): MyTraining => ({ ...training, pending: training.pending.filter((pending) => pending.id !== id) });
+export const withoutPending = (training: MyTraining, id: string): MyTraining => ({
+  ...training,
+  pending: training.pending.filter((pending) => pending.id !== id),
+});
