@@ -1,6 +1,7 @@
 import type { FunctionComponent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useLang } from "../i18n/index.js";
+import { Loading } from "./Loading.js";
 
 interface Props<P> {
   /** A module-level function (stable), e.g. `() => import("./Page.js").then((m) => m.Page)`. */
@@ -37,11 +38,6 @@ export function LazyPage<P extends object>({ load, props }: Props<P>) {
         {t("common.loadFailed")}
       </p>
     );
-  if (!Page)
-    return (
-      <p role="status" class="muted">
-        {t("common.loading")}
-      </p>
-    );
+  if (!Page) return <Loading />;
   return <Page {...props} />;
 }

@@ -3,6 +3,7 @@ import { useLang } from "../../i18n/index.js";
 import { useSession } from "../../session.js";
 import { AccountSummary } from "./AccountSummary.js";
 import { SignInForm } from "./SignInForm.js";
+import { Loading } from "../../components/Loading.js";
 
 // The phone sign-in brings the number rule (zod) and the reCAPTCHA code: fetched with this page only.
 const loadPhoneSignIn = () => import("./PhoneSignIn.js").then((module) => module.PhoneSignIn);
@@ -11,12 +12,7 @@ const loadPhoneSignIn = () => import("./PhoneSignIn.js").then((module) => module
 export function AccountPage() {
   const { t } = useLang();
   const session = useSession();
-  if (session.state === "loading")
-    return (
-      <p role="status" class="muted">
-        {t("common.loading")}
-      </p>
-    );
+  if (session.state === "loading") return <Loading />;
   if (session.state === "signed-in") return <AccountSummary session={session} />;
   return (
     <>

@@ -5,6 +5,7 @@ import { useLang } from "../../i18n/index.js";
 import { PATHS } from "../../router.js";
 import { useSession } from "../../session.js";
 import type { AdminPageProps } from "./AdminPage.js";
+import { Loading } from "../../components/Loading.js";
 
 // The admin page (schemas, callable functions) is fetched only by the few who may see it,
 // so applicants on cheap phones never download it.
@@ -25,12 +26,7 @@ export function AdminGate() {
       );
   }, [allowed, Page]);
 
-  if (session.state === "loading")
-    return (
-      <p role="status" class="muted">
-        {t("common.loading")}
-      </p>
-    );
+  if (session.state === "loading") return <Loading />;
   if (session.state === "signed-out") {
     return (
       <section>
@@ -57,11 +53,6 @@ export function AdminGate() {
         {t("common.loadFailed")}
       </p>
     );
-  if (!Page)
-    return (
-      <p role="status" class="muted">
-        {t("common.loading")}
-      </p>
-    );
+  if (!Page) return <Loading />;
   return <Page canGrant={session.role === "admin"} />;
 }

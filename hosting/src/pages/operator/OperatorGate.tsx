@@ -2,6 +2,7 @@ import { LazyPage } from "../../components/LazyPage.js";
 import { SignInFirst } from "../../components/SignInFirst.js";
 import { useLang } from "../../i18n/index.js";
 import { useSession } from "../../session.js";
+import { Loading } from "../../components/Loading.js";
 
 const loadOperatorPage = () => import("./OperatorPage.js").then((module) => module.OperatorPage);
 const loadVerificationPage = () => import("./VerificationPage.js").then((module) => module.VerificationPage);
@@ -15,12 +16,7 @@ const TITLES = { register: "operator.title", verification: "verification.title" 
 export function OperatorGate({ view }: { view: keyof typeof TITLES }) {
   const { t } = useLang();
   const session = useSession();
-  if (session.state === "loading")
-    return (
-      <p role="status" class="muted">
-        {t("common.loading")}
-      </p>
-    );
+  if (session.state === "loading") return <Loading />;
   if (session.state === "signed-out") return <SignInFirst title={TITLES[view]} />;
   if (session.role !== "operator" || session.region === undefined) {
     return (

@@ -1,20 +1,9 @@
-import { LazyPage } from "../../components/LazyPage.js";
-import { SignInFirst } from "../../components/SignInFirst.js";
-import { useLang } from "../../i18n/index.js";
-import { useSession } from "../../session.js";
+import { SignedInPage } from "../../components/SignedInPage.js";
 
 const loadStatusPage = () => import("./StatusPage.js").then((module) => module.StatusPage);
+const withUid = (uid: string) => ({ uid });
 
+/** /status: signed in only; the page itself is fetched when opened. */
 export function StatusGate() {
-  const { t } = useLang();
-  const session = useSession();
-  if (session.state === "loading")
-    return (
-      <p role="status" class="muted">
-        {t("common.loading")}
-      </p>
-    );
-  if (session.state === "signed-out") return <SignInFirst title="status.title" />;
-  // Keyed by account: another account signing in on this phone must not see the last one's status.
-  return <LazyPage key={session.user.uid} load={loadStatusPage} props={{ uid: session.user.uid }} />;
+  return <SignedInPage title="status.title" load={loadStatusPage} props={withUid} />;
 }
