@@ -4,21 +4,37 @@ import { parseArgs } from "node:util";
 import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
 
 /**
- * `npm run grant-role -- --email E --role R [--region CODE] [--project ID]`
+ * `npm run grant-role -- --email E --role R [--region CODE] [--partner CLIENT_CODE] [--project ID]`
  * Gives an account a role through the same use case as the grantRole callable, with its audit
  * record (grantedBy "command:<os user>"). Without --project it talks to the local emulators; with
  * --project it uses the Application Default Credentials of whoever runs it (gcloud auth
  * application-default login), which is how the first program admin is made in production.
  */
-const { values } = parseArgs({
-  options: {
-    email: { type: "string" },
-    role: { type: "string" },
-    region: { type: "string" },
-    project: { type: "string" },
-    "request-id": { type: "string" },
-  },
-});
+const USAGE =
+  "Usage: npm run grant-role -- --email someone@example.id --role operator|admin|auditor|applicant|partner [--region 31] [--partner lpk-nusantara] [--project ID]";
+
+let parsedArgs;
+try {
+  parsedArgs = parseArgs({
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      region: { type: "string" },
+      partner: { type: "string" },
+      help: { type: "boolean" },
+      project: { type: "string" },
+      "request-id": { type: "string" },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values } = parsedArgs;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 if (values.project) process.env.GCLOUD_PROJECT = values.project;
 else Object.assign(process.env, clientEnvironment(process.env.FIRESTORE_EMULATOR_HOST ?? `${HOST}:${PORTS.firestore}`));
@@ -27,10 +43,16 @@ const { grantRoleInput, fieldErrors } = await import("../functions/src/schemas/i
 const { grantRole } = await import("../functions/src/usecases/grantRole.js");
 const { ports } = await import("../functions/src/composition.js");
 
-const parsed = grantRoleInput.safeParse({ requestId: values["request-id"] ?? randomUUID(), email: values.email, role: values.role, region: values.region });
+const parsed = grantRoleInput.safeParse({
+  requestId: values["request-id"] ?? randomUUID(),
+  email: values.email,
+  role: values.role,
+  region: values.region,
+  partner: values.partner,
+});
 if (!parsed.success) {
   for (const error of fieldErrors(parsed.error)) console.error(`--${error.field}: ${error.message.id} / ${error.message.en}`);
-  console.error("Usage: npm run grant-role -- --email someone@example.id --role operator|admin|auditor|applicant [--region 31] [--project ID]");
+  console.error(USAGE);
   process.exit(2);
 }
 
@@ -40,8 +62,8 @@ if (!outcome.ok) {
   console.error(`Refused: ${outcome.reason}`);
   process.exit(1);
 }
-const { uid, role, region, applied } = outcome.value;
+const { uid, role, region, partner, applied } = outcome.value;
 console.log(
-  `${applied ? "Granted" : "Already granted"}: ${uid} is now ${role}${region ? ` of region ${region}` : ""} (request ${parsed.data.requestId}). The account gets the role at its next sign-in or token refresh.`,
+  `${applied ? "Granted" : "Already granted"}: ${uid} is now ${role}${region ? ` of region ${region}` : ""}${partner ? ` of partner ${partner}` : ""} (request ${parsed.data.requestId}). The account gets the role at its next sign-in or token refresh.`,
 );
 process.exit(0);

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { productionPorts } from "../../functions/src/composition.js";
 import { runDeadlines } from "../../functions/src/usecases/training/deadlines.js";
 import { settlementStatement } from "../../functions/src/usecases/training/statement.js";
 import { watchRedemptions } from "../../functions/src/usecases/training/watch.js";
 import { adminDb } from "../support/admin.js";
 import { participant } from "../support/partnerSimulator.js";
+import { ensureProgramYear } from "../support/people.js";
 import { accountWith, call } from "../support/stack.js";
 
 /**
@@ -15,6 +16,8 @@ import { accountWith, call } from "../support/stack.js";
  */
 
 const ports = productionPorts();
+
+beforeAll(ensureProgramYear);
 const MINUTE = 60_000;
 
 /** Makes the participant's deadline pass a minute ago, as 30 days would. */

@@ -61,8 +61,11 @@ describe("a claim that is not a role", () => {
 
 describe("a training partner's own staff", () => {
   const seeded = useRulesEnvironment("demo-prakerja-rules-partners", async (store) => {
+    await setDoc(doc(store, "trainingPartners/lpk-nusantara"), { status: "active" });
+    await setDoc(doc(store, "trainingPartners/lpk-delisted"), { status: "delisted" });
     await setDoc(doc(store, "settlements/A-redeemed"), { partnerCode: "lpk-nusantara", amount: 1 });
     await setDoc(doc(store, "partnerCalls/r1"), { clientCode: "lpk-nusantara", endpoint: "redeem-code-status" });
+    await setDoc(doc(store, "partnerCalls/r2"), { clientCode: "lpk-delisted", endpoint: "redeem-code-status" });
   });
   const as = (partner: string) => seeded.as(`staff-${partner}`, { role: "partner", partner });
 
@@ -71,6 +74,10 @@ describe("a training partner's own staff", () => {
     await assertSucceeds(getDoc(doc(as("lpk-nusantara"), "partnerCalls/r1")));
     await assertFails(getDoc(doc(as("akademi-digital"), "settlements/A-redeemed")));
     await assertFails(getDoc(doc(as("akademi-digital"), "partnerCalls/r1")));
+  });
+
+  it("when the partner is de-listed, then its staff read nothing more, not even its own records", async () => {
+    await assertFails(getDoc(doc(as("lpk-delisted"), "partnerCalls/r2")));
   });
 
   it("when staff try anything else (a voucher, an applicant, writing their own entry), then it is denied", async () => {

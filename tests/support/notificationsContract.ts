@@ -85,7 +85,7 @@ export function describeNotificationsContract(name: string, make: () => Notifica
       await c.person(uid, { email: `${uid}@example.test`, phone: phone() });
       const first = await Promise.all([c.notifications.send(key, notSelected(uid)), c.notifications.send(key, notSelected(uid))]);
       expect(first.map((r) => r.state).sort()).toEqual(["already-sent", "sent"]);
-      const otp: Notification = { kind: "purchase-otp", uid, params: { code: "123456", validMinutes: 5, platformName: "X" } };
+      const otp: Notification = { kind: "purchase-otp", uid, params: { code: "123456", validMinutes: 5, platformName: "X", price: 750_000 } };
       expect(await c.notifications.send(key, otp)).toEqual({ state: "already-sent" });
       expect((await c.outbox(uid, key)).inbox?.kind).toBe("draw-result");
     });
@@ -106,7 +106,7 @@ export function describeNotificationsContract(name: string, make: () => Notifica
       const c = make();
       const [uid, key] = [id("uid"), id("key")];
       await c.person(uid, { email: `${uid}@example.test`, phone: phone() });
-      await c.notifications.send(key, { kind: "purchase-otp", uid, params: { code: "904321", validMinutes: 5, platformName: "Sekolahmu" } });
+      await c.notifications.send(key, { kind: "purchase-otp", uid, params: { code: "904321", validMinutes: 5, platformName: "Sekolahmu", price: 750_000 } });
       const { inbox, mail, sms } = await c.outbox(uid, key);
       expect(sms!.body).toContain("904321");
       expect(mail!.message.text).toContain("904321");

@@ -12,7 +12,7 @@ const LONG = "Pelatihan “Digital Marketing” – Tingkat Lanjut untuk UMKM & 
 const LONGEST: Notification[] = [
   { kind: "draw-result", uid: "u1", params: { waveNumber: 999, selected: true, trainingBalance: 10_000_000, purchaseDeadline: DEADLINE } },
   { kind: "draw-result", uid: "u1", params: { waveNumber: 999, selected: false } },
-  { kind: "purchase-otp", uid: "u1", params: { code: "12345678", validMinutes: 60, platformName: LONG } },
+  { kind: "purchase-otp", uid: "u1", params: { code: "12345678", validMinutes: 60, platformName: LONG, price: 10_000_000 } },
   { kind: "purchase-confirmed", uid: "u1", params: { trainingTitle: LONG, platformName: LONG, price: 10_000_000, balanceLeft: 10_000_000 } },
   { kind: "deadline-reminder-7d", uid: "u1", params: { purchaseDeadline: DEADLINE, trainingBalance: 10_000_000 } },
   { kind: "deadline-reminder-1d", uid: "u1", params: { purchaseDeadline: DEADLINE, trainingBalance: 10_000_000 } },
@@ -63,9 +63,10 @@ describe("notification templates", () => {
   });
 
   it("when a one-time code is sent, then the email and the SMS carry it and the in-app copy never does", () => {
-    const otp: Notification = { kind: "purchase-otp", uid: "u1", params: { code: "482913", validMinutes: 5, platformName: "Sekolahmu" } };
+    const otp: Notification = { kind: "purchase-otp", uid: "u1", params: { code: "482913", validMinutes: 5, platformName: "Sekolahmu", price: 750_000 } };
     const rendered = renderNotification(otp);
-    expect(rendered.sms).toBe("Prakerja: Kode OTP 482913 untuk bayar pelatihan di Sekolahmu. Berlaku 5 menit. JANGAN berikan ke siapa pun.");
+    // What is bought, for how much, from whom: the code is given to that platform only, never to anyone else.
+    expect(rendered.sms).toBe("Prakerja: OTP 482913 utk beli pelatihan Rp 750.000 di Sekolahmu. Berikan hanya ke platform itu jika Anda yg membeli. 5 mnt.");
     expect(rendered.email.text).toContain("482913");
     expect(JSON.stringify(rendered.inbox)).not.toContain("482913");
   });

@@ -1,6 +1,7 @@
 import { invoiceKey } from "../domain/training/codes.js";
+import { settlementId } from "../domain/training/settlement.js";
 import { applicantDoc } from "../schemas/applicant.js";
-import { paymentTokenDoc, purchaseDoc, scheduleDoc, voucherDoc } from "../schemas/training.js";
+import { paymentTokenDoc, purchaseDoc, scheduleDoc, settlementDoc, voucherDoc } from "../schemas/training.js";
 import type { TrainingStore } from "../usecases/ports.js";
 import {
   applicants,
@@ -81,13 +82,16 @@ export const firestoreTraining: TrainingStore = {
         token === null ? null : tx.get(trainings().doc(token.courseCode)),
         token === null ? null : tx.get(schedules().doc(token.scheduleCode)),
       ]);
+      const training = trainingSnap?.data() ?? null;
+      const institution = training === null ? null : ((await tx.get(trainingPartners().doc(training.institutionCode))).data() ?? null);
       const facts = {
         token,
         purchase,
         applicant: applicantSnap?.data() ?? null,
         vouchers: voucherSnaps?.docs.map((doc) => doc.data()) ?? [],
-        training: trainingSnap?.data() ?? null,
+        training,
         schedule: scheduleSnap?.data() ?? null,
+        institution,
         redeemCodeTaken: codeSnap.exists,
       };
       const write = decide(facts);
@@ -131,20 +135,37 @@ export const firestoreTraining: TrainingStore = {
     return db().runTransaction(async (tx) => {
       const voucher = (await tx.get(vouchers().doc(redeemCode))).data() ?? null;
       const purchaseRef = voucher === null ? null : purchases().doc(invoiceKey(voucher.platformCode, voucher.invoiceCode));
-      const [purchaseSnap, applicantSnap, scheduleSnap] = await Promise.all([
+      const settlementRefs =
+        voucher === null ? [] : (["redeemed", "completed"] as const).map((stage) => settlements().doc(settlementId(voucher.redeemCode, stage)));
+      const [purchaseSnap, applicantSnap, scheduleSnap, othersSnap, settlementSnaps] = await Promise.all([
         purchaseRef === null ? null : tx.get(purchaseRef),
         voucher === null ? null : tx.get(applicants().doc(voucher.uid)),
         voucher === null ? null : tx.get(schedules().doc(voucher.scheduleCode)),
+        voucher === null ? null : tx.get(vouchers().where("uid", "==", voucher.uid)),
+        Promise.all(settlementRefs.map((ref) => tx.get(ref))),
       ]);
       const write = decide({
         voucher,
         purchase: purchaseSnap?.data() ?? null,
         applicant: applicantSnap?.data() ?? null,
         schedule: scheduleSnap?.data() ?? null,
+        otherActive: (othersSnap?.docs ?? []).filter((doc) => doc.id !== redeemCode && doc.data().state !== "cancelled" && doc.data().state !== "frozen")
+          .length,
+        settlements: settlementSnaps.flatMap((snap) => {
+          const entry = snap.data();
+          return entry === undefined ? [] : [{ id: snap.id, entry }];
+        }),
       });
       if (write.kind !== "cancelled" || voucher === null) return write;
       tx.set(vouchers().doc(redeemCode), write.voucher);
-      tx.update(applicants().doc(voucher.uid), fields(applicantDoc, { trainingBalance: write.balance }));
+      tx.update(
+        applicants().doc(voucher.uid),
+        fields(applicantDoc, {
+          trainingBalance: write.balance,
+          ...(write.deadline === null ? {} : { firstPurchaseAt: null, lapseAt: write.deadline.lapseAt, remindAt: write.deadline.remindAt }),
+        }),
+      );
+      for (const id of write.hold) tx.update(settlements().doc(id), fields(settlementDoc, { state: "held" }));
       if (write.booked !== null) tx.update(schedules().doc(voucher.scheduleCode), fields(scheduleDoc, { booked: write.booked }));
       if (write.purchaseStatus !== null && purchaseRef !== null) tx.update(purchaseRef, fields(purchaseDoc, { status: write.purchaseStatus }));
       tx.set(timeline(voucher.uid).doc(`${write.event.kind}-${redeemCode}`), write.event);

@@ -43,7 +43,7 @@ export interface HttpSpec<I extends HttpInput, C, T, Reason extends string> {
   auth: Authenticator<C>;
   input: I;
   /** The HTTP status of each refusal the use case can return; its `code` is the reason itself. */
-  refusals: Record<Reason, number>;
+  refusals: Record<NoInfer<Reason>, number>;
   /** What each refusal says, in Bahasa Indonesia and English. */
   texts: Record<NoInfer<Reason>, Text>;
   /**

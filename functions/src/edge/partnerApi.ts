@@ -116,6 +116,7 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
       "otp-attempts-exceeded": 400,
       "otp-invalid": 400,
       "invoice-code-used": 400,
+      "purchase-declined": 400,
     },
     texts: {
       ...purchaseTexts,
@@ -125,6 +126,7 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
       "otp-attempts-exceeded": P["otp-attempts-exceeded"],
       "otp-invalid": P["otp-invalid"],
       "invoice-code-used": P["invoice-code-used"],
+      "purchase-declined": P["purchase-declined"],
     },
     envelope: envelope("Pelatihan berhasil dibeli."),
     handle: ({ headers, body }, partner) =>

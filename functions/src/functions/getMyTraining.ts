@@ -7,6 +7,6 @@ import { myTraining } from "../usecases/training/participant.js";
 export const getMyTraining = callable({
   name: "getMyTraining",
   input: getMyTrainingInput,
-  refusals: { "not-participant": "failed-precondition" },
+  refusals: { "not-participant": "failed-precondition", "participant-revoked": "failed-precondition" },
   handle: (_input, actor) => myTraining(ports(), actor.uid),
 });

@@ -86,7 +86,8 @@ export const applicantDoc = z.object({
   lapseAt: z.date().nullable().optional(),
   /** When the next deadline reminder is due (7 days, then 1 day before), null when none is left. */
   remindAt: z.date().nullable().optional(),
-  firstPurchaseAt: z.date().optional(),
+  /** When the first training was bought; null again when every purchase was undone (the deadline applies again). */
+  firstPurchaseAt: z.date().nullable().optional(),
   /** Revoked participants: when, and why (the timeline says it in words). */
   revokedAt: z.date().optional(),
   revokedFor: z.enum(["purchase-deadline-passed"]).optional(),

@@ -144,7 +144,7 @@ export const REFUSALS = {
   ],
   saveSchedule: ["not-admin", "training-not-found", "schedule-course-fixed", "capacity-below-booked"],
   // The participant's own training: cancelling within the cooling-off window, reporting a purchase they did not make, reviewing.
-  getMyTraining: ["not-participant"],
+  getMyTraining: ["not-participant", "participant-revoked"],
   cancelPurchase: ["voucher-not-found", "voucher-not-cancellable", "cooling-off-over", "schedule-started"],
   declinePurchase: ["purchase-not-found"],
   reportPurchase: ["voucher-not-found", "voucher-not-cancellable"],

@@ -151,26 +151,32 @@ export function notificationText(n: Notification, lang: Language): NotificationT
         ? {
             subject: "Kode OTP pembelian pelatihan",
             paragraphs: [
-              `Kode OTP untuk membayar pelatihan di ${p.platformName}: ${p.code}. Berlaku ${p.validMinutes} menit.`,
-              "Jangan berikan kode ini kepada siapa pun, termasuk petugas Prakerja. Jika Anda tidak sedang membeli pelatihan, abaikan pesan ini.",
+              `${p.platformName} meminta ${rupiah(p.price, "id")} dari saldo pelatihan Anda. Kode OTP: ${p.code}. Berlaku ${p.validMinutes} menit.`,
+              `Berikan kode ini hanya kepada ${p.platformName}, dan hanya jika Anda sendiri sedang membeli pelatihan seharga ${rupiah(p.price, "id")} di sana. Petugas Prakerja tidak pernah memintanya. Jika Anda tidak sedang membeli, tolak permintaan ini di halaman Pelatihan Saya.`,
             ],
             sms: fitSms(
-              (name) => `Prakerja: Kode OTP ${p.code} untuk bayar pelatihan di ${name}. Berlaku ${p.validMinutes} menit. JANGAN berikan ke siapa pun.`,
+              (name) =>
+                `Prakerja: OTP ${p.code} utk beli pelatihan ${rupiah(p.price, "id")} di ${name}. Berikan hanya ke platform itu jika Anda yg membeli. ${p.validMinutes} mnt.`,
               platform,
             ),
-            inbox: [`Kode OTP untuk membayar pelatihan di ${p.platformName} telah dikirim lewat SMS atau email. Jangan berikan kode itu kepada siapa pun.`],
+            inbox: [
+              `${p.platformName} meminta ${rupiah(p.price, "id")} dari saldo pelatihan Anda. Kode OTP-nya ada di halaman Pelatihan Saya dan di SMS atau email Anda: berikan hanya kepada platform itu, dan hanya jika Anda yang membeli.`,
+            ],
           }
         : {
             subject: "One-time code for a training purchase",
             paragraphs: [
-              `Your one-time code (OTP) to pay for a training on ${p.platformName}: ${p.code}. Valid for ${p.validMinutes} minutes.`,
-              "Never give this code to anyone, Prakerja staff included. If you are not buying a training, ignore this message.",
+              `${p.platformName} asks for ${rupiah(p.price, "en")} of your training balance. One-time code (OTP): ${p.code}. Valid for ${p.validMinutes} minutes.`,
+              `Give this code only to ${p.platformName}, and only if you yourself are buying a training for ${rupiah(p.price, "en")} there. Prakerja staff never ask for it. If you are not buying, decline the request on your My training page.`,
             ],
             sms: fitSms(
-              (name) => `Prakerja: OTP ${p.code} to pay for a training on ${name}. Valid ${p.validMinutes} min. NEVER share it with anyone.`,
+              (name) =>
+                `Prakerja: OTP ${p.code} to buy a training for ${rupiah(p.price, "en")} on ${name}. Give it only to that platform if you are buying. ${p.validMinutes} min.`,
               platform,
             ),
-            inbox: [`A one-time code to pay for a training on ${p.platformName} was sent by SMS or email. Never give it to anyone.`],
+            inbox: [
+              `${p.platformName} asks for ${rupiah(p.price, "en")} of your training balance. The one-time code is on your My training page and in your SMS or email: give it only to that platform, and only if you are the one buying.`,
+            ],
           };
     }
     case "purchase-confirmed": {

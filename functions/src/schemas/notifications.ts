@@ -41,7 +41,7 @@ export const notification = z.discriminatedUnion("kind", [
     kind: z.literal("purchase-otp"),
     uid: z.string().min(1),
     /** The one-time code a training platform asks for to take the balance; never copied to the in-app inbox. */
-    params: z.object({ code: z.string().regex(/^\d{4,8}$/), validMinutes: z.number().int().min(1).max(60), platformName: label }),
+    params: z.object({ code: z.string().regex(/^\d{4,8}$/), validMinutes: z.number().int().min(1).max(60), platformName: label, price: rupiah }),
   }),
   z.object({
     kind: z.literal("purchase-confirmed"),

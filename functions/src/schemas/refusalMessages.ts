@@ -175,6 +175,10 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     id: "Permintaan pembelian ini sudah tidak menunggu kode: sudah dipakai, kedaluwarsa, atau bukan milik Anda.",
     en: "This purchase request is no longer waiting for a code: it was used, it expired, or it is not yours.",
   },
+  "participant-revoked": {
+    id: "Kepesertaan Anda dicabut karena tidak ada pelatihan yang dibeli sebelum batas waktu. Sisa saldo pelatihan dikembalikan ke negara; riwayatnya ada di halaman Status.",
+    en: "Your participation was revoked because no training was bought before the deadline. The unspent training balance went back to the state; the history is on your Status page.",
+  },
   "voucher-not-found": { id: "Pelatihan ini tidak ada di daftar pelatihan Anda.", en: "This training is not among yours." },
   "voucher-not-cancellable": {
     id: "Pembelian ini tidak bisa dibatalkan lagi: kodenya sudah dipakai, sudah dibatalkan, atau sudah dilaporkan.",

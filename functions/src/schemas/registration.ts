@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseIsoDate } from "../domain/calendar.js";
+import { calendarDateIn, formatIsoDate, parseIsoDate } from "../domain/calendar.js";
 import { OCCUPATIONS, REASON_CODES } from "../domain/eligibility.js";
 import { APPLICANT_STATUSES, TIMELINE_KINDS } from "./applicant.js";
 import { SEXES } from "../domain/nik.js";
@@ -36,7 +36,9 @@ const birthDate = z
   .string({ message: "birth-date-format" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "birth-date-format" })
   .refine((text) => parseIsoDate(text) !== null, { message: "birth-date-invalid", abort: true })
-  .refine((text) => text >= "1900-01-01", { message: "birth-date-invalid" });
+  .refine((text) => text >= "1900-01-01", { message: "birth-date-invalid", abort: true })
+  // Today on Jakarta's calendar, when the input is checked (the form, then the server).
+  .refine((text) => text <= formatIsoDate(calendarDateIn(new Date())), { message: "birth-date-future" });
 
 /** NIK and KK as printed on the cards ("3204 1015 0390 0021", "32.04.10.150390.0021"): the spaces and dots people type are dropped. */
 export const cardNumberDigits = (typed: string): string => typed.replace(/[\s.]/g, "");

@@ -36,6 +36,7 @@ export const REGISTRATION_MESSAGES = {
   },
   "birth-date-format": { id: "Isi tanggal lahir (tanggal, bulan, tahun).", en: "Please enter your date of birth (day, month, year)." },
   "birth-date-invalid": { id: "Tanggal lahir tidak ada di kalender. Periksa lagi.", en: "That date of birth does not exist. Please check it." },
+  "birth-date-future": { id: "Tanggal lahir tidak boleh setelah hari ini. Periksa lagi.", en: "The date of birth cannot be after today. Please check it." },
   "sex-required": { id: "Pilih jenis kelamin.", en: "Please choose your sex." },
   "phone-format": {
     id: "Nomor HP harus dimulai 08 atau +628, panjang 10 sampai 13 angka.",

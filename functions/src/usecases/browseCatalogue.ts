@@ -19,7 +19,9 @@ export async function browseCatalogue(ports: Pick<Ports, "catalogue" | "clock">,
   if (query.course !== undefined) {
     const training = await ports.catalogue.training(query.course);
     if (training === null || training.status !== "listed") return refused("training-not-found");
-    return done({ trainings: await entries(ports, [training], now), searched: null, next: null });
+    const shown = await entries(ports, [training], now);
+    if (shown.length === 0) return refused("training-not-found");
+    return done({ trainings: shown, searched: null, next: null });
   }
   const word = query.q === undefined ? null : searchWordOf(query.q);
   const page = await ports.catalogue.listed({
@@ -34,11 +36,15 @@ export async function browseCatalogue(ports: Pick<Ports, "catalogue" | "clock">,
   return done({ trainings: await entries(ports, page.trainings, now), searched: word, next: page.more && last !== undefined ? last.courseCode : null });
 }
 
-async function entries(ports: Pick<Ports, "catalogue">, trainings: TrainingDoc[], now: Date): Promise<CatalogueTraining[]> {
-  const [runs, partners] = await Promise.all([
-    Promise.all(trainings.map((training) => ports.catalogue.upcoming(training.courseCode, now, SCHEDULES_PER_TRAINING))),
-    ports.catalogue.partners([...new Set(trainings.flatMap((training) => training.platformCodes))]),
-  ]);
+/**
+ * The trainings as served, with their runs and platforms. A training whose institution is not an
+ * active partner (de-listed) is left out: it could be bought but never redeemed. A page may so be
+ * shorter than asked; `next` still follows the last training read.
+ */
+async function entries(ports: Pick<Ports, "catalogue">, found: TrainingDoc[], now: Date): Promise<CatalogueTraining[]> {
+  const partners = await ports.catalogue.partners([...new Set(found.flatMap((training) => [...training.platformCodes, training.institutionCode]))]);
+  const trainings = found.filter((training) => partners.get(training.institutionCode)?.status === "active");
+  const runs = await Promise.all(trainings.map((training) => ports.catalogue.upcoming(training.courseCode, now, SCHEDULES_PER_TRAINING)));
   return trainings.map((training, i) => ({
     courseCode: training.courseCode,
     title: training.title,

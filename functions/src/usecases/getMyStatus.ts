@@ -14,7 +14,7 @@ export type { StatusRefusal };
 export type StatusPorts = Pick<Ports, "latestDraw" | "registrations" | "lists" | "programYears" | "clock">;
 
 /**
- * The applicant's own view. Eligibility is checked again with today's lists and family card:
+ * The applicant's own view. Eligibility is checked again, while the person is still an applicant, with today's lists and family card:
  * when the answer changed, it is stored and the change joins the timeline, so a person learns
  * about a new exclusion (or its removal) the next time they look. The full NIK is never sent back.
  */
@@ -25,7 +25,9 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
   const rules = await ports.programYears.get(calendarDateIn(now).year);
 
   let eligibility = applicant.eligibility;
-  if (rules !== null) {
+  // Eligibility decides who may join a wave: a participant (or a revoked one) is past that, and
+  // re-checking would only tell a winner "not eligible: already a participant", again and again.
+  if (rules !== null && applicant.status === "registered") {
     const [decide, family] = await Promise.all([checkEligibility(ports.lists, applicant, rules, now), ports.registrations.family(applicant.kkKey)]);
     const fresh = decide(family);
     if (fresh.eligible !== eligibility.eligible || fresh.reasons.join() !== eligibility.reasons.join()) {

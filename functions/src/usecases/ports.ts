@@ -435,13 +435,13 @@ export interface TrainingStore {
   /** Marks the token declined by its participant, if it is theirs and unused; false otherwise. */
   declinePaymentToken(tokenHash: string, uid: string): Promise<boolean>;
   /** The payment token, its invoice's purchase, the buyer, their vouchers, the training and schedule; and whether `redeemCode` is taken. */
-  authorize(ask: AuthorizeAsk, decide: (facts: AuthorizeFacts) => AuthorizeWrite): Promise<AuthorizeWrite>;
+  authorize<R extends string>(ask: AuthorizeAsk, decide: (facts: AuthorizeFacts) => AuthorizeWrite<R>): Promise<AuthorizeWrite<R>>;
   /** The voucher and its institution; `decide` records attendance and what the institution is owed. */
-  commit(redeemCode: string, decide: (facts: CommitFacts) => CommitWrite): Promise<CommitWrite>;
+  commit<R extends string>(redeemCode: string, decide: (facts: CommitFacts) => CommitWrite<R>): Promise<CommitWrite<R>>;
   /** The voucher, its purchase, its buyer and schedule; `decide` cancels (refund) or freezes it. */
-  cancel(redeemCode: string, decide: (facts: CancelFacts) => CancelWrite): Promise<CancelWrite>;
+  cancel<R extends string>(redeemCode: string, decide: (facts: CancelFacts) => CancelWrite<R>): Promise<CancelWrite<R>>;
   /** The voucher and the buyer's entitlement; `decide` records the review (and the entitlement). */
-  review(redeemCode: string, decide: (facts: ReviewFacts) => ReviewWrite): Promise<ReviewWrite>;
+  review<R extends string>(redeemCode: string, decide: (facts: ReviewFacts) => ReviewWrite<R>): Promise<ReviewWrite<R>>;
   /** Redemptions since `since`, by course: `{courseCode, institutionCode, count}` (one read per voucher). */
   redemptionsSince(since: Date): Promise<Array<{ courseCode: string; institutionCode: string; count: number }>>;
   /** A course's redemptions in [from, to) (a count: one read per 1,000). */
@@ -467,14 +467,16 @@ export interface AuthorizeFacts {
   vouchers: VoucherDoc[];
   training: TrainingDoc | null;
   schedule: ScheduleDoc | null;
+  /** The training's institution, as it stands now. */
+  institution: TrainingPartnerDoc | null;
   redeemCodeTaken: boolean;
 }
 
 export type Refused<R extends string = string> = { kind: "refused"; reason: R; details?: Record<string, string | number | boolean> };
 
-export type AuthorizeWrite =
+export type AuthorizeWrite<R extends string = string> =
   /** Refused; a wrong OTP also counts the attempt on the token. */
-  | (Refused & { attempts?: number })
+  | (Refused<R> & { attempts?: number })
   /** The invoice was paid before with this token: the same answer, nothing written. */
   | { kind: "existing"; purchase: PurchaseDoc; voucher: VoucherDoc | null }
   | {
@@ -496,8 +498,8 @@ export interface CommitFacts {
   institution: TrainingPartnerDoc | null;
 }
 
-export type CommitWrite =
-  | Refused
+export type CommitWrite<R extends string = string> =
+  | Refused<R>
   | { kind: "unchanged"; voucher: VoucherDoc }
   | { kind: "attended"; voucher: VoucherDoc; settlements: Array<{ id: string; entry: SettlementDoc }>; event: TimelineEventDoc | null };
 
@@ -506,10 +508,14 @@ export interface CancelFacts {
   purchase: PurchaseDoc | null;
   applicant: ApplicantDoc | null;
   schedule: ScheduleDoc | null;
+  /** The buyer's other vouchers still standing (not cancelled, not frozen). */
+  otherActive: number;
+  /** What the voucher's institution has accrued or holds for it so far. */
+  settlements: Array<{ id: string; entry: SettlementDoc }>;
 }
 
-export type CancelWrite =
-  | Refused
+export type CancelWrite<R extends string = string> =
+  | Refused<R>
   | {
       kind: "cancelled";
       voucher: VoucherDoc;
@@ -519,6 +525,10 @@ export type CancelWrite =
       booked: number | null;
       purchaseStatus: "VOID" | null;
       event: TimelineEventDoc;
+      /** The buyer holds no training any more: the first-purchase deadline applies again (null: unchanged). */
+      deadline: { lapseAt: Date; remindAt: Date | null } | null;
+      /** Settlement entries to hold (a report of a redeemed voucher, pending review). */
+      hold: string[];
     };
 
 export interface ReviewFacts {
@@ -526,7 +536,8 @@ export interface ReviewFacts {
   entitlement: EntitlementDoc | null;
 }
 
-export type ReviewWrite = Refused | { kind: "reviewed"; voucher: VoucherDoc; entitlement: EntitlementDoc | null; event: TimelineEventDoc };
+export type ReviewWrite<R extends string = string> =
+  Refused<R> | { kind: "reviewed"; voucher: VoucherDoc; entitlement: EntitlementDoc | null; event: TimelineEventDoc };
 
 /** What became of one `Notifications.send`. */
 export type NotificationReceipt =

@@ -12,12 +12,16 @@ export const callCancelPurchase = callable("cancelPurchase");
 export const callReportPurchase = callable("reportPurchase");
 export const callReviewTraining = callable("reviewTraining");
 
-/** The signed-in participant's training, or null when the account is not (or no longer) a participant. */
-export async function loadMyTraining(): Promise<MyTraining | null> {
+/** Why an account has no training to show: not (yet) a participant, or a participant no longer. */
+export type NotParticipantReason = "not-participant" | "participant-revoked";
+
+/** The signed-in participant's training, or why there is none. */
+export async function loadMyTraining(): Promise<MyTraining | NotParticipantReason> {
   try {
     return await callGetMyTraining({});
   } catch (error) {
-    if (callableFailure(error).reason === "not-participant") return null;
+    const { reason } = callableFailure(error);
+    if (reason === "not-participant" || reason === "participant-revoked") return reason;
     throw error;
   }
 }

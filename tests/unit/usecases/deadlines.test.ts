@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { myTraining } from "../../../functions/src/usecases/training/participant.js";
 import { runDeadlines } from "../../../functions/src/usecases/training/deadlines.js";
 import { authorizePurchase } from "../../../functions/src/usecases/training/purchase.js";
 import { createdWave } from "./fixtures.js";
@@ -43,6 +44,8 @@ describe("the first-purchase deadline", () => {
     ]);
     expect([...memory.state.freedSeats.keys()].sort()).toEqual([pids[0], pids[2]].sort());
     expect(memory.state.timeline.read("u1/revoked")).toMatchObject({ kind: "revoked", amount: 3_500_000 });
+    // "My training" says why there is nothing, not that they were never drawn.
+    expect(await myTraining(memory, "u1")).toEqual({ ok: false, reason: "participant-revoked" });
     expect([...memory.state.sms.values()].filter((m) => m.kind === "revoked")).toHaveLength(2);
     const writes = memory.writes.length;
     expect(await runDeadlines(memory, new Date(deadline.getTime() + DAY))).toMatchObject({ revoked: 0, reminded: 0 });

@@ -88,3 +88,15 @@ describe("getMyStatus", () => {
     expect(result).toMatchObject({ ok: true, value: { eligibility: { eligible: true, checkedAt: "2026-03-02T03:00:00.000Z" } } });
   });
 });
+
+describe("getMyStatus for a participant", () => {
+  it("when a person drawn in a wave looks, then their eligibility is not re-checked: no 'already a participant' refusal, no new timeline entry", async () => {
+    const memory = setup();
+    await registered(memory);
+    const applicant = memory.state.applicants.read("u1")!;
+    memory.state.applicants.set("u1", { ...applicant, status: "participant", selectedWave: "2026-1", trainingBalance: 3_500_000 });
+    const { result, writes } = await writesOf(memory, () => getMyStatus(memory, "u1"));
+    expect(writes).toEqual([]);
+    expect(result).toMatchObject({ ok: true, value: { status: "participant", eligibility: { eligible: true, reasons: [] } } });
+  });
+});

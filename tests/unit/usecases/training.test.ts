@@ -4,6 +4,8 @@ import { cancelMyPurchase, reportPurchase, voidPurchase } from "../../../functio
 import { declinePurchase, myTraining, reviewTraining } from "../../../functions/src/usecases/training/participant.js";
 import { authorizePurchase, paymentStatus, quotaSchedule, sendPurchaseOtp } from "../../../functions/src/usecases/training/purchase.js";
 import { commitRedeem, redeemStatus } from "../../../functions/src/usecases/training/redeem.js";
+import { browseCatalogue } from "../../../functions/src/usecases/browseCatalogue.js";
+import { runDeadlines } from "../../../functions/src/usecases/training/deadlines.js";
 import { writesOf } from "./fixtures.js";
 import { INSTITUTION, LPK, OFFLINE, OTHER_PLATFORM, otpFor, participant, PLATFORM, SELF_PACED, trainingSetup, WEBINAR } from "./trainingFixtures.js";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
@@ -385,6 +387,70 @@ describe("confirming a purchase in the participant's own app", () => {
     });
     const after = await myTraining(memory, "u1");
     expect(after.ok && after.value.pending).toEqual([]);
+    expect(memory.state.applicants.read("u1")?.trainingBalance).toBe(3_500_000);
+  });
+});
+
+describe("undoing the only purchase", () => {
+  it("when a participant cancels the one training they bought, then the first-purchase deadline applies again and, passed, revokes them", async () => {
+    const memory = trainingSetup();
+    const pid = await participant(memory, "u1", 1);
+    const deadline = memory.state.applicants.read("u1")!.purchaseDeadline!;
+    const { redeemCode } = await bought(memory, "u1", pid, WEBINAR);
+    expect(memory.state.applicants.read("u1")).toMatchObject({ lapseAt: null });
+    expect(await cancelMyPurchase(memory, "u1", redeemCode)).toEqual({ ok: true, value: { balance: 3_500_000 } });
+    expect(memory.state.applicants.read("u1")).toMatchObject({ firstPurchaseAt: null, lapseAt: deadline });
+    const shown = await myTraining(memory, "u1");
+    expect(shown.ok && shown.value.deadline).toBe(deadline.toISOString());
+    expect(await runDeadlines(memory, deadline)).toMatchObject({ revoked: 1 });
+    expect(memory.state.applicants.read("u1")?.status).toBe("revoked");
+  });
+
+  it("when a participant still holds another training, then cancelling one leaves the deadline off", async () => {
+    const memory = trainingSetup();
+    const pid = await participant(memory, "u1", 1);
+    await bought(memory, "u1", pid, SELF_PACED);
+    const { redeemCode } = await bought(memory, "u1", pid, WEBINAR);
+    await cancelMyPurchase(memory, "u1", redeemCode);
+    expect(memory.state.applicants.read("u1")).toMatchObject({ lapseAt: null });
+    expect(memory.state.applicants.read("u1")?.firstPurchaseAt).toBeInstanceOf(Date);
+  });
+
+  it("when a redeemed code is reported as 'I did not buy this', then what the institution accrued for it is held while the balance returns", async () => {
+    const memory = trainingSetup();
+    const pid = await participant(memory, "u1", 1);
+    const { redeemCode } = await bought(memory, "u1", pid, SELF_PACED);
+    await commitRedeem(memory, INSTITUTION, { code: redeemCode, sequence: 1 });
+    expect(memory.state.settlements.read(`${redeemCode}-redeemed`)?.state).toBe("accrued");
+    expect(await reportPurchase(memory, "u1", redeemCode)).toEqual({ ok: true, value: { balance: 3_500_000 } });
+    expect(memory.state.settlements.read(`${redeemCode}-redeemed`)?.state).toBe("held");
+  });
+});
+
+describe("a de-listed institution", () => {
+  it("when the institution is de-listed, then its trainings cannot be bought (send-otp and authorize) and leave the public catalogue", async () => {
+    const memory = trainingSetup();
+    const pid = await participant(memory, "u1", 1);
+    const pending = await otpFor(memory, "u1", pid, SELF_PACED);
+    memory.state.trainingPartners.set("akademi-digital", { ...memory.state.trainingPartners.read("akademi-digital")!, status: "delisted" });
+    expect(await authorizePurchase(memory, PLATFORM, { token: pending.token, otp: pending.otp, invoiceCode: "INV-X", invoiceUrl: "https://p.test/x" })).toEqual(
+      {
+        ok: false,
+        reason: "training-not-open",
+      },
+    );
+    expect(
+      await sendPurchaseOtp(memory, PLATFORM, {
+        userPlatformId: "u",
+        prakerjaId: pid,
+        courseCode: SELF_PACED.courseCode,
+        scheduleCode: SELF_PACED.scheduleCode,
+        amount: SELF_PACED.price,
+      }),
+    ).toEqual({ ok: false, reason: "training-not-open" });
+    const listed = await browseCatalogue(memory, {});
+    expect(listed.ok && listed.value.trainings.map((t) => t.courseCode).sort()).toEqual(["BRS-004", "TAC-005"]);
+    expect(await browseCatalogue(memory, { course: SELF_PACED.courseCode })).toEqual({ ok: false, reason: "training-not-found" });
     expect(memory.state.applicants.read("u1")?.trainingBalance).toBe(3_500_000);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { invoiceKey } from "../../domain/training/codes.js";
+import { settlementId } from "../../domain/training/settlement.js";
 import type { Random, TrainingStore } from "../../usecases/ports.js";
 import { roundTrip, type Memory } from "./state.js";
 
@@ -81,6 +82,10 @@ export function memoryTraining(memory: Memory): TrainingStore {
         vouchers: token === null ? [] : vouchersOf(token.uid),
         training: token === null ? null : (trainings.read(token.courseCode) ?? null),
         schedule: token === null ? null : (schedules.read(token.scheduleCode) ?? null),
+        institution: (() => {
+          const training = token === null ? undefined : trainings.read(token.courseCode);
+          return training === undefined ? null : (trainingPartners.read(training.institutionCode) ?? null);
+        })(),
         redeemCodeTaken: vouchers.has(ask.redeemCode),
       });
       const batch = memory.batch();
@@ -124,9 +129,26 @@ export function memoryTraining(memory: Memory): TrainingStore {
         purchase: key === null ? null : (purchases.read(key) ?? null),
         applicant: voucher === null ? null : (applicants.read(voucher.uid) ?? null),
         schedule: voucher === null ? null : (schedules.read(voucher.scheduleCode) ?? null),
+        otherActive:
+          voucher === null ? 0 : vouchersOf(voucher.uid).filter((v) => v.redeemCode !== redeemCode && v.state !== "cancelled" && v.state !== "frozen").length,
+        settlements:
+          voucher === null
+            ? []
+            : (["redeemed", "completed"] as const).flatMap((stage) => {
+                const id = settlementId(redeemCode, stage);
+                const entry = settlements.read(id);
+                return entry === undefined ? [] : [{ id, entry }];
+              }),
       });
       if (write.kind !== "cancelled" || voucher === null || key === null) return write;
-      const batch = memory.batch().set(vouchers, redeemCode, write.voucher).update(applicants, voucher.uid, { trainingBalance: write.balance });
+      const batch = memory
+        .batch()
+        .set(vouchers, redeemCode, write.voucher)
+        .update(applicants, voucher.uid, {
+          trainingBalance: write.balance,
+          ...(write.deadline === null ? {} : { firstPurchaseAt: null, lapseAt: write.deadline.lapseAt, remindAt: write.deadline.remindAt }),
+        });
+      for (const id of write.hold) batch.update(settlements, id, { state: "held" });
       if (write.booked !== null) batch.update(schedules, voucher.scheduleCode, { booked: write.booked });
       if (write.purchaseStatus !== null && purchases.has(key)) batch.update(purchases, key, { status: write.purchaseStatus });
       batch.set(timeline, `${voucher.uid}/${write.event.kind}-${redeemCode}`, write.event).commit();

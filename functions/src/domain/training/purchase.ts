@@ -50,6 +50,7 @@ export interface TrainingFacts {
   provinceCode?: string | undefined;
   /** Client codes of the digital platforms that sell it. */
   platformCodes: readonly string[];
+  institutionCode: string;
 }
 
 export interface ScheduleFacts {
@@ -76,6 +77,8 @@ export function purchaseRefusal(
   schedule: ScheduleFacts | null,
   ask: PurchaseAsk,
   now: Date,
+  /** Whether the training's institution is an active partner: a de-listed one could never redeem the code. */
+  institutionActive = true,
 ): PurchaseRefusal | null {
   if (buyer === null) return "participant-unknown";
   if (buyer.status === "revoked") return "participant-revoked";
@@ -83,7 +86,7 @@ export function purchaseRefusal(
   if (buyer.firstPurchaseAt === undefined && buyer.purchaseDeadline !== undefined && now >= buyer.purchaseDeadline) return "purchase-deadline-passed";
   if (training === null) return "course-unknown";
   if (!training.platformCodes.includes(ask.platformCode)) return "training-not-sold-here";
-  if (training.status !== "listed") return "training-not-open";
+  if (training.status !== "listed" || !institutionActive) return "training-not-open";
   if (ask.minimumHours !== undefined && training.hours < ask.minimumHours) return "training-not-open";
   if (training.method === "offline" && training.provinceCode !== undefined && training.provinceCode !== buyer.provinceCode) return "training-not-open";
   if (schedule === null) return "schedule-unknown";

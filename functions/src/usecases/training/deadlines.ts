@@ -69,7 +69,7 @@ async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promi
     await inParallel(lapsed, async (uid) => {
       const write = await ports.deadlines.revoke(uid, (applicant): RevokeWrite => {
         // Re-read inside the transaction: a purchase that just happened, or a run before this one, wins.
-        if (applicant?.status !== "participant" || applicant.firstPurchaseAt !== undefined) return { kind: "skip" };
+        if (applicant?.status !== "participant" || (applicant.firstPurchaseAt ?? null) !== null) return { kind: "skip" };
         if (applicant.lapseAt === null || applicant.lapseAt === undefined || applicant.lapseAt > now || applicant.pid === undefined) return { kind: "skip" };
         const fromWave = applicant.selectedWave ?? "unknown";
         const balance = applicant.trainingBalance ?? 0;

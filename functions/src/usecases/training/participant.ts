@@ -1,7 +1,7 @@
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import { COOLING_OFF_HOURS, mayCancel, OTP_MAX_ATTEMPTS } from "../../domain/training/purchase.js";
 import type { MyTraining } from "../../schemas/myTraining.js";
-import type { Ports } from "../ports.js";
+import type { Ports, ReviewWrite } from "../ports.js";
 
 /**
  * The participant's own side of training: what they hold ("my training"), and the review of a
@@ -11,9 +11,10 @@ import type { Ports } from "../ports.js";
 type ParticipantPorts = Pick<Ports, "training" | "clock">;
 
 /** "My training": the balance, the deadline while it applies, and every voucher. Refused for someone not (or no longer) a participant. */
-export async function myTraining(ports: ParticipantPorts, uid: string): Promise<Outcome<MyTraining, "not-participant">> {
+export async function myTraining(ports: ParticipantPorts, uid: string): Promise<Outcome<MyTraining, "not-participant" | "participant-revoked">> {
   const now = ports.clock.now();
   const applicant = await ports.training.applicant(uid);
+  if (applicant?.status === "revoked") return refused("participant-revoked");
   if (applicant === null || applicant.status !== "participant") return refused("not-participant");
   const [vouchers, tokens] = await Promise.all([ports.training.vouchersOf(uid), ports.training.paymentTokensOf(uid)]);
   const waiting = tokens.filter(
@@ -38,7 +39,7 @@ export async function myTraining(ports: ParticipantPorts, uid: string): Promise<
       expiresAt: token.expiresAt.toISOString(),
     })),
     balance: applicant.trainingBalance ?? 0,
-    deadline: applicant.firstPurchaseAt === undefined ? (applicant.purchaseDeadline?.toISOString() ?? null) : null,
+    deadline: (applicant.firstPurchaseAt ?? null) === null ? (applicant.purchaseDeadline?.toISOString() ?? null) : null,
     vouchers: vouchers
       .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime())
       .map((v) => ({
@@ -75,7 +76,7 @@ export async function reviewTraining(
   input: { redeemCode: string; rating: number; text: string },
 ): Promise<Outcome<{ entitled: boolean }, ReviewRefusal>> {
   const now = ports.clock.now();
-  const write = await ports.training.review(input.redeemCode, ({ voucher, entitlement }) => {
+  const write = await ports.training.review(input.redeemCode, ({ voucher, entitlement }): ReviewWrite<ReviewRefusal> => {
     if (voucher === null || voucher.uid !== uid) return { kind: "refused", reason: "voucher-not-found" };
     if (voucher.state !== "completed" || voucher.completedAt === undefined) return { kind: "refused", reason: "training-not-completed" };
     if (voucher.review !== undefined) return { kind: "refused", reason: "already-reviewed" };
@@ -86,7 +87,7 @@ export async function reviewTraining(
       event: { kind: "training-reviewed", at: now, courseCode: voucher.courseCode },
     };
   });
-  if (write.kind === "refused") return refused(write.reason as ReviewRefusal);
+  if (write.kind === "refused") return refused(write.reason);
   return done({ entitled: true });
 }
 

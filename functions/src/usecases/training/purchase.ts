@@ -78,9 +78,10 @@ export async function sendPurchaseOtp(
     ports.training.schedule(input.scheduleCode),
     ports.training.partner(caller.clientCode),
   ]);
+  const institution = training === null ? null : await ports.training.partner(training.institutionCode);
   const minimumHours = await minimumHoursNow(ports, now);
   const ask = { platformCode: caller.clientCode, courseCode: input.courseCode, amount: input.amount, minimumHours };
-  const refusal = purchaseRefusal(buyerFacts(applicant, vouchers), training, schedule, ask, now);
+  const refusal = purchaseRefusal(buyerFacts(applicant, vouchers), training, schedule, ask, now, institution?.status === "active");
   if (refusal !== null || uid === null) return refused(refusal ?? "participant-unknown", refusalDetails(refusal, applicant, training, input.amount));
 
   const token = Buffer.from(ports.random.bytes(32)).toString("base64url");
@@ -102,13 +103,20 @@ export async function sendPurchaseOtp(
   await ports.notifications.send(`purchase-otp-${tokenHash.slice(0, 32)}`, {
     kind: "purchase-otp",
     uid,
-    params: { code: otp, validMinutes: OTP_TTL_SECONDS / 60, platformName: platform?.name ?? caller.clientCode },
+    params: { code: otp, validMinutes: OTP_TTL_SECONDS / 60, platformName: platform?.name ?? caller.clientCode, price: input.amount },
   });
   return done({ payment_token: token, expires_at: expiresAt.toISOString() });
 }
 
 export type AuthorizeRefusal =
-  PurchaseRefusal | "payment-token-invalid" | "payment-token-expired" | "payment-token-used" | "otp-attempts-exceeded" | "otp-invalid" | "invoice-code-used";
+  | PurchaseRefusal
+  | "payment-token-invalid"
+  | "payment-token-expired"
+  | "payment-token-used"
+  | "otp-attempts-exceeded"
+  | "otp-invalid"
+  | "invoice-code-used"
+  | "purchase-declined";
 
 /** What `authorize` and `payment/status` answer in `data` (the published fields). */
 export interface PaymentData {
@@ -143,7 +151,7 @@ export async function authorizePurchase(
   const transactionCode = `PKJ${codeFrom(ports.random.bytes(bytesForCode(13)), 13)}`;
   const minimumHours = await minimumHoursNow(ports, now);
 
-  const write = await ports.training.authorize({ tokenHash, invoiceKey: key, redeemCode }, (facts): AuthorizeWrite => {
+  const write = await ports.training.authorize({ tokenHash, invoiceKey: key, redeemCode }, (facts): AuthorizeWrite<AuthorizeRefusal> => {
     const { token, purchase, applicant, training, schedule } = facts;
     if (token === null || token.platformCode !== caller.clientCode) return { kind: "refused", reason: "payment-token-invalid" };
     if (purchase !== null) {
@@ -164,7 +172,7 @@ export async function authorizePurchase(
       };
     }
     const ask = { platformCode: caller.clientCode, courseCode: token.courseCode, amount: token.amount, minimumHours };
-    const refusal = purchaseRefusal(buyerFacts(applicant, facts.vouchers), training, schedule, ask, now);
+    const refusal = purchaseRefusal(buyerFacts(applicant, facts.vouchers), training, schedule, ask, now, facts.institution?.status === "active");
     if (refusal !== null || applicant === null || training === null || schedule === null) {
       const reason = refusal ?? "participant-unknown";
       return { kind: "refused", reason, details: refusalDetails(reason, applicant, training, token.amount) as Record<string, string | number> };
@@ -207,7 +215,7 @@ export async function authorizePurchase(
       voucher,
       purchase: bought,
       balance: (applicant.trainingBalance ?? 0) - training.price,
-      firstPurchase: applicant.firstPurchaseAt === undefined,
+      firstPurchase: (applicant.firstPurchaseAt ?? null) === null,
       booked: schedule.capacity === null ? null : schedule.booked + 1,
       event: { kind: "training-bought", at: now, courseCode: training.courseCode, amount: -training.price },
       flag:
@@ -216,7 +224,7 @@ export async function authorizePurchase(
           : { kind: "overlapping-sessions", pid: applicant.pid, redeemCodes: [redeemCode, ...clash], at: now, state: "open" },
     };
   });
-  if (write.kind === "refused") return refused(write.reason as AuthorizeRefusal, write.details);
+  if (write.kind === "refused") return refused(write.reason, write.details);
   const purchase = write.purchase;
   const uid = write.kind === "bought" ? write.voucher.uid : (write.voucher?.uid ?? null);
   const applicant = uid === null ? null : await ports.training.applicant(uid);
@@ -261,7 +269,7 @@ export function buyerFacts(applicant: ApplicantDoc | null, vouchers: readonly Vo
     status: applicant.status,
     trainingBalance: applicant.trainingBalance ?? 0,
     purchaseDeadline: applicant.purchaseDeadline,
-    firstPurchaseAt: applicant.firstPurchaseAt,
+    firstPurchaseAt: applicant.firstPurchaseAt ?? undefined,
     provinceCode: applicant.provinceCode,
     activeCourses: vouchers.filter((v) => v.state !== "cancelled").map((v) => v.courseCode),
   };

@@ -38,7 +38,7 @@ export async function commitRedeem(
   input: { code: string; sequence: number; score?: number | undefined; certificate?: string | undefined },
 ): Promise<Outcome<RedeemData, RedeemRefusal>> {
   const now = ports.clock.now();
-  const write = await ports.training.commit(input.code, ({ voucher, institution }): CommitWrite => {
+  const write = await ports.training.commit(input.code, ({ voucher, institution }): CommitWrite<RedeemRefusal> => {
     if (voucher === null || voucher.institutionCode !== caller.clientCode) return { kind: "refused", reason: "redeem-code-unknown" };
     const attended = attend(voucher, input.sequence, input.score);
     if (!attended.ok) return { kind: "refused", reason: attended.reason };
@@ -69,7 +69,7 @@ export async function commitRedeem(
     const event = completed ? { kind: "training-completed" as const, at: now, courseCode: voucher.courseCode } : null;
     return { kind: "attended", voucher: next, settlements, event };
   });
-  if (write.kind === "refused") return refused(write.reason as RedeemRefusal);
+  if (write.kind === "refused") return refused(write.reason);
   return done({ ...(await redeemData(ports, write.voucher, input.sequence)), committed: write.kind === "attended" });
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { Loaded } from "../../components/Loaded.js";
 import { NavLink } from "../../components/NavLink.js";
-import { loadMyTraining, type MyTraining } from "../../data/myTraining.js";
+import { loadMyTraining, type MyTraining, type NotParticipantReason } from "../../data/myTraining.js";
 import type { Load } from "../../data/useLoad.js";
 import { useMyTrainingLang } from "../../i18n/myTraining.js";
 import { PATHS } from "../../router.js";
@@ -13,7 +13,7 @@ import { VoucherCard, type VoucherChanges } from "./VoucherCard.js";
 
 /** The answer, and whether asking again is under way or failed (the last answer stays shown). */
 function useMyTraining() {
-  const [load, setLoad] = useState<Load<MyTraining | null>>({ state: "loading" });
+  const [load, setLoad] = useState<Load<MyTraining | NotParticipantReason>>({ state: "loading" });
   const [checking, setChecking] = useState(false);
   const [checkFailed, setCheckFailed] = useState(false);
   // Each change made from an action's answer counts: an older reading that lands after it is dropped.
@@ -37,7 +37,7 @@ function useMyTraining() {
 
   const change = useCallback((next: (training: MyTraining) => MyTraining) => {
     changes.current += 1;
-    setLoad((shown) => (shown.state === "ready" && shown.value !== null ? { state: "ready", value: next(shown.value) } : shown));
+    setLoad((shown) => (shown.state === "ready" && typeof shown.value === "object" ? { state: "ready", value: next(shown.value) } : shown));
   }, []);
 
   useEffect(() => {
@@ -73,8 +73,8 @@ export function MyTrainingPage() {
       <h1 id="my-training-title">{t("myTraining.title")}</h1>
       <Loaded load={load}>
         {(training) =>
-          training === null ? (
-            <NotParticipant />
+          typeof training === "string" ? (
+            <NotParticipant reason={training} />
           ) : (
             <>
               <p>{t("myTraining.intro")}</p>

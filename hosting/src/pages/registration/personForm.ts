@@ -135,7 +135,7 @@ export const CHECK_MESSAGES: Record<PersonField, readonly RegistrationMessageKey
   nik: ["nik-format"],
   kk: ["kk-format", "kk-equals-nik"],
   fullName: ["name-required", "name-length", "name-characters"],
-  birthDate: ["birth-date-format", "birth-date-invalid"],
+  birthDate: ["birth-date-format", "birth-date-invalid", "birth-date-future"],
   sex: ["sex-required"],
   phone: ["phone-format"],
   provinceCode: ["province-format"],
