@@ -86,3 +86,17 @@ describe("the first-purchase deadline", () => {
     expect(memory.state.waves.read(waveId)?.quota).toBe(100);
   });
 });
+
+describe("a revocation whose notice fails", () => {
+  it("when the outbox fails for one person, then everyone lapsed is still revoked and the failure is counted", async () => {
+    const memory = trainingSetup();
+    await participant(memory, "u1", 1);
+    await participant(memory, "u2", 2);
+    const deadline = memory.state.applicants.read("u1")!.purchaseDeadline!;
+    const send = memory.notifications.send.bind(memory.notifications);
+    memory.notifications.send = (key, notification) =>
+      notification.kind === "revoked" && notification.uid === "u1" ? Promise.reject(new Error("outbox down")) : send(key, notification);
+    expect(await runDeadlines(memory, deadline)).toMatchObject({ revoked: 2, noticesFailed: 1 });
+    expect(["u1", "u2"].map((uid) => memory.state.applicants.read(uid)?.status)).toEqual(["revoked", "revoked"]);
+  });
+});

@@ -19,11 +19,13 @@ type DeadlinePorts = Pick<Ports, "deadlines" | "notifications">;
 
 /** How many people one step handles per page, and at once. */
 const PAGE = 200;
-const AT_ONCE = 16;
+const AT_ONCE = 8;
 
 export interface DeadlineRun {
   reminded: number;
   revoked: number;
+  /** Revocation notices that could not be written (the revocation stands; the person sees it in the app). */
+  noticesFailed: number;
   seatsAssigned: number;
   /** Freed seats still waiting for a scheduled wave (none exists, or it opened already). */
   seatsWaiting: number;
@@ -32,9 +34,9 @@ export interface DeadlineRun {
 export async function runDeadlines(ports: DeadlinePorts, now: Date, options: { maxPerStep?: number } = {}): Promise<DeadlineRun> {
   const max = options.maxPerStep ?? 50_000;
   const reminded = await sendReminders(ports, now, max);
-  const revoked = await revokeLapsed(ports, now, max);
+  const { revoked, noticesFailed } = await revokeLapsed(ports, now, max);
   const { assigned, waiting } = await assignFreedSeats(ports, now);
-  return { reminded, revoked, seatsAssigned: assigned, seatsWaiting: waiting };
+  return { reminded, revoked, noticesFailed, seatsAssigned: assigned, seatsWaiting: waiting };
 }
 
 async function sendReminders(ports: DeadlinePorts, now: Date, max: number): Promise<number> {
@@ -60,11 +62,12 @@ async function sendReminders(ports: DeadlinePorts, now: Date, max: number): Prom
   }
 }
 
-async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promise<number> {
+async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promise<{ revoked: number; noticesFailed: number }> {
   let revoked = 0;
+  let noticesFailed = 0;
   for (;;) {
     const lapsed = await ports.deadlines.lapsed(now, PAGE);
-    if (lapsed.length === 0 || revoked >= max) return revoked;
+    if (lapsed.length === 0 || revoked >= max) return { revoked, noticesFailed };
     let done = 0;
     await inParallel(lapsed, async (uid) => {
       const write = await ports.deadlines.revoke(uid, (applicant): RevokeWrite => {
@@ -84,10 +87,16 @@ async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promi
       });
       if (write.kind !== "revoke") return;
       done += 1;
-      await ports.notifications.send(`revoked-${write.pid}`, { kind: "revoked", uid, params: { reason: "purchase-deadline-passed" } });
+      // The revocation stands whatever happens to its notice: a failed notice is counted and
+      // logged by the caller, never a reason to stop revoking the others.
+      try {
+        await ports.notifications.send(`revoked-${write.pid}`, { kind: "revoked", uid, params: { reason: "purchase-deadline-passed" } });
+      } catch {
+        noticesFailed += 1;
+      }
     });
     revoked += done;
-    if (done === 0) return revoked;
+    if (done === 0) return { revoked, noticesFailed };
   }
 }
 
