@@ -32,8 +32,10 @@ export const logs = {
   drawStepFailed: (waveId: string, error: unknown) =>
     logger.error("draw-step-failed", { waveId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   redemptionSpikes: (courses: string[], coursesSeen: number, scheduledFor: string) => logger.warn("redemption-spikes", { courses, coursesSeen, scheduledFor }),
-  deadlinesRun: (run: { reminded: number; revoked: number; noticesFailed: number; seatsAssigned: number; seatsWaiting: number }, scheduledFor: string) =>
-    (run.noticesFailed > 0 ? logger.warn : logger.info)("purchase-deadlines-run", { ...run, scheduledFor }),
+  deadlinesRun: (
+    run: { reminded: number; revoked: number; revokeFailed: number; noticesFailed: number; seatsAssigned: number; seatsWaiting: number },
+    scheduledFor: string,
+  ) => (run.noticesFailed > 0 || run.revokeFailed > 0 ? logger.warn : logger.info)("purchase-deadlines-run", { ...run, scheduledFor }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) => logger.info("waves-advanced", { moves, scheduledFor }),
   // The task edge (edge/task.ts): every line carries the task's ID and how often it was retried before.
   /** `fields`: the paths that did not parse, with zod's issue codes; never their values. */

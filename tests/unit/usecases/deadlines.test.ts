@@ -100,3 +100,19 @@ describe("a revocation whose notice fails", () => {
     expect(["u1", "u2"].map((uid) => memory.state.applicants.read(uid)?.status)).toEqual(["revoked", "revoked"]);
   });
 });
+
+describe("a revocation whose transaction fails", () => {
+  it("when one person's transaction fails, then the others are revoked, the failure is counted, and the next run revokes that person", async () => {
+    const memory = trainingSetup();
+    await participant(memory, "u1", 1);
+    await participant(memory, "u2", 2);
+    const deadline = memory.state.applicants.read("u1")!.purchaseDeadline!;
+    const revoke = memory.deadlines.revoke.bind(memory.deadlines);
+    memory.deadlines.revoke = (uid, decide) => (uid === "u1" ? Promise.reject(Object.assign(new Error("lock timeout"), { code: 10 })) : revoke(uid, decide));
+    expect(await runDeadlines(memory, deadline)).toMatchObject({ revoked: 1, revokeFailed: 1 });
+    expect(memory.state.applicants.read("u1")?.status).toBe("participant");
+    memory.deadlines.revoke = revoke;
+    expect(await runDeadlines(memory, deadline)).toMatchObject({ revoked: 1, revokeFailed: 0 });
+    expect(memory.state.applicants.read("u1")?.status).toBe("revoked");
+  });
+});

@@ -24,6 +24,8 @@ const AT_ONCE = 8;
 export interface DeadlineRun {
   reminded: number;
   revoked: number;
+  /** Revocations whose transaction failed (contention, an outage): still lapsed, the next run revokes them. */
+  revokeFailed: number;
   /** Revocation notices that could not be written (the revocation stands; the person sees it in the app). */
   noticesFailed: number;
   seatsAssigned: number;
@@ -34,9 +36,9 @@ export interface DeadlineRun {
 export async function runDeadlines(ports: DeadlinePorts, now: Date, options: { maxPerStep?: number } = {}): Promise<DeadlineRun> {
   const max = options.maxPerStep ?? 50_000;
   const reminded = await sendReminders(ports, now, max);
-  const { revoked, noticesFailed } = await revokeLapsed(ports, now, max);
+  const { revoked, noticesFailed, failed } = await revokeLapsed(ports, now, max);
   const { assigned, waiting } = await assignFreedSeats(ports, now);
-  return { reminded, revoked, noticesFailed, seatsAssigned: assigned, seatsWaiting: waiting };
+  return { reminded, revoked, revokeFailed: failed, noticesFailed, seatsAssigned: assigned, seatsWaiting: waiting };
 }
 
 async function sendReminders(ports: DeadlinePorts, now: Date, max: number): Promise<number> {
@@ -62,15 +64,39 @@ async function sendReminders(ports: DeadlinePorts, now: Date, max: number): Prom
   }
 }
 
-async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promise<{ revoked: number; noticesFailed: number }> {
+async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promise<{ revoked: number; noticesFailed: number; failed: number }> {
   let revoked = 0;
   let noticesFailed = 0;
+  // People whose transaction failed this run (each counted once, however often it was tried).
+  const failed = new Set<string>();
   for (;;) {
     const lapsed = await ports.deadlines.lapsed(now, PAGE);
-    if (lapsed.length === 0 || revoked >= max) return { revoked, noticesFailed };
+    if (lapsed.length === 0 || revoked >= max) return { revoked, noticesFailed, failed: failed.size };
     let done = 0;
     await inParallel(lapsed, async (uid) => {
-      const write = await ports.deadlines.revoke(uid, (applicant): RevokeWrite => {
+      const write = await revokeOne(uid);
+      if (write === null) {
+        failed.add(uid);
+        return;
+      }
+      if (write.kind !== "revoke") return;
+      done += 1;
+      // The revocation stands whatever happens to its notice: a failed notice is counted and
+      // logged by the caller, never a reason to stop revoking the others.
+      try {
+        await ports.notifications.send(`revoked-${write.pid}`, { kind: "revoked", uid, params: { reason: "purchase-deadline-passed" } });
+      } catch {
+        noticesFailed += 1;
+      }
+    });
+    revoked += done;
+    if (done === 0) return { revoked, noticesFailed, failed: failed.size };
+  }
+
+  /** One person's revocation; null when its transaction failed (contention, an outage): the next run tries again. */
+  async function revokeOne(uid: string): Promise<RevokeWrite | null> {
+    try {
+      return await ports.deadlines.revoke(uid, (applicant): RevokeWrite => {
         // Re-read inside the transaction: a purchase that just happened, or a run before this one, wins.
         if (applicant?.status !== "participant" || (applicant.firstPurchaseAt ?? null) !== null) return { kind: "skip" };
         if (applicant.lapseAt === null || applicant.lapseAt === undefined || applicant.lapseAt > now || applicant.pid === undefined) return { kind: "skip" };
@@ -85,18 +111,9 @@ async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promi
           event: { kind: "revoked", at: now, waveId: fromWave, amount: balance },
         };
       });
-      if (write.kind !== "revoke") return;
-      done += 1;
-      // The revocation stands whatever happens to its notice: a failed notice is counted and
-      // logged by the caller, never a reason to stop revoking the others.
-      try {
-        await ports.notifications.send(`revoked-${write.pid}`, { kind: "revoked", uid, params: { reason: "purchase-deadline-passed" } });
-      } catch {
-        noticesFailed += 1;
-      }
-    });
-    revoked += done;
-    if (done === 0) return { revoked, noticesFailed };
+    } catch {
+      return null;
+    }
   }
 }
 
