@@ -1,5 +1,5 @@
 import { ports } from "../composition.js";
-import { PURCHASE_REFUSALS, type PurchaseRefusal } from "../domain/training/purchase.js";
+import { PURCHASE_REFUSALS } from "../domain/training/purchase.js";
 import { partnerSignature, route, type Route } from "./http.js";
 import {
   authorizeBody,
@@ -26,29 +26,29 @@ import { commitRedeem, redeemStatus } from "../usecases/training/redeem.js";
  * refusals are 400, as published.
  */
 
-const P = PARTNER_API_REFUSAL_TEXT;
-const purchaseTexts = PURCHASE_REFUSAL_TEXT;
-const purchaseRefusals = Object.fromEntries(PURCHASE_REFUSALS.map((reason) => [reason, 400])) as Record<PurchaseRefusal, 400>;
+/** Every partner API refusal's words, by code: purchases' and the rest. */
+const TEXT = { ...PURCHASE_REFUSAL_TEXT, ...PARTNER_API_REFUSAL_TEXT };
+type Code = keyof typeof TEXT;
+
+/** A route's refusals, each a 400 as published, with its words: one list, so the two never drift apart. */
+function badRequests<C extends Code>(codes: readonly C[]): { refusals: Record<C, 400>; texts: Record<C, (typeof TEXT)[C]> } {
+  return {
+    refusals: Object.fromEntries(codes.map((code) => [code, 400])) as Record<C, 400>,
+    texts: Object.fromEntries(codes.map((code) => [code, TEXT[code]])) as Record<C, (typeof TEXT)[C]>,
+  };
+}
+
 const envelope = (message: string) => ({ kind: "partner-api" as const, message, codes: PUBLISHED_ERROR_CODES });
 const institutions = partnerSignature(["institution"]);
 const platforms = partnerSignature(["digital-platform"]);
-
-const redeemRefusals = {
-  "redeem-code-unknown": 400,
-  "voucher-cancelled": 400,
-  "voucher-frozen": 400,
-  "voucher-completed": 400,
-  "not-redeemed": 400,
-  "post-test-score-required": 400,
-} as const;
-const redeemTexts = {
-  "redeem-code-unknown": P["redeem-code-unknown"],
-  "voucher-cancelled": P["voucher-cancelled"],
-  "voucher-frozen": P["voucher-frozen"],
-  "voucher-completed": P["voucher-completed"],
-  "not-redeemed": P["not-redeemed"],
-  "post-test-score-required": P["post-test-score-required"],
-};
+const redeemRefusals = badRequests([
+  "redeem-code-unknown",
+  "voucher-cancelled",
+  "voucher-frozen",
+  "voucher-completed",
+  "not-redeemed",
+  "post-test-score-required",
+]);
 
 export const PARTNER_API_ROUTES: Record<string, Route> = {
   "/api/v1/integration/payment/redeem-code/status": route({
@@ -56,8 +56,7 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
     method: "POST",
     auth: institutions,
     input: { body: redeemStatusBody },
-    refusals: redeemRefusals,
-    texts: redeemTexts,
+    ...redeemRefusals,
     envelope: envelope("OK"),
     handle: ({ body }, partner) => redeemStatus(ports(), partner, body.redeem_code, body.sequence),
   }),
@@ -66,8 +65,7 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
     method: "POST",
     auth: institutions,
     input: { body: redeemCommitBody },
-    refusals: redeemRefusals,
-    texts: redeemTexts,
+    ...redeemRefusals,
     envelope: envelope("OK"),
     handle: ({ body }, partner) =>
       commitRedeem(ports(), partner, { code: body.redeem_code, sequence: body.sequence, score: body.score, certificate: body.certificate_code }),
@@ -77,12 +75,7 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
     method: "POST",
     auth: platforms,
     input: { body: quotaScheduleBody },
-    refusals: { "course-unknown": 400, "schedule-unknown": 400, "schedule-course-mismatch": 400 },
-    texts: {
-      "course-unknown": purchaseTexts["course-unknown"],
-      "schedule-unknown": purchaseTexts["schedule-unknown"],
-      "schedule-course-mismatch": purchaseTexts["schedule-course-mismatch"],
-    },
+    ...badRequests(["course-unknown", "schedule-unknown", "schedule-course-mismatch"]),
     envelope: { ...envelope("OK"), codes: { ...PUBLISHED_ERROR_CODES, "invalid-argument": "ERRPLT40036" } },
     handle: ({ body }) => quotaSchedule(ports(), { courseCode: body.course_code, scheduleCode: body.schedule_code }),
   }),
@@ -91,8 +84,7 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
     method: "POST",
     auth: platforms,
     input: { body: sendOtpBody },
-    refusals: purchaseRefusals,
-    texts: purchaseTexts,
+    ...badRequests(PURCHASE_REFUSALS),
     envelope: envelope("OTP telah dikirim ke peserta."),
     handle: ({ body }, partner) =>
       sendPurchaseOtp(ports(), partner, {
@@ -108,26 +100,16 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
     method: "POST",
     auth: platforms,
     input: { headers: authorizeHeaders, body: authorizeBody },
-    refusals: {
-      ...purchaseRefusals,
-      "payment-token-invalid": 400,
-      "payment-token-expired": 400,
-      "payment-token-used": 400,
-      "otp-attempts-exceeded": 400,
-      "otp-invalid": 400,
-      "invoice-code-used": 400,
-      "purchase-declined": 400,
-    },
-    texts: {
-      ...purchaseTexts,
-      "payment-token-invalid": P["payment-token-invalid"],
-      "payment-token-expired": P["payment-token-expired"],
-      "payment-token-used": P["payment-token-used"],
-      "otp-attempts-exceeded": P["otp-attempts-exceeded"],
-      "otp-invalid": P["otp-invalid"],
-      "invoice-code-used": P["invoice-code-used"],
-      "purchase-declined": P["purchase-declined"],
-    },
+    ...badRequests([
+      ...PURCHASE_REFUSALS,
+      "payment-token-invalid",
+      "payment-token-expired",
+      "payment-token-used",
+      "otp-attempts-exceeded",
+      "otp-invalid",
+      "invoice-code-used",
+      "purchase-declined",
+    ]),
     envelope: envelope("Pelatihan berhasil dibeli."),
     handle: ({ headers, body }, partner) =>
       authorizePurchase(ports(), partner, {
@@ -142,8 +124,7 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
     method: "POST",
     auth: platforms,
     input: { body: paymentStatusBody },
-    refusals: { "invoice-unknown": 400 },
-    texts: { "invoice-unknown": P["invoice-unknown"] },
+    ...badRequests(["invoice-unknown"]),
     envelope: envelope("OK"),
     handle: ({ body }, partner) => paymentStatus(ports(), partner, body.invoice_code),
   }),
@@ -152,12 +133,7 @@ export const PARTNER_API_ROUTES: Record<string, Route> = {
     method: "POST",
     auth: platforms,
     input: { body: voidBody },
-    refusals: { "transaction-not-found": 400, "transaction-already-void": 400, "voucher-redeemed": 400 },
-    texts: {
-      "transaction-not-found": P["transaction-not-found"],
-      "transaction-already-void": P["transaction-already-void"],
-      "voucher-redeemed": P["voucher-redeemed"],
-    },
+    ...badRequests(["transaction-not-found", "transaction-already-void", "voucher-redeemed"]),
     envelope: envelope("Transaksi berhasil dibatalkan."),
     handle: ({ body }, partner) => voidPurchase(ports(), partner, { invoiceCode: body.invoice_code, transactionCode: body.transaction_code }),
   }),

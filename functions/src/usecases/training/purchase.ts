@@ -290,5 +290,5 @@ function refusalDetails(
 /** The program year's minimum training hours now (2023: 15); undefined when the year sets none or is not configured. */
 async function minimumHoursNow(ports: Pick<Ports, "programYears">, now: Date): Promise<number | undefined> {
   const rules = await ports.programYears.get(calendarDateIn(now).year);
-  return (rules as { minimumTrainingHours?: number } | null)?.minimumTrainingHours;
+  return rules?.minimumTrainingHours;
 }
