@@ -1,4 +1,6 @@
-import type { PaymentPartnerDoc, ProgramYearDoc } from "../functions/src/schemas/documents.js";
+import type { ProgramYearDoc } from "../functions/src/schemas/documents.js";
+import { PAYMENT_PARTNERS } from "../functions/src/domain/payouts/partners.js";
+import type { PaymentPartnerStateDoc } from "../functions/src/schemas/payouts.js";
 import type { ScheduleDoc, TrainingDoc, TrainingPartnerDoc } from "../functions/src/schemas/training.js";
 import { keywordsOf } from "../functions/src/domain/training/catalogue.js";
 import type { CreateWaveInput } from "../functions/src/schemas/waves.js";
@@ -158,7 +160,18 @@ export function schedules(now: Date): Record<string, ScheduleDoc> {
   );
 }
 
-export const paymentPartners: Record<string, PaymentPartnerDoc> = {
-  "bank-demo": { name: "Bank Demo", kind: "bank", active: true },
-  "dompet-demo": { name: "Dompet Digital Demo", kind: "e-wallet", active: true },
-};
+/** The payment partners (functions/src/domain/payouts/partners.ts) as the program office runs them: none paused. */
+export const paymentPartners: Record<string, PaymentPartnerStateDoc> = Object.fromEntries(
+  PAYMENT_PARTNERS.map((partner) => [
+    partner.code,
+    {
+      name: partner.name,
+      channels: [...partner.channels],
+      institutions: [...partner.institutions],
+      active: true,
+      paused: false,
+      pausedAt: null,
+      pausedBy: null,
+    },
+  ]),
+);

@@ -104,6 +104,7 @@ async function seedParticipant(uid: string, form: unknown, year: { year: number;
     kk: (kk: string) => keyedId("kk", kk, key),
     pid: (id: string) => keyedId("pid", id, key),
     family: (kkKey: string) => keyedId("family", kkKey, key),
+    account: (value: string) => keyedId("account", value, key),
   };
   const ports = productionPorts({ pseudonyms });
   const outcome = await register(ports, { uid, by: "self", requestId: `seed:${uid}`, attemptLimit: 5 }, registerInput.parse(form));

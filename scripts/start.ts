@@ -73,6 +73,7 @@ try {
     `  Cloud Tasks:        ${URLS.tasks}`,
     `  Firestore:          http://${stack.firestore.host} — ${stack.firestore.describe}`,
     `  Mail and SMS sent:  ${URLS.mail} (or npm run mail)`,
+    `  Payment partners:   ${URLS.payments} (simulator of bank-nusantara, dompet-kita, kirim-dana; GET / for its control API)`,
     "",
     `  Demo accounts (password: ${DEMO_PASSWORD}):`,
     ...demoAccounts.map(

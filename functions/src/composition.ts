@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { firebaseAccounts, firebaseIdTokens } from "./adapters/accounts.js";
 import { httpBeacon } from "./adapters/beacon.js";
 import { firestoreCatalogue } from "./adapters/catalogue.js";
+import { firestoreClawbacks } from "./adapters/clawbacks.js";
+import { firestoreReconciliation } from "./adapters/reconciliation.js";
 import { systemClock } from "./adapters/clock.js";
 import { firestoreDrawStore, firestoreLatestDraw, firestorePublishedDraws } from "./adapters/drawStore.js";
 import { firestoreExclusionImportRecords, firestoreExclusionImports, firestoreExclusionLists } from "./adapters/exclusionLists.js";
@@ -9,6 +11,7 @@ import { firestoreLeases } from "./adapters/leases.js";
 import { firestoreDrawRecipients, firestoreNotifications, firestoreSmsOutbox } from "./adapters/notifications.js";
 import { configuredSmsGateway } from "./adapters/smsGateway.js";
 import { firestorePartnerRegistry, firestoreUsedSignatures, secretPartnerKeys } from "./adapters/partners.js";
+import { firestorePayoutCases } from "./adapters/payoutCases.js";
 import { firestorePoolMembership } from "./adapters/poolMembership.js";
 import { firestoreProgramYears } from "./adapters/programYears.js";
 import { secretPseudonyms } from "./adapters/pseudonyms.js";
@@ -17,6 +20,9 @@ import { firestoreRoleGrants } from "./adapters/roleGrants.js";
 import { firestoreTraining } from "./adapters/training.js";
 import { firestoreDeadlines } from "./adapters/deadlines.js";
 import { cloudTasks } from "./adapters/tasks.js";
+import { configuredPaymentPartners } from "./adapters/payments/index.js";
+import { firestorePayoutAccounts, firestorePayouts } from "./adapters/payouts.js";
+import { cloudTaskQueues } from "./adapters/taskQueues.js";
 import { firestoreVerifications } from "./adapters/verifications.js";
 import { firestoreWaves } from "./adapters/waves.js";
 import { REGION } from "./config.js";
@@ -71,6 +77,14 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     smsOutbox: firestoreSmsOutbox,
     smsGateway: configuredSmsGateway(),
     catalogue: firestoreCatalogue,
+    reconciliation: firestoreReconciliation,
+    clawbacks: firestoreClawbacks,
+    payoutCases: firestorePayoutCases,
+    payouts: firestorePayouts,
+    payoutAccounts: firestorePayoutAccounts,
+    // Reads its URLs and keys on first use, inside a function bound to PAYMENT_PARTNER_KEYS.
+    paymentPartners: configuredPaymentPartners(),
+    taskQueues: cloudTaskQueues(() => process.env.GCLOUD_PROJECT ?? process.env.GOOGLE_CLOUD_PROJECT ?? "", REGION),
   };
   return Object.defineProperty({ ...base, ...overrides }, "pseudonyms", {
     // The NIK hash key is a secret bound only to the functions that hash: read it on first use.

@@ -47,3 +47,22 @@ export const beaconMarginSeconds = defineInt("BEACON_MARGIN_SECONDS", {
   default: 86_400,
   description: "Seconds from a wave's close to the beacon round used for its draw (the freeze must finish first).",
 });
+
+/**
+ * Where each payment partner is: a JSON object from partner code to its API's base URL
+ * (schemas/paymentPartners.ts). Locally the payment-partner simulator (scripts/payments/);
+ * in production the partners' hosts, one entry per domain/payouts/partners.ts PAYMENT_PARTNERS.
+ */
+export const paymentPartnerUrls = defineString("PAYMENT_PARTNER_URLS", {
+  default: "{}",
+  description: 'Payment partners\' base URLs, JSON {"<partner code>": "https://…"} (docs/payment-partners.md).',
+});
+
+/**
+ * The keys we speak to payment partners with: a JSON object from partner code to its keys (SNAP:
+ * client ID and secret, our RSA private key, the partner's public key, channel ID, source account;
+ * token gateway: API key and callback token; schemas/paymentPartners.ts). Bound to the functions
+ * that call partners or receive their notifications, and to no other. Locally the launcher writes
+ * it once (scripts/stack/index.ts); rotating a key is a new version (docs/payment-partners.md).
+ */
+export const paymentPartnerKeysSecret = defineSecret("PAYMENT_PARTNER_KEYS");

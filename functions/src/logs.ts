@@ -37,6 +37,12 @@ export const logs = {
     scheduledFor: string,
   ) => (run.noticesFailed > 0 || run.revokeFailed > 0 ? logger.warn : logger.info)("purchase-deadlines-run", { ...run, scheduledFor }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) => logger.info("waves-advanced", { moves, scheduledFor }),
+  // Incentive payouts: counts only (no uid, no account, no name).
+  payoutsDispatched: (run: { queued: number; held: number; paused: number; requeued: number }) => logger.info("payouts-dispatched", run),
+  payoutsPolled: (run: { lapsed: number; settled: number; unchanged: number; quarantined: number; resent: number; unanswered: number; events: number }) =>
+    (run.quarantined > 0 || run.unanswered > 0 ? logger.warn : logger.info)("payouts-polled", run),
+  payoutSent: (installmentId: string, result: string) => logger.info("payout-sent", { installmentId, result }),
+  paymentEventApplied: (key: string, result: string) => logger.info("payment-event-applied", { key, result }),
   // The task edge (edge/task.ts): every line carries the task's ID and how often it was retried before.
   /** `fields`: the paths that did not parse, with zod's issue codes; never their values. */
   taskDropped: (fn: string, taskId: string, retryCount: number, fields: string[]) => logger.warn("task-dropped", { fn, taskId, retryCount, fields }),
@@ -53,4 +59,13 @@ export const logs = {
   smsSent: (id: string, providerId: string) => logger.info("sms-sent", { id, providerId }),
   /** An SMS that did not go out: its document is marked ERROR; someone must look (e.g. no provider configured). */
   smsFailed: (id: string, error: string) => logger.error("sms-failed", { id, error }),
+  // Reconciliation and clawback: days, kinds, counts and installment IDs (uids and numbers), never names or account numbers.
+  /** A day reported: warned when it found differences or a partner's statement was missing. */
+  reconciliationReported: (run: { day: string; differences: number; pages: number; unavailable: string[]; reads: number }) => {
+    const { day, differences, pages, unavailable, reads } = run;
+    (differences > 0 || unavailable.length > 0 ? logger.warn : logger.info)("reconciliation-reported", { day, differences, pages, unavailable, reads });
+  },
+  reconciliationSkipped: (day: string, reason: string) => logger.info("reconciliation-skipped", { day, reason }),
+  clawbacksEscalated: (installments: string[], scheduledFor: string) =>
+    (installments.length > 0 ? logger.warn : logger.info)("clawbacks-escalated", { installments, count: installments.length, scheduledFor }),
 };

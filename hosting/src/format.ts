@@ -30,6 +30,13 @@ export function jakartaTime(date: Date, lang: Lang): string {
   return `${jakartaDateTime[lang].format(date)} WIB`;
 }
 
+const jakartaDay = formatters({ timeZone: "Asia/Jakarta", day: "numeric", month: "long", year: "numeric" });
+
+/** A day in Jakarta, without the time: "17 Agustus 2026", "17 August 2026" (a payout's due date). */
+export function jakartaDate(date: Date, lang: Lang): string {
+  return jakartaDay[lang].format(date);
+}
+
 /** The calendar year in Jakarta, which decides the current program year. */
 export function jakartaYear(date: Date): number {
   return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(date));

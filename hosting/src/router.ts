@@ -15,6 +15,10 @@ export const PATHS = {
   catalogue: "/pelatihan",
   /** The participant's purchases waiting for their code, balance and bought trainings. */
   myTraining: "/pelatihan-saya",
+  /** The participant's payout account and incentive installments, with their history. */
+  myPayouts: "/insentif-saya",
+  /** The program office's payouts: partners' queues, held payouts, quarantine, participants' reports. */
+  payments: "/pembayaran",
 } as const;
 export type Page = keyof typeof PATHS;
 

@@ -2,6 +2,7 @@ import { mustRun } from "../run.js";
 import { clientEnvironment } from "../stack/config.js";
 import { exitStoppingStack, startStack, type Stack } from "../stack/index.js";
 import { benchDrawCore } from "./drawCore.js";
+import { benchPayouts } from "./payouts.js";
 import { benchRegistration } from "./registration.js";
 import { benchTraining } from "./training.js";
 import { benchWaveClose } from "./waveClose.js";
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   "wave-close": benchWaveClose,
   training: benchTraining,
   drawCore: benchDrawCore,
+  payouts: benchPayouts,
 };
 /** Pure benches: no build, no emulators. */
 const WITHOUT_STACK = new Set(["drawCore"]);

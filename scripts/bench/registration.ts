@@ -78,6 +78,7 @@ export async function benchRegistration(): Promise<string> {
       kk: (v: string) => keyedId("kk", v, key),
       pid: (v: string) => keyedId("pid", v, key),
       family: (v: string) => keyedId("family", v, key),
+      account: (v: string) => keyedId("account", v, key),
     },
   });
   const SAMPLE = 20;

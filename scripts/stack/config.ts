@@ -41,6 +41,12 @@ export const MAIL_PORTS = { smtp: 2525, web: 8025 } as const;
  */
 export const SIMULATOR_PORT = 8095;
 
+/**
+ * The payment-partner simulator (scripts/payments/): the SNAP bank and e-wallet and the token
+ * gateway, under /<code>/…, notifying the program's webhook. Started with the stack. Fixed here.
+ */
+export const PAYMENTS_SIMULATOR_PORT = 8096;
+
 export const URLS = {
   webApp: `http://${HOST}:${PORTS.hosting}`,
   functions: `http://${HOST}:${PORTS.functions}/${PROJECT_ID}/${REGION}`,
@@ -48,6 +54,7 @@ export const URLS = {
   tasks: `http://${HOST}:${PORTS.tasks}`,
   mail: `http://${HOST}:${MAIL_PORTS.web}`,
   simulator: `http://${HOST}:${SIMULATOR_PORT}`,
+  payments: `http://${HOST}:${PAYMENTS_SIMULATOR_PORT}`,
 };
 
 /** The offline-safe environment for the Firebase CLI (see ../shared/PLATFORM.md). */

@@ -5,6 +5,9 @@ import { HOST, MAIL_PORTS, PORTS, PROJECT_ID, ROOT, URLS, clientEnvironment, cli
 import { startFirestore, type FirestoreChoice } from "./firestore.js";
 import { portInUse, startGroup, stopGroup, waitForHttp, type Managed } from "./processes.js";
 import { BEACON_PORT, startDevBeacon } from "./beacon.js";
+import { PAYMENTS_SIMULATOR_PORT } from "./config.js";
+import { ensureLocalPaymentPartnerKeys } from "../payments/keys.js";
+import { startPaymentsSimulator } from "../payments/server.js";
 
 export interface Stack {
   firestore: FirestoreChoice;
@@ -75,6 +78,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   mkdirSync(LOG_DIR, { recursive: true });
   ensureLocalSecrets();
   ensureLocalPartnerKeys();
+  // The payment partners' keys: ours in .secret.local, the simulator's in .stack/payment-partners.json.
+  ensureLocalPaymentPartnerKeys(LOCAL_SECRETS);
   for (const service of SERVICES) {
     if (await portInUse(HOST, PORTS[service])) {
       throw new Error(`Port ${PORTS[service]} (${service} emulator) is in use. Is another \`npm start\` or \`npm test\` running? Stop it first.`);
@@ -85,13 +90,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   for (const [name, port] of Object.entries(MAIL_PORTS)) {
     if (await portInUse(HOST, port)) throw new Error(`Port ${port} (local mail sink, ${name}) is in use. Is another \`npm start\` or \`npm test\` running?`);
   }
+  if (await portInUse(HOST, PAYMENTS_SIMULATOR_PORT))
+    throw new Error(`Port ${PAYMENTS_SIMULATOR_PORT} (payment-partner simulator) is in use. Is another \`npm start\` or \`npm test\` running?`);
   const beacon = await startDevBeacon();
+  // The payment partners the functions call (PAYMENT_PARTNER_URLS in functions/.env.demo-prakerja).
+  const payments = await startPaymentsSimulator();
   const firestoreLog = createWriteStream(join(LOG_DIR, "firestore.log"));
   let firestore: FirestoreChoice;
   try {
     firestore = await startFirestore((line) => firestoreLog.write(line));
   } catch (error) {
     beacon.close();
+    await payments.close();
     throw error;
   }
   const only = firestore.kind === "firebase-tools" ? [...SERVICES, "firestore"] : [...SERVICES];
@@ -122,6 +132,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await stopGroup(mail, "SIGTERM", 5_000);
       if (firestore.kind === "gcloud") await stopGroup(firestore.process, "SIGTERM", 5_000);
       await new Promise((resolve) => beacon.close(resolve));
+      await payments.close();
       cliLog.end();
       mailLog.end();
       firestoreLog.end();

@@ -2,7 +2,9 @@ import { FieldPath } from "firebase-admin/firestore";
 import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
 import { adminDb } from "../support/admin.js";
+import { paymentPartners } from "../../functions/src/adapters/collections.js";
 import { firestoreLeases } from "../../functions/src/adapters/leases.js";
+import { firestorePayoutAccounts, firestorePayouts } from "../../functions/src/adapters/payouts.js";
 import { firestoreRegistrations } from "../../functions/src/adapters/registrations.js";
 import { firestoreWaves } from "../../functions/src/adapters/waves.js";
 import { describePortContract } from "../support/portContract.js";
@@ -11,11 +13,38 @@ import { describePortContract } from "../support/portContract.js";
 
 const RUN = `contract-${randomUUID().slice(0, 8)}`;
 
-describePortContract("Firestore adapters", () => ({ registrations: firestoreRegistrations, waves: firestoreWaves, leases: firestoreLeases }), RUN);
+describePortContract(
+  "Firestore adapters",
+  () => ({
+    registrations: firestoreRegistrations,
+    waves: firestoreWaves,
+    leases: firestoreLeases,
+    payouts: firestorePayouts,
+    payoutAccounts: firestorePayoutAccounts,
+    // `paymentPartners/{code}` has no run prefix: the contract puts back what it found.
+    seedPartnerState: async (code, doc) => void (doc === null ? await paymentPartners().doc(code).delete() : await paymentPartners().doc(code).set(doc)),
+  }),
+  RUN,
+);
 
 // The contract's waves and applicants would otherwise show to the schedule and the other suites.
 afterAll(async () => {
-  for (const name of ["applicants", "nikIndex", "families", "registerAttempts", "operatorDays", "waves", "waveSecrets", "leases"]) {
+  for (const name of [
+    "applicants",
+    "nikIndex",
+    "families",
+    "registerAttempts",
+    "operatorDays",
+    "waves",
+    "waveSecrets",
+    "leases",
+    "payouts",
+    "payoutLedger",
+    "paymentEvents",
+    "paymentQuarantine",
+    "payoutAccounts",
+    "accountUsers",
+  ]) {
     const owned = await adminDb.collection(name).where(FieldPath.documentId(), ">=", RUN).where(FieldPath.documentId(), "<", `${RUN}~`).get();
     await Promise.all(owned.docs.map((doc) => adminDb.recursiveDelete(doc.ref)));
   }

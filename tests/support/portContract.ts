@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
 import type { WaveDoc } from "../../functions/src/schemas/documents.js";
 import type { Ports, RegistrationRequest, RegistrationWrite } from "../../functions/src/usecases/ports.js";
+import { describePayoutContract, type PayoutContractPorts } from "./payoutContract.js";
 
 /**
  * What every implementation of these ports must do, whatever it stores in: one NIK, one
@@ -10,7 +11,7 @@ import type { Ports, RegistrationRequest, RegistrationWrite } from "../../functi
  * time until it is released or lapses. The unit suite runs it on the memory adapters, the
  * integration suite on the Firestore ones, so the two cannot drift apart.
  */
-export type ContractPorts = Pick<Ports, "registrations" | "waves" | "leases">;
+export type ContractPorts = Pick<Ports, "registrations" | "waves" | "leases"> & PayoutContractPorts;
 
 const at = new Date("2026-03-02T03:00:00Z");
 const day = "2026-03-02";
@@ -148,4 +149,6 @@ export function describePortContract(name: string, make: () => ContractPorts, ru
       expect(taken.filter(Boolean)).toHaveLength(1);
     });
   });
+
+  describePayoutContract(name, make, id);
 }

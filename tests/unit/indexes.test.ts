@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { PAYOUT_QUERY_SHAPES } from "../../functions/src/adapters/payouts.js";
 import { QUEUE_REGION_EXAMPLES, queueShape } from "../../functions/src/adapters/verificationQueue.js";
+import { compositeIndexOf, REPORT_QUERY_SHAPES } from "../../functions/src/adapters/reconciliationQueries.js";
 import {
   HISTORY_REQUEST_FIELD,
   LISTED_FILTER_EXAMPLES,
@@ -127,5 +129,39 @@ describe("firestore.indexes.json: the training queries", () => {
   it("when a payment token waits for its OTP, then a TTL policy deletes it after expiresAt", () => {
     const override = overrides.find((o) => o.collectionGroup === "paymentTokens" && o.fieldPath === "expiresAt") as { ttl?: boolean } | undefined;
     expect(override?.ttl).toBe(true);
+  });
+});
+
+describe("firestore.indexes.json: incentive payouts' queries", () => {
+  it.each(PAYOUT_QUERY_SHAPES.map((shape) => [`${shape.collection} ${shape.equalities.join("+")} by ${shape.orderBy ?? "-"}`, shape]))(
+    "when the payouts adapter queries %s, then a composite index serves it (the emulator does not check)",
+    (_, shape) => {
+      const wanted = [...shape.equalities, ...(shape.orderBy === null ? [] : [shape.orderBy])].map((fieldPath) => ({ fieldPath, order: "ASCENDING" }));
+      const found = indexFile.indexes.filter((index) => index.collectionGroup === shape.collection && index.queryScope === "COLLECTION");
+      expect(found.map((index) => index.fields)).toContainEqual(wanted);
+    },
+  );
+
+  it.each(["accountNumber", "masked"])("when a payout account stores its %s, then it is in no index", (field) => {
+    expect(unindexed("payoutAccounts", field)).toBe(true);
+  });
+});
+
+describe("firestore.indexes.json: the reconciliation report's and clawbacks' queries", () => {
+  it.each(REPORT_QUERY_SHAPES.map((shape) => [`${shape.collectionGroup} ${[...shape.equalities, shape.range, shape.sum].filter(Boolean).join(", ")}`, shape]))(
+    "when the report or a clawback job queries %s, then an index serves it (a composite one, or the field's own, not exempted)",
+    (_, shape) => {
+      const composite = compositeIndexOf(shape);
+      if (composite === null) {
+        expect(overrides.some((o) => o.collectionGroup === shape.collectionGroup && o.fieldPath === shape.range)).toBe(false);
+      } else {
+        const found = indexFile.indexes.filter((index) => index.collectionGroup === shape.collectionGroup && index.queryScope === "COLLECTION");
+        expect(found.map((index) => index.fields)).toContainEqual(composite);
+      }
+    },
+  );
+
+  it("when an installment's ledger is read by installmentId, then that field keeps its single-field index", () => {
+    expect(overrides.some((o) => o.collectionGroup === "payoutLedger" && o.fieldPath === "installmentId")).toBe(false);
   });
 });

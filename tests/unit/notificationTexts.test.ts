@@ -19,6 +19,7 @@ const LONGEST: Notification[] = [
   { kind: "revoked", uid: "u1", params: { reason: "purchase-deadline-passed" } },
   { kind: "revoked", uid: "u1", params: { reason: "not-eligible" } },
   { kind: "revoked", uid: "u1", params: { reason: "program-office-decision" } },
+  { kind: "payout-paid", uid: "u1", params: { amount: 99_999_999, number: 99, of: 99, partnerName: "X".repeat(30), partnerReference: "R".repeat(64) } },
 ];
 const LANGUAGES: Language[] = ["id", "en"];
 

@@ -11,7 +11,7 @@ import {
   timelineEventDoc,
 } from "../schemas/applicant.js";
 import { COLLECTIONS } from "../schemas/collections.js";
-import { leaseDoc, paymentPartnerDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from "../schemas/documents.js";
+import { leaseDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from "../schemas/documents.js";
 import {
   budgetEntryDoc,
   entitlementDoc,
@@ -28,6 +28,19 @@ import {
   voucherDoc,
 } from "../schemas/training.js";
 import { poolPage, winnersPage } from "../schemas/draw.js";
+import {
+  accountUsersDoc,
+  ledgerEntryDoc,
+  paymentEventDoc,
+  paymentPartnerStateDoc,
+  payoutAccountDoc,
+  payoutCaseDoc,
+  payoutDoc,
+  payoutEventDoc,
+  quarantineDoc,
+} from "../schemas/payouts.js";
+import { clawbackDoc, repaymentDoc } from "../schemas/clawbacks.js";
+import { differencesPageDoc, reconciliationReportDoc } from "../schemas/reconciliation.js";
 import { exclusionImportRecord } from "../schemas/exclusion.js";
 import { inboxDoc, mailDoc, smsDoc } from "../schemas/notifications.js";
 import { usedSignatureDoc } from "../schemas/partners.js";
@@ -86,7 +99,20 @@ export const budgetLedger = () => collection(COLLECTIONS.budgetLedger, budgetEnt
 export const freedSeats = () => collection(COLLECTIONS.freedSeats, freedSeatDoc);
 export const trainingFlags = () => collection(COLLECTIONS.trainingFlags, trainingFlagDoc);
 export const partnerCalls = () => collection(COLLECTIONS.partnerCalls, partnerCallDoc);
-export const paymentPartners = () => collection(COLLECTIONS.paymentPartners, paymentPartnerDoc);
+export const paymentPartners = () => collection(COLLECTIONS.paymentPartners, paymentPartnerStateDoc);
+export const payoutAccounts = () => collection(COLLECTIONS.payoutAccounts, payoutAccountDoc);
+export const accountUsers = () => collection(COLLECTIONS.accountUsers, accountUsersDoc);
+export const payouts = () => collection(COLLECTIONS.payouts, payoutDoc);
+export const payoutEvents = (id: string) => payouts().doc(id).collection(COLLECTIONS.payoutEvents).withConverter(converter(payoutEventDoc));
+export const payoutLedger = () => collection(COLLECTIONS.payoutLedger, ledgerEntryDoc);
+export const payoutCases = () => collection(COLLECTIONS.payoutCases, payoutCaseDoc);
+export const paymentEvents = () => collection(COLLECTIONS.paymentEvents, paymentEventDoc);
+export const paymentQuarantine = () => collection(COLLECTIONS.paymentQuarantine, quarantineDoc);
+export const reconciliationReports = () => collection(COLLECTIONS.reconciliationReports, reconciliationReportDoc);
+export const reconciliationDifferences = (day: string) =>
+  reconciliationReports().doc(day).collection(COLLECTIONS.reconciliationDifferences).withConverter(converter(differencesPageDoc));
+export const clawbacks = () => collection(COLLECTIONS.clawbacks, clawbackDoc);
+export const clawbackRepayments = (id: string) => clawbacks().doc(id).collection(COLLECTIONS.clawbackRepayments).withConverter(converter(repaymentDoc));
 export const roleGrants = () => collection(COLLECTIONS.roleGrants, roleGrantDoc);
 export const applicants = () => collection(COLLECTIONS.applicants, applicantDoc);
 export const timeline = (uid: string) => applicants().doc(uid).collection(COLLECTIONS.timeline).withConverter(converter(timelineEventDoc));

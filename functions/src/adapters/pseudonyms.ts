@@ -10,5 +10,6 @@ export function secretPseudonyms(): Pseudonyms {
     kk: (kk) => keyedId("kk", kk, key),
     pid: (uid) => keyedId("pid", uid, key),
     family: (kkKey) => keyedId("family", kkKey, key),
+    account: (value) => keyedId("account", value, key),
   };
 }

@@ -18,6 +18,8 @@ import {
   trainings,
   vouchers,
 } from "./collections.js";
+import { installmentId } from "../domain/payouts/schedule.js";
+import { writeChange } from "./payouts.js";
 import { db } from "./firebase.js";
 
 /**
@@ -208,6 +210,7 @@ export const firestoreTraining: TrainingStore = {
       if (write.kind !== "reviewed") return write;
       tx.update(vouchers().doc(redeemCode), fields(voucherDoc, { review: write.voucher.review }));
       if (write.entitlement !== null) tx.create(entitlements().doc(write.voucher.uid), write.entitlement);
+      for (const change of write.schedule) writeChange(tx, installmentId(change.payout.uid, change.payout.programYear, change.payout.number), change, true);
       tx.set(timeline(write.voucher.uid).doc(`reviewed-${redeemCode}`), write.event);
       return write;
     });

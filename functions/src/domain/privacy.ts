@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
  * the web app (nothing in schemas/ imports it).
  */
 /** nik and kk: index keys; pid and family: the pseudonyms published in a draw's pool list. */
-export type IdentifierKind = "nik" | "kk" | "pid" | "family";
+export type IdentifierKind = "nik" | "kk" | "pid" | "family" | "account";
 
 /** Shorter keys would make the 16-digit space (about 10^16 values) easier to brute-force offline. */
 const MINIMUM_KEY_BYTES = 32;

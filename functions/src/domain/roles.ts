@@ -59,6 +59,9 @@ export const PRIVILEGES = {
   "manage-catalogue": ["admin"],
   // Partner staff read their own partner's only (usecases/training/statement.ts).
   "read-settlements": ["admin", "auditor", "partner"],
+  // Incentive payouts: auditors read the queues, holds, quarantine and cases; the program office acts on them.
+  "read-payouts": ["admin", "auditor"],
+  "manage-payouts": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Privilege = keyof typeof PRIVILEGES;
 

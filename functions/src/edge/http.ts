@@ -31,6 +31,8 @@ export interface HttpContext {
   requestId: string;
   /** The body's bytes as they arrived. */
   rawBody: Buffer;
+  /** Every header, names in lower case (repeated ones joined with ", "): for a webhook whose adapter checks its own signature headers. */
+  headers: Record<string, string | undefined>;
   /** A streamed (`ndjson`) answer: sends this line now, with status 200 if it is the first. */
   line: (value: unknown) => void;
 }
@@ -191,7 +193,8 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
     if (!streamed) throw new Error(`${spec.name}: a line sent on a JSON answer`);
     out.line(value);
   };
-  const context: HttpContext = { requestId, rawBody: request.rawBody, line };
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : value]));
+  const context: HttpContext = { requestId, rawBody: request.rawBody, headers, line };
   const outcome = await spec.handle(parsed as Parsed<I>, auth.caller, context);
   if (!outcome.ok) {
     logs.httpRefused(spec.name, requestId, outcome.reason, auth.id);

@@ -11,6 +11,18 @@ import type { DecideVerificationResult, VerificationCasesPage, decideVerificatio
 import type { createWaveInput, joinWaveInput, joinWaveOnBehalfInput } from "./waves.js";
 import type { SettlementStatement, settlementStatementInput } from "./settlement.js";
 import type { cancelPurchaseInput, declinePurchaseInput, getMyTrainingInput, MyTraining, reportPurchaseInput, reviewTrainingInput } from "./myTraining.js";
+import type {
+  LinkPayoutAccountResult,
+  linkPayoutAccountInput,
+  MyPayouts,
+  reportPayoutInput,
+  resolveQuarantineInput,
+  reviewPayoutInput,
+  SetPayoutQueueResult,
+  setPayoutQueueInput,
+} from "./payouts.js";
+import type { OpenClawbackResult, openClawbackInput, RecordRepaymentResult, recordRepaymentInput } from "./clawbacks.js";
+import type { getMyPayoutsInput, PayoutOverview, payoutOverviewInput, ReportPayoutResult, ResolveQuarantineResult } from "./payoutViews.js";
 
 /**
  * The contract between the callables and the web app: each callable's deployed name, what it
@@ -59,6 +71,15 @@ export interface Callables {
   reportPurchase: { input: z.input<typeof reportPurchaseInput>; result: { balance: number } };
   reviewTraining: { input: z.input<typeof reviewTrainingInput>; result: { entitled: boolean } };
   settlementStatement: { input: z.input<typeof settlementStatementInput>; result: SettlementStatement };
+  getMyPayouts: { input: z.input<typeof getMyPayoutsInput>; result: MyPayouts };
+  reportPayout: { input: z.input<typeof reportPayoutInput>; result: ReportPayoutResult };
+  payoutOverview: { input: z.input<typeof payoutOverviewInput>; result: PayoutOverview };
+  resolveQuarantine: { input: z.input<typeof resolveQuarantineInput>; result: ResolveQuarantineResult };
+  linkPayoutAccount: { input: z.input<typeof linkPayoutAccountInput>; result: LinkPayoutAccountResult };
+  setPayoutQueue: { input: z.input<typeof setPayoutQueueInput>; result: SetPayoutQueueResult };
+  reviewPayout: { input: z.input<typeof reviewPayoutInput>; result: { state: string } };
+  openClawback: { input: z.input<typeof openClawbackInput>; result: OpenClawbackResult };
+  recordRepayment: { input: z.input<typeof recordRepaymentInput>; result: RecordRepaymentResult };
 }
 
 /** A callable's deployed name: the name its trigger file and `functions/src/index.ts` export. */
@@ -150,6 +171,20 @@ export const REFUSALS = {
   reportPurchase: ["voucher-not-found", "voucher-not-cancellable"],
   reviewTraining: ["voucher-not-found", "training-not-completed", "already-reviewed"],
   settlementStatement: ["not-admin-or-auditor", "partner-not-found", "partner-delisted"],
+  // What people see of their incentive payouts: an applicant who is not a participant gets an empty answer, not a refusal.
+  getMyPayouts: [],
+  // "Not received" / "received less" on a paid installment of theirs; `installment-not-paid` carries the state found (details.state).
+  reportPayout: ["installment-not-found", "installment-not-paid", "amount-received-invalid", "request-id-reused"],
+  payoutOverview: ["not-admin-or-auditor"],
+  resolveQuarantine: ["not-admin", "quarantine-not-found", "quarantine-resolved"],
+  // Linking the account incentives are paid into: checked through the partner's account inquiry and the registered name.
+  linkPayoutAccount: ["not-participant", "institution-not-offered", "account-not-found", "account-name-mismatch", "partner-unavailable"],
+  // The program office pauses one partner's payouts during its outage, and decides on held, failed or reversed payouts.
+  setPayoutQueue: ["not-admin", "partner-not-found"],
+  reviewPayout: ["not-admin", "installment-not-found", "not-reviewable"],
+  // Clawback (program office): a paid installment found improper is taken back; repayments recorded until nothing is owed.
+  openClawback: ["not-admin", "payout-not-found", "payout-not-paid", "clawback-exists", "program-year-not-configured"],
+  recordRepayment: ["not-admin", "clawback-not-found", "clawback-repaid", "amount-exceeds-outstanding", "request-id-reused"],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];

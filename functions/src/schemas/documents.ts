@@ -77,13 +77,6 @@ export const waveEventDoc = z.object({
 });
 export type WaveEventDoc = z.infer<typeof waveEventDoc>;
 
-export const paymentPartnerDoc = z.object({
-  name: z.string().min(1),
-  kind: z.enum(["bank", "e-wallet"]),
-  active: z.boolean(),
-});
-export type PaymentPartnerDoc = z.infer<typeof paymentPartnerDoc>;
-
 /** `leases/{name}`: a step of a schedule held by one run until `until` (see usecases/ports.ts, Leases). */
 export const leaseDoc = z.object({ holder: z.string().min(1), until: z.date(), takenAt: z.date() });
 export type LeaseDoc = z.infer<typeof leaseDoc>;

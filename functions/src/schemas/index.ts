@@ -23,3 +23,4 @@ export {
 } from "../domain/verification.js";
 export { ROLES, type Role, type RoleClaims } from "../domain/roles.js";
 export { WAVE_STATES, type WaveState } from "../domain/wave.js";
+export * from "./payouts.js";

@@ -6,6 +6,7 @@ import { MY_TRAINING_MESSAGES } from "./myTraining.js";
 import { SETTLEMENT_MESSAGES } from "./settlement.js";
 import { PARTNER_API_MESSAGES } from "./partnerApi.js";
 import { PARTNER_MESSAGES } from "./partners.js";
+import { PAYOUT_MESSAGES } from "./payoutViews.js";
 import { REFUSAL_TEXT } from "./refusalMessages.js";
 import { REGISTRATION_MESSAGES } from "./registrationMessages.js";
 import { VERIFICATION_MESSAGES } from "./verificationMessages.js";
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...PARTNER_API_MESSAGES,
   ...MY_TRAINING_MESSAGES,
   ...SETTLEMENT_MESSAGES,
+  ...PAYOUT_MESSAGES,
   "input-shape": {
     id: "Isian tidak dapat dibaca: susunannya terlalu dalam, terlalu banyak, atau memakai kunci yang dicadangkan.",
     en: "The input cannot be read: it is nested too deep, has too many values, or uses a reserved key.",

@@ -228,6 +228,26 @@ export function notificationText(n: Notification, lang: Language): NotificationT
             sms: "Prakerja: Your participation is revoked. See why on the status page of the Prakerja app.",
           };
     }
+    case "payout-paid": {
+      const p = n.params;
+      return id
+        ? {
+            subject: `Insentif Prakerja ${p.number}/${p.of} dibayarkan`,
+            paragraphs: [
+              `Insentif ke-${p.number} dari ${p.of} sebesar ${rupiah(p.amount, "id")} telah dibayarkan melalui ${p.partnerName} (referensi ${p.partnerReference}).`,
+              "Jika dana tidak masuk atau jumlahnya kurang, laporkan dengan satu ketukan di halaman Insentif Saya aplikasi Prakerja.",
+            ],
+            sms: `Prakerja: Insentif ${p.number}/${p.of} ${rupiah(p.amount, "id")} dibayar via ${p.partnerName}. Tidak masuk/kurang? Lapor di aplikasi.`,
+          }
+        : {
+            subject: `Prakerja incentive ${p.number}/${p.of} paid`,
+            paragraphs: [
+              `Incentive ${p.number} of ${p.of}, ${rupiah(p.amount, "en")}, was paid through ${p.partnerName} (reference ${p.partnerReference}).`,
+              "If it did not arrive, or arrived short, report it with one tap on the My incentives page of the Prakerja app.",
+            ],
+            sms: `Prakerja: Incentive ${p.number}/${p.of} ${rupiah(p.amount, "en")} paid via ${p.partnerName}. Not received or short? Report it in the app.`,
+          };
+    }
   }
 }
 

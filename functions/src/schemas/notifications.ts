@@ -5,7 +5,15 @@ import { z } from "zod";
  * the documents the outbox writes. The words are in notificationTexts.ts.
  */
 
-export const NOTIFICATION_KINDS = ["draw-result", "purchase-otp", "purchase-confirmed", "deadline-reminder-7d", "deadline-reminder-1d", "revoked"] as const;
+export const NOTIFICATION_KINDS = [
+  "draw-result",
+  "purchase-otp",
+  "purchase-confirmed",
+  "deadline-reminder-7d",
+  "deadline-reminder-1d",
+  "revoked",
+  "payout-paid",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -62,6 +70,19 @@ export const notification = z.discriminatedUnion("kind", [
     kind: z.literal("revoked"),
     uid: z.string().min(1),
     params: z.object({ reason: z.enum(["purchase-deadline-passed", "not-eligible", "program-office-decision"]) }),
+  }),
+  z.object({
+    kind: z.literal("payout-paid"),
+    uid: z.string().min(1),
+    /** An incentive installment the partner reported paid: how much, which of how many, through whom, its reference there. */
+    params: z.object({
+      amount: rupiah,
+      number: z.number().int().positive().max(99),
+      of: z.number().int().positive().max(99),
+      /** domain/payouts/partners.ts names: short, so the SMS stays one message. */
+      partnerName: z.string().min(1).max(30),
+      partnerReference: z.string().min(1).max(64),
+    }),
   }),
 ]);
 /** One notification: its kind, the uid of the person it is for, and its template's parameters. */
@@ -137,6 +158,7 @@ export const OUTBOX_RETENTION_HOURS: Record<NotificationKind, number> = {
   "deadline-reminder-7d": 7 * 24,
   "deadline-reminder-1d": 7 * 24,
   revoked: 7 * 24,
+  "payout-paid": 7 * 24,
 };
 
 export const outboxExpiry = (kind: NotificationKind, at: Date): Date => new Date(at.getTime() + OUTBOX_RETENTION_HOURS[kind] * 3_600_000);

@@ -159,8 +159,8 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
 
   // The participant's own training.
   "not-participant": {
-    id: "Anda belum menjadi peserta: pelatihan bisa dibeli setelah Anda lolos seleksi gelombang.",
-    en: "You are not a participant: trainings can be bought once you are selected in a wave.",
+    id: "Anda belum menjadi peserta: pelatihan dan insentif dimulai setelah Anda lolos seleksi gelombang.",
+    en: "You are not a participant: trainings and incentives start once you are selected in a wave.",
   },
   "partner-unknown": {
     id: "Tidak ada mitra aktif dengan kode ini. Daftarkan mitranya dulu (savePartner).",
@@ -170,7 +170,7 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     id: "Mitra ini sudah dikeluarkan dari program; stafnya tidak lagi dapat melihat datanya.",
     en: "This partner was de-listed from the program; its staff can no longer see its records.",
   },
-  "partner-not-found": { id: "Tidak ada mitra pelatihan dengan kode ini.", en: "There is no training partner with this code." },
+  "partner-not-found": { id: "Tidak ada mitra (pelatihan atau pembayaran) dengan kode ini.", en: "There is no partner (training or payment) with this code." },
   "purchase-not-found": {
     id: "Permintaan pembelian ini sudah tidak menunggu kode: sudah dipakai, kedaluwarsa, atau bukan milik Anda.",
     en: "This purchase request is no longer waiting for a code: it was used, it expired, or it is not yours.",
@@ -197,4 +197,63 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     en: "You can review a training once it is completed (post-test recorded).",
   },
   "already-reviewed": { id: "Anda sudah memberi ulasan untuk pelatihan ini.", en: "You already reviewed this training." },
+
+  // Incentive payouts: the participant's reports on an installment, and the program office's quarantine.
+  "installment-not-found": { id: "Insentif ini tidak ada di daftar insentif Anda.", en: "This incentive is not among yours." },
+  "installment-not-paid": {
+    id: "Insentif ini belum tercatat dibayar, jadi belum bisa dilaporkan. Lihat statusnya di riwayat insentif; muat ulang halaman jika status berubah.",
+    en: "This incentive is not recorded as paid yet, so it cannot be reported. See its status in the incentive's history; reload the page if it changed.",
+  },
+  "amount-received-invalid": {
+    id: "Isi jumlah yang Anda terima dalam rupiah: kurang dari jumlah insentif.",
+    en: "Enter the amount you received, in rupiah: less than the incentive's amount.",
+  },
+  "quarantine-not-found": {
+    id: "Laporan mitra yang dikarantina ini tidak ada. Muat ulang halaman.",
+    en: "There is no such quarantined partner report. Reload the page.",
+  },
+  "quarantine-resolved": {
+    id: "Laporan mitra ini sudah diselesaikan sebelumnya. Muat ulang halaman untuk melihat catatannya.",
+    en: "This partner report was resolved already. Reload the page to see its note.",
+  },
+
+  // Incentive payouts: linking the account they are paid into (usecases/payouts/account.ts).
+  "institution-not-offered": {
+    id: "Mitra pembayaran ini tidak melayani bank atau dompet digital itu. Pilih bank atau dompet digital dari daftar mitra ini.",
+    en: "This payment partner does not serve that bank or e-wallet. Choose a bank or e-wallet from this partner's list.",
+  },
+  "account-not-found": {
+    id: "Mitra pembayaran tidak menemukan rekening atau akun dengan nomor itu. Periksa nomornya dan bank atau dompet digitalnya.",
+    en: "The payment partner found no account with that number. Check the number and the bank or e-wallet.",
+  },
+  "account-name-mismatch": {
+    id: "Rekening atau akun itu atas nama orang lain. Insentif hanya dibayarkan ke rekening atas nama Anda sendiri, sesuai nama terdaftar.",
+    en: "That account is in another person's name. Incentives are paid only into an account in your own name, as registered.",
+  },
+  "partner-unavailable": {
+    id: "Mitra pembayaran sedang tidak dapat dihubungi, jadi rekening belum bisa diperiksa. Coba lagi beberapa saat lagi.",
+    en: "The payment partner cannot be reached right now, so the account could not be checked. Try again in a while.",
+  },
+  // The program office's payout queues and reviews (usecases/payouts/queues.ts).
+  "not-reviewable": {
+    id: "Pembayaran ini tidak sedang menunggu keputusan (hanya yang ditahan, gagal, atau dibatalkan mitra). Muat ulang halaman untuk melihat statusnya.",
+    en: "This payout is not waiting for a decision (only held, failed or reversed ones are). Reload the page to see its state.",
+  },
+
+  // Clawback (program office): opening a case on a paid installment and recording its repayments.
+  "payout-not-found": { id: "Tidak ada cicilan insentif dengan ID ini.", en: "There is no incentive installment with this ID." },
+  "payout-not-paid": {
+    id: "Cicilan ini belum tercatat dibayar, jadi tidak ada yang ditagih kembali. Tahan atau batalkan cicilan ini lewat peninjauan pembayaran.",
+    en: "This installment is not recorded as paid, so there is nothing to claw back. Hold or cancel it through the payout review instead.",
+  },
+  "clawback-exists": {
+    id: "Penagihan kembali untuk cicilan ini sudah ada. Muat ulang halaman untuk melihat statusnya.",
+    en: "This installment already has a clawback case. Reload the page to see its status.",
+  },
+  "clawback-not-found": { id: "Tidak ada penagihan kembali untuk cicilan ini.", en: "There is no clawback case for this installment." },
+  "clawback-repaid": { id: "Penagihan kembali ini sudah lunas.", en: "This clawback case is repaid already." },
+  "amount-exceeds-outstanding": {
+    id: "Jumlah pengembalian melebihi sisa yang harus dikembalikan. Periksa sisanya lalu coba lagi.",
+    en: "The repayment is more than what is still owed. Check the outstanding amount and try again.",
+  },
 };

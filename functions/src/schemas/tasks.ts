@@ -17,9 +17,28 @@ export const expireExclusionImportPayload = z.object({ type: exclusionListType, 
  */
 export const notifyDrawResultsPayload = z.object({ waveId, page: z.number().int().nonnegative() });
 
+/**
+ * `payBankNusantara`, `payDompetKita`, `payKirimDana` (one queue per payment partner,
+ * domain/payouts/partners.ts): sends attempt `attempt` of installment `installmentId`. A task of
+ * a payout no longer queued as it was ends without doing anything.
+ */
+export const sendPayoutPayload = z.object({
+  installmentId: z.string().min(1).max(80),
+  attempt: z.number().int().nonnegative(),
+  /** The payout's version when it was queued: a payout queued again (after a pause) gets a new task. */
+  version: z.number().int().nonnegative(),
+});
+
+/** `applyPaymentEvent`: applies the stored partner notification `paymentEvents/{key}` to its payout. */
+export const applyPaymentEventPayload = z.object({ key: z.string().min(1).max(200) });
+
 export const TASK_PAYLOADS = {
   notifyDrawResults: notifyDrawResultsPayload,
   expireExclusionImport: expireExclusionImportPayload,
+  payBankNusantara: sendPayoutPayload,
+  payDompetKita: sendPayoutPayload,
+  payKirimDana: sendPayoutPayload,
+  applyPaymentEvent: applyPaymentEventPayload,
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

@@ -3,6 +3,22 @@ import type { Candidate, DrawManifest, DrawResult, PoolPage, Publication, Winner
 import type { ExclusionListType } from "../domain/eligibility.js";
 import type { RoleClaims } from "../domain/roles.js";
 import type { WaveState } from "../domain/wave.js";
+import type { Outcome } from "../domain/outcome.js";
+import type { PaymentPartnerCode, PayoutChannel } from "../domain/payouts/partners.js";
+import type { PayoutState } from "../domain/payouts/payout.js";
+import type {
+  AccountUsersDoc,
+  LedgerEntryDoc,
+  PaymentEventDoc,
+  PaymentPartnerStateDoc,
+  PayoutAccountDoc,
+  PayoutCaseDoc,
+  PayoutDoc,
+  PayoutEventDoc,
+  QuarantineDoc,
+} from "../schemas/payouts.js";
+import type { ClawbackDoc, RepaymentDoc } from "../schemas/clawbacks.js";
+import type { DifferencesPageDoc, ReconciliationReportDoc } from "../schemas/reconciliation.js";
 import type { ApplicantDoc, EligibilityDoc, FamilyDoc, TimelineEventDoc, VerificationDoc } from "../schemas/applicant.js";
 import type { ProgramYearDoc, RoleGrantDoc, WaveDoc, WaveEventDoc } from "../schemas/documents.js";
 import type { ExclusionImportRecord } from "../schemas/exclusion.js";
@@ -71,6 +87,13 @@ export interface Ports {
   drawRecipients: DrawRecipients;
   smsOutbox: SmsOutbox;
   smsGateway: SmsGateway;
+  payouts: PayoutStore;
+  payoutAccounts: PayoutAccounts;
+  paymentPartners: PaymentPartners;
+  payoutCases: PayoutCases;
+  reconciliation: ReconciliationStore;
+  clawbacks: ClawbackStore;
+  taskQueues: TaskQueueAdmin;
 }
 
 export interface Accounts {
@@ -130,6 +153,8 @@ export interface Pseudonyms {
   pid(uid: string): string;
   /** The family's pseudonymous key in draws (from the KK's keyed hash). */
   family(kkKey: string): string;
+  /** A payout account's key (`{partner}:{institution}:{number}`): how one account number linked by many people is found. */
+  account(value: string): string;
 }
 
 export interface ProgramYears {
@@ -537,7 +562,15 @@ export interface ReviewFacts {
 }
 
 export type ReviewWrite<R extends string = string> =
-  Refused<R> | { kind: "reviewed"; voucher: VoucherDoc; entitlement: EntitlementDoc | null; event: TimelineEventDoc };
+  | Refused<R>
+  | {
+      kind: "reviewed";
+      voucher: VoucherDoc;
+      entitlement: EntitlementDoc | null;
+      /** The installments of a new entitlement (usecases/payouts/schedule.ts), written with it; empty otherwise. */
+      schedule: PayoutChange[];
+      event: TimelineEventDoc;
+    };
 
 /** What became of one `Notifications.send`. */
 export type NotificationReceipt =
@@ -655,4 +688,295 @@ export interface Catalogue {
   listed(query: ListedQuery): Promise<{ trainings: CatalogueTrainingDoc[]; more: boolean }>;
   /** The training's runs starting after `after`, soonest first. */
   upcoming(courseCode: string, after: Date, limit: number): Promise<CatalogueScheduleDoc[]>;
+}
+
+/** An account an incentive is paid into, as the partner knows it. */
+export interface PayoutDestination {
+  channel: PayoutChannel;
+  /** A bank's clearing code (`009`) or the e-wallet's code (`DOMPETKITA`): paymentPartner(code).institutions. */
+  institution: string;
+  /** The bank account number, or the e-wallet's customer number (the phone number it is registered to). */
+  accountNumber: string;
+}
+
+/** What the partner's account inquiry found. */
+export type AccountInquiry = { found: false } | { found: true; holderName: string };
+
+/**
+ * One instruction to pay. `reference` is the installment's idempotency key (SNAP
+ * `partnerReferenceNo`): every attempt for the same installment sends the same one, and a partner
+ * that has it already answers with that transaction instead of paying again. `externalId` is SNAP's
+ * per-day `X-EXTERNAL-ID` of this attempt.
+ */
+export interface PayoutInstruction {
+  reference: string;
+  externalId: string;
+  /** Rupiah, whole (SNAP sends it as "600000.00" IDR). */
+  amount: number;
+  destination: PayoutDestination;
+  /** The transfer's remark the participant sees ("Insentif Prakerja 1/4"). */
+  remark: string;
+}
+
+/** A partner's word on a payout, from its answer, its status API or its notification. */
+export type PartnerPayoutState = "accepted" | "paid" | "failed" | "reversed";
+
+export interface PartnerPayoutReport {
+  state: PartnerPayoutState;
+  /** Our reference (partnerReferenceNo) it is about. */
+  reference: string;
+  /** The partner's own reference of the transaction, once it has one. */
+  partnerReference: string | null;
+  /** Rupiah, as the partner reports it (a notification's amount is checked against ours). */
+  amount: number | null;
+  currency: string | null;
+  /** The partner's service/case code and message (SNAP `responseCode`/`latestTransactionStatus`), for the timeline. */
+  code: string;
+  message: string;
+  at: Date;
+}
+
+/** What a call to the partner came back with: its report, or no answer we can trust (a timeout, a 5xx, a reset connection). */
+export type PartnerCallResult = { answered: true; report: PartnerPayoutReport } | { answered: false; error: string };
+
+/** The partner's status API on one reference: its report, or that it has no such transaction. */
+export type PartnerStatus = { known: true; report: PartnerPayoutReport } | { known: false } | { answered: false; error: string };
+
+/** A notification the partner sent us, verified: a unique event ID and what it reports. */
+export interface PartnerNotification {
+  /** Unique per event at that partner (SNAP: `X-EXTERNAL-ID` of the notification; token gateways: their event `id`). */
+  eventId: string;
+  report: PartnerPayoutReport;
+}
+
+/** Why a notification was refused before anything was written: each answers 401 or 400 at the edge. */
+export type NotificationRefusal = "signature-missing" | "signature-invalid" | "timestamp-stale" | "body-invalid";
+
+/** The incoming request, as the webhook receiver has it. */
+export interface IncomingNotification {
+  method: string;
+  /** The path as the partner called it (`/api/v1/payments/bank-nusantara/notify`). */
+  path: string;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  /** The body's bytes as they arrived: signatures are over these, never over a re-serialised body. */
+  rawBody: Buffer;
+}
+
+/** One line of a partner's daily statement: what it says it paid (or reversed) that day. */
+export interface StatementLine {
+  reference: string;
+  partnerReference: string;
+  state: "paid" | "reversed";
+  amount: number;
+  at: Date;
+}
+
+/**
+ * One payment partner, whatever its protocol (adapters/payments/: SNAP, static token). Every method
+ * but `verifyNotification` makes one or more HTTPS calls to the partner; none throws for an answer
+ * the partner gave: a refusal is a report with state `failed`, and no trustworthy answer is
+ * `answered: false` (the caller must then ask `status`, never send blind).
+ */
+export interface PaymentPartner {
+  code: PaymentPartnerCode;
+  /** Whether the account exists at the partner and whose name it is in. Throws when the partner could not be asked. */
+  inquireAccount(destination: PayoutDestination): Promise<AccountInquiry>;
+  /** Sends the payout (SNAP transfer or e-money top-up). */
+  pay(instruction: PayoutInstruction): Promise<PartnerCallResult>;
+  /** The partner's status API, by our reference (and the attempt's external ID and day, as SNAP asks). */
+  status(query: { reference: string; externalId: string; sentAt: Date }): Promise<PartnerStatus>;
+  /** Checks a notification's signature or token over the raw body and its timestamp against `now`; parses it. */
+  verifyNotification(request: IncomingNotification, now: Date): Outcome<PartnerNotification, NotificationRefusal>;
+  /** The partner's statement of one day (Asia/Jakarta), `YYYY-MM-DD`. Throws when it could not be fetched. */
+  statement(day: string): Promise<StatementLine[]>;
+}
+
+/** The configured payment partners, by code. */
+export interface PaymentPartners {
+  get(code: PaymentPartnerCode): PaymentPartner;
+}
+
+/** One change of one payout, written together: the payout, its timeline event and its ledger moves (IDs `{id}-{version}-{n}`). */
+export interface PayoutChange {
+  payout: PayoutDoc;
+  event: PayoutEventDoc;
+  ledger: LedgerEntryDoc[];
+}
+
+/** What a payout transaction reads, for its `decide`. */
+export interface PayoutFacts {
+  payout: PayoutDoc | null;
+  /** The participant's payout account (read when `withAccount`). */
+  account: PayoutAccountDoc | null;
+  /** The stored partner event being applied (read when `eventKey` is given). */
+  event: PaymentEventDoc | null;
+}
+
+/** What a payout transaction writes: each part optional; `result` is returned. */
+export interface PayoutDecision<R> {
+  change?: PayoutChange;
+  /** A partner report put aside (`paymentQuarantine/{id}`). */
+  quarantine?: { id: string; doc: QuarantineDoc };
+  /** The outcome of the event being applied, and when. */
+  eventOutcome?: PaymentEventDoc["outcome"];
+  appliedAt?: Date;
+  result: R;
+}
+
+/** A payout and its ID. */
+export interface StoredPayout {
+  id: string;
+  payout: PayoutDoc;
+}
+
+/**
+ * Payouts, their ledger and the partner events about them (adapters/payouts.ts). Every change of
+ * a payout is one transaction through `change`: it reads the payout (and what `options` name),
+ * hands them to `decide` (pure: domain/payouts/payout.ts), and writes exactly what it returns.
+ */
+export interface PayoutStore {
+  change<R>(id: string, options: { withAccount?: boolean; eventKey?: string }, decide: (facts: PayoutFacts) => PayoutDecision<R>): Promise<R>;
+  /** Several new payouts at once (a schedule), all or none; false when the first exists already. */
+  createAll(changes: PayoutChange[]): Promise<boolean>;
+  get(id: string): Promise<PayoutDoc | null>;
+  /** Payouts in `state` whose `field` is before `before`, oldest first (then by ID), after `after` (the last of the page before). */
+  inState(state: PayoutState, field: "dueAt" | "updatedAt" | "leaseUntil", before: Date, limit: number, after?: StoredPayout): Promise<StoredPayout[]>;
+  /** A partner's payouts in `state`, for re-queueing on resume. */
+  ofPartner(partner: PaymentPartnerCode, state: PayoutState, limit: number): Promise<StoredPayout[]>;
+  /** How many payouts are in `state` (of one partner, or all): an aggregation count. */
+  count(state: PayoutState, partner?: PaymentPartnerCode): Promise<number>;
+  /** The participant's payouts with their timelines, in installment order. */
+  ofParticipant(uid: string): Promise<Array<StoredPayout & { events: PayoutEventDoc[] }>>;
+  /** An installment's ledger entries. */
+  ledger(installmentId: string): Promise<LedgerEntryDoc[]>;
+  /** A stored partner event. */
+  event(key: string): Promise<PaymentEventDoc | null>;
+  /** Stored partner events still `pending` that arrived before `before` (their task lost): for the poller to enqueue again. */
+  pendingEvents(before: Date, limit: number): Promise<Array<{ key: string; event: PaymentEventDoc }>>;
+  /** Stores a verified partner event under `key` unless stored already: false for a duplicate. */
+  recordEvent(key: string, event: PaymentEventDoc): Promise<boolean>;
+  /** Quarantines without a payout (an unknown reference). */
+  quarantine(id: string, doc: QuarantineDoc, eventKey: string): Promise<void>;
+  openQuarantine(limit: number): Promise<Array<{ id: string; doc: QuarantineDoc }>>;
+  partnerState(code: PaymentPartnerCode): Promise<PaymentPartnerStateDoc | null>;
+  setPaused(code: PaymentPartnerCode, paused: boolean, by: string, at: Date): Promise<PaymentPartnerStateDoc | null>;
+}
+
+/** What linking an account found: the participant's current account and who else uses that account number. */
+export interface AccountFacts {
+  current: PayoutAccountDoc | null;
+  users: AccountUsersDoc | null;
+}
+
+export interface PayoutAccounts {
+  get(uid: string): Promise<PayoutAccountDoc | null>;
+  /** Links in one transaction: writes the account and adds the uid to the account number's users, unless `decide` returns null. */
+  link<R>(uid: string, accountKey: string, decide: (facts: AccountFacts) => { account: PayoutAccountDoc | null; result: R }): Promise<R>;
+}
+
+/** A participant's report on an installment, or a quarantined partner report, with its ID. */
+export interface StoredPayoutCase {
+  id: string;
+  doc: PayoutCaseDoc;
+}
+
+/** What opening a participant's report found: it was opened now, or an earlier one stands (same request, or one still open on that installment). */
+export type OpenedPayoutCase = { kind: "created" | "existing"; id: string; doc: PayoutCaseDoc };
+
+/**
+ * What the program office resolves by hand (adapters/payoutCases.ts): participants' reports on
+ * their installments (`payoutCases/{requestId}`) and partner reports put in quarantine
+ * (`paymentQuarantine/{id}`, which PayoutStore writes).
+ */
+export interface PayoutCases {
+  /**
+   * Opens `payoutCases/{id}` in one transaction unless that case exists (a retried request) or
+   * the participant has a case still open on the same installment: then that one, unchanged.
+   */
+  open(id: string, doc: PayoutCaseDoc): Promise<OpenedPayoutCase>;
+  /** The participant's cases, newest first. */
+  ofParticipant(uid: string): Promise<StoredPayoutCase[]>;
+  /** Cases still open, oldest first. */
+  openCases(limit: number): Promise<StoredPayoutCase[]>;
+  /** Resolves a quarantined report in one transaction with what `decide` returns for it (null: leave it as it is). */
+  resolveQuarantine<R>(id: string, decide: (current: QuarantineDoc | null) => { doc: QuarantineDoc | null; result: R }): Promise<R>;
+}
+
+/** The payout queues' admin (adapters/taskQueues.ts): Cloud Tasks' pause, resume and depth where it has them. */
+export interface TaskQueueAdmin {
+  /** Pauses the Cloud Tasks queue; `supported: false` where there is no such API (the local emulator). */
+  pause(queue: string): Promise<{ supported: boolean }>;
+  resume(queue: string): Promise<{ supported: boolean }>;
+  /** Tasks waiting in the queue; null when it cannot be told. */
+  depth(queue: string): Promise<number | null>;
+}
+
+/** Installments counted and summed (an aggregation: one read per 1,000 index entries). */
+export interface DueTotals {
+  count: number;
+  amount: number;
+}
+
+/**
+ * The daily three-way reconciliation report (adapters/reconciliation.ts): the reads it needs
+ * beyond PayoutStore, each one query of a shape firestore.indexes.json serves, and the report's
+ * documents (`reconciliationReports/{day}`, its pages `…/differences/{nnnn}`).
+ */
+export interface ReconciliationStore {
+  /** Payouts whose `paidAt` is in [from, to), by `paidAt` then ID, `limit` after `after` (the last of the page before). */
+  paidBetween(from: Date, to: Date, limit: number, after: StoredPayout | null): Promise<StoredPayout[]>;
+  /** Installments whose `dueAt` is before `to` (and at or after `from`, when given): how many, how many rupiah. */
+  dueTotals(from: Date | null, to: Date): Promise<DueTotals>;
+  report(day: string): Promise<ReconciliationReportDoc | null>;
+  /** The latest day's report. */
+  latest(): Promise<ReconciliationReportDoc | null>;
+  /** One page of a day's differences; null when there is no such page. */
+  page(day: string, page: number): Promise<DifferencesPageDoc | null>;
+  /**
+   * Stores a day's report: its pages, then pages left over from an earlier report of the day
+   * deleted, then the head document last (a reader who finds the head finds its pages).
+   */
+  save(report: ReconciliationReportDoc, pages: DifferencesPageDoc[]): Promise<void>;
+}
+
+/** A clawback case and its ID (the installment's). */
+export interface StoredClawback {
+  id: string;
+  clawback: ClawbackDoc;
+}
+
+/** What a clawback transaction reads, for its `decide`. */
+export interface ClawbackFacts {
+  payout: PayoutDoc | null;
+  clawback: ClawbackDoc | null;
+  /** The repayment recorded under the act's request ID, when one is given. */
+  repayment: RepaymentDoc | null;
+}
+
+/** What a clawback transaction writes: the case, a repayment (under the request ID), ledger entries (created: a second writer fails). */
+export interface ClawbackDecision<R> {
+  clawback?: ClawbackDoc;
+  repayment?: RepaymentDoc;
+  ledger?: Array<{ id: string; entry: LedgerEntryDoc }>;
+  result: R;
+}
+
+/**
+ * Clawback cases (adapters/clawbacks.ts): `clawbacks/{installmentId}`, their repayments
+ * `clawbacks/{id}/repayments/{requestId}`, and their moves in `payoutLedger`. Every act is one
+ * transaction through `act`: it reads the payout, the case and the request's repayment, hands
+ * them to `decide` (pure), and writes exactly what it returns.
+ */
+export interface ClawbackStore {
+  act<R>(installmentId: string, requestId: string | null, decide: (facts: ClawbackFacts) => ClawbackDecision<R>): Promise<R>;
+  get(installmentId: string): Promise<ClawbackDoc | null>;
+  /** Cases with something owed (`open`, `escalated`), soonest deadline first. */
+  outstanding(limit: number): Promise<StoredClawback[]>;
+  /** Open cases whose deadline is at or before `now`, soonest first. */
+  lapsed(now: Date, limit: number): Promise<StoredClawback[]>;
+  /** The cases of these installments (those that have one). */
+  ofInstallments(ids: readonly string[]): Promise<Map<string, ClawbackDoc>>;
+  /** Cases changed in [from, to) (opened, repaid, escalated): the report checks their ledgers. */
+  changedBetween(from: Date, to: Date, limit: number): Promise<StoredClawback[]>;
 }

@@ -4,9 +4,11 @@ import { AccountPage } from "../pages/account/AccountPage.js";
 import { AdminGate } from "../pages/admin/AdminGate.js";
 import { CatalogueGate } from "../pages/catalogue/CatalogueGate.js";
 import { HomePage } from "../pages/home/HomePage.js";
+import { MyPayoutsGate } from "../pages/myPayouts/MyPayoutsGate.js";
 import { MyTrainingGate } from "../pages/myTraining/MyTrainingGate.js";
 import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { OperatorGate } from "../pages/operator/OperatorGate.js";
+import { PaymentsGate } from "../pages/payments/PaymentsGate.js";
 import { RegisterGate } from "../pages/registration/RegisterGate.js";
 import { StatusGate } from "../pages/status/StatusGate.js";
 import { TransparencyGate } from "../pages/transparency/TransparencyGate.js";
@@ -64,6 +66,8 @@ export function App() {
           {page === "transparency" && <TransparencyGate pathname={pathname} />}
           {page === "catalogue" && <CatalogueGate pathname={pathname} />}
           {page === "myTraining" && <MyTrainingGate />}
+          {page === "myPayouts" && <MyPayoutsGate />}
+          {page === "payments" && <PaymentsGate />}
           {page === null && <NotFoundPage />}
         </main>
       </SessionContext.Provider>

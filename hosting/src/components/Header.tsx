@@ -15,12 +15,12 @@ function pagesFor(session: Session): readonly Linked[] {
   if (session.state !== "signed-in") return ["catalogue", "transparency"];
   switch (session.role) {
     case "applicant":
-      return ["register", "status", "myTraining", "catalogue", "transparency"];
+      return ["register", "status", "myTraining", "myPayouts", "catalogue", "transparency"];
     case "operator":
       return ["operator", "verification", "catalogue", "transparency"];
     case "admin":
     case "auditor":
-      return ["admin", "catalogue", "transparency"];
+      return ["admin", "payments", "catalogue", "transparency"];
     case "partner":
       return ["catalogue", "transparency"];
   }
@@ -35,6 +35,8 @@ const LABELS: Record<Linked, MessageId> = {
   transparency: "nav.transparency",
   catalogue: "nav.catalogue",
   myTraining: "nav.myTraining",
+  myPayouts: "nav.myPayouts",
+  payments: "nav.payments",
 };
 
 export function Header({ page }: { page: Page | null }) {

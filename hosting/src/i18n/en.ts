@@ -127,6 +127,13 @@ export const en: Record<MessageId, string> = {
   "nav.myTraining": "My training",
   "myTraining.title": "My training",
 
+  "nav.myPayouts": "My incentives",
+  "myPayouts.title": "My incentives",
+  "nav.payments": "Payments",
+  "payments.title": "Incentive payments",
+  "payments.signInFirst": "Please sign in with an admin or auditor account to open this page.",
+  "payments.notAllowed": "You do not have access to this page. It is for program admins and auditors only.",
+
   "admin.title": "Administration",
   "admin.signInFirst": "Sign in with an admin account to open this page.",
   "admin.notAllowed": "You do not have access to this page. It is for program admins only.",

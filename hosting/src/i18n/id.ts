@@ -128,6 +128,13 @@ export const id = {
   "nav.myTraining": "Pelatihan saya",
   "myTraining.title": "Pelatihan saya",
 
+  "nav.myPayouts": "Insentif saya",
+  "myPayouts.title": "Insentif saya",
+  "nav.payments": "Pembayaran",
+  "payments.title": "Pembayaran insentif",
+  "payments.signInFirst": "Silakan masuk dengan akun admin atau auditor untuk membuka halaman ini.",
+  "payments.notAllowed": "Anda tidak memiliki akses ke halaman ini. Halaman ini hanya untuk admin dan auditor program.",
+
   "admin.title": "Administrasi",
   "admin.signInFirst": "Silakan masuk dengan akun admin untuk membuka halaman ini.",
   "admin.notAllowed": "Anda tidak memiliki akses ke halaman ini. Halaman ini hanya untuk admin program.",

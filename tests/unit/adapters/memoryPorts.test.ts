@@ -4,7 +4,15 @@ import { describePortContract } from "../../support/portContract.js";
 
 /** The memory adapters keep the ports' contract (tests/support/portContract.ts) and the documents' schemas. */
 
-describePortContract("memory adapters", () => memoryPorts());
+describePortContract("memory adapters", () => {
+  const memory = memoryPorts();
+  const partnerStates = memory.state.paymentPartners;
+  return {
+    ...memory,
+    seedPartnerState: (code, doc) =>
+      Promise.resolve(void (doc === null ? partnerStates.delete(code) : partnerStates.set(code, partnerStates.validate(code, doc)))),
+  };
+});
 
 describe("memory adapters: documents", () => {
   it("when a document its schema refuses is written, then the write throws and nothing is stored", async () => {

@@ -3,15 +3,20 @@ import { keyedId } from "../../domain/privacy.js";
 import type { Clock, PartnerStanding, Ports, Pseudonyms } from "../../usecases/ports.js";
 import { memoryAccounts, memoryIdTokens, memoryRoleGrants, type MemoryAccounts, type MemoryIdTokens } from "./accounts.js";
 import { memoryCatalogue } from "./catalogue.js";
+import { memoryClawbacks } from "./clawbacks.js";
+import { memoryReconciliation } from "./reconciliation.js";
 import { memoryDrawStore, memoryLatestDraw, memoryPublishedDraws } from "./draw.js";
 import { memoryExclusionImportRecords, memoryExclusionImports, memoryExclusionLists } from "./exclusionLists.js";
 import { memoryDrawRecipients, memoryNotifications, memorySmsGateway, memorySmsOutbox, type MemorySmsGateway } from "./notifications.js";
 import { memoryPartnerKeys, memoryPartnerRegistry, memoryUsedSignatures } from "./partners.js";
+import { memoryPaymentPartners, type MemoryPaymentPartners } from "./paymentPartners.js";
+import { memoryPayoutAccounts, memoryPayouts } from "./payouts.js";
+import { memoryPayoutCases } from "./payoutCases.js";
 import { memoryRandom, memoryTraining } from "./training.js";
 import { memoryDeadlines } from "./deadlines.js";
 import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
 import { newMemory, type MemoryState } from "./state.js";
-import { memoryTasks, type MemoryTasks } from "./tasks.js";
+import { memoryTaskQueues, memoryTasks, type MemoryTaskQueues, type MemoryTasks } from "./tasks.js";
 import { memoryVerifications } from "./verifications.js";
 import { memoryBeacon, memoryLeases, memoryPoolMembership, memorySeeds, memoryWaves, type MemoryBeacon } from "./waves.js";
 
@@ -19,6 +24,7 @@ export type { AuthAccount, MemoryState } from "./state.js";
 export type { EnqueuedTask } from "./tasks.js";
 export type { MemoryAccounts, MemoryBeacon, MemoryIdTokens, MemoryProgramYears, MemoryTasks };
 export type { MemorySmsGateway };
+export type { MemoryPartnerAnswer, MemoryPartnerCall, MemoryPartnerTransaction, MemoryPaymentPartners } from "./paymentPartners.js";
 
 /**
  * Every port in memory, for unit tests of the use cases: the documents the Firestore adapters
@@ -40,7 +46,9 @@ export interface MemoryPorts extends Ports {
   partners: ReturnType<typeof memoryPartnerRegistry>;
   usedSignatures: ReturnType<typeof memoryUsedSignatures>;
   tasks: MemoryTasks;
+  taskQueues: MemoryTaskQueues;
   smsGateway: MemorySmsGateway;
+  paymentPartners: MemoryPaymentPartners;
 }
 
 export interface MemoryClock extends Clock {
@@ -71,6 +79,7 @@ export function memoryPseudonyms(key: string = MEMORY_PSEUDONYM_KEY): Pseudonyms
     kk: (kk) => keyedId("kk", kk, key),
     pid: (uid) => keyedId("pid", uid, key),
     family: (kkKey) => keyedId("family", kkKey, key),
+    account: (value) => keyedId("account", value, key),
   };
 }
 
@@ -86,6 +95,7 @@ export function memoryClock(start: Date | string = "2026-03-02T03:00:00Z"): Memo
 export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
   const memory = newMemory();
   const clock = memoryClock(options.now);
+  const tasks = memoryTasks();
   return {
     state: memory.state,
     writes: memory.writes,
@@ -115,11 +125,18 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     deadlines: memoryDeadlines(memory),
     random: memoryRandom(),
     usedSignatures: memoryUsedSignatures(),
-    tasks: memoryTasks(),
+    tasks,
+    taskQueues: memoryTaskQueues(tasks),
     notifications: memoryNotifications(memory, clock),
     drawRecipients: memoryDrawRecipients(memory),
     smsOutbox: memorySmsOutbox(memory),
     smsGateway: memorySmsGateway(),
     catalogue: memoryCatalogue(memory),
+    reconciliation: memoryReconciliation(memory),
+    clawbacks: memoryClawbacks(memory),
+    payouts: memoryPayouts(memory),
+    payoutAccounts: memoryPayoutAccounts(memory),
+    paymentPartners: memoryPaymentPartners(() => clock.now()),
+    payoutCases: memoryPayoutCases(memory),
   };
 }

@@ -14,6 +14,19 @@ import { leaseDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from ".
 import { poolPage, winnersPage } from "../../schemas/draw.js";
 import { exclusionImportRecord } from "../../schemas/exclusion.js";
 import { inboxDoc, mailDoc, smsDoc } from "../../schemas/notifications.js";
+import {
+  accountUsersDoc,
+  ledgerEntryDoc,
+  paymentEventDoc,
+  paymentPartnerStateDoc,
+  payoutAccountDoc,
+  payoutCaseDoc,
+  payoutDoc,
+  payoutEventDoc,
+  quarantineDoc,
+} from "../../schemas/payouts.js";
+import { clawbackDoc, repaymentDoc } from "../../schemas/clawbacks.js";
+import { differencesPageDoc, reconciliationReportDoc } from "../../schemas/reconciliation.js";
 import { verificationDecisionDoc } from "../../schemas/verification.js";
 import {
   budgetEntryDoc,
@@ -98,6 +111,22 @@ export function emptyState() {
     sms: new Table(COLLECTIONS.sms, smsDoc),
     /** `<uid>/<key>`. */
     inbox: new Table(COLLECTIONS.inbox, inboxDoc, COLLECTIONS.applicants),
+    payouts: new Table(COLLECTIONS.payouts, payoutDoc),
+    /** `<installment id>/<version, 4 digits>`. */
+    payoutEvents: new Table(COLLECTIONS.payoutEvents, payoutEventDoc, COLLECTIONS.payouts),
+    payoutLedger: new Table(COLLECTIONS.payoutLedger, ledgerEntryDoc),
+    paymentEvents: new Table(COLLECTIONS.paymentEvents, paymentEventDoc),
+    paymentQuarantine: new Table(COLLECTIONS.paymentQuarantine, quarantineDoc),
+    paymentPartners: new Table(COLLECTIONS.paymentPartners, paymentPartnerStateDoc),
+    payoutAccounts: new Table(COLLECTIONS.payoutAccounts, payoutAccountDoc),
+    accountUsers: new Table(COLLECTIONS.accountUsers, accountUsersDoc),
+    payoutCases: new Table(COLLECTIONS.payoutCases, payoutCaseDoc),
+    reconciliationReports: new Table(COLLECTIONS.reconciliationReports, reconciliationReportDoc),
+    /** `<day>/<page, 4 digits>`. */
+    reconciliationDifferences: new Table(COLLECTIONS.reconciliationDifferences, differencesPageDoc, COLLECTIONS.reconciliationReports),
+    clawbacks: new Table(COLLECTIONS.clawbacks, clawbackDoc),
+    /** `<installment id>/<request id>`. */
+    clawbackRepayments: new Table(COLLECTIONS.clawbackRepayments, repaymentDoc, COLLECTIONS.clawbacks),
     /** The fake beacon's published rounds: `<source>#<round>` → value. */
     beaconRounds: new Map<string, string>(),
   };

@@ -1,5 +1,5 @@
 import { TASK_PAYLOADS, type TaskName, type TaskPayload } from "../../schemas/tasks.js";
-import type { TaskOptions, Tasks } from "../../usecases/ports.js";
+import type { TaskOptions, TaskQueueAdmin, Tasks } from "../../usecases/ports.js";
 import { roundTrip } from "./state.js";
 
 /** A task as the memory queue holds it: nothing runs it, a test reads it (and may hand it to the use case). */
@@ -21,6 +21,32 @@ export function memoryTasks(): MemoryTasks {
       if (enqueued.some((task) => task.name === name && task.key === options.key)) return false;
       enqueued.push({ name, payload: parsed, ...options } as EnqueuedTask);
       return true;
+    },
+  };
+}
+
+/** The payout queues' admin in memory: pauses and resumes are recorded (as Cloud Tasks would do them); the depth is the tasks enqueued to that function. */
+export interface MemoryTaskQueues extends TaskQueueAdmin {
+  paused: Set<string>;
+}
+
+export function memoryTaskQueues(tasks: MemoryTasks): MemoryTaskQueues {
+  const paused = new Set<string>();
+  return {
+    paused,
+    async pause(queue) {
+      await roundTrip();
+      paused.add(queue);
+      return { supported: true };
+    },
+    async resume(queue) {
+      await roundTrip();
+      paused.delete(queue);
+      return { supported: true };
+    },
+    async depth(queue) {
+      await roundTrip();
+      return tasks.enqueued.filter((task) => task.name === queue).length;
     },
   };
 }

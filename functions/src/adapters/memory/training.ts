@@ -1,3 +1,5 @@
+import { installmentId } from "../../domain/payouts/schedule.js";
+import { stagePayoutChange } from "./payouts.js";
 import { createHash } from "node:crypto";
 import { invoiceKey } from "../../domain/training/codes.js";
 import { settlementId } from "../../domain/training/settlement.js";
@@ -186,6 +188,8 @@ export function memoryTraining(memory: Memory): TrainingStore {
       if (write.kind !== "reviewed") return write;
       const batch = memory.batch().set(vouchers, redeemCode, write.voucher);
       if (write.entitlement !== null) batch.create(entitlements, write.voucher.uid, write.entitlement);
+      for (const change of write.schedule)
+        stagePayoutChange(memory, batch, installmentId(change.payout.uid, change.payout.programYear, change.payout.number), change, true);
       batch.set(timeline, `${write.voucher.uid}/reviewed-${redeemCode}`, write.event).commit();
       return write;
     },

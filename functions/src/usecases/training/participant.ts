@@ -1,7 +1,15 @@
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import { COOLING_OFF_HOURS, mayCancel, OTP_MAX_ATTEMPTS } from "../../domain/training/purchase.js";
 import type { MyTraining } from "../../schemas/myTraining.js";
+import type { ProgramYearDoc } from "../../schemas/documents.js";
+import { scheduleChanges } from "../payouts/schedule.js";
 import type { Ports, ReviewWrite } from "../ports.js";
+
+/** An entitlement without its installments would be money owed and never paid: no program year, no entitlement (the review fails and can be retried). */
+function incentiveRules(programYear: ProgramYearDoc | null, year: number | undefined): ProgramYearDoc {
+  if (programYear === null) throw new Error(`no program year ${year ?? "(no applicant)"} to schedule the incentive from`);
+  return programYear;
+}
 
 /**
  * The participant's own side of training: what they hold ("my training"), and the review of a
@@ -71,11 +79,14 @@ export type ReviewRefusal = "voucher-not-found" | "training-not-completed" | "al
  * transaction, once — the one event the payouts work consumes.
  */
 export async function reviewTraining(
-  ports: ParticipantPorts,
+  ports: ParticipantPorts & Pick<Ports, "registrations" | "programYears">,
   uid: string,
   input: { redeemCode: string; rating: number; text: string },
 ): Promise<Outcome<{ entitled: boolean }, ReviewRefusal>> {
   const now = ports.clock.now();
+  // The incentive rules of the person's program year, read before the transaction (they do not change under it).
+  const applicant = await ports.registrations.applicant(uid);
+  const programYear = applicant === null ? null : await ports.programYears.get(applicant.programYear);
   const write = await ports.training.review(input.redeemCode, ({ voucher, entitlement }): ReviewWrite<ReviewRefusal> => {
     if (voucher === null || voucher.uid !== uid) return { kind: "refused", reason: "voucher-not-found" };
     if (voucher.state !== "completed" || voucher.completedAt === undefined) return { kind: "refused", reason: "training-not-completed" };
@@ -84,6 +95,7 @@ export async function reviewTraining(
       kind: "reviewed",
       voucher: { ...voucher, review: { rating: input.rating, text: input.text, at: now } },
       entitlement: entitlement === null ? { redeemCode: voucher.redeemCode, completedAt: voucher.completedAt, reviewedAt: now, at: now } : null,
+      schedule: entitlement === null ? scheduleChanges(uid, incentiveRules(programYear, applicant?.programYear), now) : [],
       event: { kind: "training-reviewed", at: now, courseCode: voucher.courseCode },
     };
   });
