@@ -1,6 +1,6 @@
 import type { ProgramYearDoc } from "../functions/src/schemas/documents.js";
 import { PAYMENT_PARTNERS } from "../functions/src/domain/payouts/partners.js";
-import type { PaymentPartnerStateDoc } from "../functions/src/schemas/payouts.js";
+import { initialPartnerState, type PaymentPartnerStateDoc } from "../functions/src/schemas/payouts.js";
 import type { ScheduleDoc, TrainingDoc, TrainingPartnerDoc } from "../functions/src/schemas/training.js";
 import { keywordsOf } from "../functions/src/domain/training/catalogue.js";
 import type { CreateWaveInput } from "../functions/src/schemas/waves.js";
@@ -160,18 +160,13 @@ export function schedules(now: Date): Record<string, ScheduleDoc> {
   );
 }
 
+/**
+ * Where the demo participant is paid: the payment-partner simulator's seeded Bank Nusantara account
+ * in her name (scripts/payments/accounts.ts), linked at seeding through linkPayoutAccount.
+ */
+export const demoPayoutAccount = { partner: "bank-nusantara", channel: "bank", institution: "009", accountNumber: "3456789012" } as const;
+
 /** The payment partners (functions/src/domain/payouts/partners.ts) as the program office runs them: none paused. */
 export const paymentPartners: Record<string, PaymentPartnerStateDoc> = Object.fromEntries(
-  PAYMENT_PARTNERS.map((partner) => [
-    partner.code,
-    {
-      name: partner.name,
-      channels: [...partner.channels],
-      institutions: [...partner.institutions],
-      active: true,
-      paused: false,
-      pausedAt: null,
-      pausedBy: null,
-    },
-  ]),
+  PAYMENT_PARTNERS.map((partner) => [partner.code, initialPartnerState(partner)]),
 );

@@ -1,3 +1,4 @@
+import type { LinkPayoutAccountInput } from "../functions/src/schemas/payouts.js";
 import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
 
 /**
@@ -76,6 +77,8 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
   for (const account of demo.demoAccounts.filter((a) => a.participant === true)) {
     if (await seedParticipant(account.uid, demo.demoParticipantForm, demo.programYear)) created += 1;
     else kept += 1;
+    if (await seedPayoutAccount(account.uid, demo.demoPayoutAccount)) created += 1;
+    else kept += 1;
   }
   await db().terminate();
   return { created, kept };
@@ -89,23 +92,12 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
 async function seedParticipant(uid: string, form: unknown, year: { year: number; trainingBalance: number; firstPurchaseDays: number }): Promise<boolean> {
   const collections = await import("../functions/src/adapters/collections.js");
   if ((await collections.applicants().doc(uid).get()).exists) return false;
-  const { readFileSync } = await import("node:fs");
-  const { LOCAL_SECRETS } = await import("./stack/index.js");
-  const { keyedId } = await import("../functions/src/domain/privacy.js");
   const { participantTerms } = await import("../functions/src/domain/training/deadline.js");
   const { productionPorts } = await import("../functions/src/composition.js");
   const { register } = await import("../functions/src/usecases/register.js");
   const { registerInput } = await import("../functions/src/schemas/registration.js");
   const { applicantDoc } = await import("../functions/src/schemas/applicant.js");
-  const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))?.[1];
-  if (key === undefined) throw new Error(`${LOCAL_SECRETS} has no NIK_HASH_KEY`);
-  const pseudonyms = {
-    nik: (nik: string) => keyedId("nik", nik, key),
-    kk: (kk: string) => keyedId("kk", kk, key),
-    pid: (id: string) => keyedId("pid", id, key),
-    family: (kkKey: string) => keyedId("family", kkKey, key),
-    account: (value: string) => keyedId("account", value, key),
-  };
+  const pseudonyms = await localPseudonyms();
   const ports = productionPorts({ pseudonyms });
   const outcome = await register(ports, { uid, by: "self", requestId: `seed:${uid}`, attemptLimit: 5 }, registerInput.parse(form));
   if (!outcome.ok) throw new Error(`seeding the demo participant ${uid}: ${outcome.reason}`);
@@ -128,6 +120,41 @@ async function seedParticipant(uid: string, form: unknown, year: { year: number;
     );
   await collections.pidIndex().doc(pid).set({ uid });
   return true;
+}
+
+/**
+ * The demo participant's payout account: linked through the same use case as `linkPayoutAccount`,
+ * so the payment-partner simulator's account inquiry (running with the stack) checks it:
+ * `demoPayoutAccount` is the simulator's seeded account in the participant's name.
+ */
+async function seedPayoutAccount(uid: string, account: Omit<LinkPayoutAccountInput, "requestId">): Promise<boolean> {
+  const collections = await import("../functions/src/adapters/collections.js");
+  if ((await collections.payoutAccounts().doc(uid).get()).exists) return false;
+  const { LOCAL_SECRETS } = await import("./stack/index.js");
+  const { localPaymentPartnerSources } = await import("./payments/keys.js");
+  const { configuredPaymentPartners } = await import("../functions/src/adapters/payments/index.js");
+  const { productionPorts } = await import("../functions/src/composition.js");
+  const { linkPayoutAccount } = await import("../functions/src/usecases/payouts/account.js");
+  const ports = productionPorts({ paymentPartners: configuredPaymentPartners(localPaymentPartnerSources(LOCAL_SECRETS)), pseudonyms: await localPseudonyms() });
+  const outcome = await linkPayoutAccount(ports, uid, { ...account, requestId: seedRequestId(`payout-${uid}`) });
+  if (!outcome.ok) throw new Error(`linking the demo participant's payout account: ${outcome.reason}`);
+  return true;
+}
+
+/** The pseudonyms under the local NIK hashing key (functions/.secret.local), as the functions emulator makes them. */
+async function localPseudonyms() {
+  const { readFileSync } = await import("node:fs");
+  const { LOCAL_SECRETS } = await import("./stack/index.js");
+  const { keyedId } = await import("../functions/src/domain/privacy.js");
+  const key = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))?.[1];
+  if (key === undefined) throw new Error(`${LOCAL_SECRETS} has no NIK_HASH_KEY`);
+  return {
+    nik: (nik: string) => keyedId("nik", nik, key),
+    kk: (kk: string) => keyedId("kk", kk, key),
+    pid: (id: string) => keyedId("pid", id, key),
+    family: (kkKey: string) => keyedId("family", kkKey, key),
+    account: (value: string) => keyedId("account", value, key),
+  };
 }
 
 /** A fixed idempotency key per demo account, so re-seeding records each grant once. */

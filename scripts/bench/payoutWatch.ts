@@ -77,27 +77,22 @@ export async function waitUntilPaid(payees: Payee[], firedAt: number, before: nu
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 
-  const stuck: Timings["stuck"] = [];
-  const at: Array<Partial<Record<string, number>>> = [];
-  await runConcurrently(payees.length, 10, async (i) => {
-    const id = payees[i].installment;
-    const events = await db().collection(`payouts/${id}/events`).get();
-    const times: Partial<Record<string, number>> = {};
-    for (const doc of events.docs) {
-      const to = String(doc.get("to"));
-      // The first time it reached each state (a retry would reach some twice).
-      times[to] ??= doc.createTime.toMillis();
-    }
-    const state = String((await db().doc(`payouts/${id}`).get()).get("state"));
-    if (state !== "paid") stuck.push({ id, state });
-    at.push(times);
-  });
+  // Every timeline event of the round in one query (other `events` collections are not payouts').
+  const at = new Map<string, Partial<Record<string, number>>>([...ids].map((id) => [id, {}]));
+  for (const doc of (await db().collectionGroup("events").get()).docs) {
+    const times = at.get(doc.ref.parent.parent?.id ?? "");
+    if (times === undefined || doc.ref.parent.parent?.parent.id !== "payouts") continue;
+    // The first time it reached each state (a retry would reach some twice).
+    times[String(doc.get("to"))] ??= doc.createTime.toMillis();
+  }
+  const states = await db().getAll(...[...ids].map((id) => db().doc(`payouts/${id}`)));
+  const stuck = states.filter((doc) => doc.get("state") !== "paid").map((doc) => ({ id: doc.id, state: String(doc.get("state")) }));
   const span = (from: string, to: string) =>
-    at
+    [...at.values()]
       .flatMap((t) => (t[from] !== undefined && t[to] !== undefined ? [t[to] - t[from]] : []))
       .filter((v) => v >= 0)
       .sort((a, b) => a - b);
-  const latest = (state: string) => Math.max(...at.map((t) => t[state] ?? 0));
+  const latest = (state: string) => Math.max(...[...at.values()].map((t) => t[state] ?? 0));
   return {
     dispatchSeconds: (Math.max(latest("queued"), firedAt + 1) - firedAt) / 1000,
     seconds: (Math.max(latest("paid"), firedAt + 1) - firedAt) / 1000,

@@ -100,3 +100,16 @@ export function ensureLocalPaymentPartnerKeys(secretsFile: string, simulatorFile
   writeFileSync(secretsFile, line === null ? `${text.replace(/\n?$/, "\n")}${entry}\n` : text.replace(line[0], () => entry), { mode: 0o600 });
   writeFileSync(simulatorFile, `${JSON.stringify(keys.simulator, null, 2)}\n`, { mode: 0o600 });
 }
+
+/**
+ * The payment partners as the local functions emulator has them (functions/.env.demo-prakerja
+ * `PAYMENT_PARTNER_URLS`, functions/.secret.local `PAYMENT_PARTNER_KEYS`), for scripts and tests
+ * that run payout use cases in-process against the simulator.
+ */
+export function localPaymentPartnerSources(secretsFile: string): { urls: () => string; keys: () => string } {
+  const env = readFileSync(join(ROOT, "functions", ".env.demo-prakerja"), "utf8");
+  const urls = /^PAYMENT_PARTNER_URLS=(.+)$/m.exec(env)?.[1];
+  const keys = /^PAYMENT_PARTNER_KEYS='(.+)'$/m.exec(readFileSync(secretsFile, "utf8"))?.[1];
+  if (urls === undefined || keys === undefined) throw new Error("no PAYMENT_PARTNER_URLS or PAYMENT_PARTNER_KEYS: start the local stack first");
+  return { urls: () => urls, keys: () => keys };
+}

@@ -1,16 +1,16 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { productionPorts } from "../../functions/src/composition.js";
 import { configuredPaymentPartners } from "../../functions/src/adapters/payments/index.js";
 import { PAYMENT_PARTNERS, type PaymentPartnerCode } from "../../functions/src/domain/payouts/partners.js";
 import { expectedPosition, ledgerPosition, type LedgerAccount, type PayoutState } from "../../functions/src/domain/payouts/payout.js";
 import { installmentId, payoutReference } from "../../functions/src/domain/payouts/schedule.js";
-import { payoutDoc, type PayoutDoc } from "../../functions/src/schemas/payouts.js";
+import { initialPartnerState, payoutDoc, type PayoutDoc } from "../../functions/src/schemas/payouts.js";
 import { withDates } from "../../functions/src/schemas/timestamps.js";
 import { scheduleChanges } from "../../functions/src/usecases/payouts/schedule.js";
 import type { Ports } from "../../functions/src/usecases/ports.js";
 import { URLS } from "../../scripts/stack/config.js";
+import { localPaymentPartnerSources } from "../../scripts/payments/keys.js";
 import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
 import { adminDb } from "./admin.js";
 import { participant, type Participant } from "./partnerSimulator.js";
@@ -24,11 +24,7 @@ import { call } from "./stack.js";
 
 /** The production ports, with the partners configured as the functions emulator has them (functions/.env.demo-prakerja, .secret.local). */
 export function payoutPorts(overrides: Partial<Ports> = {}): Ports {
-  const env = readFileSync(new URL("../../functions/.env.demo-prakerja", import.meta.url), "utf8");
-  const urls = /^PAYMENT_PARTNER_URLS=(.+)$/m.exec(env)?.[1];
-  const keys = /^PAYMENT_PARTNER_KEYS='(.+)'$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))?.[1];
-  if (urls === undefined || keys === undefined) throw new Error("no PAYMENT_PARTNER_URLS or PAYMENT_PARTNER_KEYS: start the stack with npm test");
-  return productionPorts({ paymentPartners: configuredPaymentPartners({ urls: () => urls, keys: () => keys }), ...overrides });
+  return productionPorts({ paymentPartners: configuredPaymentPartners(localPaymentPartnerSources(LOCAL_SECRETS)), ...overrides });
 }
 
 /** The simulator's control API (docs/payment-partners.md). */
@@ -56,15 +52,7 @@ export async function ensurePaymentPartners(): Promise<void> {
   await Promise.all(
     PAYMENT_PARTNERS.map(async (partner) => {
       try {
-        await adminDb.doc(`paymentPartners/${partner.code}`).create({
-          name: partner.name,
-          channels: [...partner.channels],
-          institutions: [...partner.institutions],
-          active: true,
-          paused: false,
-          pausedAt: null,
-          pausedBy: null,
-        });
+        await adminDb.doc(`paymentPartners/${partner.code}`).create(initialPartnerState(partner));
       } catch (error) {
         if ((error as { code?: number }).code !== 6) throw error;
       }

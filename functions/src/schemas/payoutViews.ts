@@ -43,6 +43,8 @@ export interface PartnerQueueView {
   /** Null before the partner's state document exists (not onboarded in this project yet). */
   state: { active: boolean; paused: boolean; pausedAt: string | null; pausedBy: string | null } | null;
   counts: Record<CountedState, number>;
+  /** Tasks waiting in the partner's Cloud Tasks queue (production: Cloud Tasks' stats; locally the emulator's); null when it cannot be told. */
+  queueDepth: number | null;
 }
 
 /** A payout waiting for a person's review. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PAYOUT_STATES } from "../domain/payouts/payout.js";
-import { PAYMENT_PARTNER_CODES, PAYOUT_CHANNELS } from "../domain/payouts/partners.js";
+import { PAYMENT_PARTNER_CODES, PAYOUT_CHANNELS, type PaymentPartnerSpec } from "../domain/payouts/partners.js";
+import { documentId } from "./ids.js";
 
 /**
  * Stored documents of incentive payouts, and the inputs of their callables (shared with the web
@@ -35,6 +36,17 @@ export type LinkPayoutAccountInput = z.infer<typeof linkPayoutAccountInput>;
 
 export const ACCOUNT_STATUSES = ["verified", "review", "refused"] as const;
 
+/** The program office's decision on an account that waited for review (`reviewPayoutAccount`): who, when, why, under which request. */
+export const accountReviewDoc = z.object({
+  decision: z.enum(["verify", "refuse"]),
+  /** The admin's uid. */
+  by: z.string(),
+  at: z.date(),
+  note: z.string(),
+  requestId: z.string(),
+});
+export type AccountReviewDoc = z.infer<typeof accountReviewDoc>;
+
 /** `payoutAccounts/{uid}`: the participant's account, checked through the partner's account inquiry. */
 export const payoutAccountDoc = z.object({
   partner: paymentPartnerCode,
@@ -55,6 +67,8 @@ export const payoutAccountDoc = z.object({
   flags: z.array(z.enum(["doubtful-name", "shared-account"])),
   linkedAt: z.date(),
   requestId: z.string(),
+  /** Set when the program office decided on it after a review; linking another account starts afresh without it. */
+  review: accountReviewDoc.optional(),
 });
 export type PayoutAccountDoc = z.infer<typeof payoutAccountDoc>;
 
@@ -217,6 +231,12 @@ export const payoutCaseDoc = z.object({
   openedAt: z.date(),
   resolvedAt: z.date().nullable(),
   resolution: z.string().nullable(),
+  /** What the program office found when it resolved the case (`resolvePayoutCase`); `resolution` is its note, which the participant reads. */
+  resolvedAs: z.enum(["paid-confirmed", "repaid", "clawback-opened", "other"]).optional(),
+  /** The admin's uid. */
+  resolvedBy: z.string().optional(),
+  /** The resolving request's idempotency key: the same request again answers as the first did. */
+  resolveRequestId: z.string().optional(),
 });
 export type PayoutCaseDoc = z.infer<typeof payoutCaseDoc>;
 
@@ -234,6 +254,29 @@ export type ReviewPayoutInput = z.infer<typeof reviewPayoutInput>;
 
 /** `resolveQuarantine` input (program office). */
 export const resolveQuarantineInput = z.object({ id: z.string().min(1).max(200), note: z.string().trim().min(3).max(500) });
+
+/** `reviewPayoutAccount` input (program office): an account waiting for review verified (its held payouts released) or refused. */
+export const reviewPayoutAccountInput = z.object({
+  uid: documentId,
+  /** The account's `linkedAt` as the overview showed it (ISO 8601): a decision is about the account the officer saw, not one linked since. */
+  linkedAt: z.string().datetime(),
+  decision: z.enum(["verify", "refuse"]),
+  note: z.string().trim().min(3).max(500),
+  requestId: z.string().uuid(),
+});
+export type ReviewPayoutAccountInput = z.infer<typeof reviewPayoutAccountInput>;
+
+/** What the program office found on a participant's report (`resolvePayoutCase`). */
+export const PAYOUT_CASE_RESOLUTIONS = ["paid-confirmed", "repaid", "clawback-opened", "other"] as const;
+
+/** `resolvePayoutCase` input (program office): a participant's report closed with what was found and a note the participant reads. */
+export const resolvePayoutCaseInput = z.object({
+  id: documentId,
+  resolution: z.enum(PAYOUT_CASE_RESOLUTIONS),
+  note: z.string().trim().min(3).max(500),
+  requestId: z.string().uuid(),
+});
+export type ResolvePayoutCaseInput = z.infer<typeof resolvePayoutCaseInput>;
 
 /** What the participant sees (`getMyPayouts`). */
 export interface MyPayouts {
@@ -315,3 +358,16 @@ export const NOTIFICATION_REFUSAL_TEXT = {
     en: "The notification's body cannot be read: not JSON, or a required field is missing or malformed.",
   },
 } as const;
+
+/** A payment partner's state document as first made (the seed, a deploy, tests): active, not paused. */
+export function initialPartnerState(partner: PaymentPartnerSpec): PaymentPartnerStateDoc {
+  return {
+    name: partner.name,
+    channels: [...partner.channels],
+    institutions: [...partner.institutions],
+    active: true,
+    paused: false,
+    pausedAt: null,
+    pausedBy: null,
+  };
+}

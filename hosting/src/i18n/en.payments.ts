@@ -19,6 +19,7 @@ export const enPayments: Record<keyof typeof idPayments, string> = {
   "payments.queue.caption": "{partner}'s payments per status",
   "payments.queue.state": "Status",
   "payments.queue.count": "Count",
+  "payments.queue.depth": "Tasks waiting in Cloud Tasks",
   "payments.queue.pause": "Pause the {partner} queue",
   "payments.queue.resume": "Resume the {partner} queue",
   "payments.queue.pauseConfirm": "Pause the {partner} queue? Nothing is sent to this partner until the queue is resumed.",

@@ -17,6 +17,7 @@ export const idPayments = {
   "payments.queue.caption": "Jumlah pembayaran {partner} per status",
   "payments.queue.state": "Status",
   "payments.queue.count": "Jumlah",
+  "payments.queue.depth": "Tugas menunggu di Cloud Tasks",
   "payments.queue.pause": "Jeda antrean {partner}",
   "payments.queue.resume": "Lanjutkan antrean {partner}",
   "payments.queue.pauseConfirm": "Jeda antrean {partner}? Tidak ada pembayaran yang dikirim ke mitra ini sampai antrean dilanjutkan.",

@@ -49,6 +49,8 @@ describe("payoutOverview", () => {
     storeQuarantine(memory, "q2", { status: "resolved", resolvedBy: "admin-1", resolvedAt: now, note: "done" });
     await participant(memory, "f", 1);
     await reportPayout(memory, "f", { installmentId: "f-2026-1", kind: "not-received", requestId: REQUEST });
+    // Two send tasks wait in Bank Nusantara's queue (its task function's), none in the others'.
+    for (const id of ["a-2026-1", "b-2026-1"]) await memory.tasks.enqueue("payBankNusantara", { installmentId: id, attempt: 0, version: 1 }, { key: id });
 
     const answer = await payoutOverview(memory, admin);
     if (!answer.ok) throw new Error(answer.reason);
@@ -62,7 +64,9 @@ describe("payoutOverview", () => {
       channels: ["bank"],
       state: { active: true, paused: true, pausedAt: now.toISOString(), pausedBy: "admin-1" },
       counts: { queued: 2, sending: 0, sent: 1, unknown: 0, failed: 0, held: 0 },
+      queueDepth: 2,
     });
+    expect(overview.partners[1]?.queueDepth).toBe(0);
     expect(overview.partners[1]).toMatchObject({ state: null, counts: { unknown: 1, queued: 0 } });
     expect(overview.partners[2]?.counts.failed).toBe(1);
     expect(overview.heldTotal).toBe(1);

@@ -33,7 +33,7 @@ import { reconciliationSummary } from "./report.js";
 /** How many of each list the overview shows (oldest first): the page is a worklist, not an archive. */
 export const OVERVIEW_LIMIT = 50;
 
-type OverviewPorts = Pick<Ports, "payouts" | "payoutCases" | "reconciliation" | "clawbacks" | "clock">;
+type OverviewPorts = Pick<Ports, "payouts" | "payoutCases" | "reconciliation" | "clawbacks" | "taskQueues" | "clock">;
 
 export async function payoutOverview(ports: OverviewPorts, actor: Actor): Promise<Outcome<PayoutOverview, RefusalOf<"payoutOverview">>> {
   if (!mayDo(actor, "read-payouts")) return refused("not-admin-or-auditor");
@@ -61,16 +61,19 @@ export async function payoutOverview(ports: OverviewPorts, actor: Actor): Promis
 }
 
 /** One aggregation per (partner, state): a count reads one index entry per 1,000 payouts, never the payouts. */
-async function partnerView(ports: Pick<Ports, "payouts">, spec: (typeof PAYMENT_PARTNERS)[number]): Promise<PartnerQueueView> {
+async function partnerView(ports: Pick<Ports, "payouts" | "taskQueues">, spec: (typeof PAYMENT_PARTNERS)[number]): Promise<PartnerQueueView> {
   const code: PaymentPartnerCode = spec.code;
   const counts: Record<CountedState, number> = { queued: 0, sending: 0, sent: 0, unknown: 0, failed: 0, held: 0 };
-  const [state] = await Promise.all([
+  // The queue's depth is a figure for the screen: Cloud Tasks unreachable must not hide the rest.
+  const depth = ports.taskQueues.depth(spec.queue).catch(() => null);
+  const [state, queueDepth] = await Promise.all([
     ports.payouts.partnerState(code),
+    depth,
     ...COUNTED_STATES.map(async (counted) => {
       counts[counted] = await ports.payouts.count(counted, code);
     }),
   ]);
-  return { code, name: spec.name, channels: [...spec.channels], state: state === null ? null : stateView(state), counts };
+  return { code, name: spec.name, channels: [...spec.channels], state: state === null ? null : stateView(state), counts, queueDepth };
 }
 
 const stateView = (state: PaymentPartnerStateDoc): NonNullable<PartnerQueueView["state"]> => ({

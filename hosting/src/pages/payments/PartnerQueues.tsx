@@ -111,6 +111,10 @@ function PartnerQueue({ partner, canAct, onChanged }: { partner: PartnerQueueVie
                 <td class="number">{count(partner.counts[state])}</td>
               </tr>
             ))}
+            <tr data-state="queue-depth">
+              <th scope="row">{t("payments.queue.depth")}</th>
+              <td class="number">{partner.queueDepth === null ? "—" : count(partner.queueDepth)}</td>
+            </tr>
           </tbody>
         </table>
       </div>
