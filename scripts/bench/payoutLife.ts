@@ -20,12 +20,19 @@ import { seedPayees } from "./payoutSeed.js";
 export const LIFE_STEPS = ["entitled", "dispatch", "send", "webhook", "apply", "notify"] as const;
 export type LifeStep = (typeof LIFE_STEPS)[number];
 
+/** The steps from queued to paid: what one day's dispatch costs per installment. */
+export const DISPATCH_DAY: readonly LifeStep[] = ["dispatch", "send", "webhook", "apply", "notify"];
+
 export interface StepCost {
   reads: number;
   writes: number;
   /** Writes by collection (`payouts`, `payouts/*\/events`, …). */
   byCollection: Map<string, number>;
 }
+
+/** The sum of `pick` over `steps`. */
+export const sum = (steps: readonly LifeStep[], costs: Record<LifeStep, StepCost>, pick: (cost: StepCost) => number) =>
+  steps.reduce((total, step) => total + pick(costs[step]), 0);
 
 /** The collection a document path is in, IDs left out: `payouts/x/events/0001` → `payouts/*\/events`. */
 export const collectionOf = (path: string) =>
@@ -94,13 +101,13 @@ function captureServer(): Promise<{ server: Server; url: string; next: () => Pro
   });
 }
 
-/** Reads and writes per installment, by step, over `sample` life cycles run one after another. */
+/** Reads and writes per installment, by step, over `sample` life cycles run one after another; and the dispatcher's rate alone. */
 export async function meterLifeCycle(
   run: string,
   sample: number,
   partner: PaymentPartnerCode,
   programYear: ProgramYearDoc,
-): Promise<Record<LifeStep, StepCost>> {
+): Promise<{ costs: Record<LifeStep, StepCost>; dispatchRate: number }> {
   const { productionPorts } = await import("../../functions/src/composition.js");
   const { configuredPaymentPartners } = await import("../../functions/src/adapters/payments/index.js");
   const { sendPayoutPayload, applyPaymentEventPayload } = await import("../../functions/src/schemas/tasks.js");
@@ -115,6 +122,7 @@ export async function meterLifeCycle(
   const zero = (): StepCost => ({ reads: 0, writes: 0, byCollection: new Map() });
   const costs: Record<LifeStep, StepCost> = { entitled: zero(), dispatch: zero(), send: zero(), webhook: zero(), apply: zero(), notify: zero() };
 
+  const dispatcher = { rate: 0 };
   const capture = await captureServer();
   const simulator = await startPaymentsSimulator({
     port: 0,
@@ -167,7 +175,10 @@ export async function meterLifeCycle(
     const payees = await seedPayees({ run, from: 0, count: sample, partner, programYear, simulatorUrl: simulator.url, withInstallments: false, now });
     const reviewedAt = new Date(now.getTime() - 10 * 86_400_000);
     for (const payee of payees) await counted("entitled", () => ports.payouts.createAll(scheduleChanges(payee.uid, programYear, reviewedAt)));
+    // The dispatcher alone: no task running beside it, its enqueues captured (no Cloud Tasks call).
+    const dispatchBegan = performance.now();
     const dispatched = await counted("dispatch", () => dispatchPayouts(ports, new Date()));
+    dispatcher.rate = sample / ((performance.now() - dispatchBegan) / 1000);
     if (dispatched.queued !== sample) throw new Error(`dispatch queued ${dispatched.queued} of ${sample}: ${JSON.stringify(dispatched)}`);
 
     for (let i = 0; i < sample; i += 1) {
@@ -195,5 +206,5 @@ export async function meterLifeCycle(
     cost.writes /= sample;
     for (const [collection, count] of cost.byCollection) cost.byCollection.set(collection, count / sample);
   }
-  return costs;
+  return { costs, dispatchRate: dispatcher.rate };
 }

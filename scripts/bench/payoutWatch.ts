@@ -24,7 +24,7 @@ export interface Timings {
 }
 
 /**
- * Starts the workers of the payout functions step by step (2, then 5, 10… at once): the functions
+ * Starts the workers of the payout functions step by step (4, then 10, then all at once): the functions
  * emulator starts one worker per concurrent request, each loading the whole code base, and one
  * that is not ready within 30 s fails its request with "Failed to load function" (the task is
  * left hanging until its dispatch deadline). Twenty cold starts at once on two busy CPUs do not fit
@@ -48,7 +48,7 @@ export async function warmUpFunctions(sends: number, others: number): Promise<nu
     { url: `${URLS.functions}/applyPaymentEvent`, body: { data: { key: "warm-up" } }, most: others },
   ];
   for (const target of targets) {
-    for (const level of [...[2, 5, 10, 20].filter((n) => n < target.most), target.most]) {
+    for (const level of [...[4, 10].filter((n) => n < target.most), target.most]) {
       await runConcurrently(level * 2, level, () => post(target.url, target.body));
     }
   }

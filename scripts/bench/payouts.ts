@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { URLS } from "../stack/config.js";
 import { fireSchedule } from "../stack/scheduler.js";
-import { LIFE_STEPS, meterLifeCycle, type LifeStep, type StepCost } from "./payoutLife.js";
+import { DISPATCH_DAY, LIFE_STEPS, meterLifeCycle, sum, type LifeStep } from "./payoutLife.js";
+import { payoutReport } from "./payoutReport.js";
 import { ensurePartnerStates, seedPayees, type Payee } from "./payoutSeed.js";
-import { percentile, runConcurrently, table } from "./stats.js";
 import { paidCount, payoutOutcomes, waitUntilPaid, warmUpFunctions, type Timings } from "./payoutWatch.js";
+import { runConcurrently } from "./stats.js";
 
 /**
  * Incentive payouts on the local stack (`npm run bench -- payouts`):
@@ -14,34 +15,19 @@ import { paidCount, payoutOutcomes, waitUntilPaid, warmUpFunctions, type Timings
  *    account the simulator knows, dispatched by the `dispatchPayouts` schedule (fired in the
  *    functions emulator), then sent by the partner's task function, notified by the simulator
  *    through Hosting's webhook, and applied by `applyPaymentEvent` — until every one is `paid`.
- *    After a warm-up round (the functions emulator starts a worker per concurrent request).
- * 3. A floor from the same run: the same Firestore work per installment as bare transactions.
- * 4. 656,000 installments (wave 1's 164,000 participants × 4 monthly installments, 2020) through
- *    one queue at Cloud Tasks' 500 dispatches/s, against Firestore's sequential-index write limit.
+ *    Workers are started first and a round is run to warm up (the functions emulator starts a
+ *    worker per concurrent request).
+ * 3. Floors from the same run: the same Firestore work as bare transactions.
+ * 4. 656,000 installments through one queue at Cloud Tasks' 500 dispatches/s (payoutReport.ts).
  */
 const COUNT = Number(process.env.BENCH_PAYOUTS ?? 300);
-const WARM_UP = Number(process.env.BENCH_PAYOUT_WARMUP ?? 40);
+const WARM_UP = Number(process.env.BENCH_PAYOUT_WARMUP ?? 10);
+const SAMPLE = Number(process.env.BENCH_PAYOUT_SAMPLE ?? 20);
+/** Installments of the dispatcher's floor (its step as bare transactions, one at a time). */
+const DISPATCH_FLOOR = Math.min(COUNT, 100);
 /** Workers started before the warm-up round for the webhook and the apply task (the send task gets its queue's concurrency). */
 const OTHER_WORKERS = 10;
-const SAMPLE = Number(process.env.BENCH_PAYOUT_SAMPLE ?? 20);
 const PARTNER = "bank-nusantara" as const;
-const PROJECTED = 656_000;
-/** Cloud Tasks' maximum maxDispatchesPerSecond for one queue. */
-const QUEUE_CAP = 500;
-/** Firestore's write rate to a collection whose documents hold a monotonically increasing indexed field. */
-const SEQUENTIAL_INDEX_CAP = 500;
-
-const STEP_NAMES: Record<LifeStep, string> = {
-  entitled: "entitled (schedule: payout, timeline, ledger)",
-  dispatch: "dispatch (scheduled → queued)",
-  send: "send task (queued → sending → sent)",
-  webhook: "webhook (partner's event stored)",
-  apply: "apply task (sent → paid)",
-  notify: "notification (inbox, SMS outbox)",
-};
-
-/** The steps from queued to paid: what one day's dispatch costs per installment. */
-const DISPATCH_DAY: readonly LifeStep[] = ["dispatch", "send", "webhook", "apply", "notify"];
 
 export async function benchPayouts(): Promise<string> {
   const { db } = await import("../../functions/src/adapters/firebase.js");
@@ -62,7 +48,7 @@ export async function benchPayouts(): Promise<string> {
   };
 
   // 1. Reads and writes per installment, by step.
-  const life = await timed("counted lives", () => meterLifeCycle(run, SAMPLE, PARTNER, rules));
+  const { costs: life, dispatchRate: dispatchAlone } = await timed("counted lives", () => meterLifeCycle(run, SAMPLE, PARTNER, rules));
   const cost = (steps: readonly LifeStep[]) => ({ reads: sum(steps, life, (c) => c.reads), writes: sum(steps, life, (c) => c.writes) });
 
   // 3. Floors: each step of the dispatch day as one bare transaction reading and writing as many
@@ -110,6 +96,7 @@ export async function benchPayouts(): Promise<string> {
     shapes,
     floorRate: COUNT / floor.seconds,
     dispatchFloorRate: DISPATCH_FLOOR / dispatchFloor.seconds,
+    dispatchAlone,
     partner: { code: PARTNER, perSecond: spec.rate.perSecond, concurrent: spec.rate.concurrent },
     phases,
   });

@@ -24,7 +24,8 @@ import {
  * account through the payment partner's account inquiry (the payment-partner simulator,
  * scripts/payments/), and "not received" in one tap — and the program office's page
  * (/pembayaran): queues per partner, a held payout cancelled with a note, a quarantined partner
- * report resolved, the participant's open report; an auditor sees the same without buttons.
+ * report resolved, an account in review verified (its held payout released), the participant's
+ * open report resolved; an auditor sees the same without buttons.
  */
 
 /**
@@ -219,9 +220,51 @@ describe("the program office's payments page", () => {
       at: old,
       status: "open",
     });
+    // An account linked for review (a doubtful name, a shared number) and the payout held for it, due
+    // a year ahead so that no dispatch picks it up once released.
+    const reviewed = `e2eacct${run}`;
+    const waiting = installmentId(reviewed, year, 1);
+    await adminDb.doc(`payoutAccounts/${reviewed}`).set({
+      partner: ACCOUNT.partner,
+      channel: "bank",
+      institution: ACCOUNT.institution,
+      accountNumber: "1234567890",
+      masked: "••••7890",
+      accountKey: `e2e-${run}`,
+      nameScore: 0.82,
+      nameVerdict: "doubtful",
+      status: "review",
+      flags: ["doubtful-name", "shared-account"],
+      linkedAt: old,
+      requestId: randomUUID(),
+    });
+    await adminDb.doc(`payouts/${waiting}`).set({
+      uid: reviewed,
+      programYear: year,
+      number: 1,
+      of: 1,
+      amount: 600_000,
+      dueAt: new Date(Date.now() + 365 * DAY),
+      state: "held",
+      attempt: 0,
+      partner: null,
+      reference: payoutReference(waiting),
+      externalId: null,
+      sentAt: null,
+      partnerReference: null,
+      leaseUntil: null,
+      hold: { reason: "account-review", at: old },
+      version: 1,
+      createdAt: old,
+      updatedAt: old,
+      paidAt: null,
+    });
+    await adminDb.doc(`payouts/${waiting}/events/0000`).set({ at: old, from: null, to: "scheduled", attempt: 0, source: "schedule", code: "entitled" });
+    await adminDb.doc(`payouts/${waiting}/events/0001`).set({ at: old, from: "scheduled", to: "held", attempt: 0, source: "dispatch", code: "account-review" });
     const reporter = await participant();
     const reported = await paidInstallment(reporter.uid);
-    await adminDb.doc(`payoutCases/${randomUUID()}`).set({
+    const caseId = randomUUID();
+    await adminDb.doc(`payoutCases/${caseId}`).set({
       uid: reporter.uid,
       installmentId: reported.id,
       kind: "received-less",
@@ -283,6 +326,35 @@ describe("the program office's payments page", () => {
     const row = cases.getByRole("row").filter({ hasText: reported.id });
     expect(((await row.textContent()) ?? "").replace(/\s+/g, " ")).toContain("Diterima kurang");
     expect(((await row.textContent()) ?? "").replace(/\s+/g, " ")).toContain("Rp 500.000");
+
+    // The account in review: why, the last digits and the name's score; verified with a note, its held payout is scheduled again.
+    const accountCard = page.locator(`[data-testid="account-in-review"][data-uid="${reviewed}"]`);
+    expect(await accountCard.getByTestId("account-flags").textContent()).toContain("Nama pemilik rekening tidak sepenuhnya sama dengan nama terdaftar");
+    expect(await accountCard.getByTestId("account-name-score").textContent()).toBe("82% (meragukan)");
+    expect(await accountCard.textContent()).not.toContain("1234567890");
+    await accountCard.getByLabel("Catatan (wajib, disimpan bersama keputusan)").fill("Buku tabungan dilihat di Disnaker; nama sesuai KTP.");
+    await accountCard.getByRole("button", { name: "Verifikasi rekening" }).click();
+    await page.getByTestId("accounts-outcome").waitFor();
+    expect(await text(page, "accounts-outcome")).toBe(`Rekening peserta ${reviewed} diverifikasi; 1 pembayaran yang ditahan dijadwalkan lagi.`);
+    await accountCard.waitFor({ state: "detached" });
+    expect((await adminDb.doc(`payoutAccounts/${reviewed}`).get()).data()).toMatchObject({ status: "verified", review: { decision: "verify", by: admin.uid } });
+    expect((await adminDb.doc(`payouts/${waiting}`).get()).data()?.state).toBe("scheduled");
+
+    // The participant's report: resolved with what was found and a note the participant reads.
+    const resolveForm = page.getByTestId("case-resolve-form");
+    await resolveForm.getByLabel("Laporan", { exact: true }).selectOption(caseId);
+    await resolveForm.getByLabel("Hasil pemeriksaan").selectOption("paid-confirmed");
+    await resolveForm.getByLabel("Catatan untuk peserta (wajib)").fill("Rekening koran Bank Nusantara menunjukkan Rp 600.000 masuk.");
+    await resolveForm.getByRole("button", { name: "Selesaikan laporan" }).click();
+    await page.getByTestId("cases-outcome").waitFor();
+    expect(await text(page, "cases-outcome")).toBe(`Laporan atas cicilan ${reported.id} diselesaikan.`);
+    await row.waitFor({ state: "detached" });
+    expect((await adminDb.doc(`payoutCases/${caseId}`).get()).data()).toMatchObject({
+      status: "resolved",
+      resolvedAs: "paid-confirmed",
+      resolvedBy: admin.uid,
+      resolution: "Rekening koran Bank Nusantara menunjukkan Rp 600.000 masuk.",
+    });
     await page.getByTestId("reconciliation").waitFor();
     await page.getByTestId("clawbacks").waitFor();
     await expectAccessible(page);
@@ -297,8 +369,17 @@ describe("the program office's payments page", () => {
     await auditorPage.getByRole("navigation").getByRole("link", { name: "Pembayaran", exact: true }).click();
     await auditorPage.getByTestId("payments-read-only").waitFor();
     await auditorPage.getByTestId("partner-queue").first().waitFor();
-    expect(await auditorPage.getByRole("button", { name: /^Jeda antrean|^Lanjutkan antrean|Tandai selesai|Batalkan pembayaran|Lepaskan/ }).count()).toBe(0);
+    expect(
+      await auditorPage
+        .getByRole("button", {
+          name: /^Jeda antrean|^Lanjutkan antrean|Tandai selesai|Batalkan pembayaran|Lepaskan|Verifikasi rekening|Tolak rekening|Selesaikan laporan/,
+        })
+        .count(),
+    ).toBe(0);
     await expectAccessible(auditorPage);
     expect(auditorErrors).toEqual([]);
+    // The released payout and its account would otherwise wait in the other suites' queries.
+    await adminDb.recursiveDelete(adminDb.doc(`payouts/${waiting}`));
+    await adminDb.doc(`payoutAccounts/${reviewed}`).delete();
   });
 });

@@ -5,7 +5,7 @@ import type { PayoutCases } from "../../functions/src/usecases/ports.js";
 /**
  * What every implementation of the PayoutCases port must do: a report opened once per request and
  * once per open installment, the participant's reports newest first, the open ones oldest first,
- * and a quarantined partner report resolved with exactly what `decide` returns. The unit suite runs
+ * and a participant's report or a quarantined partner report resolved with exactly what `decide` returns. The unit suite runs
  * it on the memory adapter (tests/unit/adapters/payoutCasesContract.test.ts), the integration
  * suite on the Firestore one (tests/integration/payoutCasesContract.test.ts).
  */
@@ -73,6 +73,29 @@ export function describePayoutCasesContract(name: string, make: () => PayoutCase
       expect((await payoutCases.ofParticipant(carol)).map((entry) => entry.id)).toEqual([id("c2"), id("c1")]);
       const open = (await payoutCases.openCases(1000)).filter((entry) => entry.doc.uid === carol || entry.doc.uid === dave);
       expect(open.map((entry) => entry.id)).toEqual([id("d1"), id("c1")]);
+    });
+
+    it("when `resolveCase` resolves a report, then it is written as returned and leaves the open list; null writes nothing; a missing one is seen as null", async () => {
+      const { payoutCases } = make();
+      const uid = id("erin");
+      const opened = report(uid, "1", 40);
+      await payoutCases.open(id("e1"), opened);
+      const resolved: PayoutCaseDoc = {
+        ...opened,
+        status: "resolved",
+        resolvedAt: at(50),
+        resolution: "Bank mengonfirmasi dana masuk.",
+        resolvedAs: "paid-confirmed",
+        resolvedBy: "admin-1",
+        resolveRequestId: "contract-resolve",
+      };
+      expect(await payoutCases.resolveCase(id("e1"), () => ({ doc: null, result: "left" }))).toBe("left");
+      expect(await payoutCases.ofParticipant(uid)).toEqual([{ id: id("e1"), doc: opened }]);
+      const seen = await payoutCases.resolveCase(id("e1"), (current) => ({ doc: current === null ? null : resolved, result: current }));
+      expect(seen).toEqual(opened);
+      expect(await payoutCases.ofParticipant(uid)).toEqual([{ id: id("e1"), doc: resolved }]);
+      expect((await payoutCases.openCases(1000)).some((entry) => entry.id === id("e1"))).toBe(false);
+      expect(await payoutCases.resolveCase(id("missing"), (current) => ({ doc: null, result: current }))).toBeNull();
     });
   });
 

@@ -3,6 +3,7 @@ import type { PaymentPartnerCode } from "../../functions/src/domain/payouts/part
 import { expectedPosition, transition, type PayoutState } from "../../functions/src/domain/payouts/payout.js";
 import { installmentId, payoutReference } from "../../functions/src/domain/payouts/schedule.js";
 import type {
+  AccountReviewDoc,
   LedgerEntryDoc,
   PaymentEventDoc,
   PaymentPartnerStateDoc,
@@ -395,6 +396,53 @@ export function describePayoutContract(name: string, make: () => PayoutContractP
       await Promise.all([a, b].map((uid) => payoutAccounts.link(uid, accountKey, () => ({ account: accountOf(at), result: null }))));
       const users = await payoutAccounts.link(a, accountKey, ({ users: found }) => ({ account: null, result: found }));
       expect([users?.count, [...(users?.uids ?? [])].sort()]).toEqual([2, [a, b].sort()]);
+    });
+
+    it("when accounts wait for review, then inReview lists them oldest link first, and decide writes what it returns (nothing for null)", async () => {
+      const { payoutAccounts } = make();
+      const [a, b, c, missing] = [id("uid"), id("uid"), id("uid"), id("uid")];
+      const inReview = (linkedAt: Date): PayoutAccountDoc => ({ ...accountOf(linkedAt), status: "review", flags: ["shared-account"] });
+      for (const [uid, account] of [
+        [a, inReview(later(2))],
+        [b, inReview(later(1))],
+        [c, accountOf(later(0))],
+      ] as const) {
+        await payoutAccounts.link(uid, id("account"), () => ({ account, result: null }));
+      }
+      const ours = async () => (await payoutAccounts.inReview(1000)).filter((entry) => [a, b, c].includes(entry.uid));
+      expect(await ours()).toEqual([
+        { uid: b, account: inReview(later(1)) },
+        { uid: a, account: inReview(later(2)) },
+      ]);
+
+      const review: AccountReviewDoc = { decision: "verify", by: "admin-1", at: later(3), note: "Checked at the desk.", requestId: "contract-review" };
+      const seen = await payoutAccounts.decide(a, (current) => ({
+        account: current === null ? null : { ...current, status: "verified", review },
+        result: current,
+      }));
+      expect(seen).toEqual(inReview(later(2)));
+      expect(await payoutAccounts.get(a)).toEqual({ ...inReview(later(2)), status: "verified", review });
+      expect((await ours()).map((entry) => entry.uid)).toEqual([b]);
+
+      expect(await payoutAccounts.decide(b, () => ({ account: null, result: "left" }))).toBe("left");
+      expect(await payoutAccounts.get(b)).toEqual(inReview(later(1)));
+      expect(await payoutAccounts.decide(missing, (current) => ({ account: null, result: current }))).toBeNull();
+      expect(await payoutAccounts.get(missing)).toBeNull();
+    });
+
+    it("when two officers decide one account at once, then each decides on what the other wrote: one verifies it, the other finds it verified", async () => {
+      const { payoutAccounts } = make();
+      const uid = id("uid");
+      const account: PayoutAccountDoc = { ...accountOf(at), status: "review", flags: ["doubtful-name"] };
+      await payoutAccounts.link(uid, id("account"), () => ({ account, result: null }));
+      const verify = (by: string) =>
+        payoutAccounts.decide(uid, (current) =>
+          current?.status === "review"
+            ? { account: { ...current, status: "verified", review: { decision: "verify", by, at, note: "Seen.", requestId: by } }, result: "verified" }
+            : { account: null, result: "already" },
+        );
+      expect((await Promise.all([verify("admin-1"), verify("admin-2")])).sort()).toEqual(["already", "verified"]);
+      expect((await payoutAccounts.get(uid))?.status).toBe("verified");
     });
   });
 }

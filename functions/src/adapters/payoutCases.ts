@@ -50,4 +50,13 @@ export const firestorePayoutCases: PayoutCases = {
       return result;
     });
   },
+
+  async resolveCase(id, decide) {
+    return db().runTransaction(async (tx) => {
+      const ref = payoutCases().doc(id);
+      const { doc, result } = decide((await tx.get(ref)).data() ?? null);
+      if (doc !== null) tx.set(ref, doc);
+      return result;
+    });
+  },
 };

@@ -19,6 +19,7 @@ export const PAYOUT_QUERY_SHAPES = [
   { collection: "payouts", equalities: ["uid"], orderBy: "number" },
   { collection: "paymentEvents", equalities: ["outcome"], orderBy: "receivedAt" },
   { collection: "paymentQuarantine", equalities: ["status"], orderBy: "at" },
+  { collection: "payoutAccounts", equalities: ["status"], orderBy: "linkedAt" },
 ] as const;
 
 /** The ID of a change's n-th ledger entry: one per (installment, version, n), so a retried transaction cannot post twice. */
@@ -164,6 +165,19 @@ export const firestorePayoutAccounts: PayoutAccounts = {
         const next = [...uids, uid].slice(-1000);
         tx.set(accountUsers().doc(accountKey), { uids: next, count: (users.data()?.count ?? 0) + 1, updatedAt: account.linkedAt });
       }
+      return result;
+    });
+  },
+  async inReview(limit) {
+    // linkedAt has no single-field index (fieldOverrides); the composite (status, linkedAt) serves this.
+    const snapshot = await payoutAccounts().where("status", "==", "review").orderBy("linkedAt").limit(limit).get();
+    return snapshot.docs.map((doc) => ({ uid: doc.id, account: doc.data() }));
+  },
+  async decide(uid, decide) {
+    return db().runTransaction(async (tx) => {
+      const ref = payoutAccounts().doc(uid);
+      const { account, result } = decide((await tx.get(ref)).data() ?? null);
+      if (account !== null) tx.set(ref, account);
       return result;
     });
   },

@@ -17,12 +17,22 @@ import type {
   MyPayouts,
   reportPayoutInput,
   resolveQuarantineInput,
+  resolvePayoutCaseInput,
+  reviewPayoutAccountInput,
   reviewPayoutInput,
   SetPayoutQueueResult,
   setPayoutQueueInput,
 } from "./payouts.js";
 import type { OpenClawbackResult, openClawbackInput, RecordRepaymentResult, recordRepaymentInput } from "./clawbacks.js";
-import type { getMyPayoutsInput, PayoutOverview, payoutOverviewInput, ReportPayoutResult, ResolveQuarantineResult } from "./payoutViews.js";
+import type {
+  getMyPayoutsInput,
+  PayoutOverview,
+  payoutOverviewInput,
+  ReportPayoutResult,
+  ResolvePayoutCaseResult,
+  ResolveQuarantineResult,
+  ReviewPayoutAccountResult,
+} from "./payoutViews.js";
 
 /**
  * The contract between the callables and the web app: each callable's deployed name, what it
@@ -80,6 +90,8 @@ export interface Callables {
   reviewPayout: { input: z.input<typeof reviewPayoutInput>; result: { state: string } };
   openClawback: { input: z.input<typeof openClawbackInput>; result: OpenClawbackResult };
   recordRepayment: { input: z.input<typeof recordRepaymentInput>; result: RecordRepaymentResult };
+  reviewPayoutAccount: { input: z.input<typeof reviewPayoutAccountInput>; result: ReviewPayoutAccountResult };
+  resolvePayoutCase: { input: z.input<typeof resolvePayoutCaseInput>; result: ResolvePayoutCaseResult };
 }
 
 /** A callable's deployed name: the name its trigger file and `functions/src/index.ts` export. */
@@ -185,6 +197,12 @@ export const REFUSALS = {
   // Clawback (program office): a paid installment found improper is taken back; repayments recorded until nothing is owed.
   openClawback: ["not-admin", "payout-not-found", "payout-not-paid", "clawback-exists", "program-year-not-configured"],
   recordRepayment: ["not-admin", "clawback-not-found", "clawback-repaid", "amount-exceeds-outstanding", "request-id-reused"],
+  // Accounts linked for review (doubtful name, shared number) verified or refused; `account-not-in-review` carries the status found
+  // (details.status). The reasons are named for payouts: `account-not-found` and `case-not-found` already mean the partner's
+  // inquiry and the identity verification queue.
+  reviewPayoutAccount: ["not-admin", "payout-account-not-found", "account-changed", "account-not-in-review", "request-id-reused"],
+  // Participants' reports closed with what was found and a note they read on /insentif-saya.
+  resolvePayoutCase: ["not-admin", "payout-case-not-found", "payout-case-resolved"],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];

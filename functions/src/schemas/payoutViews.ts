@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PaymentPartnerCode } from "../domain/payouts/partners.js";
 import type { PayoutState } from "../domain/payouts/payout.js";
 import type { ClawbackSummary } from "./clawbacks.js";
-import type { HOLD_REASONS, MyPayouts, QUARANTINE_REASONS } from "./payouts.js";
+import type { HOLD_REASONS, MyPayouts, PAYOUT_CASE_RESOLUTIONS, QUARANTINE_REASONS } from "./payouts.js";
 import type { ReconciliationOverview } from "./reconciliation.js";
 
 /**
@@ -85,6 +85,42 @@ export interface OpenCaseView {
   openedAt: string;
 }
 
+/**
+ * A payout account waiting for the program office's review (a doubtful name match, or an account
+ * number shared by more people than SHARED_ACCOUNT_LIMIT): what the officer needs to decide, never
+ * the full number nor the holder's or the participant's name.
+ */
+export interface AccountInReviewView {
+  uid: string;
+  partner: PaymentPartnerCode;
+  channel: "bank" | "ewallet";
+  institution: string;
+  /** The last 4 digits only. */
+  masked: string;
+  nameScore: number;
+  nameVerdict: "match" | "doubtful" | "mismatch";
+  flags: Array<"doubtful-name" | "shared-account">;
+  /** ISO 8601; sent back with the decision (`reviewPayoutAccount`), so it is about this account and not one linked since. */
+  linkedAt: string;
+}
+
+/** What `reviewPayoutAccount` answers: the account's new standing, who decided when, and how many held payouts it released. */
+export interface ReviewPayoutAccountResult {
+  uid: string;
+  status: "verified" | "refused";
+  decidedAt: string;
+  decidedBy: string;
+  released: number;
+}
+
+/** What `resolvePayoutCase` answers. */
+export interface ResolvePayoutCaseResult {
+  id: string;
+  resolution: (typeof PAYOUT_CASE_RESOLUTIONS)[number];
+  resolvedAt: string;
+  resolvedBy: string;
+}
+
 /** What `payoutOverview` answers (program office; auditors read the same, without acting on it). */
 export interface PayoutOverview {
   generatedAt: string;
@@ -96,6 +132,8 @@ export interface PayoutOverview {
   held: HeldPayoutView[];
   quarantine: QuarantineView[];
   cases: OpenCaseView[];
+  /** Payout accounts waiting for a decision (`reviewPayoutAccount`), oldest link first. */
+  accountsInReview: AccountInReviewView[];
   /** The latest day's three-way reconciliation (usecases/payouts/report.ts reconciliationSummary); null before the first report. */
   report: ReconciliationOverview | null;
   /** Repayment cases with something owed, soonest deadline first (usecases/payouts/clawback.ts openClawbacks). */

@@ -217,6 +217,9 @@ export const reportPayoutInput = z.object({
 });
 export type ReportPayoutInput = z.infer<typeof reportPayoutInput>;
 
+/** What the program office found on a participant's report (`resolvePayoutCase`). */
+export const PAYOUT_CASE_RESOLUTIONS = ["paid-confirmed", "repaid", "clawback-opened", "other"] as const;
+
 /** `payoutCases/{requestId}`: a participant's report about an installment, opened for reconciliation. */
 export const payoutCaseDoc = z.object({
   uid: z.string(),
@@ -232,7 +235,7 @@ export const payoutCaseDoc = z.object({
   resolvedAt: z.date().nullable(),
   resolution: z.string().nullable(),
   /** What the program office found when it resolved the case (`resolvePayoutCase`); `resolution` is its note, which the participant reads. */
-  resolvedAs: z.enum(["paid-confirmed", "repaid", "clawback-opened", "other"]).optional(),
+  resolvedAs: z.enum(PAYOUT_CASE_RESOLUTIONS).optional(),
   /** The admin's uid. */
   resolvedBy: z.string().optional(),
   /** The resolving request's idempotency key: the same request again answers as the first did. */
@@ -259,15 +262,12 @@ export const resolveQuarantineInput = z.object({ id: z.string().min(1).max(200),
 export const reviewPayoutAccountInput = z.object({
   uid: documentId,
   /** The account's `linkedAt` as the overview showed it (ISO 8601): a decision is about the account the officer saw, not one linked since. */
-  linkedAt: z.string().datetime(),
+  linkedAt: z.iso.datetime({ offset: true }),
   decision: z.enum(["verify", "refuse"]),
   note: z.string().trim().min(3).max(500),
   requestId: z.string().uuid(),
 });
 export type ReviewPayoutAccountInput = z.infer<typeof reviewPayoutAccountInput>;
-
-/** What the program office found on a participant's report (`resolvePayoutCase`). */
-export const PAYOUT_CASE_RESOLUTIONS = ["paid-confirmed", "repaid", "clawback-opened", "other"] as const;
 
 /** `resolvePayoutCase` input (program office): a participant's report closed with what was found and a note the participant reads. */
 export const resolvePayoutCaseInput = z.object({

@@ -256,4 +256,26 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     id: "Jumlah pengembalian melebihi sisa yang harus dikembalikan. Periksa sisanya lalu coba lagi.",
     en: "The repayment is more than what is still owed. Check the outstanding amount and try again.",
   },
+
+  // The program office's decisions on accounts waiting for review and on participants' reports (usecases/payouts/accountReview.ts, caseResolution.ts).
+  "payout-account-not-found": {
+    id: "Peserta ini tidak punya rekening pembayaran. Muat ulang halaman.",
+    en: "This participant has no payout account. Reload the page.",
+  },
+  "account-changed": {
+    id: "Peserta sudah menautkan rekening lain sejak daftar ini dimuat. Muat ulang halaman dan periksa rekening yang baru.",
+    en: "The participant linked another account since this list was loaded. Reload the page and check the new account.",
+  },
+  "account-not-in-review": {
+    id: "Rekening ini tidak sedang menunggu pemeriksaan: sudah terverifikasi atau sudah ditolak. Muat ulang halaman untuk melihat statusnya.",
+    en: "This account is not waiting for a review: it is verified or refused already. Reload the page to see its status.",
+  },
+  "payout-case-not-found": {
+    id: "Tidak ada laporan peserta dengan nomor ini. Muat ulang halaman.",
+    en: "There is no participant report with this number. Reload the page.",
+  },
+  "payout-case-resolved": {
+    id: "Laporan peserta ini sudah diselesaikan sebelumnya. Muat ulang halaman untuk melihat penyelesaiannya.",
+    en: "This participant report was resolved already. Reload the page to see how.",
+  },
 };

@@ -873,6 +873,10 @@ export interface PayoutAccounts {
   get(uid: string): Promise<PayoutAccountDoc | null>;
   /** Links in one transaction: writes the account and adds the uid to the account number's users, unless `decide` returns null. */
   link<R>(uid: string, accountKey: string, decide: (facts: AccountFacts) => { account: PayoutAccountDoc | null; result: R }): Promise<R>;
+  /** Accounts waiting for the program office's review (`status == review`), oldest link first (then by uid). */
+  inReview(limit: number): Promise<Array<{ uid: string; account: PayoutAccountDoc }>>;
+  /** Decides on one account in one transaction: writes the account `decide` returns (null: nothing), returns its result. */
+  decide<R>(uid: string, decide: (current: PayoutAccountDoc | null) => { account: PayoutAccountDoc | null; result: R }): Promise<R>;
 }
 
 /** A participant's report on an installment, or a quarantined partner report, with its ID. */
@@ -901,6 +905,8 @@ export interface PayoutCases {
   openCases(limit: number): Promise<StoredPayoutCase[]>;
   /** Resolves a quarantined report in one transaction with what `decide` returns for it (null: leave it as it is). */
   resolveQuarantine<R>(id: string, decide: (current: QuarantineDoc | null) => { doc: QuarantineDoc | null; result: R }): Promise<R>;
+  /** Resolves a participant's report in one transaction with what `decide` returns for it (null: leave it as it is). */
+  resolveCase<R>(id: string, decide: (current: PayoutCaseDoc | null) => { doc: PayoutCaseDoc | null; result: R }): Promise<R>;
 }
 
 /** The payout queues' admin (adapters/taskQueues.ts): Cloud Tasks' pause, resume and depth where it has them. */

@@ -17,6 +17,8 @@ export const callPayoutOverview = callable("payoutOverview");
 export const callSetPayoutQueue = callable("setPayoutQueue");
 export const callReviewPayout = callable("reviewPayout");
 export const callResolveQuarantine = callable("resolveQuarantine");
+export const callReviewPayoutAccount = callable("reviewPayoutAccount");
+export const callResolvePayoutCase = callable("resolvePayoutCase");
 
 /** The signed-in person's incentives (empty for someone who is not a participant). */
 export const loadMyPayouts = (): Promise<MyPayouts> => callGetMyPayouts({});

@@ -41,5 +41,12 @@ export function memoryPayoutCases(memory: Memory): PayoutCases {
       if (doc !== null) memory.batch().set(paymentQuarantine, id, doc).commit();
       return result;
     },
+
+    async resolveCase(id, decide) {
+      await roundTrip();
+      const { doc, result } = decide(payoutCases.read(id) ?? null);
+      if (doc !== null) memory.batch().set(payoutCases, id, doc).commit();
+      return result;
+    },
   };
 }

@@ -187,5 +187,22 @@ export function memoryPayoutAccounts(memory: Memory): PayoutAccounts {
       batch.commit();
       return result;
     },
+    async inReview(limit) {
+      await roundTrip();
+      // Firestore's order: linkedAt, then the document ID.
+      return payoutAccounts
+        .under("")
+        .map(([uid, account]) => ({ uid, account }))
+        .filter((entry) => entry.account.status === "review")
+        .sort((a, b) => a.account.linkedAt.getTime() - b.account.linkedAt.getTime() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0))
+        .slice(0, limit);
+    },
+    async decide(uid, decide) {
+      await roundTrip();
+      // From here to the commit nothing awaits, as in a transaction.
+      const { account, result } = decide(payoutAccounts.read(uid) ?? null);
+      if (account !== null) memory.batch().set(payoutAccounts, uid, account).commit();
+      return result;
+    },
   };
 }

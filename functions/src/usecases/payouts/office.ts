@@ -14,6 +14,7 @@ import {
   type ResolveQuarantineResult,
 } from "../../schemas/payoutViews.js";
 import type { Ports, StoredPayout, StoredPayoutCase } from "../ports.js";
+import { accountInReviewView } from "./accountReview.js";
 import { openClawbacks } from "./clawback.js";
 import { reconciliationSummary } from "./report.js";
 
@@ -23,22 +24,24 @@ import { reconciliationSummary } from "./report.js";
  * in quarantine, the participants' open reports, the latest reconciliation report and the
  * clawbacks still owed — and resolving a quarantined report. Auditors read the overview; only
  * admins act. Releasing or cancelling a held payout is `reviewPayout`'s, pausing a queue
- * `setPayoutQueue`'s.
+ * `setPayoutQueue`'s, deciding an account in review `reviewPayoutAccount`'s (accountReview.ts),
+ * closing a participant's report `resolvePayoutCase`'s (caseResolution.ts).
  *
  * Reads of one overview: 3 partner documents, 19 aggregations (6 states × 3 partners, and every
  * held payout; each one read per 1,000 entries), at most OVERVIEW_LIMIT each of held payouts,
- * quarantined reports, open cases and clawbacks, and the latest report with its first page.
+ * quarantined reports, open cases, clawbacks and accounts in review, and the latest report with
+ * its first page.
  */
 
 /** How many of each list the overview shows (oldest first): the page is a worklist, not an archive. */
 export const OVERVIEW_LIMIT = 50;
 
-type OverviewPorts = Pick<Ports, "payouts" | "payoutCases" | "reconciliation" | "clawbacks" | "taskQueues" | "clock">;
+type OverviewPorts = Pick<Ports, "payouts" | "payoutAccounts" | "payoutCases" | "reconciliation" | "clawbacks" | "taskQueues" | "clock">;
 
 export async function payoutOverview(ports: OverviewPorts, actor: Actor): Promise<Outcome<PayoutOverview, RefusalOf<"payoutOverview">>> {
   if (!mayDo(actor, "read-payouts")) return refused("not-admin-or-auditor");
   const now = ports.clock.now();
-  const [partners, heldTotal, held, quarantine, cases, report, clawbacks] = await Promise.all([
+  const [partners, heldTotal, held, quarantine, cases, report, clawbacks, accountsInReview] = await Promise.all([
     Promise.all(PAYMENT_PARTNERS.map((spec) => partnerView(ports, spec))),
     ports.payouts.count("held"),
     ports.payouts.inState("held", "updatedAt", now, OVERVIEW_LIMIT),
@@ -46,6 +49,7 @@ export async function payoutOverview(ports: OverviewPorts, actor: Actor): Promis
     ports.payoutCases.openCases(OVERVIEW_LIMIT),
     reconciliationSummary(ports, OVERVIEW_LIMIT),
     openClawbacks(ports, OVERVIEW_LIMIT),
+    ports.payoutAccounts.inReview(OVERVIEW_LIMIT),
   ]);
   return done({
     generatedAt: now.toISOString(),
@@ -57,6 +61,7 @@ export async function payoutOverview(ports: OverviewPorts, actor: Actor): Promis
     cases: cases.map(caseView),
     report,
     clawbacks,
+    accountsInReview: accountsInReview.map(accountInReviewView),
   });
 }
 

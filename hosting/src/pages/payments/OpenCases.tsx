@@ -1,14 +1,38 @@
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { OpenCaseView } from "@schemas/payoutViews.js";
 import { partnerName } from "../../data/paymentPartners.js";
 import { jakartaTime, rupiah } from "../../format.js";
 import { usePaymentsLang } from "../../i18n/payments.js";
+import { CaseResolveForm } from "./CaseResolveForm.js";
 
-/** Participants' "not received" / "received less" reports still open, oldest first, for reconciliation with the partners' statements. */
-export function OpenCases({ cases }: { cases: OpenCaseView[] }) {
+interface Props {
+  cases: OpenCaseView[];
+  canAct: boolean;
+  onChanged(): void;
+}
+
+/**
+ * Participants' "not received" / "received less" reports still open, oldest first, for
+ * reconciliation with the partners' statements, and (admins) closing one with what was found.
+ */
+export function OpenCases({ cases, canAct, onChanged }: Props) {
   const { lang, t } = usePaymentsLang();
+  // A resolved report leaves the table when the figures are read again: what was done is said here, above it.
+  const [done, setDone] = useState<string | null>(null);
+  const shown = useRef<HTMLParagraphElement>(null);
+  useEffect(() => shown.current?.focus(), [done]);
+  const resolved = (text: string) => {
+    setDone(text);
+    onChanged();
+  };
   return (
     <section aria-labelledby="cases-title" data-testid="open-cases">
       <h2 id="cases-title">{t("payments.cases.title")}</h2>
+      {done && (
+        <p ref={shown} tabIndex={-1} role="status" class="notice notice-ok" data-testid="cases-outcome">
+          {done}
+        </p>
+      )}
       {cases.length === 0 ? (
         <p class="card" data-testid="cases-none">
           {t("payments.cases.none")}
@@ -52,6 +76,7 @@ export function OpenCases({ cases }: { cases: OpenCaseView[] }) {
           </table>
         </div>
       )}
+      {canAct && cases.length > 0 && <CaseResolveForm cases={cases} onResolved={resolved} />}
     </section>
   );
 }

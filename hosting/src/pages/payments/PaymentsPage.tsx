@@ -4,6 +4,7 @@ import { loadPayoutOverview, type PayoutOverview } from "../../data/payouts.js";
 import type { Load } from "../../data/useLoad.js";
 import { jakartaTime } from "../../format.js";
 import { usePaymentsLang } from "../../i18n/payments.js";
+import { AccountsInReview } from "./AccountsInReview.js";
 import { HeldPayouts } from "./HeldPayouts.js";
 import { OpenCases } from "./OpenCases.js";
 import { PartnerQueues } from "./PartnerQueues.js";
@@ -17,9 +18,10 @@ export interface PaymentsPageProps {
 
 /**
  * /pembayaran: what the program office watches and decides on — each partner's queue (pause and
- * resume during an outage), the payouts held for review (release or cancel, with a note), partner
- * reports in quarantine (resolve, with a note), participants' open reports, the latest
- * reconciliation report and the clawbacks still owed. After each action the figures are read again.
+ * resume during an outage), the payouts held for review (release or cancel, with a note), payout
+ * accounts waiting for review (verify or refuse, with a note), partner reports in quarantine
+ * (resolve, with a note), participants' open reports (resolve, with what was found and a note), the
+ * latest reconciliation report and the clawbacks still owed. After each action the figures are read again.
  */
 export function PaymentsPage({ canAct }: PaymentsPageProps) {
   const { lang, t } = usePaymentsLang();
@@ -64,8 +66,9 @@ export function PaymentsPage({ canAct }: PaymentsPageProps) {
               </div>
               <PartnerQueues partners={overview.partners} canAct={acts} onChanged={changed} />
               <HeldPayouts held={overview.held} total={overview.heldTotal} canAct={acts} onChanged={changed} />
+              <AccountsInReview accounts={overview.accountsInReview} canAct={acts} onChanged={changed} />
               <QuarantineList quarantine={overview.quarantine} canAct={acts} onChanged={changed} />
-              <OpenCases cases={overview.cases} />
+              <OpenCases cases={overview.cases} canAct={acts} onChanged={changed} />
               <Reconciliation report={overview.report} />
               <Clawbacks clawbacks={overview.clawbacks} />
             </>

@@ -5,7 +5,7 @@ import { refusalNotice, type Notice } from "../../data/refusals.js";
 import type { PaymentsMessageId } from "../../i18n/payments.js";
 
 /** The callables the payments page calls for the program office. */
-export type PaymentsAction = "setPayoutQueue" | "reviewPayout" | "resolveQuarantine";
+export type PaymentsAction = "setPayoutQueue" | "reviewPayout" | "resolveQuarantine" | "reviewPayoutAccount" | "resolvePayoutCase";
 
 export type PaymentsFailure<A extends PaymentsAction = PaymentsAction> = { kind: "fields"; errors: FieldError[] } | Notice<RefusalOf<A>, PaymentsMessageId>;
 
