@@ -123,6 +123,8 @@ export async function meterLifeCycle(
   const costs: Record<LifeStep, StepCost> = { entitled: zero(), dispatch: zero(), send: zero(), webhook: zero(), apply: zero(), notify: zero() };
 
   const dispatcher = { rate: 0 };
+  /** The step being counted: the outbox's share is taken out of it. */
+  const counting: { step: LifeStep | null } = { step: null };
   const capture = await captureServer();
   const simulator = await startPaymentsSimulator({
     port: 0,
@@ -144,7 +146,7 @@ export async function meterLifeCycle(
         },
       },
     });
-    // The outbox's share of the apply task, put down to its own step.
+    // The outbox's share of the step that sends the notice (the apply task), put down to its own step.
     const ports: Ports = {
       ...base,
       notifications: {
@@ -154,7 +156,7 @@ export async function meterLifeCycle(
             return await base.notifications.send(key, notification);
           } finally {
             addTo(costs.notify, before, snap());
-            addTo(costs.apply, before, snap(), -1);
+            if (counting.step !== null) addTo(costs[counting.step], before, snap(), -1);
           }
         },
       },
@@ -166,9 +168,13 @@ export async function meterLifeCycle(
     };
     const counted = async <T>(step: LifeStep, work: () => Promise<T>): Promise<T> => {
       const before = snap();
-      const result = await work();
-      addTo(costs[step], before, snap());
-      return result;
+      counting.step = step;
+      try {
+        return await work();
+      } finally {
+        counting.step = null;
+        addTo(costs[step], before, snap());
+      }
     };
 
     const now = new Date();

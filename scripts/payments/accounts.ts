@@ -19,7 +19,7 @@ export const SEEDED_ACCOUNTS: readonly DemoAccount[] = [
   // In another person's name: for the "account holder is not the participant" check.
   { number: "5678901234", holderName: "RUDI HARTONO", closed: false },
   { number: "081234567890", holderName: "SITI RAHAYU", closed: false },
-  { number: "085712345678", holderName: "PESERTA DEMO", closed: false },
+  { number: "085712345678", holderName: "DEWI LESTARI", closed: false },
   { number: "081399990000", holderName: "WAHYU PRATAMA", closed: true },
 ];
 

@@ -7,6 +7,7 @@ import { demoParticipantForm } from "../../scripts/demo-data.js";
 import { adminDb } from "../support/admin.js";
 import { participant } from "../support/partnerSimulator.js";
 import { ensurePaymentPartners } from "../support/payouts.js";
+import { ensureProgramYear } from "../support/people.js";
 import { accountWith } from "../support/stack.js";
 import {
   closeBrowser,
@@ -40,7 +41,10 @@ const SOMEONE_ELSES = "5678901234";
 const DAY = 86_400_000;
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 
-beforeAll(ensurePaymentPartners);
+beforeAll(async () => {
+  await ensureProgramYear();
+  await ensurePaymentPartners();
+});
 afterAll(closeBrowser);
 
 /** Installment 1 of the participant's program year, paid three days after it fell due, with its timeline as the partner reported it. */
@@ -285,12 +289,13 @@ describe("the program office's payments page", () => {
     await page.waitForURL("**/pembayaran");
     await page.getByRole("heading", { name: "Pembayaran insentif", level: 1 }).waitFor();
 
-    // Each partner: its state in words and a table of its payouts per state.
+    // Each partner: its state in words and a table of its payouts per state (a header, six states) and the tasks waiting in its queue.
     const queues = page.getByTestId("partner-queue");
     await queues.first().waitFor();
     expect(await queues.count()).toBe(3);
     const kirimDana = page.locator('[data-testid="partner-queue"][data-partner="kirim-dana"]');
-    expect(await kirimDana.getByRole("table", { name: "Jumlah pembayaran KirimDana per status" }).getByRole("row").count()).toBe(7);
+    expect(await kirimDana.getByRole("table", { name: "Jumlah pembayaran KirimDana per status" }).getByRole("row").count()).toBe(8);
+    await expect.poll(() => kirimDana.locator('tr[data-state="queue-depth"] td').textContent()).toMatch(/^\d+$/);
     // Pausing asks first; "Tidak" changes nothing (other suites' payouts go through this partner).
     const paused = (await adminDb.doc("paymentPartners/kirim-dana").get()).data()?.paused as boolean;
     await kirimDana.getByRole("button", { name: paused ? "Lanjutkan antrean KirimDana" : "Jeda antrean KirimDana" }).click();

@@ -75,8 +75,13 @@ describe.sequential("payouts over real HTTP, with the partner's faults", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const paidEvents = (await eventsOf(who.reference)).filter((event) => event.state === "paid");
     expect(paidEvents).toHaveLength(1);
-    const { deliveries } = await simulator<{ deliveries: Array<{ reference: string; state: string; status: number }> }>("GET", "/_control/deliveries");
-    expect(deliveries.filter((d) => d.reference === who.reference && d.state === "paid").map((d) => d.status)).toEqual([200, 200, 200]);
+    // The simulator delivers the copies one after another: wait for the third's answer.
+    const statuses = async () => {
+      const { deliveries } = await simulator<{ deliveries: Array<{ reference: string; state: string; status: number | null }> }>("GET", "/_control/deliveries");
+      return deliveries.filter((d) => d.reference === who.reference && d.state === "paid").map((d) => d.status);
+    };
+    await expect.poll(statuses, { timeout: 30_000, interval: 500 }).toEqual([200, 200, 200]);
+    expect((await eventsOf(who.reference)).filter((event) => event.state === "paid")).toHaveLength(1);
     await exactlyOnce(who, ["paid"]);
   });
 
@@ -295,6 +300,39 @@ describe.sequential("payouts over real HTTP, with the partner's faults", () => {
     const payout = await payoutOf(who.installment);
     expect(payout.hold).toMatchObject({ reason: "eligibility", details: ["on-exclusion-list"] });
     await exactlyOnce(who, ["held"]);
+  });
+
+  it("when the partner refuses the payout (closed account) and the participant links another account, then it is paid there, once, as a new round", async () => {
+    const who = await dispatchedWith({ failWith: "closed-account" });
+    expect(await settled(who.installment, ["failed"])).toBe("failed");
+    const newAccount = `${who.accountNumber.slice(0, -1)}${(Number(who.accountNumber.at(-1)) + 1) % 10}`;
+    await simulator("POST", "/_control/accounts", { number: newAccount, holderName: who.fullName.toUpperCase() });
+    const linked = await call(
+      "linkPayoutAccount",
+      { partner: who.partner, channel: "bank", institution: "009", accountNumber: newAccount, requestId: randomUUID() },
+      who.account.idToken,
+    );
+    expect(linked.result).toMatchObject({ status: "verified", released: 1 });
+    await dispatchPayouts(ports, new Date(), who.partner);
+    expect(await settled(who.installment, ["paid"])).toBe("paid");
+    const payout = await payoutOf(who.installment);
+    expect(payout.reference).toBe(`${who.reference}-R1`);
+    const { transactions } = await simulator<{ transactions: Array<{ reference: string; accountNumber: string; state: string; amount: number }> }>(
+      "GET",
+      "/_control/transactions",
+    );
+    const mine = transactions.filter((t) => t.reference.startsWith(who.reference));
+    expect(mine.map((t) => [t.reference, t.accountNumber, t.state]).sort()).toEqual(
+      [
+        [who.reference, who.accountNumber, "failed"],
+        [`${who.reference}-R1`, newAccount, "paid"],
+      ].sort(),
+    );
+    const entries = (await adminDb.collection("payoutLedger").where("installmentId", "==", who.installment).get()).docs.map(
+      (d) => d.data() as { from: string; to: string; amount: number },
+    );
+    const balance = (account: string) => entries.reduce((sum, e) => sum + (e.to === account ? e.amount : 0) - (e.from === account ? e.amount : 0), 0);
+    expect([balance("paid:bank-nusantara"), balance("entitlement"), balance("payout:bank-nusantara")]).toEqual([payout.amount, 0, 0]);
   });
 
   it("after the suite, no transaction at the simulator was paid twice", async () => {

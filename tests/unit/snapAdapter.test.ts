@@ -210,7 +210,7 @@ describe("topping up an e-wallet (DompetKita, SNAP emoney)", () => {
     const wallet = h.partners.get("dompet-kita");
     expect(await wallet.inquireAccount({ channel: "ewallet", institution: "DOMPETKITA", accountNumber: "085712345678" })).toEqual({
       found: true,
-      holderName: "PESERTA DEMO",
+      holderName: "DEWI LESTARI",
     });
     expect(await wallet.inquireAccount({ channel: "ewallet", institution: "DOMPETKITA", accountNumber: "081399990000" })).toEqual({ found: false });
   });

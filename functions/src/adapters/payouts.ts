@@ -2,9 +2,19 @@ import { FieldPath, type Transaction } from "firebase-admin/firestore";
 import type { PaymentPartnerCode } from "../domain/payouts/partners.js";
 import { installmentId } from "../domain/payouts/schedule.js";
 import type { PayoutAccounts, PayoutChange, PayoutStore, StoredPayout } from "../usecases/ports.js";
-import { accountUsers, paymentEvents, paymentPartners, paymentQuarantine, payoutAccounts, payoutEvents, payoutLedger, payouts } from "./collections.js";
+import {
+  accountUsers,
+  clawbacks,
+  fields,
+  paymentEvents,
+  paymentPartners,
+  paymentQuarantine,
+  payoutAccounts,
+  payoutEvents,
+  payoutLedger,
+  payouts,
+} from "./collections.js";
 import { paymentEventDoc } from "../schemas/payouts.js";
-import { fields } from "./collections.js";
 import { db } from "./firebase.js";
 
 /**
@@ -50,7 +60,9 @@ export const firestorePayouts: PayoutStore = {
       const payout = payoutSnap.data() ?? null;
       const account = options.withAccount === true && payout !== null ? ((await tx.get(payoutAccounts().doc(payout.uid))).data() ?? null) : null;
       const event = eventSnap?.data() ?? null;
-      const decision = decide({ payout, account, event });
+      // Only a paid payout can have a repayment case: one more read for those alone.
+      const clawback = payout?.state === "paid" ? (await tx.get(clawbacks().doc(id))).exists : false;
+      const decision = decide({ payout, account, event, clawback });
       if (decision.change !== undefined) writeChange(tx, id, decision.change, payout === null);
       if (decision.quarantine !== undefined) tx.set(paymentQuarantine().doc(decision.quarantine.id), decision.quarantine.doc);
       if (decision.eventOutcome !== undefined && options.eventKey !== undefined && event !== null) {

@@ -11,7 +11,7 @@ const LEASE_SECONDS = 600;
 /**
  * Every morning at 07:00 Jakarta time: the installments due today go on their partners' queues
  * (usecases/payouts/dispatch.ts). One run at a time under a lease; every step is idempotent, so a
- * run that dies is finished by the next (or by `npm run fire -- dispatchPayouts` locally).
+ * run that dies is finished by the next (or by `npm run scheduler:fire -- dispatchPayouts` locally).
  */
 export const dispatchPayouts = onSchedule(
   { schedule: "0 7 * * *", timeZone: TIME_ZONE, retryCount: 0, timeoutSeconds: 540, memory: "512MiB" },

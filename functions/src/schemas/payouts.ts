@@ -52,7 +52,7 @@ export const payoutAccountDoc = z.object({
   partner: paymentPartnerCode,
   channel: payoutChannel,
   institution: z.string(),
-  /** Needed to pay; read by the participant and the payout tasks only; exempt from indexing. */
+  /** Needed to pay; read by the participant, the payout tasks, and the program office and auditors (reviews); exempt from indexing. */
   accountNumber: z.string(),
   /** The last 4 digits, for screens. */
   masked: z.string(),

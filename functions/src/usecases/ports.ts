@@ -811,6 +811,8 @@ export interface PayoutFacts {
   account: PayoutAccountDoc | null;
   /** The stored partner event being applied (read when `eventKey` is given). */
   event: PaymentEventDoc | null;
+  /** Whether a repayment case (`clawbacks/{id}`) exists for a paid payout: its money is then the case's, not the partner's to reverse. */
+  clawback: boolean;
 }
 
 /** What a payout transaction writes: each part optional; `result` is returned. */

@@ -35,7 +35,8 @@ export function memoryPayouts(memory: Memory): PayoutStore {
       const payout = payouts.read(id) ?? null;
       const event = options.eventKey === undefined ? null : (paymentEvents.read(options.eventKey) ?? null);
       const account = options.withAccount === true && payout !== null ? (memory.state.payoutAccounts.read(payout.uid) ?? null) : null;
-      const decision = decide({ payout, account, event });
+      const clawback = payout?.state === "paid" ? memory.state.clawbacks.has(id) : false;
+      const decision = decide({ payout, account, event, clawback });
       const batch = memory.batch();
       if (decision.change !== undefined) stageChange(batch, id, decision.change, payout === null);
       if (decision.quarantine !== undefined) batch.set(paymentQuarantine, decision.quarantine.id, decision.quarantine.doc);

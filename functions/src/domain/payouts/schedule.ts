@@ -85,6 +85,17 @@ export function installmentOfReference(reference: string): string | null {
   return REFERENCE.exec(reference)?.[1] ?? null;
 }
 
+/**
+ * The reference of the next round: a payout paid again after a reversal, or sent again after a
+ * definitive refusal, is a new transaction at the partner, which keeps the old one under the old
+ * reference (and would answer it again). A payout the partner never received keeps its reference.
+ */
+export function nextRoundReference(reference: string): string {
+  const installment = installmentOfReference(reference);
+  if (installment === null) throw new Error(`not a payout reference: ${reference}`);
+  return payoutReference(installment, roundOfReference(reference) + 1);
+}
+
 /** The round of a reference (0 for the first). */
 export function roundOfReference(reference: string): number {
   return Number(REFERENCE.exec(reference)?.[2] ?? 0);

@@ -1,6 +1,7 @@
 import { matchName } from "../../domain/payouts/nameMatch.js";
 import { paymentPartner, type PaymentPartnerSpec } from "../../domain/payouts/partners.js";
 import { transition } from "../../domain/payouts/payout.js";
+import { nextRoundReference } from "../../domain/payouts/schedule.js";
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import { SHARED_ACCOUNT_LIMIT, type LinkPayoutAccountInput, type PayoutAccountDoc } from "../../schemas/payouts.js";
 import type { Ports } from "../ports.js";
@@ -83,7 +84,7 @@ export async function linkPayoutAccount(ports: LinkPorts, uid: string, input: Li
 
 /**
  * Puts back on the schedule the participant's payouts held for want of a usable account, and
- * retries failed ones (a new attempt, the same reference: the partner cannot pay twice).
+ * retries failed ones (a new attempt and a new round of the reference: the partner refused the old one).
  */
 export async function releaseAccountHolds(ports: Pick<Ports, "payouts" | "clock">, uid: string): Promise<number> {
   let released = 0;
@@ -95,7 +96,9 @@ export async function releaseAccountHolds(ports: Pick<Ports, "payouts" | "clock"
       if (current === null || current.version !== payout.version) return { result: false };
       const step = transition(current, "scheduled");
       if (!step.ok) return { result: false };
-      return { change: changeOf(current, step.value, "review", ports.clock.now(), {}, { code: "account-linked" }), result: true };
+      // A payout the partner refused is a new round there (the partner keeps the refused transaction under the old reference).
+      const patch = current.state === "failed" ? { reference: nextRoundReference(current.reference) } : {};
+      return { change: changeOf(current, step.value, "review", ports.clock.now(), patch, { code: "account-linked" }), result: true };
     });
     if (moved) released += 1;
   }

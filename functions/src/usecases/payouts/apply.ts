@@ -1,5 +1,6 @@
 import { applyReport, transition, type TransitionSource } from "../../domain/payouts/payout.js";
 import { paymentPartner, type PaymentPartnerCode } from "../../domain/payouts/partners.js";
+import { roundOfReference } from "../../domain/payouts/schedule.js";
 import type { PayoutDoc, QuarantineDoc } from "../../schemas/payouts.js";
 import type { PartnerPayoutReport, PayoutDecision, Ports } from "../ports.js";
 import { changeOf } from "./changes.js";
@@ -21,6 +22,7 @@ export function decideReport(
   now: Date,
   quarantineId: string,
   partner: PaymentPartnerCode,
+  underClawback = false,
 ): PayoutDecision<ReportResult> {
   const reported = { state: report.state, amount: report.amount, code: report.code };
   if (payout === null) {
@@ -39,7 +41,9 @@ export function decideReport(
   }
   // A report from a partner other than the one the payout went to (or about another round of it) is not about this payout.
   const foreign = (payout.partner !== null && payout.partner !== partner) || payout.reference !== report.reference;
-  const outcome = foreign ? ({ kind: "quarantine", reason: "conflicting-report" } as const) : applyReport(payout, report);
+  // A reversal of a payout under a repayment case would return its money twice (the case already moved it): a person decides.
+  const reversedUnderClawback = underClawback && report.state === "reversed";
+  const outcome = foreign || reversedUnderClawback ? ({ kind: "quarantine", reason: "conflicting-report" } as const) : applyReport(payout, report);
   if (outcome.kind === "ignore") return { eventOutcome: "ignored", appliedAt: now, result: "ignored" };
   if (outcome.kind === "quarantine") {
     const doc: QuarantineDoc = {
@@ -61,13 +65,14 @@ export function decideReport(
 }
 
 /**
- * Tells the participant an installment was paid (email, SMS, in-app), once per installment: the
- * notification's key is the installment's, so a second report of the same payment sends nothing.
+ * Tells the participant an installment was paid (email, SMS, in-app), once per installment and
+ * round: the notification's key is theirs, so a second report of the same payment sends nothing.
  */
 export async function notifyPaid(ports: Pick<Ports, "notifications" | "payouts">, id: string): Promise<void> {
   const payout = await ports.payouts.get(id);
   if (payout?.state !== "paid" || payout.partner === null) return;
-  await ports.notifications.send(`payout-paid-${id}`, {
+  // Once per round: a payout paid again after a reversal is told again, with its new reference.
+  await ports.notifications.send(`payout-paid-${id}-r${roundOfReference(payout.reference)}`, {
     kind: "payout-paid",
     uid: payout.uid,
     params: {

@@ -34,6 +34,8 @@ export function changeOf(
     version: payout.version + 1,
     updatedAt: now,
     ...(step.to === "paid" ? { paidAt: now } : {}),
+    // A new attempt or round: what the partner said about the last one no longer describes this payout.
+    ...(step.to === "scheduled" || (step.to === "queued" && step.attempt !== payout.attempt) ? { paidAt: null, partnerReference: null } : {}),
     ...(step.to === "held" || patch.hold !== undefined ? {} : { hold: null }),
     ...(step.to === "sending" ? {} : { leaseUntil: null }),
   };

@@ -1,7 +1,6 @@
-import { paymentPartner, type PaymentPartnerCode } from "../../domain/payouts/partners.js";
+import { PAYMENT_PARTNER_CODES, paymentPartner, type PaymentPartnerCode } from "../../domain/payouts/partners.js";
 import { transition } from "../../domain/payouts/payout.js";
 import type { PayoutDoc } from "../../schemas/payouts.js";
-import type { PaymentPartnerStateDoc } from "../../schemas/payouts.js";
 import type { PayoutDecision, Ports, StoredPayout } from "../ports.js";
 import { changeOf } from "./changes.js";
 
@@ -30,8 +29,8 @@ export interface DispatchCounts {
 
 type DispatchPorts = Pick<Ports, "payouts" | "tasks" | "clock">;
 
-/** What the first look at a due payout found: nothing to do, held, or the partner it goes to. */
-type Found = "skipped" | "held" | { partner: PaymentPartnerCode };
+/** What dispatching one due payout did: nothing, held it, left it for its paused partner, or queued it. */
+type Found = "skipped" | "held" | "paused" | { queued: PayoutDoc };
 
 /** Enqueues the send task of a queued payout on its partner's queue. True when added now, false when the key's task existed. */
 export async function enqueueSend(ports: Pick<Ports, "tasks">, id: string, payout: Pick<PayoutDoc, "partner" | "attempt" | "version">): Promise<boolean> {
@@ -51,55 +50,59 @@ export async function enqueueSend(ports: Pick<Ports, "tasks">, id: string, payou
  * verified account is held until they link one (usecases/payouts/account.ts releases the hold).
  * Queued payouts whose task has not run for `REQUEUE_AFTER_SECONDS` are enqueued again.
  *
- * Cost per installment: 1 read (the due query) + 2 reads and 3 writes (the transaction: payout,
- * account; payout, event; no ledger move) + 1 task.
+ * Cost per installment: 1 read (the due query) + 2 reads and 2 writes (one transaction: payout and
+ * account read; payout and its timeline event written; no ledger move) + 1 task; 3 reads per run
+ * for the partners' pause flags. `DISPATCH_IN_FLIGHT` payouts are dispatched at once.
  */
 export async function dispatchPayouts(ports: DispatchPorts, now: Date, only?: PaymentPartnerCode): Promise<DispatchCounts> {
   const counts: DispatchCounts = { queued: 0, held: 0, paused: 0, requeued: 0 };
-  const partnerStates = new Map<PaymentPartnerCode, PaymentPartnerStateDoc | null>();
-  const paused = async (code: PaymentPartnerCode) => {
-    if (!partnerStates.has(code)) partnerStates.set(code, await ports.payouts.partnerState(code));
-    return partnerStates.get(code)?.paused === true;
-  };
+  // Every partner's pause flag, read once for the run (3 reads): a pause during the run is honoured by the send task.
+  const states = new Map(await Promise.all(PAYMENT_PARTNER_CODES.map(async (code) => [code, await ports.payouts.partnerState(code)] as const)));
+  const paused = (code: PaymentPartnerCode) => (only !== undefined && code !== only) || states.get(code)?.paused === true;
   let after: StoredPayout | undefined;
   for (;;) {
     const page = await ports.payouts.inState("scheduled", "dueAt", now, DISPATCH_PAGE, after);
     if (page.length === 0) break;
     after = page.at(-1);
-    for (const { id } of page) {
-      const outcome = await ports.payouts.change(id, { withAccount: true }, ({ payout, account }): PayoutDecision<Found> => {
-        if (payout === null || payout.state !== "scheduled" || payout.dueAt > now) return { result: "skipped" };
-        if (account === null || account.status !== "verified") {
-          const step = transition(payout, "held");
-          if (!step.ok) return { result: "skipped" };
-          const reason = account === null ? "no-account" : "account-review";
-          return { change: changeOf(payout, step.value, "dispatch", now, { hold: { reason, at: now } }, { code: reason }), result: "held" };
-        }
-        return { result: { partner: account.partner } };
-      });
-      if (outcome === "skipped") continue;
-      if (outcome === "held") {
-        counts.held += 1;
-        continue;
-      }
-      if ((only !== undefined && outcome.partner !== only) || (await paused(outcome.partner))) {
-        counts.paused += 1;
-        continue;
-      }
-      const queued = await ports.payouts.change(id, { withAccount: true }, ({ payout, account }) => {
-        if (payout === null || payout.state !== "scheduled" || account?.status !== "verified" || account.partner !== outcome.partner) return { result: null };
-        const step = transition(payout, "queued", account.partner);
-        if (!step.ok) return { result: null };
-        const change = changeOf(payout, step.value, "dispatch", now, { partner: account.partner }, { code: "queued" });
-        return { change, result: change.payout };
-      });
-      if (queued === null) continue;
-      await enqueueSend(ports, id, queued);
-      counts.queued += 1;
+    for (let start = 0; start < page.length; start += DISPATCH_IN_FLIGHT) {
+      const outcomes = await Promise.all(page.slice(start, start + DISPATCH_IN_FLIGHT).map(({ id }) => dispatchOne(ports, id, now, paused)));
+      for (const outcome of outcomes) if (outcome !== "skipped") counts[outcome] += 1;
     }
   }
   counts.requeued = await requeueStale(ports, now, only, paused);
   return counts;
+}
+
+/** Payouts dispatched at once: each is one transaction and one enqueue on its own document, so they do not contend. */
+export const DISPATCH_IN_FLIGHT = 20;
+
+/**
+ * One due payout, in one transaction: held without a verified account, left scheduled when its
+ * partner is paused, else queued with its partner — then its send task enqueued.
+ */
+async function dispatchOne(
+  ports: DispatchPorts,
+  id: string,
+  now: Date,
+  paused: (code: PaymentPartnerCode) => boolean,
+): Promise<"queued" | "held" | "paused" | "skipped"> {
+  const outcome = await ports.payouts.change(id, { withAccount: true }, ({ payout, account }): PayoutDecision<Found> => {
+    if (payout === null || payout.state !== "scheduled" || payout.dueAt > now) return { result: "skipped" };
+    if (account === null || account.status !== "verified") {
+      const step = transition(payout, "held");
+      if (!step.ok) return { result: "skipped" };
+      const reason = account === null ? "no-account" : "account-review";
+      return { change: changeOf(payout, step.value, "dispatch", now, { hold: { reason, at: now } }, { code: reason }), result: "held" };
+    }
+    if (paused(account.partner)) return { result: "paused" };
+    const step = transition(payout, "queued", account.partner);
+    if (!step.ok) return { result: "skipped" };
+    const change = changeOf(payout, step.value, "dispatch", now, { partner: account.partner }, { code: "queued" });
+    return { change, result: { queued: change.payout } };
+  });
+  if (typeof outcome === "string") return outcome;
+  await enqueueSend(ports, id, outcome.queued);
+  return "queued";
 }
 
 /** Queued payouts whose task has not moved them for REQUEUE_AFTER_SECONDS: enqueued again under the same key. */
@@ -107,7 +110,7 @@ async function requeueStale(
   ports: DispatchPorts,
   now: Date,
   only: PaymentPartnerCode | undefined,
-  paused: (code: PaymentPartnerCode) => Promise<boolean>,
+  paused: (code: PaymentPartnerCode) => boolean,
 ): Promise<number> {
   const before = new Date(now.getTime() - REQUEUE_AFTER_SECONDS * 1000);
   let requeued = 0;
@@ -117,7 +120,7 @@ async function requeueStale(
     if (page.length === 0) break;
     after = page.at(-1);
     for (const { id, payout } of page) {
-      if (payout.partner === null || (only !== undefined && payout.partner !== only) || (await paused(payout.partner))) continue;
+      if (payout.partner === null || paused(payout.partner)) continue;
       await enqueueSend(ports, id, payout);
       requeued += 1;
     }

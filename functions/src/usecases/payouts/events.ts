@@ -87,7 +87,7 @@ export async function applyPaymentEvent(
     await ports.payouts.quarantine(key, doc, key);
     return done("quarantined");
   }
-  const result = await ports.payouts.change(installment, { eventKey: key }, ({ payout, event }) => {
+  const result = await ports.payouts.change(installment, { eventKey: key }, ({ payout, event, clawback }) => {
     if (event === null) return { result: "already-applied" as const };
     if (event.outcome !== "pending") return { result: "already-applied" as const };
     const report = {
@@ -100,7 +100,7 @@ export async function applyPaymentEvent(
       message: event.message,
       at: event.reportedAt,
     };
-    return decideReport(installment, payout, report, "notification", now, key, event.partner);
+    return decideReport(installment, payout, report, "notification", now, key, event.partner, clawback);
   });
   if (result === "applied" && first.state === "paid") await notifyPaid(ports, installment);
   return done(result);

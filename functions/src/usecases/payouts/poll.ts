@@ -90,8 +90,8 @@ export async function pollPayouts(ports: PollPorts, now: Date): Promise<PollCoun
       }
       continue;
     }
-    const result = await ports.payouts.change(id, {}, ({ payout: current }) =>
-      decideReport(id, current, status.report, "status-poll", now, `${id}-status-${payout.version}`, partner),
+    const result = await ports.payouts.change(id, {}, ({ payout: current, clawback }) =>
+      decideReport(id, current, status.report, "status-poll", now, `${id}-status-${payout.version}`, partner, clawback),
     );
     if (result === "applied") {
       counts.settled += 1;

@@ -1,7 +1,7 @@
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import { paymentPartner, type PaymentPartnerCode } from "../../domain/payouts/partners.js";
 import { transition } from "../../domain/payouts/payout.js";
-import { payoutReference, roundOfReference } from "../../domain/payouts/schedule.js";
+import { nextRoundReference } from "../../domain/payouts/schedule.js";
 import type { PaymentPartnerStateDoc, ReviewPayoutInput } from "../../schemas/payouts.js";
 import type { PayoutDecision, Ports } from "../ports.js";
 import { changeOf } from "./changes.js";
@@ -56,11 +56,9 @@ export async function reviewPayout(
     const reviewable = payout.state === "held" || payout.state === "failed" || payout.state === "reversed";
     const step = transition(payout, input.decision === "release" ? "scheduled" : payout.state === "failed" ? "held" : "cancelled");
     if (!reviewable || !step.ok) return { result: refused("not-reviewable", { state: payout.state }) };
-    // Paid again after a reversal: a new round at the partner, which keeps the reversed transaction under the old reference.
-    const patch =
-      payout.state === "reversed" && input.decision === "release"
-        ? { reference: payoutReference(input.installmentId, roundOfReference(payout.reference) + 1) }
-        : {};
+    // Paid again after a reversal or a refusal: a new round at the partner, which keeps the old transaction under the old reference.
+    const newRound = input.decision === "release" && (payout.state === "reversed" || payout.state === "failed");
+    const patch = newRound ? { reference: nextRoundReference(payout.reference) } : {};
     const change = changeOf(payout, step.value, "review", now, patch, { code: input.decision, message: input.note, by });
     return { change, result: done({ state: change.payout.state }) };
   });

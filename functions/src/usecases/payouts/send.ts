@@ -118,9 +118,9 @@ export async function sendPayout(ports: SendPorts, task: { installmentId: string
   const partner = claim.partner;
   const answer = await ports.paymentPartners.get(partner).pay(claim.instruction);
   const at = ports.clock.now();
-  const outcome = await ports.payouts.change(id, {}, ({ payout }) =>
+  const outcome = await ports.payouts.change(id, {}, ({ payout, clawback }) =>
     answer.answered
-      ? decideReport(id, payout, answer.report, "partner-answer", at, `${id}-answer-${task.attempt}`, partner)
+      ? decideReport(id, payout, answer.report, "partner-answer", at, `${id}-answer-${task.attempt}`, partner, clawback)
       : decideUnknown(payout, task.attempt, "partner-answer", at, answer.error),
   );
   if (answer.answered && answer.report.state === "paid") await notifyPaid(ports, id);
