@@ -1,3 +1,4 @@
+import { DISPATCH_IN_FLIGHT } from "../../functions/src/usecases/payouts/dispatch.js";
 import { DISPATCH_DAY, LIFE_STEPS, type LifeStep, type StepCost } from "./payoutLife.js";
 import type { Timings } from "./payoutWatch.js";
 import { percentile, table } from "./stats.js";
@@ -73,7 +74,7 @@ export function payoutReport(f: PayoutFigures): string {
     table([
       ["dispatchPayouts (fired): scheduled → queued", `${timings.dispatchSeconds.toFixed(1)} s, ${dispatchRate.toFixed(1)} payouts/s`],
       [
-        "  floor: its Firestore work as bare transactions, one at a time",
+        `  floor: its Firestore work as bare transactions, ${DISPATCH_IN_FLIGHT} at once (as it runs)`,
         `${f.dispatchFloorRate.toFixed(1)} payouts/s (${f.shapes[0].reads}r+${f.shapes[0].writes}w each)`,
       ],
       ["  ratio dispatcher / its floor", (dispatchRate / f.dispatchFloorRate).toFixed(2)],
@@ -112,7 +113,7 @@ export function payoutReport(f: PayoutFigures): string {
       ]),
       ["production: max(queue, busiest sequential index)", `${big(production)} installments/s → ${hours(PROJECTED / production)}`],
       [
-        "the dispatcher, one at a time (this run)",
+        `the dispatcher, ${DISPATCH_IN_FLIGHT} at once (this run)`,
         `${dispatchRate.toFixed(1)}/s → ${hours(PROJECTED / dispatchRate)}; ${big(dispatchRate * DISPATCH_RUN_SECONDS)} per ${DISPATCH_RUN_SECONDS} s run`,
       ],
       [`${partner.code}'s own rate (${partner.perSecond}/s)`, hours(PROJECTED / partner.perSecond)],

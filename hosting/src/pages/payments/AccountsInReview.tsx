@@ -7,6 +7,7 @@ import { jakartaTime } from "../../format.js";
 import { usePaymentsLang, type PaymentsMessageId } from "../../i18n/payments.js";
 import { paymentsFailure } from "./actionFailure.js";
 import { NoteForm } from "./NoteForm.js";
+import { useDecided } from "./useDecided.js";
 
 interface Props {
   accounts: AccountInReviewView[];
@@ -32,14 +33,7 @@ const VERDICT_TEXT: Record<AccountInReviewView["nameVerdict"], PaymentsMessageId
  */
 export function AccountsInReview({ accounts, canAct, onChanged }: Props) {
   const { t } = usePaymentsLang();
-  // A decided account leaves the list when the figures are read again: what was done is said here, above it.
-  const [done, setDone] = useState<string | null>(null);
-  const shown = useRef<HTMLParagraphElement>(null);
-  useEffect(() => shown.current?.focus(), [done]);
-  const decided = (text: string) => {
-    setDone(text);
-    onChanged();
-  };
+  const { done, shown, decided } = useDecided(onChanged);
   return (
     <section aria-labelledby="accounts-title" data-testid="accounts-in-review">
       <h2 id="accounts-title">{t("payments.accounts.title")}</h2>

@@ -7,6 +7,7 @@ import { jakartaDate, jakartaTime, rupiah } from "../../format.js";
 import { usePaymentsLang, type PaymentsMessageId } from "../../i18n/payments.js";
 import { paymentsFailure } from "./actionFailure.js";
 import { NoteForm } from "./NoteForm.js";
+import { useDecided } from "./useDecided.js";
 
 interface Props {
   held: HeldPayoutView[];
@@ -28,14 +29,7 @@ const HOLD_TEXT: Record<HeldPayoutView["reason"], PaymentsMessageId> = {
 /** Payouts held for review, oldest first: why, since when, and (admins) release or cancel with a note. */
 export function HeldPayouts({ held, total, canAct, onChanged }: Props) {
   const { t } = usePaymentsLang();
-  // A decided payout leaves the list when the figures are read again: what was done is said here, above it.
-  const [done, setDone] = useState<string | null>(null);
-  const shown = useRef<HTMLParagraphElement>(null);
-  useEffect(() => shown.current?.focus(), [done]);
-  const decided = (text: string) => {
-    setDone(text);
-    onChanged();
-  };
+  const { done, shown, decided } = useDecided(onChanged);
   return (
     <section aria-labelledby="held-title" data-testid="held-payouts">
       <h2 id="held-title">{t("payments.held.title")}</h2>
