@@ -142,6 +142,17 @@ export const firestorePayouts: PayoutStore = {
     await batch.commit();
   },
 
+  async putAside(id, doc) {
+    try {
+      await paymentQuarantine().doc(id).create(doc);
+      return true;
+    } catch (error) {
+      // 6 ALREADY_EXISTS: the same contradicting body again.
+      if ((error as { code?: number }).code === 6) return false;
+      throw error;
+    }
+  },
+
   async openQuarantine(limit) {
     return (await paymentQuarantine().where("status", "==", "open").orderBy("at").limit(limit).get()).docs.map((doc) => ({ id: doc.id, doc: doc.data() }));
   },

@@ -860,6 +860,8 @@ export interface PayoutStore {
   recordEvent(key: string, event: PaymentEventDoc): Promise<boolean>;
   /** Quarantines without a payout (an unknown reference). */
   quarantine(id: string, doc: QuarantineDoc, eventKey: string): Promise<void>;
+  /** Puts a report aside under `id` without touching any event (a redelivery that contradicts the stored event); false when `id` is there already. */
+  putAside(id: string, doc: QuarantineDoc): Promise<boolean>;
   openQuarantine(limit: number): Promise<Array<{ id: string; doc: QuarantineDoc }>>;
   partnerState(code: PaymentPartnerCode): Promise<PaymentPartnerStateDoc | null>;
   setPaused(code: PaymentPartnerCode, paused: boolean, by: string, at: Date): Promise<PaymentPartnerStateDoc | null>;

@@ -141,6 +141,13 @@ export function memoryPayouts(memory: Memory): PayoutStore {
       memory.batch().set(paymentQuarantine, id, doc).update(paymentEvents, eventKey, { outcome: "quarantined", appliedAt: doc.at }).commit();
     },
 
+    async putAside(id, doc) {
+      await roundTrip();
+      if (paymentQuarantine.has(id)) return false;
+      memory.batch().create(paymentQuarantine, id, doc).commit();
+      return true;
+    },
+
     async openQuarantine(limit) {
       await roundTrip();
       return paymentQuarantine

@@ -22,7 +22,8 @@ export interface Received {
  * A payment partner's notification, at the webhook (functions/payments.ts): verified by the
  * partner's adapter over the raw body (signature or callback token, timestamp window), then stored
  * once under its event ID and handed to a task, so the partner gets its answer fast. A duplicate
- * answers the same and changes nothing. Refusals are answered 401/400 and write nothing.
+ * answers the same and changes nothing; one that reuses the ID with other content is also put
+ * aside for the program office (`putAsideIfContradicting`). Refusals are answered 401/400 and write nothing.
  * Writes: 1 event document + 1 task.
  */
 export async function receivePaymentNotification(
@@ -51,6 +52,7 @@ export async function receivePaymentNotification(
     appliedAt: null,
   };
   const stored = await ports.payouts.recordEvent(key, event);
+  if (!stored) await putAsideIfContradicting(ports, key, event, request.rawBody);
   // Enqueued on a duplicate too: the first delivery may have been stored and its enqueue lost; the task's key makes it once.
   await ports.tasks.enqueue("applyPaymentEvent", { key }, { key: applyEventTaskKey(key) });
   return done({ kind: stored ? "stored" : "duplicate", key });
@@ -104,4 +106,28 @@ export async function applyPaymentEvent(
   });
   if (result === "applied" && first.state === "paid") await notifyPaid(ports, installment);
   return done(result);
+}
+
+/**
+ * A redelivery is the same event again. One that reuses a stored event's ID with another state,
+ * amount, currency or reference is not: a partner's bug could hide a reversal behind a "duplicate".
+ * It is put aside for the program office (once per distinct body) and never applied.
+ */
+async function putAsideIfContradicting(ports: Pick<Ports, "payouts">, key: string, event: PaymentEventDoc, rawBody: Buffer): Promise<void> {
+  const first = await ports.payouts.event(key);
+  if (first === null) return;
+  const same = first.reference === event.reference && first.state === event.state && first.amount === event.amount && first.currency === event.currency;
+  if (same) return;
+  const doc: QuarantineDoc = {
+    partner: event.partner,
+    eventKey: key,
+    reference: event.reference,
+    installmentId: installmentOfReference(event.reference),
+    reason: "conflicting-report",
+    reported: { state: event.state, amount: event.amount, currency: event.currency, code: event.code },
+    ours: null,
+    at: event.receivedAt,
+    status: "open",
+  };
+  await ports.payouts.putAside(`${key}-${createHash("sha256").update(rawBody).digest("base64url").slice(0, 16)}`, doc);
 }
