@@ -1,11 +1,9 @@
-import type { FunctionComponent } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { LazyPage } from "../../components/LazyPage.js";
 import { Loading } from "../../components/Loading.js";
 import { NavLink } from "../../components/NavLink.js";
 import { useLang } from "../../i18n/index.js";
 import { PATHS } from "../../router.js";
 import { useSession } from "../../session.js";
-import type { PaymentsPageProps } from "./PaymentsPage.js";
 
 // Fetched only by the few who may see it (as the admin page), so applicants on cheap phones never download it.
 const loadPaymentsPage = () => import("./PaymentsPage.js").then((module) => module.PaymentsPage);
@@ -14,20 +12,8 @@ const loadPaymentsPage = () => import("./PaymentsPage.js").then((module) => modu
 export function PaymentsGate() {
   const { t } = useLang();
   const session = useSession();
-  const allowed = session.state === "signed-in" && (session.role === "admin" || session.role === "auditor");
-  const [Page, setPage] = useState<FunctionComponent<PaymentsPageProps> | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (allowed && !Page)
-      loadPaymentsPage().then(
-        (page) => setPage(() => page),
-        () => setFailed(true),
-      );
-  }, [allowed, Page]);
-
   if (session.state === "loading") return <Loading />;
-  if (!allowed) {
+  if (session.state !== "signed-in" || (session.role !== "admin" && session.role !== "auditor")) {
     return (
       <section>
         <h1>{t("payments.title")}</h1>
@@ -43,12 +29,5 @@ export function PaymentsGate() {
       </section>
     );
   }
-  if (failed)
-    return (
-      <p role="alert" class="notice notice-error">
-        {t("common.loadFailed")}
-      </p>
-    );
-  if (!Page) return <Loading />;
-  return <Page key={session.user.uid} canAct={session.role === "admin"} />;
+  return <LazyPage key={session.user.uid} load={loadPaymentsPage} props={{ canAct: session.role === "admin" }} />;
 }
