@@ -3,6 +3,8 @@ import type { Candidate, DrawManifest, DrawResult, PoolPage, Publication, Winner
 import type { ExclusionListType } from "../domain/eligibility.js";
 import type { RoleClaims } from "../domain/roles.js";
 import type { WaveState } from "../domain/wave.js";
+import type { AuditRecord } from "../domain/audit/acts.js";
+import type { SealedDoc } from "../schemas/vault.js";
 import type { Outcome } from "../domain/outcome.js";
 import type { PaymentPartnerCode, PayoutChannel } from "../domain/payouts/partners.js";
 import type { PayoutState } from "../domain/payouts/payout.js";
@@ -94,6 +96,8 @@ export interface Ports {
   reconciliation: ReconciliationStore;
   clawbacks: ClawbackStore;
   taskQueues: TaskQueueAdmin;
+  vault: Vault;
+  audit: AuditLog;
 }
 
 export interface Accounts {
@@ -989,4 +993,23 @@ export interface ClawbackStore {
   ofInstallments(ids: readonly string[]): Promise<Map<string, ClawbackDoc>>;
   /** Cases changed in [from, to) (opened, repaid, escalated): the report checks their ledgers. */
   changedBetween(from: Date, to: Date, limit: number): Promise<StoredClawback[]>;
+}
+
+/**
+ * The personal-data vault (domain/vault/envelope.ts): seals and opens flat records of strings
+ * for a `context` ("applicant", "payout-account", "sms"). Production wraps data keys with a key
+ * from Secret Manager; locally from functions/.secret.local; in memory with a fixed test key.
+ */
+export interface Vault {
+  seal(fields: Readonly<Record<string, string>>, context: string): Promise<SealedDoc>;
+  /** Throws when the seal does not open (unknown key, altered bytes, other context). */
+  open(sealed: SealedDoc, context: string): Promise<Record<string, string>>;
+}
+
+/**
+ * The append-only, hash-chained audit log of privileged acts (domain/audit/). `append` is
+ * idempotent by (act, actor, key): a retried act is recorded once.
+ */
+export interface AuditLog {
+  append(record: AuditRecord): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { memoryRandom, memoryTraining } from "./training.js";
 import { memoryDeadlines } from "./deadlines.js";
 import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
 import { newMemory, type MemoryState } from "./state.js";
+import { memoryAuditLog, memoryVault, type MemoryAuditLog } from "./vault.js";
 import { memoryTaskQueues, memoryTasks, type MemoryTaskQueues, type MemoryTasks } from "./tasks.js";
 import { memoryVerifications } from "./verifications.js";
 import { memoryBeacon, memoryLeases, memoryPoolMembership, memorySeeds, memoryWaves, type MemoryBeacon } from "./waves.js";
@@ -23,7 +24,8 @@ import { memoryBeacon, memoryLeases, memoryPoolMembership, memorySeeds, memoryWa
 export type { AuthAccount, MemoryState } from "./state.js";
 export type { EnqueuedTask } from "./tasks.js";
 export type { MemoryAccounts, MemoryBeacon, MemoryIdTokens, MemoryProgramYears, MemoryTasks };
-export type { MemorySmsGateway };
+export type { MemorySmsGateway, MemoryAuditLog };
+export { MEMORY_VAULT_KEYS } from "./vault.js";
 export type { MemoryPartnerAnswer, MemoryPartnerCall, MemoryPartnerTransaction, MemoryPaymentPartners } from "./paymentPartners.js";
 
 /**
@@ -49,6 +51,7 @@ export interface MemoryPorts extends Ports {
   taskQueues: MemoryTaskQueues;
   smsGateway: MemorySmsGateway;
   paymentPartners: MemoryPaymentPartners;
+  audit: MemoryAuditLog;
 }
 
 export interface MemoryClock extends Clock {
@@ -138,5 +141,7 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     payoutAccounts: memoryPayoutAccounts(memory),
     paymentPartners: memoryPaymentPartners(() => clock.now()),
     payoutCases: memoryPayoutCases(memory),
+    vault: memoryVault(),
+    audit: memoryAuditLog(),
   };
 }
