@@ -6,6 +6,7 @@ const functionsSrc = fileURLToPath(new URL("functions/src", import.meta.url));
 const webAppAliases = [
   { find: /^@schemas\/(.+)$/, replacement: `${functionsSrc}/schemas/$1` },
   { find: /^@domain\/(regions\/index|eligibility)\.js$/, replacement: `${functionsSrc}/domain/$1.js` },
+  { find: /^@domain\/(audit\/(?:acts|chain|verify))\.js$/, replacement: `${functionsSrc}/domain/$1.js` },
 ];
 
 /**

@@ -30,6 +30,8 @@ export default defineConfig({
     alias: [
       { find: /^@schemas\/(.+)$/, replacement: `${schemasDir}/$1` },
       { find: PURE_DOMAIN, replacement: `${domainDir}/$1.js` },
+      // The audit log's hash chains (SHA-256 from @noble/hashes, no node:crypto): the auditor's page checks them in the browser.
+      { find: /^@domain\/(audit\/(?:acts|chain|verify))\.js$/, replacement: `${domainDir}/$1.js` },
     ],
   },
   server: { fs: { allow: [root] } },

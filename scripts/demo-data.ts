@@ -5,6 +5,7 @@ import type { ScheduleDoc, TrainingDoc, TrainingPartnerDoc } from "../functions/
 import { keywordsOf } from "../functions/src/domain/training/catalogue.js";
 import type { CreateWaveInput } from "../functions/src/schemas/waves.js";
 import type { RoleClaims } from "../functions/src/domain/roles.js";
+import { PERSON_NAMES } from "./fixtures/names.js";
 
 /** Demo data for the local stack. Figures follow the real program (see ../shared/DOMAIN.md). */
 
@@ -36,7 +37,7 @@ export const demoAccounts: DemoAccount[] = [
 export const demoParticipantForm = {
   nik: "3171015708940001",
   kk: "3171010101200001",
-  fullName: "Dewi Lestari",
+  fullName: PERSON_NAMES.demoParticipant,
   birthDate: "1994-08-17",
   sex: "female",
   phone: "081200001994",

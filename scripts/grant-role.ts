@@ -59,7 +59,8 @@ if (!parsed.success) {
 const actor = { uid: `command:${userInfo().username}`, claims: { role: "admin" as const } };
 const outcome = await grantRole(ports(), actor, parsed.data, "command");
 if (!outcome.ok) {
-  console.error(`Refused: ${outcome.reason}`);
+  // The details name what was refused (the region code it got), never personal data.
+  console.error(`Refused: ${outcome.reason}${outcome.details === undefined ? "" : ` ${JSON.stringify(outcome.details)}`}`);
   process.exit(1);
 }
 const { uid, role, region, partner, applied } = outcome.value;

@@ -98,7 +98,7 @@ async function seedParticipant(uid: string, form: unknown, year: { year: number;
   const { registerInput } = await import("../functions/src/schemas/registration.js");
   const { applicantDoc } = await import("../functions/src/schemas/applicant.js");
   const pseudonyms = await localPseudonyms();
-  const ports = productionPorts({ pseudonyms });
+  const ports = productionPorts({ pseudonyms, vault: await localVaultPort() });
   const outcome = await register(ports, { uid, by: "self", requestId: `seed:${uid}`, attemptLimit: 5 }, registerInput.parse(form));
   if (!outcome.ok) throw new Error(`seeding the demo participant ${uid}: ${outcome.reason}`);
   const now = new Date();
@@ -135,10 +135,21 @@ async function seedPayoutAccount(uid: string, account: Omit<LinkPayoutAccountInp
   const { configuredPaymentPartners } = await import("../functions/src/adapters/payments/index.js");
   const { productionPorts } = await import("../functions/src/composition.js");
   const { linkPayoutAccount } = await import("../functions/src/usecases/payouts/account.js");
-  const ports = productionPorts({ paymentPartners: configuredPaymentPartners(localPaymentPartnerSources(LOCAL_SECRETS)), pseudonyms: await localPseudonyms() });
+  const ports = productionPorts({
+    paymentPartners: configuredPaymentPartners(localPaymentPartnerSources(LOCAL_SECRETS)),
+    pseudonyms: await localPseudonyms(),
+    vault: await localVaultPort(),
+  });
   const outcome = await linkPayoutAccount(ports, uid, { ...account, requestId: seedRequestId(`payout-${uid}`) });
   if (!outcome.ok) throw new Error(`linking the demo participant's payout account: ${outcome.reason}`);
   return true;
+}
+
+/** The vault under the local VAULT_KEYS (functions/.secret.local), as the functions emulator seals. */
+async function localVaultPort() {
+  const { LOCAL_SECRETS } = await import("./stack/index.js");
+  const { localVault } = await import("./stack/localVault.js");
+  return localVault(LOCAL_SECRETS);
 }
 
 /** The pseudonyms under the local NIK hashing key (functions/.secret.local), as the functions emulator makes them. */

@@ -5,7 +5,8 @@ import { exitStoppingStack, startStack, type Stack } from "./stack/index.js";
 
 /**
  * `npm test`: type-check, lint (ESLint, Prettier), build, start the local stack, run every suite (unit, rules,
- * integration, e2e) with vitest, stop the stack. Extra arguments go to vitest
+ * integration, e2e) with vitest, scan every document and log line for personal data in clear
+ * (scripts/privacyScan.ts), stop the stack. Extra arguments go to vitest
  * (`npm test -- tests/unit`). A missing emulator fails the run; nothing is skipped.
  */
 await mustRun("Type-check", "npm", ["run", "--silent", "typecheck"]);
@@ -29,4 +30,7 @@ const code = await run("npx", ["vitest", "run", ...process.argv.slice(2)], {
   ...process.env,
   ...clientEnvironment(stack!.firestore.host),
 });
-await stopAndExit(code);
+// Issue 11: after the suites, while the stack still runs, no NIK, KK, phone or name in clear in any
+// document or log line (scripts/privacyScan.ts); a finding fails the run.
+const scan = await run("npx", ["tsx", "scripts/privacyScan.ts"], { ...process.env, ...clientEnvironment(stack!.firestore.host) });
+await stopAndExit(code !== 0 ? code : scan);

@@ -16,6 +16,7 @@ import { firestorePoolMembership } from "./adapters/poolMembership.js";
 import { firestoreProgramYears } from "./adapters/programYears.js";
 import { secretPseudonyms } from "./adapters/pseudonyms.js";
 import { firestoreRegistrations } from "./adapters/registrations.js";
+import { firestoreRegistrants } from "./adapters/registrants.js";
 import { firestoreRoleGrants } from "./adapters/roleGrants.js";
 import { firestoreTraining } from "./adapters/training.js";
 import { firestoreDeadlines } from "./adapters/deadlines.js";
@@ -25,6 +26,11 @@ import { firestorePayoutAccounts, firestorePayouts } from "./adapters/payouts.js
 import { cloudTaskQueues } from "./adapters/taskQueues.js";
 import { firestoreVerifications } from "./adapters/verifications.js";
 import { firestoreWaves } from "./adapters/waves.js";
+import { secretVault } from "./adapters/vault.js";
+import { firestoreDashboards } from "./adapters/dashboards.js";
+import { firestoreAuditDays, firestoreAuditLog } from "./adapters/auditLog.js";
+import { firestoreSubjectRecords } from "./adapters/subjectRecords.js";
+import { firestoreDesk } from "./adapters/desk.js";
 import { REGION } from "./config.js";
 import { QUICKNET } from "./domain/beacon.js";
 import type { Ports, Pseudonyms } from "./usecases/ports.js";
@@ -85,6 +91,16 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     // Reads its URLs and keys on first use, inside a function bound to PAYMENT_PARTNER_KEYS.
     paymentPartners: configuredPaymentPartners(),
     taskQueues: cloudTaskQueues(() => process.env.GCLOUD_PROJECT ?? process.env.GOOGLE_CLOUD_PROJECT ?? "", REGION),
+    // Reads its keys on first use, inside a function bound to VAULT_KEYS.
+    vault: secretVault(),
+    // One transaction per act on the actor's chain of the day (adapters/auditLog.ts).
+    audit: firestoreAuditLog,
+    // Aggregation queries and the rollup documents of the regional dashboard (adapters/dashboards.ts).
+    dashboards: firestoreDashboards,
+    auditDays: firestoreAuditDays,
+    registrants: firestoreRegistrants,
+    subjectRecords: firestoreSubjectRecords,
+    desk: firestoreDesk,
   };
   return Object.defineProperty({ ...base, ...overrides }, "pseudonyms", {
     // The NIK hash key is a secret bound only to the functions that hash: read it on first use.

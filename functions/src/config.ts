@@ -66,3 +66,12 @@ export const paymentPartnerUrls = defineString("PAYMENT_PARTNER_URLS", {
  * it once (scripts/stack/index.ts); rotating a key is a new version (docs/payment-partners.md).
  */
 export const paymentPartnerKeysSecret = defineSecret("PAYMENT_PARTNER_KEYS");
+
+/**
+ * The personal-data vault's key-encryption keys (domain/vault/envelope.ts): JSON
+ * `{"current":"<id>","keys":{"<id>":"<base64 of 32 bytes>"}}` (schemas/vault.ts vaultKeys); two
+ * or more keys only during a rotation (README, "Personal-data vault"). Bound to every function
+ * that seals or opens NIK, KK, name, phone or birth date, and to no other. Locally the launcher
+ * writes it once (scripts/stack/index.ts). Losing every key that wrapped a seal loses the data.
+ */
+export const vaultKeysSecret = defineSecret("VAULT_KEYS");

@@ -20,6 +20,8 @@ export const logs = {
     logger.error("http-failed", { fn, requestId, code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   roleGranted: (targetUid: string, role: string, region: string | undefined, by: string, applied: boolean) =>
     logger.info("role-granted", { targetUid, role, region, by, applied }),
+  roleRevoked: (targetUid: string, revokedRole: string, region: string | undefined, by: string, applied: boolean) =>
+    logger.info("role-revoked", { targetUid, revokedRole, region, by, applied }),
   exclusionListImported: (fields: { type: string; version: number; entries: number; rejectedLines: number; current: boolean; by: string; requestId: string }) =>
     logger.info("exclusion-list-imported", fields),
   registered: (uid: string, by: string, reasons: string[], created: boolean) => logger.info("registered", { uid, by, reasons, created }),
@@ -33,9 +35,9 @@ export const logs = {
     logger.error("draw-step-failed", { waveId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   redemptionSpikes: (courses: string[], coursesSeen: number, scheduledFor: string) => logger.warn("redemption-spikes", { courses, coursesSeen, scheduledFor }),
   deadlinesRun: (
-    run: { reminded: number; revoked: number; revokeFailed: number; noticesFailed: number; seatsAssigned: number; seatsWaiting: number },
+    run: { reminded: number; revoked: number; revokeFailed: number; noticesFailed: number; auditFailed: number; seatsAssigned: number; seatsWaiting: number },
     scheduledFor: string,
-  ) => (run.noticesFailed > 0 || run.revokeFailed > 0 ? logger.warn : logger.info)("purchase-deadlines-run", { ...run, scheduledFor }),
+  ) => (run.noticesFailed > 0 || run.revokeFailed > 0 || run.auditFailed > 0 ? logger.warn : logger.info)("purchase-deadlines-run", { ...run, scheduledFor }),
   wavesAdvanced: (moves: Array<{ waveId: string; from: string; to: string }>, scheduledFor: string) => logger.info("waves-advanced", { moves, scheduledFor }),
   // Incentive payouts: counts only (no uid, no account, no name).
   payoutsDispatched: (run: { queued: number; held: number; paused: number; requeued: number }) => logger.info("payouts-dispatched", run),
@@ -68,4 +70,9 @@ export const logs = {
   reconciliationSkipped: (day: string, reason: string) => logger.info("reconciliation-skipped", { day, reason }),
   clawbacksEscalated: (installments: string[], scheduledFor: string) =>
     (installments.length > 0 ? logger.warn : logger.info)("clawbacks-escalated", { installments, count: installments.length, scheduledFor }),
+  // The regional dashboard's rollup: counts of documents and queries, never a figure about a person.
+  dashboardsRolledUp: (run: { documents: number; queries: number; ms: number; scheduledFor: string }) => logger.info("dashboards-rolled-up", run),
+  // The audit log's daily roots: days, roots and counts only.
+  auditDaysSealed: (sealed: Array<{ day: string; root: string; chains: number; entries: number }>, scheduledFor: string) =>
+    logger.info("audit-days-sealed", { sealed, count: sealed.length, scheduledFor }),
 };

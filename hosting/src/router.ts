@@ -19,6 +19,12 @@ export const PATHS = {
   myPayouts: "/insentif-saya",
   /** The program office's payouts: partners' queues, held payouts, quarantine, participants' reports. */
   payments: "/pembayaran",
+  /** Operators' (their region), admins' and auditors' list of registrants: filters, NIK search, a person's record, CSV export. */
+  registrants: "/operator/pendaftar",
+  /** The regional dashboard: operators see their region's figures, the program office and auditors the whole country. */
+  dashboard: "/dasbor",
+  /** Auditors' and admins' audit log: days with their roots, a day's entries, the chain checked in the browser. */
+  auditLog: "/jejak-audit",
 } as const;
 export type Page = keyof typeof PATHS;
 

@@ -139,6 +139,8 @@ export async function meterLifeCycle(
     const tasks: Array<{ name: string; payload: unknown }> = [];
     const base = productionPorts({
       paymentPartners: configuredPaymentPartners({ urls: () => urls, keys: () => keys }),
+      // The send task opens the seeded account numbers (payoutSeed.ts seals them under the local key).
+      vault: (await import("../stack/localVault.js")).localVault(LOCAL_SECRETS),
       tasks: {
         enqueue: (name, payload) => {
           tasks.push({ name, payload });

@@ -39,6 +39,19 @@ export async function seedPayees(options: SeedOptions): Promise<Payee[]> {
   const { paymentPartner } = await import("../../functions/src/domain/payouts/partners.js");
   const { installmentId, payoutReference } = await import("../../functions/src/domain/payouts/schedule.js");
   const { scheduleChanges } = await import("../../functions/src/usecases/payouts/schedule.js");
+  const { sealPersonal } = await import("../../functions/src/usecases/personalData.js");
+  const { PAYOUT_ACCOUNT_VAULT_CONTEXT } = await import("../../functions/src/schemas/payouts.js");
+  const { LOCAL_SECRETS } = await import("../stack/index.js");
+  const { localVault } = await import("../stack/localVault.js");
+  // Sealed with the functions emulator's key: the send tasks open the name and the account number.
+  const vault = localVault(LOCAL_SECRETS);
+  const person = await sealPersonal(vault, {
+    nik: "3171011203900001",
+    kk: "3171010000000001",
+    fullName: "Siti Rahayu",
+    phone: "+6281200000000",
+    birthDate: "1990-03-12",
+  });
   const spec = paymentPartner(options.partner);
   const { now, programYear } = options;
   // Reviewed ten days ago: the first installment fell due three working days later.
@@ -61,15 +74,10 @@ export async function seedPayees(options: SeedOptions): Promise<Payee[]> {
   for (const payee of payees) {
     const { uid } = payee;
     void writer.set(applicants().doc(uid), {
-      nik: "3171011203900001",
+      ...person,
       nikKey: `k-${uid}`,
-      nikMasked: "3171********0001",
-      kk: "3171010000000001",
       kkKey: `kk-${uid}`,
-      fullName: "Siti Rahayu",
-      birthDate: "1990-03-12",
       sex: "female",
-      phone: "+6281200000000",
       provinceCode: "31",
       regencyCode: "3171",
       districtCode: "317101",
@@ -91,7 +99,7 @@ export async function seedPayees(options: SeedOptions): Promise<Payee[]> {
       partner: options.partner,
       channel: spec.channels[0],
       institution: spec.institutions[0],
-      accountNumber: payee.accountNumber,
+      destination: await vault.seal({ accountNumber: payee.accountNumber, holderName: "SITI RAHAYU" }, PAYOUT_ACCOUNT_VAULT_CONTEXT),
       masked: payee.accountNumber.slice(-4),
       accountKey: `bench-${payee.accountNumber}`,
       nameScore: 1,

@@ -80,6 +80,7 @@ export async function benchRegistration(): Promise<string> {
       family: (v: string) => keyedId("family", v, key),
       account: (v: string) => keyedId("account", v, key),
     },
+    vault: (await import("../stack/localVault.js")).localVault(LOCAL_SECRETS),
   });
   const SAMPLE = 20;
   meter.reset();

@@ -17,8 +17,12 @@ const QUOTA = Number(process.env.BENCH_WAVE_QUOTA ?? 5_000);
 
 export async function benchWaveClose(): Promise<string> {
   const { db } = await import("../../functions/src/adapters/firebase.js");
-  const { ports: productionPorts } = await import("../../functions/src/composition.js");
-  const { keyedId, maskNik } = await import("../../functions/src/domain/privacy.js");
+  const { productionPorts } = await import("../../functions/src/composition.js");
+  const { keyedId } = await import("../../functions/src/domain/privacy.js");
+  const { sealPersonal } = await import("../../functions/src/usecases/personalData.js");
+  const { localVault } = await import("../stack/localVault.js");
+  // The freeze opens each birth date: sealed and opened under the local key, as the functions emulator would.
+  const vault = localVault(LOCAL_SECRETS);
   const { QUICKNET, firstRoundAtOrAfter } = await import("../../functions/src/domain/beacon.js");
   const { seedCommitment } = await import("../../functions/src/domain/draw/index.js");
   const { closeWave } = await import("../../functions/src/usecases/closeWave.js");
@@ -42,10 +46,11 @@ export async function benchWaveClose(): Promise<string> {
     const uid = `bench-${waveId}-${i}`;
     const pid = keyedId("pid", uid, key);
     const kkKey = keyedId("kk", form.kk, key);
+    const { nik, kk, fullName, phone, birthDate, consent: _consent, ...declared } = form;
     void writer.set(db().doc(`applicants/${uid}`), {
-      ...form,
+      ...declared,
+      ...(await sealPersonal(vault, { nik, kk, fullName, phone, birthDate })),
       nikKey: keyedId("nik", form.nik, key),
-      nikMasked: maskNik(form.nik),
       kkKey,
       consent: { at: now, version: "bench", by: "self" },
       registeredAt: now,
@@ -83,7 +88,7 @@ export async function benchWaveClose(): Promise<string> {
     });
 
   const meter = installMeter();
-  const ports = productionPorts();
+  const ports = productionPorts({ vault });
   meter.reset();
   const began = Date.now();
   const frozenStep = await closeWave(ports, waveId);

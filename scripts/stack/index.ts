@@ -44,6 +44,18 @@ function ensureLocalSecrets(): void {
     const keys = Object.fromEntries(LOCAL_PARTNER_CODES.map((code) => [code, randomBytes(32).toString("base64url")]));
     appendFileSync(LOCAL_SECRETS, `PARTNER_SIGN_KEYS='${JSON.stringify(keys)}'\n`);
   }
+  ensureLocalVaultKeys();
+}
+
+/**
+ * The personal-data vault's key-encryption key (VAULT_KEYS, JSON in single quotes), made once and
+ * kept: a new key would leave every local seal unopenable. Tests seal seeded applicants with it
+ * (tests/support/secrets.ts).
+ */
+export function ensureLocalVaultKeys(file: string = LOCAL_SECRETS): void {
+  if (/^VAULT_KEYS=/m.test(readFileSync(file, "utf8"))) return;
+  const keys = { current: "local-1", keys: { "local-1": randomBytes(32).toString("base64") } };
+  appendFileSync(file, `VAULT_KEYS='${JSON.stringify(keys)}'\n`);
 }
 
 /**

@@ -24,12 +24,16 @@ export async function startRelay(report: (line: string) => void = () => undefine
   const { firestoreSmsOutbox } = await import("../../functions/src/adapters/notifications.js");
   const { deliverSms } = await import("../../functions/src/usecases/deliverSms.js");
   const { COLLECTIONS } = await import("../../functions/src/schemas/collections.js");
+  const { LOCAL_SECRETS } = await import("./index.js");
+  const { localVault } = await import("./localVault.js");
 
   const transport = createTransport({ host: HOST, port: MAIL_PORTS.smtp, secure: false, ignoreTLS: true });
   let sent = 0;
   const smsPorts = {
     clock: { now: () => new Date() },
     smsOutbox: firestoreSmsOutbox,
+    // The numbers are sealed in `sms`: opened with the key the functions emulator seals with.
+    vault: localVault(LOCAL_SECRETS),
     smsGateway: {
       send(message: { to: string; body: string; reference: string }) {
         sent += 1;

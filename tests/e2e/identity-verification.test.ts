@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFUSAL_TEXT } from "../../functions/src/schemas/refusalMessages.js";
 import { REASON_TEXT } from "../../functions/src/schemas/registrationMessages.js";
 import { DISCREPANCY_TEXT, REJECTION_TEXT, VERIFICATION_MESSAGES } from "../../functions/src/schemas/verificationMessages.js";
+import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
+import { maskName } from "../../functions/src/domain/privacy.js";
 import { adminAuth, adminDb } from "../support/admin.js";
+import { vaultKeys } from "../support/secrets.js";
+import { openedPerson } from "../support/vault.js";
 import { ensureProgramYear } from "../support/people.js";
 import { accountWith, call, type SignedIn } from "../support/stack.js";
 import { caseInQueue, differingPerson, KTP_DATE, openWave, registeredDifferingPerson, shownCase } from "./desk.js";
@@ -85,10 +89,9 @@ describe("a NIK whose birth date differs from the KTP", () => {
     await expectAccessible(page);
 
     const { uid } = await adminAuth.getUserByEmail(email);
-    expect((await adminDb.doc(`applicants/${uid}`).get()).data()).toMatchObject({
-      birthDate: KTP_DATE,
-      verification: { state: "needs-verification", reasons: ["nik-birth-date-differs"] },
-    });
+    const stored = (await adminDb.doc(`applicants/${uid}`).get()).data() as ApplicantDoc;
+    expect(stored).toMatchObject({ verification: { state: "needs-verification", reasons: ["nik-birth-date-differs"] } });
+    expect(openedPerson(stored, vaultKeys).birthDate).toBe(KTP_DATE);
 
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Bring your original KTP and KK to the labor office" }).waitFor();
@@ -100,10 +103,10 @@ describe("a NIK whose birth date differs from the KTP", () => {
     const { account, form } = await registeredDifferingPerson();
     const { page, pageErrors } = await operatorOfBandung();
     const card = await caseInQueue(page, account.uid);
-    expect(await card.getByRole("heading", { level: 3 }).textContent()).toBe(form.fullName);
+    expect(await card.getByRole("heading", { level: 3 }).textContent()).toBe(maskName(form.fullName));
     expect(await card.getByTestId("case-nik").textContent()).toBe(maskedNik(form.nik));
     expect(await card.getByTestId("case-differs").textContent()).toContain(
-      "Tanggal lahir di NIK berbeda dengan tanggal lahir di KTP yang diisi (15 April 1990)",
+      "Tanggal lahir di NIK berbeda dengan tanggal lahir di KTP yang diisi. Cocokkan keduanya dengan KTP asli.",
     );
     expect(await page.evaluate(() => document.body.innerText)).not.toContain(form.nik);
     await expectNoSidewaysScroll(page);

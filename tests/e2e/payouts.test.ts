@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installmentId, payoutReference } from "../../functions/src/domain/payouts/schedule.js";
 import { REFUSAL_TEXT } from "../../functions/src/schemas/refusalMessages.js";
 import { demoParticipantForm } from "../../scripts/demo-data.js";
+import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
 import { adminDb } from "../support/admin.js";
+import { vaultKeys } from "../support/secrets.js";
+import { openedPerson, sealedDestination, sealedPerson } from "../support/vault.js";
 import { participant } from "../support/partnerSimulator.js";
 import { ensurePaymentPartners } from "../support/payouts.js";
 import { ensureProgramYear } from "../support/people.js";
@@ -97,7 +100,10 @@ async function paidInstallment(uid: string): Promise<{ id: string; partnerRefere
 describe("my incentives", () => {
   it("when a participant opens their incentives, then they see the paid installment and its history, link an account in their name (another person's refused at its field), and report it not received in one tap, in either language", async () => {
     const who = await participant();
-    await adminDb.doc(`applicants/${who.uid}`).update({ fullName: demoParticipantForm.fullName });
+    // The name the simulator's demo account holds: sealed again under the local key, as registration would.
+    const stored = (await adminDb.doc(`applicants/${who.uid}`).get()).data() as Pick<ApplicantDoc, "personal">;
+    const renamed = sealedPerson({ ...openedPerson(stored, vaultKeys), fullName: demoParticipantForm.fullName }, vaultKeys);
+    await adminDb.doc(`applicants/${who.uid}`).update({ personal: renamed.personal, nameMasked: renamed.nameMasked });
     const paid = await paidInstallment(who.uid);
     const { page, pageErrors } = await openPhone();
     await submitAccountForm(page, who.account.email, "Masuk");
@@ -232,7 +238,7 @@ describe("the program office's payments page", () => {
       partner: ACCOUNT.partner,
       channel: "bank",
       institution: ACCOUNT.institution,
-      accountNumber: "1234567890",
+      destination: sealedDestination("1234567890", "SITI NURHALIZA", vaultKeys),
       masked: "••••7890",
       accountKey: `e2e-${run}`,
       nameScore: 0.82,

@@ -12,6 +12,7 @@ import { REGION, URLS } from "../../scripts/stack/config.js";
 import type { LoggedSms, StoredMessage } from "../../scripts/stack/mailSink.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { applicantWithPhone, describeNotificationsContract } from "../support/notificationsContract.js";
+import { vaultKeys } from "../support/secrets.js";
 
 /**
  * The outbox on the real emulators: the Firestore adapter keeps the port's contract, and with the
@@ -24,7 +25,10 @@ const notifications = firestoreNotifications(systemClock);
 
 async function person(uid: string, { email, phone }: { email?: string; phone?: string }): Promise<void> {
   await adminAuth.createUser({ uid, ...(email === undefined ? {} : { email }) });
-  if (phone !== undefined) await applicants().doc(uid).set(applicantWithPhone(phone, new Date()));
+  if (phone !== undefined)
+    await applicants()
+      .doc(uid)
+      .set(applicantWithPhone(phone, new Date(), vaultKeys));
 }
 
 describeNotificationsContract(
@@ -32,6 +36,7 @@ describeNotificationsContract(
   () => ({
     notifications,
     now: () => new Date(),
+    vaultKeys,
     person,
     async outbox(uid, key) {
       const [i, m, s] = await Promise.all([inbox(uid).doc(key).get(), mail().doc(key).get(), sms().doc(key).get()]);
@@ -113,13 +118,15 @@ describe("the draw's result, through the task queue and the functions runtime", 
     await applicants()
       .doc(winner)
       .set({
-        ...applicantWithPhone("+6281311110001", new Date()),
+        ...applicantWithPhone("+6281311110001", new Date(), vaultKeys),
         status: "participant",
         selectedWave: waveId,
         trainingBalance: 3_500_000,
         purchaseDeadline: deadline,
       });
-    await applicants().doc(other).set(applicantWithPhone("+6281311110002", new Date()));
+    await applicants()
+      .doc(other)
+      .set(applicantWithPhone("+6281311110002", new Date(), vaultKeys));
     await Promise.all([pidIndex().doc(pids[0]).set({ uid: winner }), pidIndex().doc(pids[1]).set({ uid: other })]);
     await poolPages(waveId)
       .doc("000000")

@@ -7,7 +7,9 @@ import { paymentEventKey } from "../../functions/src/usecases/payouts/events.js"
 import type { PaymentPartners } from "../../functions/src/usecases/ports.js";
 import { adminDb } from "../support/admin.js";
 import { URLS } from "../../scripts/stack/config.js";
-import { nikKey } from "../support/secrets.js";
+import { nikKey, vaultKeys } from "../support/secrets.js";
+import { openedPerson } from "../support/vault.js";
+import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
 import { ensureProgramYear } from "../support/people.js";
 import { accountWith, call } from "../support/stack.js";
 import { ensurePaymentPartners, exactlyOnce, payee, payoutOf, payoutPorts, settled, simulator, timelineOf, type Payee } from "../support/payouts.js";
@@ -276,7 +278,7 @@ describe.sequential("payouts over real HTTP, with the partner's faults", () => {
 
   it("when the person turns up on an exclusion list before the payout, then it is held for review, not paid", async () => {
     const who = await payee();
-    const applicant = (await adminDb.doc(`applicants/${who.uid}`).get()).data() as { nik: string };
+    const applicant = openedPerson((await adminDb.doc(`applicants/${who.uid}`).get()).data() as Pick<ApplicantDoc, "personal">, vaultKeys);
     // The civil servants' list has this person on it: through the real import when there is no list
     // yet, else as an entry on every version so far and the next fifty (other suites import this
     // list at the same time: whichever version is current when the payout is sent, the person is on it).

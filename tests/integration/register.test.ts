@@ -2,7 +2,9 @@ import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, newKk, person } from "../support/people.js";
-import { kkKey, nikKey } from "../support/secrets.js";
+import { kkKey, nikKey, vaultKeys } from "../support/secrets.js";
+import { openedPerson } from "../support/vault.js";
+import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
 import { accountWith, call } from "../support/stack.js";
 import { MESSAGES } from "../../functions/src/schemas/messages.js";
 
@@ -10,7 +12,7 @@ import { MESSAGES } from "../../functions/src/schemas/messages.js";
 
 beforeAll(ensureProgramYear);
 
-const applicantOf = async (uid: string) => (await adminDb.doc(`applicants/${uid}`).get()).data();
+const applicantOf = async (uid: string) => (await adminDb.doc(`applicants/${uid}`).get()).data() as ApplicantDoc | undefined;
 /** NIK 3204101503900021: the civil registry never reissued it after the birth date was corrected on the KTP. */
 const NIK = "3204101503900021";
 const nikClaimed = async (nik: string) => (await adminDb.doc(`nikIndex/${nikKey(nik)}`).get()).exists;
@@ -28,7 +30,16 @@ describe("register", () => {
       created: true,
     });
     const stored = await applicantOf(applicant.uid);
-    expect(stored).toMatchObject({ nikKey: nikKey(form.nik), kkKey: kkKey(form.kk), phone: `+62${form.phone.slice(1)}`, registeredBy: "self" });
+    const phone = `+62${form.phone.slice(1)}`;
+    expect(stored).toMatchObject({
+      nikKey: nikKey(form.nik),
+      kkKey: kkKey(form.kk),
+      phoneMasked: `${phone.slice(0, 6)}****${phone.slice(-4)}`,
+      registeredBy: "self",
+    });
+    // Sealed under the local VAULT_KEYS: nothing of the identity is in the document in clear.
+    for (const clear of [form.nik, form.kk, form.fullName, phone, form.birthDate]) expect(JSON.stringify(stored)).not.toContain(clear);
+    expect(openedPerson(stored!, vaultKeys)).toEqual({ nik: form.nik, kk: form.kk, fullName: form.fullName, phone, birthDate: form.birthDate });
     expect((await adminDb.doc(`nikIndex/${nikKey(form.nik)}`).get()).data()).toMatchObject({ uid: applicant.uid });
     expect((await adminDb.doc(`families/${kkKey(form.kk)}`).get()).data()).toEqual({ registrants: 1, recipients: 0 });
   });
@@ -106,7 +117,9 @@ describe("register", () => {
         verification,
         created: true,
       });
-      expect(await applicantOf(applicant.uid)).toMatchObject({ birthDate: "1990-04-15", verification: { state: "needs-verification" } });
+      const stored = await applicantOf(applicant.uid);
+      expect(stored).toMatchObject({ verification: { state: "needs-verification" } });
+      expect(openedPerson(stored!, vaultKeys).birthDate).toBe("1990-04-15");
       const status = await call("getMyStatus", {}, applicant.idToken);
       expect(status.result).toMatchObject({ eligibility: { eligible: false, reasons: ["identity-not-verified"] }, verification });
     } finally {

@@ -19,6 +19,7 @@ describe("registerAssisted", () => {
     expect((await adminAuth.getUser(uid)).phoneNumber).toBe(`+62${form.phone.slice(1)}`);
     const stored = (await adminDb.doc(`applicants/${uid}`).get()).data();
     expect(stored).toMatchObject({ registeredBy: operator.uid, consent: { by: "operator" }, nikKey: nikKey(form.nik) });
+    expect(JSON.stringify(stored)).not.toContain(form.nik);
     const events = (await adminDb.collection(`applicants/${uid}/timeline`).get()).docs.map((d) => d.data());
     expect(events).toMatchObject([{ kind: "registered-assisted", by: operator.uid }]);
   });

@@ -20,7 +20,7 @@ const READERS: Array<[string, string, Claims, boolean]> = [
 ];
 
 const rules = useRulesEnvironment("demo-prakerja-rules-applicants", async (store) => {
-  await setDoc(doc(store, "applicants/alice"), { districtCode: "317101", nik: "3171015705950001" });
+  await setDoc(doc(store, "applicants/alice"), { districtCode: "317101", nikMasked: "3171********0001", nameMasked: "Alice W*****" });
   await setDoc(doc(store, "applicants/alice/timeline/e1"), { kind: "registered" });
   await setDoc(doc(store, "applicants/alice/inbox/draw-result-2026-1-p1"), { kind: "draw-result" });
   for (const path of ["nikIndex/k1", "families/f1", "operatorDays/op-31_2026-11-24"]) await setDoc(doc(store, path), { seeded: true });
@@ -35,7 +35,7 @@ describe.each(["applicants/alice", "applicants/alice/timeline/e1"])("%s", (path)
 
   it.each(READERS)("when %s writes it, then it is denied", async (_who, uid, claims) => {
     await assertFails(setDoc(doc(db(uid, claims), path), { districtCode: "317101" }));
-    await assertFails(updateDoc(doc(db(uid, claims), path), { fullName: "x" }));
+    await assertFails(updateDoc(doc(db(uid, claims), path), { nameMasked: "x" }));
     await assertFails(deleteDoc(doc(db(uid, claims), path)));
   });
 });

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { MEMORY_VAULT_KEYS } from "../../functions/src/adapters/memory/index.js";
+import { maskPhone } from "../../functions/src/domain/privacy.js";
+import type { KeyEncryptionKeys } from "../../functions/src/domain/vault/envelope.js";
 import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
-import type { InboxDoc, MailDoc, Notification, SmsDoc } from "../../functions/src/schemas/notifications.js";
+import { SMS_VAULT_CONTEXT, type InboxDoc, type MailDoc, type Notification, type SmsDoc } from "../../functions/src/schemas/notifications.js";
 import type { Notifications } from "../../functions/src/usecases/ports.js";
+import { opened, sealedPerson } from "./vault.js";
 
 /**
  * What every implementation of the `Notifications` port must do: one key, one notification,
@@ -17,20 +21,17 @@ export interface NotificationsContract {
   /** What the outbox holds for this person and key. */
   outbox(uid: string, key: string): Promise<{ inbox: InboxDoc | null; mail: MailDoc | null; sms: SmsDoc | null }>;
   now(): Date;
+  /** The vault keys `person` sealed with (the SMS's number is checked by opening it). */
+  vaultKeys: KeyEncryptionKeys;
 }
 
-/** A registration as the register use case stores it; only `phone` matters here. */
-export function applicantWithPhone(phone: string, at: Date): ApplicantDoc {
+/** A registration as the register use case stores it, sealed under `keys`; only the phone matters here. */
+export function applicantWithPhone(phone: string, at: Date, keys: KeyEncryptionKeys = MEMORY_VAULT_KEYS): ApplicantDoc {
   return {
-    nik: "3171011705900001",
+    ...sealedPerson({ nik: "3171011705900001", kk: "3171010000000001", fullName: "Siti Nurhaliza", birthDate: "1990-05-17", phone }, keys),
     nikKey: `nik-${randomUUID()}`,
-    nikMasked: "3171********0001",
-    kk: "3171010000000001",
     kkKey: `kk-${randomUUID()}`,
-    fullName: "Siti Nurhaliza",
-    birthDate: "1990-05-17",
     sex: "male",
-    phone,
     provinceCode: "31",
     regencyCode: "3171",
     districtCode: "317101",
@@ -75,7 +76,10 @@ export function describeNotificationsContract(name: string, make: () => Notifica
       // The writer leaves `delivery` to the mailer (Trigger Email): absent, or already taken by the local stack's relay.
       if (mail!.delivery !== undefined)
         expect(mail!.delivery).toMatchObject({ attempts: expect.any(Number) as number, state: expect.stringMatching(/^(PROCESSING|SUCCESS)$/) as string });
-      expect(sms).toMatchObject({ to: number, kind: "draw-result", uid });
+      expect(sms).toMatchObject({ toMasked: maskPhone(number), kind: "draw-result", uid });
+      // The number travels sealed: only the SMS sender opens it.
+      expect(JSON.stringify(sms)).not.toContain(number);
+      expect(opened(sms!.to, SMS_VAULT_CONTEXT, c.vaultKeys)).toEqual({ phone: number });
       expect(sms!.body).toMatch(/^Prakerja: Anda belum terpilih di Gelombang 3\./);
       expect(mail!.expiresAt.getTime() - mail!.createdAt.getTime()).toBe(7 * 24 * HOUR);
       expect(sms!.expiresAt.getTime() - sms!.createdAt.getTime()).toBe(7 * 24 * HOUR);

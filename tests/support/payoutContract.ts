@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sealedDestination } from "./vault.js";
 import type { PaymentPartnerCode } from "../../functions/src/domain/payouts/partners.js";
 import { expectedPosition, transition, type PayoutState } from "../../functions/src/domain/payouts/payout.js";
 import { installmentId, payoutReference } from "../../functions/src/domain/payouts/schedule.js";
@@ -147,12 +148,15 @@ function quarantineOf(reference: string, eventKey: string, minutes: number, stat
   };
 }
 
+/** Sealed once: accounts compare equal field by field. */
+const DESTINATION = sealedDestination("1234567890", "SITI NURHALIZA");
+
 function accountOf(linkedAt: Date): PayoutAccountDoc {
   return {
     partner: "bank-nusantara",
     channel: "bank",
     institution: "009",
-    accountNumber: "1234567890",
+    destination: DESTINATION,
     masked: "7890",
     accountKey: "key",
     nameScore: 1,

@@ -12,6 +12,10 @@ import type { Ports } from "../../functions/src/usecases/ports.js";
 import { URLS } from "../../scripts/stack/config.js";
 import { localPaymentPartnerSources } from "../../scripts/payments/keys.js";
 import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
+import { localVault } from "../../scripts/stack/localVault.js";
+import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
+import { vaultKeys } from "./secrets.js";
+import { openedPerson } from "./vault.js";
 import { adminDb } from "./admin.js";
 import { participant, type Participant } from "./partnerSimulator.js";
 import { call } from "./stack.js";
@@ -24,7 +28,12 @@ import { call } from "./stack.js";
 
 /** The production ports, with the partners configured as the functions emulator has them (functions/.env.demo-prakerja, .secret.local). */
 export function payoutPorts(overrides: Partial<Ports> = {}): Ports {
-  return productionPorts({ paymentPartners: configuredPaymentPartners(localPaymentPartnerSources(LOCAL_SECRETS)), ...overrides });
+  // The send task opens the account number and the birth date with the key the functions emulator seals with.
+  return productionPorts({
+    paymentPartners: configuredPaymentPartners(localPaymentPartnerSources(LOCAL_SECRETS)),
+    vault: localVault(LOCAL_SECRETS),
+    ...overrides,
+  });
 }
 
 /** The simulator's control API (docs/payment-partners.md). */
@@ -77,7 +86,8 @@ export interface Payee extends Participant {
  */
 export async function payee(partner: PaymentPartnerCode = "bank-nusantara"): Promise<Payee> {
   const person = await participant();
-  const applicant = (await adminDb.doc(`applicants/${person.uid}`).get()).data() as { fullName: string; programYear: number };
+  const stored = (await adminDb.doc(`applicants/${person.uid}`).get()).data() as Pick<ApplicantDoc, "personal" | "programYear">;
+  const applicant = { fullName: openedPerson(stored, vaultKeys).fullName, programYear: stored.programYear };
   const accountNumber = String(randomInt(10_000_000, 99_999_999)) + String(randomInt(10, 99));
   const spec = PAYMENT_PARTNERS.find((p) => p.code === partner)!;
   const channel = spec.channels[0];

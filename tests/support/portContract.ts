@@ -4,6 +4,7 @@ import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
 import type { WaveDoc } from "../../functions/src/schemas/documents.js";
 import type { Ports, RegistrationRequest, RegistrationWrite } from "../../functions/src/usecases/ports.js";
 import { describePayoutContract, type PayoutContractPorts } from "./payoutContract.js";
+import { sealedPerson } from "./vault.js";
 
 /**
  * What every implementation of these ports must do, whatever it stores in: one NIK, one
@@ -19,15 +20,10 @@ const seconds = (s: number) => new Date(at.getTime() + s * 1000);
 
 function applicantOf(nikKey: string, kkKey: string): ApplicantDoc {
   return {
-    nik: "3171011705900001",
+    ...sealedPerson({ nik: "3171011705900001", kk: "3171010000000001", fullName: "Siti Nurhaliza", birthDate: "1990-05-17", phone: "+6281200000001" }),
     nikKey,
-    nikMasked: "3171********0001",
-    kk: "3171010000000001",
     kkKey,
-    fullName: "Siti Nurhaliza",
-    birthDate: "1990-05-17",
     sex: "male",
-    phone: "+6281200000001",
     provinceCode: "31",
     regencyCode: "3171",
     districtCode: "317101",

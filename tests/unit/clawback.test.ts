@@ -44,6 +44,9 @@ describe("openClawback", () => {
     expect(await position(memory, id)).toEqual({ clawback: 600_000 });
     expect(memory.state.clawbacks.read(id)).toMatchObject({ uid: "u1", status: "open", reason: "exclusion-list", repaymentDays: 60, openedBy: "admin-1" });
     expect(memory.state.payouts.read(id)?.state).toBe("paid");
+    expect(memory.audit.records).toEqual([
+      { act: "open-clawback", actor: "admin-1", role: "admin", target: id, key: OPEN, at: memory.clock.now(), details: { reason: "exclusion-list" } },
+    ]);
   });
 
   it("when the program year gives another figure, then the deadline follows it", async () => {
@@ -106,6 +109,10 @@ describe("recordRepayment", () => {
 
     expect(await writesOf(memory, () => repay(memory, id, 1, PAY_3))).toEqual({ result: { ok: false, reason: "clawback-repaid" }, writes: [] });
     expect(await openClawbacks(memory, 10)).toEqual([]);
+    expect(memory.audit.records.filter((r) => r.act === "record-repayment").map((r) => [r.key, r.target, r.details])).toEqual([
+      [PAY_1, id, { amount: 200_000, status: "open", outstanding: 400_000 }],
+      [PAY_2, id, { amount: 400_000, status: "repaid", outstanding: 0 }],
+    ]);
   });
 
   it("when a repayment is more than is owed, then it is refused with what is owed, and nothing is written", async () => {

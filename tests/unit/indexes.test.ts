@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PAYOUT_QUERY_SHAPES } from "../../functions/src/adapters/payouts.js";
+import { SEALED_FIELDS } from "../../functions/src/usecases/rotateVaultKeys.js";
+import { DASHBOARD_QUERY_SHAPES } from "../../functions/src/adapters/dashboards.js";
+import { compositeIndexOf as dashboardIndexOf } from "../../functions/src/domain/dashboard/queries.js";
+import { REGISTRANT_QUERY_EXAMPLES, registrantShape } from "../../functions/src/adapters/registrantQueries.js";
 import { QUEUE_REGION_EXAMPLES, queueShape } from "../../functions/src/adapters/verificationQueue.js";
 import { compositeIndexOf, REPORT_QUERY_SHAPES } from "../../functions/src/adapters/reconciliationQueries.js";
 import {
@@ -51,6 +55,15 @@ describe("firestore.indexes.json", () => {
       const override = overrides.find((o) => o.collectionGroup === collection && o.fieldPath === "expiresAt") as { ttl?: boolean } | undefined;
       expect(override?.ttl).toBe(true);
       for (const field of ["expiresAt", "to", "createdAt", collection === "mail" ? "message" : "body"]) expect(unindexed(collection, field), field).toBe(true);
+    },
+  );
+
+  it.each(SEALED_FIELDS.map((f) => [`${f.collection}.${f.field}`, f] as const))(
+    "when the vault's seal %s is stored, then its wrapped key and ciphertext are in no index, and its keyId is indexed exactly when the rotation queries it",
+    (_name, { collection, field, indexed }) => {
+      const whole = unindexed(collection, field);
+      expect(whole || (unindexed(collection, `${field}.wrappedKey`) && unindexed(collection, `${field}.ciphertext`))).toBe(true);
+      expect(!whole && !unindexed(collection, `${field}.keyId`)).toBe(indexed);
     },
   );
 
@@ -163,5 +176,47 @@ describe("firestore.indexes.json: the reconciliation report's and clawbacks' que
 
   it("when an installment's ledger is read by installmentId, then that field keeps its single-field index", () => {
     expect(overrides.some((o) => o.collectionGroup === "payoutLedger" && o.fieldPath === "installmentId")).toBe(false);
+  });
+});
+
+describe("firestore.indexes.json: registrant lists and exports", () => {
+  it.each(REGISTRANT_QUERY_EXAMPLES.map((query) => [registrantShape(query).equalities.join("+") || "everything", query]))(
+    "when registrants are listed, counted or exported by %s in account order, then an index serves it (a composite one, or the field's own, not exempted)",
+    (_, query) => {
+      const { equalities } = registrantShape(query);
+      if (equalities.length < 2) {
+        for (const field of equalities) expect(overrides.some((o) => o.collectionGroup === "applicants" && o.fieldPath === field)).toBe(false);
+        return;
+      }
+      const wanted = equalities.map((fieldPath) => ({ fieldPath, order: "ASCENDING" }));
+      const found = indexFile.indexes.filter((index) => index.collectionGroup === "applicants" && index.queryScope === "COLLECTION");
+      expect(found.map((index) => index.fields)).toContainEqual(wanted);
+    },
+  );
+});
+
+describe("firestore.indexes.json: the regional dashboard's aggregation queries", () => {
+  it.each(
+    DASHBOARD_QUERY_SHAPES.map((shape) => [
+      `${shape.collection} ${[...shape.equalities, shape.contains, shape.range, shape.sum].filter(Boolean).join(", ")}`,
+      shape,
+    ]),
+  )("when the rollup counts %s, then an index serves it (a composite one, or the field's own, not exempted)", (_, shape) => {
+    const composite = dashboardIndexOf(shape);
+    if (composite === null) {
+      expect(overrides.some((o) => o.collectionGroup === shape.collection && o.fieldPath === shape.equalities[0])).toBe(false);
+    } else {
+      const found = indexFile.indexes.filter((index) => index.collectionGroup === shape.collection && index.queryScope === "COLLECTION");
+      expect(found.map((index) => index.fields)).toContainEqual(composite);
+    }
+  });
+
+  it("when registrations per day are counted, then registeredAt is indexed only behind a regency (no sequential hotspot: 1,333/s spread over 514 regencies)", () => {
+    const withRegisteredAt = indexFile.indexes.filter(
+      (index) => index.collectionGroup === "applicants" && index.fields.some((f) => f.fieldPath === "registeredAt"),
+    );
+    expect(withRegisteredAt.length).toBeGreaterThan(0);
+    for (const index of withRegisteredAt) expect(index.fields[0]?.fieldPath).toBe("regencyCode");
+    expect(unindexed("applicants", "registeredAt")).toBe(true);
   });
 });

@@ -20,6 +20,8 @@ const LONGEST: Notification[] = [
   { kind: "revoked", uid: "u1", params: { reason: "not-eligible" } },
   { kind: "revoked", uid: "u1", params: { reason: "program-office-decision" } },
   { kind: "payout-paid", uid: "u1", params: { amount: 99_999_999, number: 99, of: 99, partnerName: "X".repeat(30), partnerReference: "R".repeat(64) } },
+  { kind: "desk-receipt", uid: "u1", params: { nikMasked: "3171********0003", office: LONG, at: DEADLINE, after: "registration" } },
+  { kind: "desk-receipt", uid: "u1", params: { nikMasked: "3171********0003", office: LONG, at: DEADLINE, after: "dispute" } },
 ];
 const LANGUAGES: Language[] = ["id", "en"];
 

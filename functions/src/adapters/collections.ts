@@ -11,6 +11,7 @@ import {
   timelineEventDoc,
 } from "../schemas/applicant.js";
 import { COLLECTIONS } from "../schemas/collections.js";
+import { dashboardDoc, regionTargetDoc } from "../schemas/dashboard.js";
 import { leaseDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from "../schemas/documents.js";
 import {
   budgetEntryDoc,
@@ -47,6 +48,8 @@ import { usedSignatureDoc } from "../schemas/partners.js";
 import { withDates } from "../schemas/timestamps.js";
 import { verificationDecisionDoc } from "../schemas/verification.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../schemas/waves.js";
+import { auditChainDoc, auditDayDoc, auditEntryDoc, auditKeyDoc } from "../schemas/audit.js";
+import { nikDisputeDoc } from "../schemas/desk.js";
 import { db } from "./firebase.js";
 
 export { COLLECTIONS };
@@ -129,9 +132,20 @@ export const verificationDecisions = () => collection(COLLECTIONS.verificationDe
 export const mail = () => collection(COLLECTIONS.mail, mailDoc);
 export const sms = () => collection(COLLECTIONS.sms, smsDoc);
 export const inbox = (uid: string) => applicants().doc(uid).collection(COLLECTIONS.inbox).withConverter(converter(inboxDoc));
+export const nikDisputes = () => collection(COLLECTIONS.nikDisputes, nikDisputeDoc);
 
 export { waveDrawDoc };
 export const waveDraws = () => collection(COLLECTIONS.waveDraws, waveDrawDoc);
 /** The published pages, validated with their strict schemas on the way in and on the way out. */
 export const poolPages = (waveId: string) => waveDraws().doc(waveId).collection(COLLECTIONS.drawPool).withConverter(converter(poolPage));
 export const winnerPages = (waveId: string) => waveDraws().doc(waveId).collection(COLLECTIONS.drawWinners).withConverter(converter(winnersPage));
+
+/** The audit log (schemas/audit.ts): written only by adapters/auditLog.ts. */
+export const auditChains = () => collection(COLLECTIONS.auditChains, auditChainDoc);
+export const auditEntries = (chain: string) => auditChains().doc(chain).collection(COLLECTIONS.auditEntries).withConverter(converter(auditEntryDoc));
+export const auditKeys = () => collection(COLLECTIONS.auditKeys, auditKeyDoc);
+export const auditDays = () => collection(COLLECTIONS.auditDays, auditDayDoc);
+
+/** The regional dashboard (schemas/dashboard.ts): written only by the rollup and setRegionTarget. */
+export const dashboards = () => collection(COLLECTIONS.dashboards, dashboardDoc);
+export const regionTargets = () => collection(COLLECTIONS.regionTargets, regionTargetDoc);

@@ -1,4 +1,4 @@
-import { mailDoc, notification as notificationSchema, notificationKey, outboxExpiry, textablePhone } from "../schemas/notifications.js";
+import { mailDoc, notification as notificationSchema, notificationKey, outboxExpiry } from "../schemas/notifications.js";
 import { renderNotification } from "../schemas/notificationTexts.js";
 import type { Clock, DrawRecipients, Notifications, SmsOutbox } from "../usecases/ports.js";
 import { applicants, getAll, inbox, mail, pidIndex, sms } from "./collections.js";
@@ -19,7 +19,7 @@ async function emailOf(uid: string): Promise<{ exists: boolean; email: string | 
 
 /**
  * The outbox in Firestore. Per notification: 2 reads in one round trip (the applicant, for the
- * phone number; the inbox copy, to answer a repeated key without more) and one Auth lookup (the
+ * phone number sealed for the SMS sender; the inbox copy, to answer a repeated key without more) and one Auth lookup (the
  * email address), then one batch of up to 3 creates: `applicants/{uid}/inbox/{key}`, `mail/{key}`
  * (sent by the Trigger Email extension), `sms/{key}` (sent by deliverSms). Creates, so a key sent
  * twice at the same moment is written once: the second batch fails whole.
@@ -39,8 +39,8 @@ export function firestoreNotifications(clock: Clock): Notifications {
       if (sent) return { state: "already-sent" };
       const account = await emailOf(n.uid);
       if (applicant === undefined && !account.exists) return { state: "unknown-recipient" };
-      const registered = applicant?.phone;
-      const phone = textablePhone(registered) ? registered : undefined;
+      // Sealed at registration for the SMS sender: copied as it is, opened by nobody here.
+      const phone = applicant?.smsTo === undefined ? undefined : { to: applicant.smsTo, toMasked: applicant.phoneMasked };
       const email = account.email !== undefined && mailDoc.shape.to.safeParse(account.email).success ? account.email : undefined;
 
       const rendered = renderNotification(n);
@@ -49,7 +49,7 @@ export function firestoreNotifications(clock: Clock): Notifications {
       const batch = db().batch();
       batch.create(inbox(n.uid).doc(key), { kind: n.kind, ...rendered.inbox, at, channels: { email: email !== undefined, sms: phone !== undefined } });
       if (email !== undefined) batch.create(mail().doc(key), { to: email, message: rendered.email, kind: n.kind, uid: n.uid, createdAt: at, expiresAt });
-      if (phone !== undefined) batch.create(sms().doc(key), { to: phone, body: rendered.sms, kind: n.kind, uid: n.uid, createdAt: at, expiresAt });
+      if (phone !== undefined) batch.create(sms().doc(key), { ...phone, body: rendered.sms, kind: n.kind, uid: n.uid, createdAt: at, expiresAt });
       try {
         await batch.commit();
       } catch (error) {

@@ -34,3 +34,25 @@ export function maskNik(nik: string): string {
   if (!/^\d{16}$/.test(nik)) return "*".repeat(nik.length);
   return `${nik.slice(0, 4)}${"*".repeat(8)}${nik.slice(12)}`;
 }
+
+/**
+ * A name as operators, partners and messages may show it: the first word in full, every other
+ * word its first letter and one asterisk per letter hidden ("Dewi Lestari" → "Dewi L******").
+ * Enough for the person to recognise themself and for an operator to tell two cases apart.
+ */
+export function maskName(fullName: string): string {
+  const [first = "", ...rest] = fullName.trim().split(/\s+/);
+  return [first, ...rest.map((word) => `${[...word][0] ?? ""}${"*".repeat(Math.max(0, [...word].length - 1))}`)].join(" ");
+}
+
+/**
+ * A phone number as operators may show it: the country code, the first three digits (the
+ * operator's prefix) and the last four stay ("+6281234567890" → "+62812****7890"). A number not in
+ * the E.164 form of an Indonesian number (+62 and at least eight digits) is masked whole.
+ */
+export function maskPhone(phone: string): string {
+  const mobile = /^\+62(\d{3})(\d+)(\d{4})$/.exec(phone);
+  if (mobile === null) return "*".repeat(phone.length);
+  const [, prefix = "", hidden = "", last = ""] = mobile;
+  return `+62${prefix}${"*".repeat(hidden.length)}${last}`;
+}

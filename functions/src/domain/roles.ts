@@ -62,6 +62,19 @@ export const PRIVILEGES = {
   // Incentive payouts: auditors read the queues, holds, quarantine and cases; the program office acts on them.
   "read-payouts": ["admin", "auditor"],
   "manage-payouts": ["admin"],
+  // The personal-data vault: one sealed value of one person, for a purpose, on the audit log (operators within their region).
+  "reveal-personal-data": ["operator", "admin"],
+  // At the desk: who registered a walk-in person's NIK, and NIK dispute cases ("joki") of the region (domain/desk/dispute.ts).
+  "look-up-registration": ["operator", "admin"],
+  "resolve-nik-dispute": ["operator", "admin"],
+  // Registrant lists, records and masked CSV exports (usecases/registrants/): operators of their region; admins and auditors everywhere.
+  "list-registrants": ["operator", "admin", "auditor"],
+  "export-registrants": ["operator", "admin", "auditor"],
+  // The program office's console: the record of role grants (with accounts' emails), and revoking a role.
+  "read-role-grants": ["admin", "auditor"],
+  "revoke-role": ["admin"],
+  // The regional dashboard: the program office sets each region's registration target (reading is the rules' region scoping).
+  "set-region-target": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Privilege = keyof typeof PRIVILEGES;
 

@@ -8,6 +8,7 @@ import { REFUSAL_TEXT } from "../schemas/refusalMessages.js";
 import { logs } from "../logs.js";
 import { ports } from "../composition.js";
 import { actorFrom } from "./actor.js";
+import { filled } from "./http.js";
 import { checkedBeforeDecoding } from "./inputShape.js";
 import { TRANSPORT_MESSAGES, transportCodeOf } from "./transportErrors.js";
 
@@ -70,7 +71,8 @@ export function callable<N extends CallableName, S extends z.ZodType>(spec: Call
       if (outcome.ok) return outcome.value;
       logs.requestRefused(spec.name, outcome.reason, actor.uid);
       const field = spec.refusalFields?.[outcome.reason];
-      const text = REFUSAL_TEXT[outcome.reason];
+      // A text's `{name}` places are filled from the refusal's details (the code it got, a count).
+      const text = { id: filled(REFUSAL_TEXT[outcome.reason].id, outcome.details), en: filled(REFUSAL_TEXT[outcome.reason].en, outcome.details) };
       const fields: FieldError[] = field === undefined ? [] : [{ field, code: outcome.reason, message: { ...text } }];
       // The refusal's details (counts, codes: never personal data) travel beside its reason and fields.
       throw new HttpsError(spec.refusals[outcome.reason], `${text.id} / ${text.en}`, { ...outcome.details, reason: outcome.reason, fields });

@@ -35,6 +35,12 @@ export interface HttpContext {
   headers: Record<string, string | undefined>;
   /** A streamed (`ndjson`) answer: sends this line now, with status 200 if it is the first. */
   line: (value: unknown) => void;
+  /**
+   * A `stream` answer (a download): `open` sends status 200 with the answer's content type and these
+   * headers (e.g. the expected total); `write` sends a chunk and resolves once the client can take
+   * more (backpressure), or rejects when the client has gone.
+   */
+  stream: { open: (headers: Record<string, string>) => void; write: (chunk: string) => Promise<void> };
 }
 
 export interface HttpSpec<I extends HttpInput, C, T, Reason extends string> {
@@ -51,8 +57,11 @@ export interface HttpSpec<I extends HttpInput, C, T, Reason extends string> {
   /**
    * `json` (the default): the value, with these headers. `ndjson`: the lines the handler sends as it
    * goes, then `{"done": value}`; a failure after the first line ends it with an `{"error": …}` line.
+   * `stream`: the bytes the handler writes (`context.stream`), of `contentType`; the value is only
+   * logged. A failure after the first byte breaks the connection off, so a partial download fails
+   * in the client instead of passing for a whole one.
    */
-  answer?: { kind?: "json" | "ndjson"; headers?: Record<string, string> };
+  answer?: { kind?: "json" | "ndjson" | "stream"; headers?: Record<string, string>; contentType?: string };
   /**
    * `edge` (the default): the value as it is, errors in the one shape of schemas/http.ts.
    * `partner-api`: the program's published partner API envelope — `{success: true, message, data}`,
@@ -117,7 +126,7 @@ export function httpHandler<I extends HttpInput, C, T, Reason extends string>(sp
     const incoming = req.get("x-request-id");
     const requestId = incoming !== undefined && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.set({ "x-request-id": requestId, "x-content-type-options": "nosniff" });
-    const out = answers<C>(res, requestId, spec.envelope);
+    const out = answers<C>(res, requestId, spec.envelope, spec.answer?.kind === "stream");
     try {
       await serve(spec, req, res, requestId, out);
     } catch (error) {
@@ -194,7 +203,28 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
     out.line(value);
   };
   const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : value]));
-  const context: HttpContext = { requestId, rawBody: request.rawBody, headers, line };
+  const raw = spec.answer?.kind === "stream";
+  const stream: HttpContext["stream"] = {
+    open(extra) {
+      if (!raw) throw new Error(`${spec.name}: a stream opened on a ${spec.answer?.kind ?? "json"} answer`);
+      if (res.headersSent) return;
+      res.status(200).set({ "content-type": spec.answer?.contentType ?? "application/octet-stream", "cache-control": "no-store", ...extra });
+    },
+    write(chunk) {
+      stream.open({});
+      if (res.destroyed || res.writableEnded) return Promise.reject(new Error(`${spec.name}: the client went away`));
+      if (res.write(chunk)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const gone = () => reject(new Error(`${spec.name}: the client went away`));
+        res.once("close", gone);
+        res.once("drain", () => {
+          res.off("close", gone);
+          resolve();
+        });
+      });
+    },
+  };
+  const context: HttpContext = { requestId, rawBody: request.rawBody, headers, line, stream };
   const outcome = await spec.handle(parsed as Parsed<I>, auth.caller, context);
   if (!outcome.ok) {
     logs.httpRefused(spec.name, requestId, outcome.reason, auth.id);
@@ -203,6 +233,11 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
     return out.error(outcome.reason, { status: spec.refusals[outcome.reason], message }, { details: outcome.details });
   }
   out.outcome = "ok";
+  if (raw) {
+    stream.open({});
+    res.end();
+    return;
+  }
   if (streamed) {
     out.line({ done: outcome.value });
     res.end();
@@ -230,7 +265,7 @@ function jsonOf(raw: Buffer): unknown {
 }
 
 /** Writing the answer: JSON, or NDJSON lines; an error in the one shape, however far the answer got. */
-function answers<C>(res: Response, requestId: string, envelope: HttpSpec<HttpInput, C, unknown, string>["envelope"]) {
+function answers<C>(res: Response, requestId: string, envelope: HttpSpec<HttpInput, C, unknown, string>["envelope"], download = false) {
   return {
     /** The authenticated caller, once known: its call goes into its audit trail. */
     known: null as { caller: C } | null,
@@ -252,8 +287,10 @@ function answers<C>(res: Response, requestId: string, envelope: HttpSpec<HttpInp
       };
       this.outcome = code;
       if (res.writableEnded) return;
+      // A download's status is gone with its first byte: break the connection off, so it fails in the client.
+      if (res.headersSent && download) res.destroy();
       // A streamed answer's status is gone with its first line: the error is its last line instead.
-      if (res.headersSent) res.end(`${JSON.stringify(body)}\n`);
+      else if (res.headersSent) res.end(`${JSON.stringify(body)}\n`);
       else
         res
           .status(how.status)

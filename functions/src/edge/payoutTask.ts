@@ -1,6 +1,6 @@
 import type { TaskQueueFunction } from "firebase-functions/v2/tasks";
 import { ports } from "../composition.js";
-import { paymentPartnerKeysSecret } from "../config.js";
+import { paymentPartnerKeysSecret, vaultKeysSecret } from "../config.js";
 import { paymentPartner, type PaymentPartnerCode } from "../domain/payouts/partners.js";
 import { logs } from "../logs.js";
 import { sendPayoutPayload } from "../schemas/tasks.js";
@@ -21,7 +21,7 @@ export function payoutTask(code: PaymentPartnerCode): TaskQueueFunction<unknown>
     retryConfig: { maxAttempts: spec.retry.attempts, minBackoffSeconds: spec.retry.minBackoffSeconds, maxBackoffSeconds: spec.retry.maxBackoffSeconds },
     rateLimits: { maxConcurrentDispatches: spec.rate.concurrent, maxDispatchesPerSecond: spec.rate.perSecond },
     refusals: {},
-    options: { timeoutSeconds: 120, secrets: [paymentPartnerKeysSecret] },
+    options: { timeoutSeconds: 120, secrets: [paymentPartnerKeysSecret, vaultKeysSecret] },
     async handle(payload) {
       const outcome = await sendPayout(ports(), payload);
       if (outcome.ok) logs.payoutSent(payload.installmentId, outcome.value.kind === "sent" ? outcome.value.outcome : outcome.value.kind);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { ports } from "../composition.js";
-import { TIME_ZONE } from "../config.js";
+import { TIME_ZONE, vaultKeysSecret } from "../config.js";
 import { logs } from "../logs.js";
 import { advanceWaves as advanceWavesUseCase } from "../usecases/advanceWaves.js";
 
@@ -11,12 +11,15 @@ import { advanceWaves as advanceWavesUseCase } from "../usecases/advanceWaves.js
  * under a lease. A failed wave is logged and tried again on the next tick; it does not fail the
  * run, so the other waves are never held back by it.
  */
-export const advanceWaves = onSchedule({ schedule: "* * * * *", timeZone: TIME_ZONE, retryCount: 0, timeoutSeconds: 540, memory: "1GiB" }, async (event) => {
-  const scheduledFor = event.scheduleTime ? new Date(event.scheduleTime) : ports().clock.now();
-  const { moves, steps } = await advanceWavesUseCase(ports(), scheduledFor, randomUUID());
-  if (moves.length > 0) logs.wavesAdvanced(moves, scheduledFor.toISOString());
-  for (const result of steps) {
-    if (result.step === "failed") logs.drawStepFailed(result.waveId, result.error);
-    else logs.drawStep(result.waveId, result.step);
-  }
-});
+export const advanceWaves = onSchedule(
+  { schedule: "* * * * *", timeZone: TIME_ZONE, retryCount: 0, timeoutSeconds: 540, memory: "1GiB", secrets: [vaultKeysSecret] },
+  async (event) => {
+    const scheduledFor = event.scheduleTime ? new Date(event.scheduleTime) : ports().clock.now();
+    const { moves, steps } = await advanceWavesUseCase(ports(), scheduledFor, randomUUID());
+    if (moves.length > 0) logs.wavesAdvanced(moves, scheduledFor.toISOString());
+    for (const result of steps) {
+      if (result.step === "failed") logs.drawStepFailed(result.waveId, result.error);
+      else logs.drawStep(result.waveId, result.step);
+    }
+  },
+);

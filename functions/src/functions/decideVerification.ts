@@ -1,4 +1,5 @@
 import { ports } from "../composition.js";
+import { vaultKeysSecret } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { logs } from "../logs.js";
 import { decideVerificationInput } from "../schemas/verification.js";
@@ -8,6 +9,7 @@ import { decideVerification as decideUseCase } from "../usecases/decideVerificat
 export const decideVerification = callable({
   name: "decideVerification",
   input: decideVerificationInput,
+  options: { secrets: [vaultKeysSecret] },
   refusals: {
     "not-operator-or-admin": "permission-denied",
     "case-not-found": "not-found",

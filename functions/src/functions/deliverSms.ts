@@ -1,5 +1,6 @@
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { ports } from "../composition.js";
+import { vaultKeysSecret } from "../config.js";
 import { COLLECTIONS } from "../schemas/collections.js";
 import { logs } from "../logs.js";
 import { deliverSms as deliverUseCase } from "../usecases/deliverSms.js";
@@ -12,7 +13,7 @@ import { deliverSms as deliverUseCase } from "../usecases/deliverSms.js";
  * At most 20 instances of one message each: the provider's rate, not Firestore's, is the limit.
  */
 export const deliverSms = onDocumentCreated(
-  { document: `${COLLECTIONS.sms}/{id}`, retry: false, maxInstances: 20, concurrency: 1, timeoutSeconds: 60 },
+  { document: `${COLLECTIONS.sms}/{id}`, retry: false, maxInstances: 20, concurrency: 1, timeoutSeconds: 60, secrets: [vaultKeysSecret] },
   async (event) => {
     const id = event.params.id;
     const outcome = await deliverUseCase(ports(), id);

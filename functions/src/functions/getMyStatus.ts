@@ -1,4 +1,5 @@
 import { ports } from "../composition.js";
+import { vaultKeysSecret } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { getMyStatusInput } from "../schemas/registration.js";
 import { getMyStatus as getMyStatusUseCase } from "../usecases/getMyStatus.js";
@@ -7,6 +8,7 @@ import { getMyStatus as getMyStatusUseCase } from "../usecases/getMyStatus.js";
 export const getMyStatus = callable({
   name: "getMyStatus",
   input: getMyStatusInput,
+  options: { secrets: [vaultKeysSecret] },
   refusals: { "not-registered": "not-found" },
   handle: (_input, actor) => getMyStatusUseCase(ports(), actor.uid),
 });

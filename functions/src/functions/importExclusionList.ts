@@ -10,7 +10,7 @@ import { importExclusionList as importUseCase } from "../usecases/importExclusio
 /**
  * `POST /importExclusionList?type=<type>`, `Authorization: Bearer <ID token>` of a program admin,
  * the list as CSV (≤ 32 MB; longer: see the use case). Answered in NDJSON as it goes:
- * `{"progress": n}` each 10,000 entries, then `{"done": {...}}`. One import per instance, for up
+ * `{"progress": n, "rejectedLines": r}` each 10,000 entries, then `{"done": {...}}`. One import per instance, for up
  * to an hour: parsing and hashing a big list is CPU-bound.
  */
 export const importExclusionList = http({
@@ -29,10 +29,15 @@ export const importExclusionList = http({
   },
   texts: IMPORT_REFUSAL_TEXT,
   answer: { kind: "ndjson" },
-  options: { secrets: [nikHashKey], timeoutSeconds: IMPORT_TIMEOUT_SECONDS, memory: "1GiB", concurrency: 1 },
+  // Any origin: the program office's web console posts here directly (a Hosting rewrite would cut the
+  // request at 60 s). The caller is named by the ID token in its Authorization header, never by a
+  // cookie, so another site's page can send nothing in an admin's name.
+  options: { secrets: [nikHashKey], timeoutSeconds: IMPORT_TIMEOUT_SECONDS, memory: "1GiB", concurrency: 1, cors: true },
   async handle({ query }, actor, { rawBody, requestId, line }) {
     // Cloud Functions has read the whole body already (hence its 32 MB cap).
-    const outcome = await importUseCase(ports(), actor, query.type, readExclusionCsv(rawBody), (entries) => line({ progress: entries }));
+    const outcome = await importUseCase(ports(), actor, query.type, readExclusionCsv(rawBody), (entries, rejectedLines) =>
+      line({ progress: entries, rejectedLines }),
+    );
     if (outcome.ok) logs.exclusionListImported({ ...outcome.value, by: actor.uid, requestId });
     return outcome;
   },

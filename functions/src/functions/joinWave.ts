@@ -1,5 +1,5 @@
 import { ports } from "../composition.js";
-import { nikHashKey } from "../config.js";
+import { nikHashKey, vaultKeysSecret } from "../config.js";
 import { REASON_CODES, type ReasonCode } from "../domain/eligibility.js";
 import { callable } from "../edge/callable.js";
 import { joinWaveInput } from "../schemas/waves.js";
@@ -17,6 +17,6 @@ export const joinWave = callable({
     "already-participant": "failed-precondition",
     "program-year-not-configured": "failed-precondition",
   },
-  options: { secrets: [nikHashKey] },
+  options: { secrets: [nikHashKey, vaultKeysSecret] },
   handle: (input, actor) => joinWaveUseCase(ports(), actor.uid, input.waveId),
 });

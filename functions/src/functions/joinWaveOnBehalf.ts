@@ -1,5 +1,5 @@
 import { ports } from "../composition.js";
-import { nikHashKey } from "../config.js";
+import { nikHashKey, vaultKeysSecret } from "../config.js";
 import { REASON_CODES, type ReasonCode } from "../domain/eligibility.js";
 import { callable } from "../edge/callable.js";
 import { logs } from "../logs.js";
@@ -19,7 +19,7 @@ export const joinWaveOnBehalf = callable({
     "not-eligible": "failed-precondition",
     "program-year-not-configured": "failed-precondition",
   },
-  options: { secrets: [nikHashKey] },
+  options: { secrets: [nikHashKey, vaultKeysSecret] },
   async handle(input, actor) {
     const outcome = await joinWaveOnBehalfUseCase(ports(), actor, input);
     if (outcome.ok) logs.joinedOnBehalf(input.uid, outcome.value.waveId, actor.uid, input.requestId, outcome.value.joined);

@@ -1,4 +1,5 @@
 import { ports } from "../composition.js";
+import { vaultKeysSecret } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { linkPayoutAccountInput } from "../schemas/payouts.js";
 import { linkPayoutAccount as linkUseCase } from "../usecases/payouts/account.js";
@@ -7,6 +8,7 @@ import { linkPayoutAccount as linkUseCase } from "../usecases/payouts/account.js
 export const linkPayoutAccount = callable({
   name: "linkPayoutAccount",
   input: linkPayoutAccountInput,
+  options: { secrets: [vaultKeysSecret] },
   refusals: {
     "not-participant": "failed-precondition",
     "institution-not-offered": "invalid-argument",

@@ -1,5 +1,5 @@
 import { ports } from "../composition.js";
-import { nikHashKey, registerAttemptLimit } from "../config.js";
+import { nikHashKey, registerAttemptLimit, vaultKeysSecret } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { logs } from "../logs.js";
 import { registerInput } from "../schemas/registration.js";
@@ -13,7 +13,7 @@ export const register = callable({
   input: registerInput,
   refusals: REGISTER_REFUSALS,
   refusalFields: REGISTRATION_REFUSAL_FIELDS,
-  options: { secrets: [nikHashKey] },
+  options: { secrets: [nikHashKey, vaultKeysSecret] },
   async handle(input, actor) {
     const outcome = await registerUseCase(
       ports(),

@@ -1,5 +1,5 @@
 import { ports } from "../composition.js";
-import { assistedDailyLimit, nikHashKey } from "../config.js";
+import { assistedDailyLimit, nikHashKey, vaultKeysSecret } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { logs } from "../logs.js";
 import { registerAssistedInput } from "../schemas/registration.js";
@@ -13,7 +13,7 @@ export const registerAssisted = callable({
   input: registerAssistedInput,
   refusals: { ...REGISTER_REFUSALS, "not-operator": "permission-denied", "outside-region": "permission-denied" },
   refusalFields: Object.fromEntries(Object.entries(REGISTRATION_REFUSAL_FIELDS).map(([reason, field]) => [reason, `person.${field}`])),
-  options: { secrets: [nikHashKey] },
+  options: { secrets: [nikHashKey, vaultKeysSecret] },
   async handle(input, actor) {
     // An operator's refused attempts are capped like their registrations: a desk sees many typos, a prober as many.
     const limit = assistedDailyLimit.value();

@@ -2,11 +2,13 @@ import { z } from "zod";
 import { EXCLUSION_LIST_TYPES, OCCUPATIONS, REASON_CODES } from "../domain/eligibility.js";
 import { NIK_DISCREPANCIES, SEXES } from "../domain/nik.js";
 import { IDENTITY_DOCUMENTS, REJECTION_REASONS, VERIFICATION_STATES } from "../domain/verification.js";
+import { sealedDoc } from "./vault.js";
 
 /**
- * Stored shapes for registration. NIK and KK appear in clear only inside `applicants/{uid}`
- * (readable by the person, operators of their region, admins and auditors); every ID and
- * index uses their keyed hash (domain/privacy.ts).
+ * Stored shapes for registration. NIK, KK, full name, phone and birth date appear in clear in no
+ * document: `applicants/{uid}` holds them sealed by the personal-data vault (`personal`, opened
+ * only by functions bound to VAULT_KEYS) next to masked values for display; every ID and index
+ * uses the keyed hash of NIK and KK (domain/privacy.ts).
  */
 
 export const eligibilityDoc = z.object({
@@ -18,7 +20,8 @@ export const eligibilityDoc = z.object({
 });
 export type EligibilityDoc = z.infer<typeof eligibilityDoc>;
 
-export const APPLICANT_STATUSES = ["registered", "participant", "revoked"] as const;
+/** `blocked`: a registration whose NIK was re-tied to its owner after a NIK dispute (domain/desk/dispute.ts): the account is disabled. */
+export const APPLICANT_STATUSES = ["registered", "participant", "revoked", "blocked"] as const;
 
 /** An operator's decision on a verification case: who, when, under which request, what was seen. */
 export const verificationDecisionOf = z.object({
@@ -43,16 +46,39 @@ export const verificationDoc = z.object({
 });
 export type VerificationDoc = z.infer<typeof verificationDoc>;
 
-export const applicantDoc = z.object({
+/** The vault's context for an applicant's personal data (the seal opens only under it). */
+export const APPLICANT_VAULT_CONTEXT = "applicant";
+
+/** What `applicantDoc.personal` holds once opened: the person's identity as registered. */
+export const personalData = z.object({
   nik: z.string().regex(/^\d{16}$/),
-  nikKey: z.string().min(1),
-  nikMasked: z.string(),
   kk: z.string().regex(/^\d{16}$/),
-  kkKey: z.string().min(1),
   fullName: z.string().min(1),
-  birthDate: z.string(),
-  sex: z.enum(SEXES),
+  /** E.164 (+628…). */
   phone: z.string(),
+  /** YYYY-MM-DD, as declared. */
+  birthDate: z.string(),
+});
+export type PersonalData = z.infer<typeof personalData>;
+
+export const applicantDoc = z.object({
+  /** NIK, KK, full name, phone and birth date, sealed (context "applicant"; usecases/personalData.ts). */
+  personal: sealedDoc,
+  nikKey: z.string().min(1),
+  /** "3171********0001" (domain/privacy.ts maskNik). */
+  nikMasked: z.string(),
+  kkKey: z.string().min(1),
+  /** "Dewi L******" (domain/privacy.ts maskName). */
+  nameMasked: z.string(),
+  /** "+62812****7890" (domain/privacy.ts maskPhone). */
+  phoneMasked: z.string(),
+  /**
+   * The phone sealed again for the SMS outbox (context "sms"): notifications copy it into
+   * `sms/{key}` without opening anything, so only the SMS sender holds the key. Absent when the
+   * number cannot be texted.
+   */
+  smsTo: sealedDoc.optional(),
+  sex: z.enum(SEXES),
   provinceCode: z.string(),
   regencyCode: z.string(),
   /** Where the person lives (the form), which decides which operators see them. */
@@ -110,6 +136,9 @@ export const TIMELINE_KINDS = [
   "training-completed",
   "training-reviewed",
   "revoked",
+  // A NIK dispute at the desk: the registration moved to this account (nik-re-tied), or away from it (blocked-nik-dispute).
+  "nik-re-tied",
+  "blocked-nik-dispute",
 ] as const;
 export const timelineEventDoc = z.object({
   kind: z.enum(TIMELINE_KINDS),

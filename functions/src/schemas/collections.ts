@@ -57,4 +57,14 @@ export const COLLECTIONS = {
   mail: "mail",
   sms: "sms",
   inbox: "inbox",
+  /** NIK dispute cases ("joki") opened and resolved at the desk (schemas/desk.ts). */
+  nikDisputes: "nikDisputes",
+  /** The audit log (schemas/audit.ts): chain heads and their entries, act keys, daily roots. */
+  auditChains: "auditChains",
+  auditEntries: "entries",
+  auditKeys: "auditKeys",
+  auditDays: "auditDays",
+  /** The regional dashboard's rollups, `dashboards/{scope}` (schemas/dashboard.ts), and the program office's registration targets. */
+  dashboards: "dashboards",
+  regionTargets: "regionTargets",
 } as const;

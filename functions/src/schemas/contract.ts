@@ -9,6 +9,8 @@ import type { getMyStatusInput, MyStatus, registerAssistedInput, registerInput, 
 import type { grantRoleInput, GrantRoleResult } from "./roles.js";
 import type { DecideVerificationResult, VerificationCasesPage, decideVerificationInput, listVerificationCasesInput } from "./verification.js";
 import type { createWaveInput, joinWaveInput, joinWaveOnBehalfInput } from "./waves.js";
+import type { WavePlan } from "./wavePlan.js";
+import type { listRoleGrantsInput, RevokeRoleResult, revokeRoleInput, RoleGrantsPage } from "./roleConsole.js";
 import type { SettlementStatement, settlementStatementInput } from "./settlement.js";
 import type { cancelPurchaseInput, declinePurchaseInput, getMyTrainingInput, MyTraining, reportPurchaseInput, reviewTrainingInput } from "./myTraining.js";
 import type {
@@ -33,7 +35,21 @@ import type {
   ResolveQuarantineResult,
   ReviewPayoutAccountResult,
 } from "./payoutViews.js";
+import type { getRegistrantInput, listRegistrantsInput, RegistrantRecord, RegistrantsPage } from "./registrants.js";
+import type { downloadMyDataInput, MyData, revealPersonalDataInput, RevealPersonalDataResult } from "./personalAccess.js";
+import type {
+  DeskDay,
+  DeskReceiptResult,
+  lookupRegistrationInput,
+  myDeskDayInput,
+  NikDisputeView,
+  openNikDisputeInput,
+  RegistrationLookup,
+  resolveNikDisputeInput,
+  sendDeskReceiptInput,
+} from "./desk.js";
 
+import type { SetRegionTargetResult, setRegionTargetInput } from "./dashboard.js";
 /**
  * The contract between the callables and the web app: each callable's deployed name, what it
  * takes, what it answers and every reason it refuses with. The use cases take their refusal
@@ -92,6 +108,19 @@ export interface Callables {
   recordRepayment: { input: z.input<typeof recordRepaymentInput>; result: RecordRepaymentResult };
   reviewPayoutAccount: { input: z.input<typeof reviewPayoutAccountInput>; result: ReviewPayoutAccountResult };
   resolvePayoutCase: { input: z.input<typeof resolvePayoutCaseInput>; result: ResolvePayoutCaseResult };
+  planWave: { input: z.input<typeof createWaveInput>; result: WavePlan };
+  listRoleGrants: { input: z.input<typeof listRoleGrantsInput>; result: RoleGrantsPage };
+  revokeRole: { input: z.input<typeof revokeRoleInput>; result: RevokeRoleResult };
+  lookupRegistration: { input: z.input<typeof lookupRegistrationInput>; result: RegistrationLookup };
+  openNikDispute: { input: z.input<typeof openNikDisputeInput>; result: NikDisputeView };
+  resolveNikDispute: { input: z.input<typeof resolveNikDisputeInput>; result: NikDisputeView };
+  myDeskDay: { input: z.input<typeof myDeskDayInput>; result: DeskDay };
+  sendDeskReceipt: { input: z.input<typeof sendDeskReceiptInput>; result: DeskReceiptResult };
+  revealPersonalData: { input: z.input<typeof revealPersonalDataInput>; result: RevealPersonalDataResult };
+  downloadMyData: { input: z.input<typeof downloadMyDataInput>; result: MyData };
+  listRegistrants: { input: z.input<typeof listRegistrantsInput>; result: RegistrantsPage };
+  getRegistrant: { input: z.input<typeof getRegistrantInput>; result: RegistrantRecord };
+  setRegionTarget: { input: z.input<typeof setRegionTargetInput>; result: SetRegionTargetResult };
 }
 
 /** A callable's deployed name: the name its trigger file and `functions/src/index.ts` export. */
@@ -203,6 +232,55 @@ export const REFUSALS = {
   reviewPayoutAccount: ["not-admin", "payout-account-not-found", "account-changed", "account-not-in-review", "request-id-reused"],
   // Participants' reports closed with what was found and a note they read on /insentif-saya.
   resolvePayoutCase: ["not-admin", "payout-case-not-found", "payout-case-resolved"],
+  // The program office's console: a wave's plan before it is saved (createWave's checks, and the number already taken),
+  // the record of role grants, and revoking a role (nobody their own; an applicant has none to revoke).
+  planWave: [
+    "not-admin",
+    "wave-exists",
+    "program-year-not-configured",
+    "closes-in-the-past",
+    "quota-invalid",
+    "family-limit-invalid",
+    "stratum-code-invalid",
+    "shares-exceed-whole",
+    "counts-exceed-quota",
+  ],
+  listRoleGrants: ["not-admin-or-auditor"],
+  revokeRole: ["not-admin", "own-role", "no-such-account", "no-role-to-revoke", "request-id-reused"],
+  // The desk (usecases/desk/): who registered a walk-in person's NIK; NIK dispute cases ("joki"); the operator's day; the person's receipt.
+  // `registration-outside-region` names the province whose office holds the registration (details.provinceCode, details.provinceName).
+  lookupRegistration: ["not-operator-or-admin", "nik-not-registered", "registration-outside-region"],
+  openNikDispute: [
+    "not-operator-or-admin",
+    "registration-not-found",
+    "registration-outside-region",
+    "claimant-account-not-found",
+    "claimant-is-registrant",
+    "claimant-registered",
+    "request-id-reused",
+  ],
+  resolveNikDispute: [
+    "not-operator-or-admin",
+    "dispute-not-found",
+    "registration-outside-region",
+    "own-registration",
+    "dispute-resolved",
+    "documents-missing",
+    "registration-moved",
+    "registration-not-movable",
+    "claimant-registered",
+  ],
+  myDeskDay: ["not-operator"],
+  sendDeskReceipt: ["not-operator-or-admin", "registration-not-found", "registration-outside-region"],
+  // The personal-data vault (usecases/revealPersonalData.ts): one sealed field of one person, for a purpose, on the audit log.
+  revealPersonalData: ["not-operator-or-admin", "registrant-not-found", "person-outside-region"],
+  // The right of access: anyone signed in gets what is held about them (nothing held is an answer, not a refusal).
+  downloadMyData: [],
+  // Registrant lists and records (usecases/registrants/): operators see their region, admins and auditors everywhere; a person
+  // outside the caller's region reads as not found, exactly as one never registered.
+  listRegistrants: ["not-operator-admin-or-auditor", "region-outside-scope", "registrant-not-in-region"],
+  getRegistrant: ["not-operator-admin-or-auditor", "registrant-not-in-region"],
+  setRegionTarget: ["not-admin", "region-unknown"],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];
@@ -222,6 +300,9 @@ export type DecideVerificationRefusal = RefusalOf<"decideVerification">;
 export type SavePartnerRefusal = RefusalOf<"savePartner">;
 export type SaveTrainingRefusal = RefusalOf<"saveTraining">;
 export type SaveScheduleRefusal = RefusalOf<"saveSchedule">;
+export type RevealPersonalDataRefusal = RefusalOf<"revealPersonalData">;
+export type ListRegistrantsRefusal = RefusalOf<"listRegistrants">;
+export type GetRegistrantRefusal = RefusalOf<"getRegistrant">;
 
 export const CALLABLE_NAMES = Object.keys(REFUSALS) as CallableName[];
 

@@ -91,5 +91,10 @@ export const roleGrantDoc = z.object({
   grantedBy: z.string().min(1),
   via: z.enum(["callable", "command"]),
   grantedAt: z.date(),
+  /**
+   * A revocation (`revokeRole`): the account went back to applicant (`role`), and this is the role
+   * and scope it had. Absent on grants.
+   */
+  revokes: z.object({ role: z.enum(ROLES), region: regionScope.optional(), partner: z.string().optional() }).optional(),
 });
 export type RoleGrantDoc = z.infer<typeof roleGrantDoc>;

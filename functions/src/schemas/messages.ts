@@ -1,15 +1,18 @@
 import { type z } from "zod";
 import { en, id } from "zod/locales";
 import { CATALOGUE_MESSAGES } from "./catalogue.js";
+import { DESK_MESSAGES } from "./desk.js";
 import { ID_MESSAGES } from "./ids.js";
 import { MY_TRAINING_MESSAGES } from "./myTraining.js";
 import { SETTLEMENT_MESSAGES } from "./settlement.js";
 import { PARTNER_API_MESSAGES } from "./partnerApi.js";
 import { PARTNER_MESSAGES } from "./partners.js";
 import { PAYOUT_MESSAGES } from "./payoutViews.js";
+import { PERSONAL_DATA_MESSAGES } from "./personalAccess.js";
 import { REFUSAL_TEXT } from "./refusalMessages.js";
 import { REGISTRATION_MESSAGES } from "./registrationMessages.js";
 import { VERIFICATION_MESSAGES } from "./verificationMessages.js";
+import { REGISTRANT_MESSAGES } from "./registrants.js";
 
 /**
  * Field messages in Bahasa Indonesia (first) and English. A schema refers to a
@@ -29,6 +32,9 @@ export const MESSAGES = {
   ...MY_TRAINING_MESSAGES,
   ...SETTLEMENT_MESSAGES,
   ...PAYOUT_MESSAGES,
+  ...DESK_MESSAGES,
+  ...REGISTRANT_MESSAGES,
+  ...PERSONAL_DATA_MESSAGES,
   "input-shape": {
     id: "Isian tidak dapat dibaca: susunannya terlalu dalam, terlalu banyak, atau memakai kunci yang dicadangkan.",
     en: "The input cannot be read: it is nested too deep, has too many values, or uses a reserved key.",

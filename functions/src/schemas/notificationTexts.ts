@@ -102,6 +102,38 @@ function reminder(days: 7 | 1, p: { purchaseDeadline: Date; trainingBalance: num
   };
 }
 
+/** Where a person gets help with the program (the desk's receipt names it). */
+export const HELP_SITE = "bantuan.prakerja.go.id";
+
+/** The receipt of the desk (usecases/desk/deskReceipt.ts): what was done, by which office, and what to do next. */
+function deskReceipt(p: { nikMasked: string; office: string; at: Date; after: "registration" | "dispute" }, lang: Language): NotificationText {
+  if (lang === "id")
+    return {
+      subject: p.after === "registration" ? "Tanda terima pendaftaran Prakerja" : "Tanda terima sengketa NIK Prakerja",
+      paragraphs: [
+        `${p.after === "registration" ? "Anda didaftarkan" : "Pendaftaran NIK Anda kini terikat pada akun Anda"} oleh ${p.office} pada ${longMoment(p.at, "id")}. NIK: ${p.nikMasked}.`,
+        "Langkah berikutnya: masuk ke aplikasi Prakerja dengan nomor HP atau email Anda, ikut gelombang yang sedang dibuka, dan pantau halaman Status.",
+        `Bantuan: ${HELP_SITE}, atau datang ke ${p.office}.`,
+      ],
+      sms: fitSms(
+        (office) => `Prakerja: Tanda terima ${office} ${shortMoment(p.at, "id")}. NIK ${p.nikMasked}. Ikut gelombang & cek Status di aplikasi. ${HELP_SITE}`,
+        p.office,
+      ),
+    };
+  return {
+    subject: p.after === "registration" ? "Your Prakerja registration receipt" : "Your Prakerja NIK dispute receipt",
+    paragraphs: [
+      `${p.after === "registration" ? "You were registered" : "Your NIK's registration is now tied to your account"} by ${p.office} on ${longMoment(p.at, "en")}. NIK: ${p.nikMasked}.`,
+      "Next: sign in to the Prakerja app with your phone number or email, join the open wave, and follow your Status page.",
+      `Help: ${HELP_SITE}, or come to ${p.office}.`,
+    ],
+    sms: fitSms(
+      (office) => `Prakerja: Receipt of ${office} ${shortMoment(p.at, "en")}. NIK ${p.nikMasked}. Join the wave & check Status in the app. ${HELP_SITE}`,
+      p.office,
+    ),
+  };
+}
+
 /** One notification's text in one language. */
 export function notificationText(n: Notification, lang: Language): NotificationText {
   const id = lang === "id";
@@ -248,6 +280,8 @@ export function notificationText(n: Notification, lang: Language): NotificationT
             sms: `Prakerja: Incentive ${p.number}/${p.of} ${rupiah(p.amount, "en")} paid via ${p.partnerName}. Not received or short? Report it in the app.`,
           };
     }
+    case "desk-receipt":
+      return deskReceipt(n.params, lang);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sealedDoc } from "./vault.js";
 
 /**
  * What the program tells a person by email, SMS and in the app (the `Notifications` port), and
@@ -13,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   "deadline-reminder-1d",
   "revoked",
   "payout-paid",
+  "desk-receipt",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -84,6 +86,12 @@ export const notification = z.discriminatedUnion("kind", [
       partnerReference: z.string().min(1).max(64),
     }),
   }),
+  z.object({
+    kind: z.literal("desk-receipt"),
+    uid: z.string().min(1),
+    /** The receipt of the desk (usecases/desk/deskReceipt.ts): the masked NIK, the office, when, after what. */
+    params: z.object({ nikMasked: z.string().regex(/^[\d*]{16}$/), office: label, at: z.date(), after: z.enum(["registration", "dispute"]) }),
+  }),
 ]);
 /** One notification: its kind, the uid of the person it is for, and its template's parameters. */
 export type Notification = z.infer<typeof notification>;
@@ -120,9 +128,20 @@ export const mailDoc = z.object({
 });
 export type MailDoc = z.infer<typeof mailDoc>;
 
-/** `sms/{key}`: one SMS (E.164 number, one GSM-7 message) for the SMS sender (deliverSms); short-lived like `mail`. */
+/** The vault's context for a phone number on its way to the SMS provider (`sms/{key}.to`, applicant `smsTo`). */
+export const SMS_VAULT_CONTEXT = "sms";
+
+const e164 = z.string().regex(/^\+\d{8,15}$/);
+
+/**
+ * `sms/{key}`: one SMS (one GSM-7 message) for the SMS sender (deliverSms); short-lived like
+ * `mail`. The number is sealed (context "sms", copied unopened from the applicant's `smsTo`):
+ * only the sender opens it, just before handing the message to the provider.
+ */
 export const smsDoc = z.object({
-  to: z.string().regex(/^\+\d{8,15}$/),
+  to: sealedDoc,
+  /** "+62812****7890": enough to look into a failed delivery without opening the seal. */
+  toMasked: z.string(),
   body: z.string().min(1),
   kind: z.enum(NOTIFICATION_KINDS),
   uid: z.string(),
@@ -159,9 +178,10 @@ export const OUTBOX_RETENTION_HOURS: Record<NotificationKind, number> = {
   "deadline-reminder-1d": 7 * 24,
   revoked: 7 * 24,
   "payout-paid": 7 * 24,
+  "desk-receipt": 7 * 24,
 };
 
 export const outboxExpiry = (kind: NotificationKind, at: Date): Date => new Date(at.getTime() + OUTBOX_RETENTION_HOURS[kind] * 3_600_000);
 
 /** Whether a registration's phone number can be texted (E.164). */
-export const textablePhone = (phone: string | undefined): phone is string => phone !== undefined && smsDoc.shape.to.safeParse(phone).success;
+export const textablePhone = (phone: string | undefined): phone is string => phone !== undefined && e164.safeParse(phone).success;

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { PAYOUT_STATES } from "../domain/payouts/payout.js";
 import { PAYMENT_PARTNER_CODES, PAYOUT_CHANNELS, type PaymentPartnerSpec } from "../domain/payouts/partners.js";
 import { documentId } from "./ids.js";
+import { sealedDoc } from "./vault.js";
 
 /**
  * Stored documents of incentive payouts, and the inputs of their callables (shared with the web
  * app). Amounts are whole rupiah. IDs hold Firebase uids and hashes only: no NIK, name, phone or
- * account number is ever part of an ID or an index (account numbers are stored, unindexed, on the
- * participant's own `payoutAccounts/{uid}`, which the vault work encrypts).
+ * account number is ever part of an ID or an index (account numbers are stored sealed by the
+ * personal-data vault on the participant's own `payoutAccounts/{uid}`).
  */
 
 const rupiah = z.number().int().nonnegative();
@@ -52,8 +53,12 @@ export const payoutAccountDoc = z.object({
   partner: paymentPartnerCode,
   channel: payoutChannel,
   institution: z.string(),
-  /** Needed to pay; read by the participant, the payout tasks, and the program office and auditors (reviews); exempt from indexing. */
-  accountNumber: z.string(),
+  /**
+   * The account number and the holder's name as the partner's inquiry gave it, sealed (context
+   * "payout-account"; an e-wallet's number is a phone number): opened only by the send task,
+   * just before paying. Exempt from indexing.
+   */
+  destination: sealedDoc,
   /** The last 4 digits, for screens. */
   masked: z.string(),
   /** Keyed hash of partner + institution + number: how accounts shared by many people are found. */
@@ -71,6 +76,13 @@ export const payoutAccountDoc = z.object({
   review: accountReviewDoc.optional(),
 });
 export type PayoutAccountDoc = z.infer<typeof payoutAccountDoc>;
+
+/** The vault's context for a payout account's number and holder's name. */
+export const PAYOUT_ACCOUNT_VAULT_CONTEXT = "payout-account";
+
+/** What `payoutAccountDoc.destination` holds once opened. */
+export const payoutDestinationSecret = z.object({ accountNumber: z.string().min(1), holderName: z.string() });
+export type PayoutDestinationSecret = z.infer<typeof payoutDestinationSecret>;
 
 /** More people than this on one account number marks it `shared-account` (the "joki" pattern). */
 export const SHARED_ACCOUNT_LIMIT = 3;
@@ -113,6 +125,8 @@ export const payoutDoc = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   paidAt: z.date().nullable(),
+  /** The participant's regency (from their registration), so the regional dashboard counts payouts per region; absent on older payouts. */
+  regencyCode: z.string().optional(),
 });
 export type PayoutDoc = z.infer<typeof payoutDoc>;
 

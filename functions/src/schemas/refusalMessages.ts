@@ -89,8 +89,13 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
   // Program office: roles, exclusion lists, waves.
   "not-admin": { id: "Hanya admin program yang dapat melakukan ini.", en: "Only program admins can do this." },
   "region-unknown": {
-    id: "Kode wilayah ini bukan provinsi atau kabupaten/kota yang ada.",
-    en: "This region code is not an existing province or regency/city.",
+    id: "Kode wilayah “{region}” bukan provinsi atau kabupaten/kota yang ada. Pilih wilayah dari daftar resmi.",
+    en: "The region code “{region}” is not an existing province or regency/city. Pick the region from the official list.",
+  },
+  "no-such-account": { id: "Akun itu tidak ada (lagi).", en: "That account does not exist (any more)." },
+  "no-role-to-revoke": {
+    id: "Akun itu tidak punya peran untuk dicabut: ia sudah pendaftar biasa.",
+    en: "That account has no role to revoke: it is a plain applicant already.",
   },
   "own-role": { id: "Anda tidak dapat mengubah peran akun Anda sendiri.", en: "You cannot change your own account's role." },
   "unknown-account": { id: "Tidak ada akun dengan email tersebut.", en: "There is no account with that email." },
@@ -277,5 +282,71 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
   "payout-case-resolved": {
     id: "Laporan peserta ini sudah diselesaikan sebelumnya. Muat ulang halaman untuk melihat penyelesaiannya.",
     en: "This participant report was resolved already. Reload the page to see how.",
+  },
+
+  // The personal-data vault: revealing one value of one person (usecases/revealPersonalData.ts).
+  "registrant-not-found": {
+    id: "Tidak ada pendaftaran dengan kode akun ini. Periksa kodenya, atau muat ulang halaman.",
+    en: "There is no registration with this account code. Check the code, or reload the page.",
+  },
+
+  // Registrant lists and records (usecases/registrants/).
+  "not-operator-admin-or-auditor": {
+    id: "Hanya operator Disnaker, admin program, atau auditor yang dapat melihat ini.",
+    en: "Only labor office (Disnaker) operators, program admins and auditors can see this.",
+  },
+  "registrant-not-in-region": {
+    id: "Pendaftar ini tidak ditemukan di wilayah Anda.",
+    en: "This registrant was not found in your region.",
+  },
+
+  // The desk (usecases/desk/): looking a NIK's registration up, NIK dispute cases ("joki"), the person's receipt.
+  "nik-not-registered": {
+    id: "NIK ini belum terdaftar. Orang ini dapat didaftarkan sekarang.",
+    en: "This NIK is not registered. This person can be registered now.",
+  },
+  "registration-outside-region": {
+    id: "Pendaftaran ini dipegang oleh wilayah lain. Arahkan orang ini ke Disnaker provinsi yang tertera.",
+    en: "This registration belongs to another region. Send the person to the labor office (Disnaker) of the province named.",
+  },
+  "registration-not-found": {
+    id: "Tidak ada pendaftaran dengan kode akun ini. Cari lagi dengan NIK.",
+    en: "There is no registration with this account code. Look it up again by NIK.",
+  },
+  "claimant-account-not-found": {
+    id: "Akun pelapor tidak ditemukan. Periksa kode akunnya, atau gunakan nomor HP atau email orang ini.",
+    en: "The claimant's account was not found. Check the account code, or use the person's phone number or email.",
+  },
+  "claimant-is-registrant": {
+    id: "Akun pelapor adalah akun yang mendaftarkan NIK ini. Gunakan akun lain milik orang ini, atau nomor HP atau email barunya.",
+    en: "The claimant's account is the one that registered this NIK. Use another account of the person's, or a new phone number or email.",
+  },
+  "claimant-registered": {
+    id: "Akun pelapor sudah punya pendaftaran sendiri. Satu akun hanya untuk satu NIK: gunakan akun lain.",
+    en: "The claimant's account already has a registration of its own. One account is for one NIK: use another account.",
+  },
+  "dispute-not-found": {
+    id: "Tidak ada sengketa NIK dengan nomor ini. Muat ulang halaman.",
+    en: "There is no NIK dispute with this number. Reload the page.",
+  },
+  "own-registration": {
+    id: "Anda sendiri yang mendaftarkan NIK ini, jadi sengketanya harus diputus operator lain.",
+    en: "You registered this NIK yourself, so another operator must decide the dispute.",
+  },
+  "dispute-resolved": {
+    id: "Sengketa ini sudah diputus sebelumnya. Muat ulang halaman untuk melihat putusannya.",
+    en: "This dispute was decided already. Reload the page to see the decision.",
+  },
+  "documents-missing": {
+    id: "Untuk mengikat ulang, KTP dan KK asli orang ini harus diperiksa.",
+    en: "To re-tie, the person's original KTP and family card (KK) must be seen.",
+  },
+  "registration-moved": {
+    id: "NIK ini sudah tidak terikat pada akun yang disengketakan. Cari lagi pendaftarannya dengan NIK.",
+    en: "This NIK is no longer tied to the disputed account. Look the registration up again by NIK.",
+  },
+  "registration-not-movable": {
+    id: "Pendaftaran ini sudah menjadi peserta (atau dicabut): saldo pelatihan dan insentifnya terikat pada akun itu. Teruskan kasus ini ke Manajemen Pelaksana.",
+    en: "This registration is already a participant (or revoked): its training balance and incentives are tied to that account. Pass the case to the program office.",
   },
 };

@@ -165,6 +165,8 @@ export const entitlementDoc = z.object({
   completedAt: z.date(),
   reviewedAt: z.date(),
   at: z.date(),
+  /** The participant's regency (from their registration), so the regional dashboard counts completions per region; absent on older entitlements. */
+  regencyCode: z.string().optional(),
 });
 export type EntitlementDoc = z.infer<typeof entitlementDoc>;
 

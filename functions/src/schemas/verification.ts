@@ -67,10 +67,12 @@ export type ListVerificationCasesInput = z.infer<typeof listVerificationCasesInp
 export const verificationCase = z.object({
   uid: z.string(),
   nikMasked: z.string(),
-  fullName: z.string(),
-  /** What the person declared from their KTP, which the operator checks against the documents. */
-  declared: z.object({ birthDate: z.string(), sex: z.enum(SEXES) }),
-  phone: z.string(),
+  /** "Siti N*********": enough to recognise the person at the desk; the full name goes through the vault's reveal. */
+  nameMasked: z.string(),
+  /** What the person declared from their KTP that is not personal data in clear (the birth date is sealed: the KTP in hand shows it). */
+  declared: z.object({ sex: z.enum(SEXES) }),
+  /** "+62812****7890". */
+  phoneMasked: z.string(),
   /** Where the person lives (codes and today's names). */
   region: z.object({
     provinceCode: z.string(),

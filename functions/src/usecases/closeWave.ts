@@ -4,14 +4,14 @@ import { buildPublication, commitPool, type Candidate } from "../domain/draw/ind
 import type { ReasonCode } from "../domain/eligibility.js";
 import type { EligibilityDoc } from "../schemas/applicant.js";
 import type { WaveDoc } from "../schemas/documents.js";
-import { checkEligibility } from "./eligibilityCheck.js";
+import { recheckEligibility } from "./eligibilityCheck.js";
 import type { Ports } from "./ports.js";
 
 /** Pool pages of 4,096 entries (~500 KB) stay well under Firestore's 1 MiB document limit. */
 export const POOL_PAGE_SIZE = 4096;
 
 /** What closing a wave needs: its draw store, the lists and rules to re-check everyone, the beacon. */
-export type CloseWavePorts = Pick<Ports, "draws" | "lists" | "programYears" | "beacon" | "beaconClock" | "clock">;
+export type CloseWavePorts = Pick<Ports, "draws" | "lists" | "programYears" | "beacon" | "beaconClock" | "clock" | "vault">;
 
 export type CloseStep = "frozen" | "drawn" | "waiting-for-beacon" | "nothing-to-do";
 
@@ -42,7 +42,7 @@ async function freeze(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Pro
     await Promise.all(
       members.map(async ({ uid, applicant }) => {
         const family = families.get(applicant.kkKey) ?? { registrants: 0, recipients: 0 };
-        const eligibility = (await checkEligibility(ports.lists, applicant, rules, now))(family);
+        const eligibility = (await recheckEligibility(ports, applicant, rules, now))(family);
         if (!eligibility.eligible || applicant.pid === undefined || applicant.familyPid === undefined) {
           for (const reason of eligibility.reasons) excludedByReason[reason] = (excludedByReason[reason] ?? 0) + 1;
           excluded.push({ uid, eligibility });

@@ -19,7 +19,7 @@ export interface BeaconPlan {
   marginSeconds: number;
 }
 
-export type CreateWavePorts = Pick<Ports, "waves" | "programYears" | "clock" | "seeds" | "beaconClock">;
+export type CreateWavePorts = Pick<Ports, "waves" | "programYears" | "clock" | "seeds" | "beaconClock" | "audit">;
 
 /**
  * A program admin creates a wave. Its quota, strata, family limit, the commitment to its seed
@@ -57,5 +57,14 @@ export async function createWave(
   } satisfies WaveDoc;
   const waveId = `${input.programYear}-${input.number}`;
   if (!(await ports.waves.create(waveId, wave, seed))) return refused("wave-exists");
+  await ports.audit.append({
+    act: "create-wave",
+    actor: actor.uid,
+    role: actor.claims.role,
+    target: waveId,
+    key: waveId,
+    at: now,
+    details: { quota: input.quota, strata: input.strata.kind, seedCommitment: wave.draw.seedCommitment, beaconRound: round },
+  });
   return done({ waveId, state: wave.state, draw: wave.draw });
 }

@@ -5,13 +5,13 @@ import { isDecidable } from "../domain/verification.js";
 import type { ApplicantDoc, TimelineEventDoc, VerificationDoc } from "../schemas/applicant.js";
 import type { DecideVerificationRefusal } from "../schemas/contract.js";
 import type { DecideVerificationInput, DecideVerificationResult, VerificationDecisionDoc } from "../schemas/verification.js";
-import { checkEligibility } from "./eligibilityCheck.js";
+import { recheckEligibility } from "./eligibilityCheck.js";
 import type { Ports } from "./ports.js";
 import { verificationViewOf } from "./verificationView.js";
 
 export type { DecideVerificationRefusal };
 
-export type DecideVerificationPorts = Pick<Ports, "registrations" | "verifications" | "lists" | "programYears" | "clock">;
+export type DecideVerificationPorts = Pick<Ports, "registrations" | "verifications" | "lists" | "programYears" | "clock" | "vault" | "audit">;
 
 /**
  * An operator of the person's region (or an admin) has seen the person's documents at the labor
@@ -51,7 +51,7 @@ export async function decideVerification(
     state: input.decision,
     decision: { ...decision, requestId: input.requestId },
   };
-  const decide = await checkEligibility(ports.lists, { ...applicant, verification }, rules, now);
+  const decide = await recheckEligibility(ports, { ...applicant, verification }, rules, now);
   const eligibility = decide(await ports.registrations.family(applicant.kkKey));
   const event: TimelineEventDoc = {
     kind: input.decision === "verified" ? "identity-verified" : "identity-rejected",
@@ -71,9 +71,31 @@ export async function decideVerification(
     return decided ? { write: true, verification, eligibility, event, record } : { write: false };
   });
 
-  if (decided) return done(resultOf(input.uid, { ...applicant, verification, eligibility }, true));
-  if (state.recorded !== null)
-    return sameDecision(state.recorded, record) && state.applicant !== null ? done(resultOf(input.uid, state.applicant, false)) : refused("request-id-reused");
+  const audit = () =>
+    ports.audit.append({
+      act: "decide-verification",
+      actor: actor.uid,
+      role: actor.claims.role,
+      target: input.uid,
+      key: input.requestId,
+      at: now,
+      region: applicant.districtCode,
+      details: {
+        decision: input.decision,
+        documentsSeen: input.documentsSeen.join(","),
+        ...(record.rejection === undefined ? {} : { rejection: record.rejection }),
+      },
+    });
+  if (decided) {
+    await audit();
+    return done(resultOf(input.uid, { ...applicant, verification, eligibility }, true));
+  }
+  if (state.recorded !== null) {
+    if (!sameDecision(state.recorded, record) || state.applicant === null) return refused("request-id-reused");
+    // A retry after a crash between the decision and its audit entry records it now (idempotent by key).
+    await audit();
+    return done(resultOf(input.uid, state.applicant, false));
+  }
   return state.applicant?.verification === undefined ? refused("case-not-found") : refused("already-verified");
 }
 

@@ -2,9 +2,13 @@ import { evaluateEligibility, MINIMUM_AGE } from "../domain/eligibility.js";
 import { isIdentityVerified } from "../domain/verification.js";
 import type { ProgramYearDoc } from "../schemas/documents.js";
 import type { ApplicantDoc, EligibilityDoc, FamilyDoc } from "../schemas/applicant.js";
-import type { ExclusionLists } from "./ports.js";
+import { openPersonal } from "./personalData.js";
+import type { ExclusionLists, Vault } from "./ports.js";
 
-export type DeclaredFacts = Pick<ApplicantDoc, "birthDate" | "inFormalEducation" | "occupation" | "receivesSocialAid" | "nikKey" | "status" | "verification">;
+/** What eligibility is decided on; the birth date is the declared one, opened from the vault for a stored applicant. */
+export type DeclaredFacts = Pick<ApplicantDoc, "inFormalEducation" | "occupation" | "receivesSocialAid" | "nikKey" | "status" | "verification"> & {
+  birthDate: string;
+};
 
 /**
  * Eligibility with fresh facts: the exclusion lists as they are now, the family card's
@@ -37,4 +41,18 @@ export async function checkEligibility(
     );
     return { ...decision, checkedAt: now, listVersions: versions };
   };
+}
+
+/**
+ * `checkEligibility` for a stored applicant: the birth date (sealed, the age rule needs it) is
+ * opened from the vault; everything else is read from the document as it is.
+ */
+export async function recheckEligibility(
+  ports: { lists: ExclusionLists; vault: Pick<Vault, "open"> },
+  applicant: ApplicantDoc,
+  rules: ProgramYearDoc,
+  now: Date,
+): Promise<(family: FamilyDoc) => EligibilityDoc> {
+  const { birthDate } = await openPersonal(ports.vault, applicant);
+  return checkEligibility(ports.lists, { ...applicant, birthDate }, rules, now);
 }

@@ -5,30 +5,35 @@ import { positionOf } from "../domain/draw/index.js";
 import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
 import type { MyStatus } from "../schemas/registration.js";
 import { checkEligibility } from "./eligibilityCheck.js";
+import { openPersonal } from "./personalData.js";
 import type { LatestDraw, Ports } from "./ports.js";
 import { verificationViewOf } from "./verificationView.js";
 import type { StatusRefusal } from "../schemas/contract.js";
 
 export type { StatusRefusal };
 
-export type StatusPorts = Pick<Ports, "latestDraw" | "registrations" | "lists" | "programYears" | "clock">;
+export type StatusPorts = Pick<Ports, "latestDraw" | "registrations" | "lists" | "programYears" | "clock" | "vault">;
 
 /**
  * The applicant's own view. Eligibility is checked again, while the person is still an applicant, with today's lists and family card:
  * when the answer changed, it is stored and the change joins the timeline, so a person learns
- * about a new exclusion (or its removal) the next time they look. The full NIK is never sent back.
+ * about a new exclusion (or its removal) the next time they look. The full NIK is never sent back;
+ * the name, birth date and phone are the person's own, opened from the vault for them alone.
  */
 export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outcome<MyStatus, StatusRefusal>> {
   const applicant = await ports.registrations.applicant(uid);
   if (applicant === null) return refused("not-registered");
   const now = ports.clock.now();
-  const rules = await ports.programYears.get(calendarDateIn(now).year);
+  const [rules, personal] = await Promise.all([ports.programYears.get(calendarDateIn(now).year), openPersonal(ports.vault, applicant)]);
 
   let eligibility = applicant.eligibility;
   // Eligibility decides who may join a wave: a participant (or a revoked one) is past that, and
   // re-checking would only tell a winner "not eligible: already a participant", again and again.
   if (rules !== null && applicant.status === "registered") {
-    const [decide, family] = await Promise.all([checkEligibility(ports.lists, applicant, rules, now), ports.registrations.family(applicant.kkKey)]);
+    const [decide, family] = await Promise.all([
+      checkEligibility(ports.lists, { ...applicant, birthDate: personal.birthDate }, rules, now),
+      ports.registrations.family(applicant.kkKey),
+    ]);
     const fresh = decide(family);
     if (fresh.eligible !== eligibility.eligible || fresh.reasons.join() !== eligibility.reasons.join()) {
       await ports.registrations.recordEligibility(uid, fresh, { kind: "eligibility-changed", at: now, eligible: fresh.eligible, reasons: fresh.reasons });
@@ -41,10 +46,10 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
   return done({
     profile: {
       nikMasked: applicant.nikMasked,
-      fullName: applicant.fullName,
-      birthDate: applicant.birthDate,
+      fullName: personal.fullName,
+      birthDate: personal.birthDate,
       sex: applicant.sex,
-      phone: applicant.phone,
+      phone: personal.phone,
       region: regionNamesOf(applicant),
       registeredAt: applicant.registeredAt.toISOString(),
       registeredBy: applicant.registeredBy === "self" ? "self" : "operator",

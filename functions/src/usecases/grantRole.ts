@@ -1,8 +1,9 @@
 import { findProvince, findRegency } from "../domain/regions/index.js";
-import { decideRoleGrant, mayDo, type Actor } from "../domain/roles.js";
+import { decideRoleGrant, mayDo, type Actor, type RoleClaims } from "../domain/roles.js";
+import type { AuditRecord } from "../domain/audit/acts.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import type { GrantRoleInput, GrantRoleResult } from "../schemas/roles.js";
-import type { Accounts, Clock, RoleGrants, TrainingStore } from "./ports.js";
+import type { Accounts, AuditLog, Clock, RoleGrants, TrainingStore } from "./ports.js";
 import type { GrantRoleRefusal } from "../schemas/contract.js";
 
 export type { GrantRoleRefusal };
@@ -12,6 +13,7 @@ export interface GrantRolePorts {
   roleGrants: RoleGrants;
   clock: Clock;
   training: Pick<TrainingStore, "partner">;
+  audit: AuditLog;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function grantRole(
   if (!mayDo(actor, "grant-role")) return refused("not-admin");
   // An operator's region must exist (province or regency): a scope nobody lives in sees nothing.
   if (input.region !== undefined && (input.region.length === 2 ? findProvince(input.region) : findRegency(input.region)) === null)
-    return refused("region-unknown");
+    return refused("region-unknown", { region: input.region });
   // Partner staff belong to an onboarded, active partner: a de-listed partner gets no new staff.
   if (input.partner !== undefined && (await ports.training.partner(input.partner))?.status !== "active") return refused("partner-unknown");
   const uid = await ports.accounts.uidByEmail(input.email);
@@ -44,7 +46,10 @@ export async function grantRole(
       earlier.role === decision.claims.role &&
       earlier.region === decision.claims.region &&
       earlier.partner === decision.claims.partner;
-    return same ? done({ uid, ...decision.claims, applied: false }) : refused("request-id-reused");
+    if (!same) return refused("request-id-reused");
+    // A retry after a crash between the grant and its audit entry records it now (the log is idempotent by key).
+    await ports.audit.append(grantAudit(actor, uid, decision.claims, input.requestId, earlier.grantedAt, via));
+    return done({ uid, ...decision.claims, applied: false });
   }
 
   await ports.accounts.setRole(uid, decision.claims);
@@ -55,5 +60,24 @@ export async function grantRole(
     via,
     grantedAt: ports.clock.now(),
   });
+  await ports.audit.append(grantAudit(actor, uid, decision.claims, input.requestId, ports.clock.now(), via));
   return done({ uid, ...decision.claims, applied });
+}
+
+/** The audit entry of a grant: the account by uid, the role and scope given (never the email). */
+function grantAudit(actor: Actor, uid: string, claims: RoleClaims, requestId: string, at: Date, via: "callable" | "command"): AuditRecord {
+  return {
+    act: "grant-role",
+    actor: actor.uid,
+    role: actor.claims.role,
+    target: uid,
+    key: requestId,
+    at,
+    details: {
+      role: claims.role,
+      via,
+      ...(claims.region === undefined ? {} : { region: claims.region }),
+      ...(claims.partner === undefined ? {} : { partner: claims.partner }),
+    },
+  };
 }

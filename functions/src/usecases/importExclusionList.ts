@@ -8,7 +8,7 @@ import type { ExclusionImports, ImportSession, Ports, Pseudonyms } from "./ports
 
 export type ImportRefusal = "not-admin" | FileRefusal | "no-entries";
 
-export type ImportPorts = Pick<Ports, "clock" | "tasks"> & { imports: Pick<ExclusionImports, "begin">; pseudonyms: Pick<Pseudonyms, "nik" | "kk"> };
+export type ImportPorts = Pick<Ports, "clock" | "tasks" | "audit"> & { imports: Pick<ExclusionImports, "begin">; pseudonyms: Pick<Pseudonyms, "nik" | "kk"> };
 
 /** When the `expireExclusionImport` task looks at an import: once its function has surely stopped. */
 export const EXPIRY_DELAY_SECONDS = IMPORT_TIMEOUT_SECONDS + 300;
@@ -33,7 +33,8 @@ export async function importExclusionList(
   actor: Actor,
   type: ExclusionListType,
   items: AsyncIterable<CsvItem>,
-  onProgress: (entries: number) => void,
+  /** Distinct NIKs written so far, and lines rejected so far (the web console shows both as it goes). */
+  onProgress: (entries: number, rejectedLines: number) => void,
   options?: Partial<LoadOptions>,
 ): Promise<Outcome<ImportExclusionListResult, ImportRefusal>> {
   if (!mayDo(actor, "import-exclusion-list")) return refused("not-admin");
@@ -57,7 +58,17 @@ export async function importExclusionList(
   await ports.tasks.enqueue("expireExclusionImport", { type, version: session.version }, { key, delaySeconds: EXPIRY_DELAY_SECONDS }).catch(failing);
   const tally = await loadEntries(session, ports.pseudonyms, first.value, iterator, onProgress, skipped, options).catch(failing);
   const { entries, rejectedLines, rejectedLineNumbers, overlaps } = tally;
-  const current = await session.complete({ entries, rejectedLines, overlaps, at: ports.clock.now() });
+  const completedAt = ports.clock.now();
+  const current = await session.complete({ entries, rejectedLines, overlaps, at: completedAt });
+  await ports.audit.append({
+    act: "import-exclusion-list",
+    actor: actor.uid,
+    role: actor.claims.role,
+    target: key,
+    key,
+    at: completedAt,
+    details: { type, version: session.version, entries, rejectedLines, current },
+  });
   return done({ type, version: session.version, entries, rejectedLines, rejectedLineNumbers, current });
 }
 
@@ -101,7 +112,7 @@ async function loadEntries(
   pseudonyms: Pick<Pseudonyms, "nik" | "kk">,
   first: CsvItem,
   rest: AsyncIterator<CsvItem>,
-  onProgress: (entries: number) => void,
+  onProgress: (entries: number, rejectedLines: number) => void,
   skipped: Rejects,
   options: Partial<LoadOptions> = {},
 ): Promise<Tally> {
@@ -123,7 +134,7 @@ async function loadEntries(
     const before = tally.entries;
     tally.entries += fresh.length;
     for (const key of keys) pending.delete(key);
-    if (Math.floor(tally.entries / progressEvery) > Math.floor(before / progressEvery)) onProgress(tally.entries);
+    if (Math.floor(tally.entries / progressEvery) > Math.floor(before / progressEvery)) onProgress(tally.entries, tally.rejectedLines);
   };
   const launch = async () => {
     const keys = chunk;

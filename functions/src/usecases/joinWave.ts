@@ -3,13 +3,13 @@ import { dueWaveState } from "../domain/wave.js";
 import type { ReasonCode } from "../domain/eligibility.js";
 import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
 import type { WaveDoc } from "../schemas/documents.js";
-import { checkEligibility } from "./eligibilityCheck.js";
+import { recheckEligibility } from "./eligibilityCheck.js";
 import type { Ports } from "./ports.js";
 import type { JoinWaveRefusal, JoinWaveResult } from "../schemas/contract.js";
 
 export type { JoinWaveRefusal, JoinWaveResult };
 
-export type JoinWavePorts = Pick<Ports, "waves" | "registrations" | "lists" | "programYears" | "pseudonyms" | "pool" | "clock">;
+export type JoinWavePorts = Pick<Ports, "waves" | "registrations" | "lists" | "programYears" | "pseudonyms" | "pool" | "clock" | "vault">;
 
 /** Refusals of joining itself (the callables add who may ask for whom). */
 export type JoinRefusal = "wave-not-open" | "not-eligible" | "program-year-not-configured" | ReasonCode;
@@ -55,7 +55,7 @@ export async function joinPool(ports: JoinWavePorts, request: JoinRequest, joine
   // The wave's own program year: a wave still open across New Year keeps the rules it opened under.
   const rules = await ports.programYears.get(wave.programYear);
   if (rules === null) return refused("program-year-not-configured");
-  const decide = await checkEligibility(ports.lists, applicant, rules, now);
+  const decide = await recheckEligibility(ports, applicant, rules, now);
   const eligibility = decide(await ports.registrations.family(applicant.kkKey));
   if (!eligibility.eligible) return refused(eligibility.reasons[0] ?? "not-eligible", { reasons: eligibility.reasons });
 

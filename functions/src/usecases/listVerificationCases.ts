@@ -14,7 +14,8 @@ export type ListVerificationPorts = Pick<Ports, "verifications">;
 /**
  * The identity verification queue of a region: people whose NIK differs from their KTP, oldest
  * request first, a page at a time. An operator sees their own province or regency (or a part of
- * it); admins see everywhere. Each case shows the masked NIK, never the full one.
+ * it); admins see everywhere. Each case shows masked values only (NIK, name, phone): a full value
+ * goes through the vault's reveal, with a purpose, on the audit log.
  */
 export async function listVerificationCases(
   ports: ListVerificationPorts,
@@ -46,9 +47,9 @@ function caseOf(uid: string, applicant: ApplicantDoc): VerificationCase {
   return {
     uid,
     nikMasked: applicant.nikMasked,
-    fullName: applicant.fullName,
-    declared: { birthDate: applicant.birthDate, sex: applicant.sex },
-    phone: applicant.phone,
+    nameMasked: applicant.nameMasked,
+    declared: { sex: applicant.sex },
+    phoneMasked: applicant.phoneMasked,
     region: {
       provinceCode: applicant.provinceCode,
       regencyCode: applicant.regencyCode,

@@ -4,7 +4,13 @@ import type { ExclusionListType } from "../domain/eligibility.js";
 import type { RoleClaims } from "../domain/roles.js";
 import type { WaveState } from "../domain/wave.js";
 import type { AuditRecord } from "../domain/audit/acts.js";
+import type { ChainHead } from "../domain/audit/chain.js";
+import type { AuditDayRecord } from "../domain/audit/verify.js";
 import type { SealedDoc } from "../schemas/vault.js";
+import type { RegistrantRow } from "../schemas/registrants.js";
+import type { NikDisputeDoc } from "../schemas/desk.js";
+import type { FigureQuery } from "../domain/dashboard/queries.js";
+import type { DashboardDoc, RegionTargetDoc } from "../schemas/dashboard.js";
 import type { Outcome } from "../domain/outcome.js";
 import type { PaymentPartnerCode, PayoutChannel } from "../domain/payouts/partners.js";
 import type { PayoutState } from "../domain/payouts/payout.js";
@@ -25,7 +31,7 @@ import type { ApplicantDoc, EligibilityDoc, FamilyDoc, TimelineEventDoc, Verific
 import type { ProgramYearDoc, RoleGrantDoc, WaveDoc, WaveEventDoc } from "../schemas/documents.js";
 import type { ExclusionImportRecord } from "../schemas/exclusion.js";
 import type { TaskName, TaskPayload } from "../schemas/tasks.js";
-import type { Notification } from "../schemas/notifications.js";
+import type { InboxDoc, Notification } from "../schemas/notifications.js";
 import type { VerificationDecisionDoc } from "../schemas/verification.js";
 import type { FrozenPoolDoc } from "../schemas/waves.js";
 import type { LearningMethod, PartnerKind } from "../domain/training/catalogue.js";
@@ -98,6 +104,11 @@ export interface Ports {
   taskQueues: TaskQueueAdmin;
   vault: Vault;
   audit: AuditLog;
+  auditDays: AuditDays;
+  registrants: Registrants;
+  subjectRecords: SubjectRecords;
+  desk: Desk;
+  dashboards: Dashboards;
 }
 
 export interface Accounts {
@@ -107,6 +118,28 @@ export interface Accounts {
   setRole(uid: string, claims: RoleClaims): Promise<void>;
   /** Creates a phone-number account with this uid unless it exists already. */
   ensurePhoneAccount(uid: string, phone: string): Promise<void>;
+  /** Email and claims of each account that exists (at most 100 uids); a uid without an account is absent. */
+  profiles(uids: readonly string[]): Promise<Map<string, AccountProfile>>;
+  /** Creates an email account (no password: the person sets one through "forgot password") with this uid unless it exists already. */
+  ensureEmailAccount(uid: string, email: string): Promise<void>;
+  /** The account as the desk shows it (clear email and phone: the use case masks them); null when there is no such account. */
+  describe(uid: string): Promise<AccountSignIn | null>;
+  /** Disables the account and revokes its tokens (a NIK dispute's other account); nothing when there is no such account. */
+  block(uid: string): Promise<void>;
+}
+
+/** A Firebase Auth account's sign-in methods ("phone", "password", "google.com"…), contacts and whether it is disabled. */
+export interface AccountSignIn {
+  disabled: boolean;
+  methods: string[];
+  email: string | null;
+  phone: string | null;
+}
+
+/** An account as the program office's console shows it: its email (if any) and its claims as stored. */
+export interface AccountProfile {
+  email?: string;
+  claims: Record<string, unknown>;
 }
 
 /** Firebase Auth ID tokens, checked against the account as it is now. */
@@ -122,6 +155,11 @@ export interface RoleGrants {
   find(requestId: string): Promise<RoleGrantDoc | null>;
   /** Records the grant under its idempotency key; false when that key was already recorded. */
   recordOnce(requestId: string, grant: RoleGrantDoc): Promise<boolean>;
+  /**
+   * Grants (and revocations) newest first, filtered by role and exact region, after the grant
+   * with ID `after` (a page's cursor), at most `limit`. Query shapes: ROLE_GRANT_QUERY_SHAPES.
+   */
+  list(filter: { role?: RoleClaims["role"]; region?: string }, page: { after?: string; limit: number }): Promise<Array<{ id: string; grant: RoleGrantDoc }>>;
 }
 
 export interface Waves {
@@ -622,9 +660,9 @@ export interface SmsOutbox {
   /**
    * Takes `sms/{id}` for delivery in one transaction: marks it PROCESSING (attempts + 1, lease
    * until `leaseUntil`) and returns it, unless it is gone, done (SUCCESS or ERROR) or being sent
-   * by another run whose lease has not lapsed: then null.
+   * by another run whose lease has not lapsed: then null. `to` is the number as sealed (context "sms").
    */
-  claim(id: string, now: Date, leaseUntil: Date): Promise<{ to: string; body: string } | null>;
+  claim(id: string, now: Date, leaseUntil: Date): Promise<{ to: SealedDoc; body: string } | null>;
   /** Writes the outcome of a claimed message. */
   settle(id: string, delivery: SmsDelivery, at: Date): Promise<void>;
 }
@@ -1012,4 +1050,149 @@ export interface Vault {
  */
 export interface AuditLog {
   append(record: AuditRecord): Promise<void>;
+}
+
+/**
+ * What is held about one person that no other port reads by their uid, for the right of access
+ * (usecases/downloadMyData.ts): each read is one document, one subcollection or one `uid ==`
+ * equality (served by the field's own index), and a person has a handful of each.
+ */
+export interface SubjectRecords {
+  /** `entitlements/{uid}`. */
+  entitlement(uid: string): Promise<EntitlementDoc | null>;
+  /** `applicants/{uid}/inbox`, in key order. */
+  inbox(uid: string): Promise<Array<{ key: string; doc: InboxDoc }>>;
+  /** `clawbacks` with `uid ==`, each with its `repayments`, in installment order. */
+  clawbacksOf(uid: string): Promise<Array<{ installmentId: string; doc: ClawbackDoc; repayments: RepaymentDoc[] }>>;
+}
+
+/**
+ * Which registrants a list or an export reads (usecases/registrants/): equalities only, in account
+ * (document ID) order. `region`: a province (2 digits), regency (4) or district (6) code of the
+ * person's domicile, null for everywhere; `joinedWave`: people who joined that wave.
+ */
+export interface RegistrantQuery {
+  region: string | null;
+  status: ApplicantDoc["status"] | null;
+  joinedWave: string | null;
+}
+
+/** The registrants of a region, read a page at a time (adapters/registrants.ts). */
+export interface Registrants {
+  /** Up to `limit` registrants after the account `after` (exclusive), in account order. */
+  page(query: RegistrantQuery, after: string | null, limit: number): Promise<Array<{ uid: string; applicant: ApplicantDoc }>>;
+  /** How many registrants the query finds now (an aggregation: 1 read per 1,000 index entries). */
+  count(query: RegistrantQuery): Promise<number>;
+  /** The account that registered the NIK with this keyed hash (`nikIndex/{nikKey}`), or null. */
+  uidOfNik(nikKey: string): Promise<string | null>;
+}
+
+/**
+ * The regional dashboard (adapters/dashboards.ts): aggregation queries (`count()`, `sum()`) of the
+ * shapes domain/dashboard/queries.ts builds, the waves to count, the rollup documents
+ * `dashboards/{scope}` and the program office's targets `regionTargets/{scope}`.
+ */
+export interface Dashboards {
+  /** How many documents match the query, and the sum of its `sum` field (0 without one). */
+  count(query: FigureQuery): Promise<{ count: number; sum: number }>;
+  /** Every wave's ID, and whether it is published (its joined and drawn counts no longer change). */
+  waves(): Promise<Array<{ id: string; final: boolean }>>;
+  get(scope: string): Promise<DashboardDoc | null>;
+  /** Writes the documents (each whole, once), in batches. */
+  save(docs: readonly DashboardDoc[]): Promise<void>;
+  target(scope: string): Promise<RegionTargetDoc | null>;
+  /** Sets (or, with 0 registrants, deletes) a region's target. */
+  setTarget(scope: string, target: RegionTargetDoc): Promise<void>;
+}
+
+/**
+ * The audit log's daily roots (domain/audit/chain.ts DayRoot), for the sealer (usecases/sealAuditDays.ts):
+ * once a Jakarta day is over, a root over its chains' heads, chained to the day before's.
+ */
+export interface AuditDays {
+  /** The latest day record (sealed, or left `sealing` by a sealer that stopped); null before the first seal. */
+  latest(): Promise<AuditDayRecord | null>;
+  /** The earliest day with a chain; null when nothing was ever recorded. */
+  firstChainDay(): Promise<string | null>;
+  /**
+   * Marks `day` as being sealed with the day before's root `prev` (idempotent: an existing record
+   * stays). From then on appends dated that day go on the next day's chains, so the heads no longer move.
+   */
+  beginSeal(day: string, prev: string): Promise<void>;
+  /** Up to `limit` heads of `day` by chain ID, after chain `after` (null: from the first). */
+  heads(day: string, after: string | null, limit: number): Promise<ChainHead[]>;
+  /** Stores the day's root (sealed); the same root again is a no-op. */
+  finishSeal(day: string, sealed: { prev: string; root: string; chains: number; entries: number; sealedAt: Date }): Promise<void>;
+}
+
+/** What resolving a NIK dispute reads in its transaction, for the use case's `decide`. */
+export interface NikDisputeFacts {
+  dispute: NikDisputeDoc | null;
+  /** The account `nikIndex/{dispute's nikKey}` names now. */
+  nikOwner: string | null;
+  /** `applicants/{dispute.uid}` and its timeline (oldest first). */
+  registration: ApplicantDoc | null;
+  timeline: TimelineEventDoc[];
+  /** `applicants/{dispute.claimantUid}`: the claimant's own registration, if any. */
+  claimantRegistration: ApplicantDoc | null;
+}
+
+/**
+ * What resolving writes: the case, and for a re-tie the move — `nikIndex` → the claimant, the
+ * registration and a copy of each timeline event under the claimant's uid with `claimantEvent`,
+ * and the other account's applicant as `blocked` with `blockedEvent` (its own timeline stays).
+ */
+export interface NikDisputeWrite<R> {
+  dispute?: NikDisputeDoc;
+  retie?: { moved: ApplicantDoc; claimantEvent: TimelineEventDoc; blocked: ApplicantDoc; blockedEvent: TimelineEventDoc };
+  result: R;
+}
+
+/**
+ * The desk's reads and the NIK dispute cases (adapters/desk.ts): `nikIndex`, `operatorDays` and
+ * `nikDisputes/{id}`. No query: every read is one document or one person's timeline.
+ */
+export interface Desk {
+  /** The account `nikIndex/{nikKey}` names, null when the NIK is not registered. */
+  nikOwner(nikKey: string): Promise<string | null>;
+  /** Assisted registrations `operatorDays/{uid}_{day}` counts (0 when absent). */
+  assistedOn(operatorUid: string, day: string): Promise<number>;
+  dispute(id: string): Promise<NikDisputeDoc | null>;
+  /** Creates `nikDisputes/{id}` unless it exists; answers the case as stored (the existing one for a retry). */
+  openDispute(id: string, doc: NikDisputeDoc): Promise<{ created: boolean; dispute: NikDisputeDoc }>;
+  /** One transaction: reads the facts, writes what `decide` returns (nothing for a refusal or a repeat). */
+  resolveDispute<R>(id: string, decide: (facts: NikDisputeFacts) => NikDisputeWrite<R>): Promise<R>;
+}
+
+/** Where an export's rows go (exportRegistrants: the HTTP endpoint writes them as CSV, waiting while the client is slow). */
+export interface ExportSink {
+  /** Once, before any row: how many rows the query finds now (the web app shows "n of N"). */
+  begin(total: number): Promise<void>;
+  /** One page of rows; resolves when they are written. */
+  rows(rows: RegistrantRow[]): Promise<void>;
+}
+
+/** Where the vault's seals sit: a collection, the field holding a `SealedDoc`, and its context. */
+export interface SealedField {
+  collection: "applicants" | "payoutAccounts" | "sms";
+  field: string;
+  context: string;
+  /** Whether `<field>.keyId` is indexed (found by a query); otherwise the collection is scanned by ID. */
+  indexed: boolean;
+}
+
+/** A seal not under the current key, as read: the document's ID and the version the write must still find. */
+export interface StaleSeal {
+  id: string;
+  sealed: SealedDoc;
+  /** The document's version when read (opaque; Firestore: its update time): a write made after it (a new account linked) is not overwritten. */
+  version: string;
+}
+
+/** The vault's seals in the database, for key rotation (usecases/rotateVaultKeys.ts). */
+export interface SealedStore {
+  /** Up to `limit` documents whose `field` is sealed under another key than `current`, after `cursor`; the next cursor (null: the end). */
+  stale(field: SealedField, current: string, cursor: string | null, limit: number): Promise<{ seals: StaleSeal[]; next: string | null }>;
+  /** Writes the rewrapped seals (at most 500), each only if its document is unchanged since read; how many were written. */
+  replace(field: SealedField, rewrapped: Array<{ seal: StaleSeal; sealed: SealedDoc }>): Promise<number>;
 }

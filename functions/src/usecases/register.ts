@@ -1,19 +1,19 @@
 import { calendarDateIn, formatIsoDate } from "../domain/calendar.js";
 import { crossCheckNik, parseKk, parseNik } from "../domain/nik.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
-import { maskNik } from "../domain/privacy.js";
 import type { ApplicantDoc } from "../schemas/applicant.js";
 import type { RegisterInput, RegisterResult } from "../schemas/registration.js";
 
 export type { RegisterResult };
 import { checkEligibility } from "./eligibilityCheck.js";
+import { sealPersonal } from "./personalData.js";
 import type { Ports } from "./ports.js";
 import { verificationViewOf } from "./verificationView.js";
 import type { RegisterRefusal } from "../schemas/contract.js";
 
 export type { RegisterRefusal };
 
-export type RegisterPorts = Pick<Ports, "registrations" | "lists" | "programYears" | "pseudonyms" | "clock">;
+export type RegisterPorts = Pick<Ports, "registrations" | "lists" | "programYears" | "pseudonyms" | "clock" | "vault">;
 
 export interface Registrant {
   uid: string;
@@ -55,10 +55,12 @@ export async function register(ports: RegisterPorts, who: Registrant, input: Reg
 
   const nikKey = ports.pseudonyms.nik(input.nik);
   const kkKey = ports.pseudonyms.kk(input.kk);
+  // Only the seal and masked values are stored: the clear identity stays in this call.
+  const { nik: _nik, kk: _kk, fullName, phone, birthDate, consent: _consent, ...declared } = input;
   const base = {
-    ...input,
+    ...declared,
+    ...(await sealPersonal(ports.vault, { nik: input.nik, kk: input.kk, fullName, phone, birthDate })),
     nikKey,
-    nikMasked: maskNik(input.nik),
     kkKey,
     consent: { at: now, version: CONSENT_VERSION, by: who.by === "self" ? ("self" as const) : ("operator" as const) },
     registeredAt: now,
@@ -68,7 +70,7 @@ export async function register(ports: RegisterPorts, who: Registrant, input: Reg
     programYear: year,
     ...(discrepancies.length === 0 ? {} : { verification: { state: "needs-verification" as const, reasons: discrepancies, requestedAt: now } }),
   };
-  const eligibilityWith = await checkEligibility(ports.lists, base, rules, now);
+  const eligibilityWith = await checkEligibility(ports.lists, { ...base, birthDate }, rules, now);
 
   let applicant: ApplicantDoc | null = null;
   const limit = who.assisted?.limit ?? Infinity;

@@ -7,13 +7,14 @@ import type { AssistedRefusal } from "../schemas/contract.js";
 
 export type { AssistedRefusal };
 
-export type AssistedPorts = RegisterPorts & Pick<Ports, "accounts">;
+export type AssistedPorts = RegisterPorts & Pick<Ports, "accounts" | "audit">;
 
 /**
  * A regional operator registers someone who cannot do it alone. The person gets an account
  * tied to their phone number (an existing one is linked), the registration records which
  * operator made it and the person's consent, and it counts against the operator's daily
- * limit in the same transaction, so a "joki" cannot run hundreds of registrations.
+ * limit in the same transaction, so a "joki" cannot run hundreds of registrations. Each
+ * registration made is on the audit log (act `register-assisted`, once per request).
  */
 export async function registerAssisted(
   ports: AssistedPorts,
@@ -33,6 +34,17 @@ export async function registerAssisted(
     { uid, by: actor.uid, requestId: input.requestId, assisted: { limit: limits.daily }, attemptLimit: limits.attempts },
     input.person,
   );
-  if (outcome.ok) await ports.accounts.ensurePhoneAccount(uid, input.person.phone);
+  if (!outcome.ok) return outcome;
+  await ports.accounts.ensurePhoneAccount(uid, input.person.phone);
+  await ports.audit.append({
+    act: "register-assisted",
+    actor: actor.uid,
+    role: claims.role,
+    target: uid,
+    key: input.requestId,
+    at: ports.clock.now(),
+    region: input.person.districtCode,
+    details: { eligible: outcome.value.eligibility.eligible },
+  });
   return outcome;
 }

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { LangContext, storedLang, storeLang, translator, type Lang, type LangState } from "../i18n/index.js";
 import { AccountPage } from "../pages/account/AccountPage.js";
 import { AdminGate } from "../pages/admin/AdminGate.js";
+import { AuditLogGate } from "../pages/auditLog/AuditLogGate.js";
 import { CatalogueGate } from "../pages/catalogue/CatalogueGate.js";
 import { HomePage } from "../pages/home/HomePage.js";
 import { MyPayoutsGate } from "../pages/myPayouts/MyPayoutsGate.js";
@@ -9,6 +10,8 @@ import { MyTrainingGate } from "../pages/myTraining/MyTrainingGate.js";
 import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { OperatorGate } from "../pages/operator/OperatorGate.js";
 import { PaymentsGate } from "../pages/payments/PaymentsGate.js";
+import { DashboardGate } from "../pages/dashboard/DashboardGate.js";
+import { RegistrantsGate } from "../pages/registrants/RegistrantsGate.js";
 import { RegisterGate } from "../pages/registration/RegisterGate.js";
 import { StatusGate } from "../pages/status/StatusGate.js";
 import { TransparencyGate } from "../pages/transparency/TransparencyGate.js";
@@ -68,6 +71,9 @@ export function App() {
           {page === "myTraining" && <MyTrainingGate />}
           {page === "myPayouts" && <MyPayoutsGate />}
           {page === "payments" && <PaymentsGate />}
+          {page === "registrants" && <RegistrantsGate />}
+          {page === "dashboard" && <DashboardGate />}
+          {page === "auditLog" && <AuditLogGate />}
           {page === null && <NotFoundPage />}
         </main>
       </SessionContext.Provider>

@@ -17,10 +17,10 @@ function pagesFor(session: Session): readonly Linked[] {
     case "applicant":
       return ["register", "status", "myTraining", "myPayouts", "catalogue", "transparency"];
     case "operator":
-      return ["operator", "verification", "catalogue", "transparency"];
+      return ["operator", "dashboard", "verification", "registrants", "catalogue", "transparency"];
     case "admin":
     case "auditor":
-      return ["admin", "payments", "catalogue", "transparency"];
+      return ["admin", "dashboard", "payments", "registrants", "auditLog", "catalogue", "transparency"];
     case "partner":
       return ["catalogue", "transparency"];
   }
@@ -37,6 +37,9 @@ const LABELS: Record<Linked, MessageId> = {
   myTraining: "nav.myTraining",
   myPayouts: "nav.myPayouts",
   payments: "nav.payments",
+  dashboard: "nav.dashboard",
+  registrants: "nav.registrants",
+  auditLog: "nav.auditLog",
 };
 
 export function Header({ page }: { page: Page | null }) {

@@ -19,7 +19,6 @@ export const enDesk: Record<keyof typeof idDesk, string> = {
   "desk.queue.other": "The queue could not be loaded. Check your connection, then reload the page.",
 
   "desk.case.nik": "NIK",
-  "desk.case.birthDate": "Date of birth (KTP)",
   "desk.case.sex": "Sex (KTP)",
   "desk.case.phone": "Mobile number",
   "desk.case.region": "Lives in",
@@ -28,8 +27,7 @@ export const enDesk: Record<keyof typeof idDesk, string> = {
   "desk.case.registeredBy.self": "registered themself",
   "desk.case.registeredBy.operator": "registered by a labor office operator",
   "desk.case.differs": "What differs",
-  "desk.case.differs.nik-birth-date-differs":
-    "The birth date in the NIK differs from the KTP birth date entered ({birthDate}). Check it against the original KTP.",
+  "desk.case.differs.nik-birth-date-differs": "The birth date in the NIK differs from the KTP birth date entered. Check both against the original KTP.",
   "desk.case.differs.nik-sex-differs": "The sex in the NIK differs from the KTP sex entered ({sex}). Check it against the original KTP.",
   "desk.case.lastRejection": "Rejected {time}: {reason}",
   "desk.case.decide": "Decide",

@@ -17,7 +17,6 @@ export const idDesk = {
   "desk.queue.other": "Antrean tidak dapat dimuat. Periksa koneksi, lalu muat ulang halaman.",
 
   "desk.case.nik": "NIK",
-  "desk.case.birthDate": "Tanggal lahir (KTP)",
   "desk.case.sex": "Jenis kelamin (KTP)",
   "desk.case.phone": "Nomor HP",
   "desk.case.region": "Tempat tinggal",
@@ -26,7 +25,7 @@ export const idDesk = {
   "desk.case.registeredBy.self": "mendaftar sendiri",
   "desk.case.registeredBy.operator": "didaftarkan operator Disnaker",
   "desk.case.differs": "Yang berbeda",
-  "desk.case.differs.nik-birth-date-differs": "Tanggal lahir di NIK berbeda dengan tanggal lahir di KTP yang diisi ({birthDate}). Cocokkan dengan KTP asli.",
+  "desk.case.differs.nik-birth-date-differs": "Tanggal lahir di NIK berbeda dengan tanggal lahir di KTP yang diisi. Cocokkan keduanya dengan KTP asli.",
   "desk.case.differs.nik-sex-differs": "Jenis kelamin di NIK berbeda dengan jenis kelamin di KTP yang diisi ({sex}). Cocokkan dengan KTP asli.",
   "desk.case.lastRejection": "Ditolak {time}: {reason}",
   "desk.case.decide": "Putuskan",

@@ -36,6 +36,17 @@ describe("createWave", () => {
     expect(writes).toEqual(["waves/2026-1", "waveSecrets/2026-1"]);
     expect(memory.state.waves.get("2026-1")).toEqual(wave);
     expect(memory.state.waveSecrets.get("2026-1")).toEqual({ seed: SEED });
+    expect(memory.audit.records).toEqual([
+      {
+        act: "create-wave",
+        actor: "admin-1",
+        role: "admin",
+        target: "2026-1",
+        key: "2026-1",
+        at: memory.clock.now(),
+        details: { quota: 100, strata: "shares", seedCommitment: seedCommitment(SEED), beaconRound: round },
+      },
+    ]);
   });
 
   it("when the wave opens later, then it is created scheduled", async () => {

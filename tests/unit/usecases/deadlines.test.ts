@@ -47,9 +47,22 @@ describe("the first-purchase deadline", () => {
     // "My training" says why there is nothing, not that they were never drawn.
     expect(await myTraining(memory, "u1")).toEqual({ ok: false, reason: "participant-revoked" });
     expect([...memory.state.sms.values()].filter((m) => m.kind === "revoked")).toHaveLength(2);
+    const revocations = () => memory.audit.records.filter((r) => r.act === "revoke-participant");
+    expect(revocations().sort((a, b) => a.target.localeCompare(b.target))).toEqual(
+      ["u1", "u3"].map((uid) => ({
+        act: "revoke-participant",
+        actor: "system",
+        role: "system",
+        target: uid,
+        key: `purchase-deadline-${uid}`,
+        at: deadline,
+        details: { reason: "purchase-deadline-passed", balanceReturned: 3_500_000 },
+      })),
+    );
     const writes = memory.writes.length;
     expect(await runDeadlines(memory, new Date(deadline.getTime() + DAY))).toMatchObject({ revoked: 0, reminded: 0 });
     expect(memory.writes.length).toBe(writes);
+    expect(revocations()).toHaveLength(2);
   });
 
   it("when a later wave is scheduled, then freed seats are added to its quota before it opens, each once, saying where they came from", async () => {

@@ -32,6 +32,17 @@ describe("grantRole", () => {
       via: "callable",
       grantedAt: new Date("2026-11-24T10:00:00Z"),
     });
+    expect(memory.audit.records).toEqual([
+      {
+        act: "grant-role",
+        actor: "admin-1",
+        role: "admin",
+        target: "u-op",
+        key: requestId,
+        at: new Date("2026-11-24T10:00:00Z"),
+        details: { role: "operator", via: "callable", region: "31" },
+      },
+    ]);
   });
 
   it("when the same request is retried, then it answers as the first time with applied false and writes nothing", async () => {
@@ -40,6 +51,7 @@ describe("grantRole", () => {
     await grant(memory, input);
     expect(await grant(memory, input)).toEqual({ result: { ok: true, value: { uid: "u-op", role: "auditor", applied: false } }, writes: [] });
     expect(memory.state.roleGrants.size).toBe(1);
+    expect(memory.audit.records.map((r) => [r.act, r.key])).toEqual([["grant-role", requestId]]);
   });
 
   it("when two calls with one request ID arrive together, then the grant is recorded once", async () => {

@@ -63,6 +63,17 @@ describe("importExclusionList", () => {
     expect(memory.state.exclusionLists.get("police")).toEqual({ currentVersion: 1, entries: 2, updatedAt: memory.clock.now() });
     expect([...memory.state.exclusionEntries.keys()].join()).not.toContain(nik(1));
     expect((await onList(memory, "police", 1)) && (await onList(memory, "police", 2))).toBe(true);
+    expect(memory.audit.records).toEqual([
+      {
+        act: "import-exclusion-list",
+        actor: "admin-1",
+        role: "admin",
+        target: "police-v1",
+        key: "police-v1",
+        at: memory.clock.now(),
+        details: { type: "police", version: 1, entries: 2, rejectedLines: 1, current: true },
+      },
+    ]);
   });
 
   it("when NIKs repeat inside and across rounds still in flight, then each is counted once and the overlaps are exact", async () => {

@@ -37,6 +37,18 @@ describe("joinWaveOnBehalf", () => {
       consent: true,
     });
     expect(memory.state.applicants.get("u1")).toMatchObject({ inPool: true, joinedWave: waveId });
+    expect(memory.audit.records.filter((r) => r.act === "join-wave-on-behalf")).toEqual([
+      {
+        act: "join-wave-on-behalf",
+        actor: "operator-31",
+        role: "operator",
+        target: "u1",
+        key: requestId(1),
+        at: memory.clock.now(),
+        region: memory.state.applicants.get("u1")?.districtCode,
+        details: { waveId, consent: true },
+      },
+    ]);
   });
 
   it("when the same request is retried, then it answers joined as the first call did and writes nothing", async () => {
@@ -56,6 +68,7 @@ describe("joinWaveOnBehalf", () => {
     await registered(memory, "u1", 1);
     await joinWave(memory, "u1", waveId);
     expect(await joinFor(memory, jakarta, "u1", waveId, 2)).toMatchObject({ result: { ok: true, value: { joined: false } }, writes: [] });
+    expect(memory.audit.records.filter((r) => r.act === "join-wave-on-behalf")).toEqual([]);
   });
 
   it("when two tries of one request race, then the person joins once and both answer joined", async () => {

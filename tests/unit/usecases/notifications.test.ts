@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoryPorts, type MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
+import { MEMORY_VAULT_KEYS, memoryPorts, type MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import { configuredSmsGateway, SmsProviderNotConfigured } from "../../../functions/src/adapters/smsGateway.js";
 import type { Notification } from "../../../functions/src/schemas/notifications.js";
 import { deliverSms, SMS_LEASE_SECONDS } from "../../../functions/src/usecases/deliverSms.js";
@@ -13,6 +13,7 @@ describeNotificationsContract("memory adapter", () => {
   return {
     notifications: memory.notifications,
     now: () => memory.clock.now(),
+    vaultKeys: MEMORY_VAULT_KEYS,
     person(uid, { email, phone }) {
       memory.accounts.add(uid, email === undefined ? {} : { email });
       if (phone !== undefined) memory.state.applicants.set(uid, applicantWithPhone(phone, memory.clock.now()));
@@ -149,6 +150,22 @@ describe("deliverSms", () => {
     expect(memory.state.sms.get(id)!.delivery).toMatchObject({ state: "ERROR", error: "quota exceeded" });
     memory.smsGateway.failWith = null;
     expect(await deliverSms(memory, id)).toEqual({ ok: false, reason: "not-pending" });
+  });
+
+  it("when the provider's error quotes the number, then the number is stored masked in the error", async () => {
+    const { memory, id } = await withSms();
+    memory.smsGateway.failWith = "number +6281200000001 is barred";
+    expect(await deliverSms(memory, id)).toEqual({ ok: false, reason: "send-failed", details: { error: "number +62812****0001 is barred" } });
+    expect(JSON.stringify(memory.state.sms.get(id))).not.toContain("+6281200000001");
+  });
+
+  it("when the sealed number does not open (a seal of another context), then nothing is sent and the SMS is marked ERROR", async () => {
+    const { memory, id } = await withSms();
+    const stored = memory.state.sms.get(id)!;
+    memory.state.sms.set(id, { ...stored, to: await memory.vault.seal({ phone: "+6281200000001" }, "applicant") });
+    expect(await deliverSms(memory, id)).toMatchObject({ ok: false, reason: "send-failed" });
+    expect(memory.smsGateway.sent).toEqual([]);
+    expect(memory.state.sms.get(id)!.delivery).toMatchObject({ state: "ERROR" });
   });
 
   it("when production has no SMS provider configured, then its gateway refuses every message, saying so", async () => {

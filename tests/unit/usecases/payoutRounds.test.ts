@@ -40,6 +40,17 @@ describe("payout rounds at the partner", () => {
       expect(payout.partnerReference).toBeNull();
       expect(payout.paidAt).toBeNull();
       expect(payout.attempt).toBe(2);
+      expect(memory.audit.records).toEqual([
+        {
+          act: "review-payout",
+          actor: "admin-1",
+          role: "admin",
+          target: id,
+          key: REQUEST,
+          at: memory.clock.now(),
+          details: { decision: "release", from: state, state: "scheduled" },
+        },
+      ]);
     },
   );
 

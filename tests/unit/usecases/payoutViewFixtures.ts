@@ -3,6 +3,7 @@ import type { PaymentPartnerCode } from "../../../functions/src/domain/payouts/p
 import type { PayoutState } from "../../../functions/src/domain/payouts/payout.js";
 import { installmentId, payoutReference } from "../../../functions/src/domain/payouts/schedule.js";
 import type { PayoutAccountDoc, PayoutDoc, PayoutEventDoc, QuarantineDoc } from "../../../functions/src/schemas/payouts.js";
+import { sealedDestination } from "../../support/vault.js";
 
 /**
  * Payouts as other use cases leave them (scheduled, sent, paid, held…), stored straight into the
@@ -81,7 +82,7 @@ export function storeAccount(memory: MemoryPorts, uid: string, overrides: Partia
     partner: "bank-nusantara",
     channel: "bank",
     institution: "009",
-    accountNumber: "1234567890",
+    destination: sealedDestination("1234567890", "SITI NURHALIZA"),
     masked: "••••7890",
     accountKey: "key-1",
     nameScore: 1,

@@ -128,6 +128,7 @@ describe("resolveQuarantine", () => {
     expect(result).toEqual({ ok: true, value: { id: "q1", resolvedAt: at.toISOString(), resolvedBy: admin.uid } });
     expect(writes).toEqual(["paymentQuarantine/q1"]);
     expect(memory.state.paymentQuarantine.read("q1")).toMatchObject({ status: "resolved", resolvedBy: admin.uid, resolvedAt: at, note });
+    expect(memory.audit.records).toEqual([{ act: "resolve-quarantine", actor: admin.uid, role: "admin", target: "q1", key: "quarantine-q1", at }]);
     const overview = await payoutOverview(memory, admin);
     expect(overview.ok && overview.value.quarantine).toEqual([]);
   });
@@ -140,6 +141,7 @@ describe("resolveQuarantine", () => {
     const { result, writes } = await writesOf(memory, () => resolveQuarantine(memory, admin, { id: "q1", note }));
     expect(result).toEqual(first);
     expect(writes).toEqual([]);
+    expect(memory.audit.records).toHaveLength(1);
     expect(await resolveQuarantine(memory, admin, { id: "q1", note: "Something else." })).toEqual({ ok: false, reason: "quarantine-resolved" });
     expect(await resolveQuarantine(memory, { uid: "admin-2", claims: { role: "admin" } }, { id: "q1", note })).toEqual({
       ok: false,

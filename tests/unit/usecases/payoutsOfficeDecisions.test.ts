@@ -8,6 +8,7 @@ import { myPayouts, reportPayout } from "../../../functions/src/usecases/payouts
 import { admin, applicantActor, auditor, operatorOf, writesOf } from "./fixtures.js";
 import { storeAccount, storeInstallment } from "./payoutViewFixtures.js";
 import { participant, trainingSetup } from "./trainingFixtures.js";
+import { sealedDestination } from "../../support/vault.js";
 
 /**
  * The program office's two decisions on what waits for a person, through the memory adapters: a
@@ -52,6 +53,9 @@ describe("reviewPayoutAccount", () => {
     expect(memory.state.payouts.read(screened)?.state).toBe("held");
     const overview = await payoutOverview(memory, admin);
     expect(overview.ok && overview.value.accountsInReview).toEqual([]);
+    expect(memory.audit.records).toEqual([
+      { act: "review-payout-account", actor: admin.uid, role: "admin", target: "u1", key: REQUEST, at: now, details: { decision: "verify" } },
+    ]);
   });
 
   it("when an admin refuses an account in review, then it is refused with the decision recorded, its flags kept, its payouts still held, and the participant sees it refused", async () => {
@@ -116,7 +120,13 @@ describe("reviewPayoutAccount", () => {
   it("when the participant linked another account since the list was read, then the decision is refused as about another account, and nothing is written", async () => {
     const memory = trainingSetup();
     const input = accountInReview(memory);
-    storeAccount(memory, "u1", { status: "review", flags: ["shared-account"], accountNumber: "9876543210", masked: "••••3210", linkedAt: memory.clock.now() });
+    storeAccount(memory, "u1", {
+      status: "review",
+      flags: ["shared-account"],
+      destination: sealedDestination("9876543210", "SITI NURHALIZA"),
+      masked: "••••3210",
+      linkedAt: memory.clock.now(),
+    });
     const { result, writes } = await writesOf(memory, () => reviewPayoutAccount(memory, admin, { ...input, decision: "verify" }));
     expect(result).toEqual({ ok: false, reason: "account-changed" });
     expect(writes).toEqual([]);
@@ -222,6 +232,17 @@ describe("resolvePayoutCase", () => {
     expect(await resolvePayoutCase(memory, admin, { ...input, requestId: REQUEST })).toEqual({ ok: false, reason: "payout-case-resolved" });
     expect(await resolvePayoutCase(memory, admin, { ...input, resolution: "other" })).toEqual({ ok: false, reason: "payout-case-resolved" });
     expect(memory.state.payoutCases.read(id)?.resolvedAs).toBe("repaid");
+    expect(memory.audit.records.filter((r) => r.act === "resolve-payout-case")).toEqual([
+      {
+        act: "resolve-payout-case",
+        actor: admin.uid,
+        role: "admin",
+        target: id,
+        key: OTHER_REQUEST,
+        at: memory.state.payoutCases.read(id)?.resolvedAt,
+        details: { resolution: "repaid" },
+      },
+    ]);
   });
 
   it("when the report does not exist, then it is not found; anyone but an admin is refused and nothing is written", async () => {

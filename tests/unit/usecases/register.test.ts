@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import type { RegisterInput } from "../../../functions/src/schemas/registration.js";
 import { register, type Registrant } from "../../../functions/src/usecases/register.js";
+import { openedPerson } from "../../support/vault.js";
 import { listNiks, person, setup, TODAY, writesOf } from "./fixtures.js";
 
 /** register through the memory adapters: what it writes, every refusal, and its retries. */
@@ -32,6 +33,19 @@ describe("register", () => {
     });
     expect(memory.state.families.get(kkKey)).toEqual({ registrants: 1, recipients: 0 });
     expect(await memory.registrations.timeline("u1")).toEqual([{ kind: "registered", at: memory.clock.now(), eligible: true, reasons: [], by: "self" }]);
+  });
+
+  it("when a person registers, then NIK, KK, name, phone and birth date are stored only sealed, next to their masked values", async () => {
+    const memory = setup();
+    const form = { ...person(1), fullName: "Dewi Lestari Putri" };
+    await registerAs(memory, "u1", form);
+    const stored = memory.state.applicants.get("u1")!;
+    expect(stored).toMatchObject({ nikMasked: "3171********0001", nameMasked: "Dewi L****** P****", phoneMasked: "+62812****0001" });
+    for (const field of ["nik", "kk", "fullName", "phone", "birthDate"]) expect(stored).not.toHaveProperty(field);
+    const text = JSON.stringify(stored);
+    for (const clear of [form.nik, form.kk, form.fullName, form.phone, form.birthDate, "Lestari"]) expect(text).not.toContain(clear);
+    expect(openedPerson(stored)).toEqual({ nik: form.nik, kk: form.kk, fullName: form.fullName, phone: form.phone, birthDate: form.birthDate });
+    expect(await memory.vault.open(stored.smsTo!, "sms")).toEqual({ phone: form.phone });
   });
 
   it("when the same request is retried, then it answers as the first time and writes nothing", async () => {
@@ -126,9 +140,9 @@ describe("register", () => {
       });
       expect(writes).toHaveLength(4);
       expect(memory.state.applicants.get("u1")).toMatchObject({
-        birthDate: "1990-04-15",
         verification: { state: "needs-verification", reasons: ["nik-birth-date-differs"], requestedAt: memory.clock.now() },
       });
+      expect(openedPerson(memory.state.applicants.get("u1")!).birthDate).toBe("1990-04-15");
       expect(await memory.registrations.timeline("u1")).toMatchObject([{ kind: "registered", eligible: false, reasons: ["identity-not-verified"] }]);
     });
 

@@ -38,6 +38,35 @@ describe("registerAssisted", () => {
     expect(memory.state.operatorDays.get(`operator-31_${TODAY}`)).toEqual({ count: 1 });
   });
 
+  it("when an operator registers a person, then the act is on the audit log once, naming the account and the district, never the person's identity", async () => {
+    const memory = setup();
+    const form = person(1);
+    const first = await assist(memory, jakarta, form);
+    await assist(memory, jakarta, form);
+    const uid = first.result.ok ? first.result.value.uid : "";
+    expect(memory.audit.records).toEqual([
+      {
+        act: "register-assisted",
+        actor: "operator-31",
+        role: "operator",
+        target: uid,
+        key: requestId(1),
+        at: memory.clock.now(),
+        region: "317101",
+        details: { eligible: true },
+      },
+    ]);
+    const logged = JSON.stringify(memory.audit.records);
+    for (const clear of [form.nik, form.kk, form.fullName, form.phone, form.birthDate]) expect(logged).not.toContain(clear);
+  });
+
+  it("when an assisted registration is refused, then nothing is on the audit log", async () => {
+    const memory = setup();
+    await assist(memory, operatorOf("32"), person(1));
+    await assist(memory, jakarta, person(1, { districtCode: "317101" }), 1, { daily: 0, attempts: 2 });
+    expect(memory.audit.records).toEqual([]);
+  });
+
   it("when the phone already has an account, then the registration is that account's and no account is made", async () => {
     const memory = setup();
     memory.accounts.add("phone-owner", { phone: "+6281200000001" });

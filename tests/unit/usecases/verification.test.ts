@@ -50,7 +50,7 @@ const reject = (uid: string, n = 1): DecideVerificationInput => ({
 const decide = (memory: MemoryPorts, actor: Actor, input: DecideVerificationInput) => writesOf(memory, () => decideVerification(memory, actor, input));
 
 describe("listVerificationCases", () => {
-  it("when people of several regions wait, then an operator sees those of their region only, oldest first, with the masked NIK and never the full one", async () => {
+  it("when people of several regions wait, then an operator sees those of their region only, oldest first, with masked NIK, name and phone and never the full ones", async () => {
     const memory = setup();
     await registered(memory, "bandung-1", differing(1, { districtCode: "320410" }));
     memory.clock.advance(60_000);
@@ -66,9 +66,9 @@ describe("listVerificationCases", () => {
     expect(first).toEqual({
       uid: "bandung-1",
       nikMasked: "3204********0001",
-      fullName: "Siti Nurhaliza",
-      declared: { birthDate: "1990-06-17", sex: "male" },
-      phone: "+6281200000001",
+      nameMasked: "Siti N********",
+      declared: { sex: "male" },
+      phoneMasked: "+62812****0001",
       region: {
         provinceCode: "32",
         regencyCode: "3204",
@@ -82,7 +82,8 @@ describe("listVerificationCases", () => {
       reasons: ["nik-birth-date-differs"],
       requestedAt: "2026-03-02T03:00:00.000Z",
     });
-    expect(JSON.stringify(page)).not.toContain(differing(1, { districtCode: "320410" }).nik);
+    const clear = differing(1, { districtCode: "320410" });
+    for (const value of [clear.nik, clear.kk, clear.fullName, clear.phone, clear.birthDate]) expect(JSON.stringify(page)).not.toContain(value);
 
     const province = await list(memory, operatorOf("32"));
     expect(province.ok && province.value.cases.map((c) => c.uid)).toEqual(["bandung-1", "bandung-2"]);
@@ -182,6 +183,18 @@ describe("decideVerification", () => {
       documentsSeen: ["ktp", "kk"],
     });
     expect(memory.state.applicants.get("u1")?.eligibility).toMatchObject({ eligible: true, reasons: [] });
+    expect(memory.audit.records).toEqual([
+      {
+        act: "decide-verification",
+        actor: "operator-3171",
+        role: "operator",
+        target: "u1",
+        key: requestId(1),
+        at,
+        region: "317101",
+        details: { decision: "verified", documentsSeen: "ktp,kk" },
+      },
+    ]);
   });
 
   it("when the person is verified but another rule is unmet, then that rule remains (eligibility as usual)", async () => {
@@ -206,6 +219,7 @@ describe("decideVerification", () => {
     const outcomes = await Promise.all([1, 2].map(() => decideVerification(memory, operatorOf("31"), verify("u1"))));
     expect(outcomes.map((o) => o.ok && o.value.decided).sort()).toEqual([false, true]);
     expect(memory.state.verificationDecisions.size).toBe(1);
+    expect(memory.audit.records).toHaveLength(1);
   });
 
   it("when a request ID is reused for another decision, then request-id-reused and nothing is written", async () => {
@@ -215,6 +229,7 @@ describe("decideVerification", () => {
     await decide(memory, operatorOf("31"), reject("u1"));
     expect(await decide(memory, operatorOf("31"), reject("u2"))).toEqual({ result: { ok: false, reason: "request-id-reused" }, writes: [] });
     expect(await decide(memory, operatorOf("31"), verify("u1"))).toEqual({ result: { ok: false, reason: "request-id-reused" }, writes: [] });
+    expect(memory.audit.records.map((r) => [r.target, r.details?.decision])).toEqual([["u1", "rejected"]]);
   });
 
   it("when the operator rejects, then the person is told why, stays not eligible, and may be verified on a later visit", async () => {

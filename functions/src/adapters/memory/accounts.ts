@@ -66,6 +66,37 @@ export function memoryAccounts(memory: Memory): MemoryAccounts {
       account.validFrom = memory.state.idTokens.size + 1;
       write(uid);
     },
+    async profiles(uids) {
+      await roundTrip();
+      const found = new Map<string, { email?: string; claims: Record<string, unknown> }>();
+      for (const uid of uids) {
+        const account = accounts.get(uid);
+        if (account !== undefined) found.set(uid, { ...(account.email === undefined ? {} : { email: account.email }), claims: { ...account.claims } });
+      }
+      return found;
+    },
+    async ensureEmailAccount(uid, email) {
+      await roundTrip();
+      if (accounts.has(uid) || byEmail(email) !== null) return;
+      accounts.set(uid, { email, claims: {}, disabled: false, validFrom: 0 });
+      write(uid);
+    },
+    async describe(uid) {
+      await roundTrip();
+      const account = accounts.get(uid);
+      if (account === undefined) return null;
+      // Auth's provider IDs: an email account here signs in with a password, a phone account by SMS code.
+      const methods = [...(account.email === undefined ? [] : ["password"]), ...(account.phone === undefined ? [] : ["phone"])];
+      return { disabled: account.disabled, methods, email: account.email ?? null, phone: account.phone ?? null };
+    },
+    async block(uid) {
+      await roundTrip();
+      const account = accounts.get(uid);
+      if (account === undefined) return;
+      account.disabled = true;
+      account.validFrom = memory.state.idTokens.size + 1;
+      write(uid);
+    },
     async ensurePhoneAccount(uid, phone) {
       await roundTrip();
       // A retry, or the person signed up meanwhile: the account is there either way.
@@ -114,6 +145,15 @@ export function memoryRoleGrants(memory: Memory): RoleGrants {
         if (error instanceof DocumentExists) return false;
         throw error;
       }
+    },
+    async list(filter, page) {
+      await roundTrip();
+      // Firestore's order: grantedAt descending, then the document ID descending.
+      const all = [...roleGrants.entries()]
+        .filter(([, grant]) => (filter.role === undefined || grant.role === filter.role) && (filter.region === undefined || grant.region === filter.region))
+        .sort(([a, x], [b, y]) => y.grantedAt.getTime() - x.grantedAt.getTime() || (a < b ? 1 : a > b ? -1 : 0));
+      const start = page.after === undefined ? 0 : all.findIndex(([id]) => id === page.after) + 1;
+      return all.slice(start, start + page.limit).map(([id, grant]) => ({ id, grant: structuredClone(grant) }));
     },
   };
 }

@@ -14,11 +14,16 @@ import { memoryPayoutAccounts, memoryPayouts } from "./payouts.js";
 import { memoryPayoutCases } from "./payoutCases.js";
 import { memoryRandom, memoryTraining } from "./training.js";
 import { memoryDeadlines } from "./deadlines.js";
+import { memoryDesk } from "./desk.js";
 import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
 import { newMemory, type MemoryState } from "./state.js";
+import { memorySubjectRecords } from "./subjectRecords.js";
 import { memoryAuditLog, memoryVault, type MemoryAuditLog } from "./vault.js";
+import { memoryAuditDays, memoryAuditStore } from "./auditLog.js";
 import { memoryTaskQueues, memoryTasks, type MemoryTaskQueues, type MemoryTasks } from "./tasks.js";
 import { memoryVerifications } from "./verifications.js";
+import { memoryDashboards, type MemoryDashboards } from "./dashboards.js";
+import { memoryRegistrants } from "./registrants.js";
 import { memoryBeacon, memoryLeases, memoryPoolMembership, memorySeeds, memoryWaves, type MemoryBeacon } from "./waves.js";
 
 export type { AuthAccount, MemoryState } from "./state.js";
@@ -52,6 +57,7 @@ export interface MemoryPorts extends Ports {
   smsGateway: MemorySmsGateway;
   paymentPartners: MemoryPaymentPartners;
   audit: MemoryAuditLog;
+  dashboards: MemoryDashboards;
 }
 
 export interface MemoryClock extends Clock {
@@ -143,5 +149,11 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     payoutCases: memoryPayoutCases(memory),
     vault: memoryVault(),
     audit: memoryAuditLog(),
+    // Sealing is unit-tested on its own store with a chaining log (adapters/memory/auditLog.ts).
+    auditDays: memoryAuditDays(memoryAuditStore()),
+    desk: memoryDesk(memory),
+    dashboards: memoryDashboards(memory),
+    registrants: memoryRegistrants(memory),
+    subjectRecords: memorySubjectRecords(memory),
   };
 }

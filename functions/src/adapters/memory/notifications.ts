@@ -1,4 +1,4 @@
-import { mailDoc, notification as notificationSchema, notificationKey, outboxExpiry, textablePhone } from "../../schemas/notifications.js";
+import { mailDoc, notification as notificationSchema, notificationKey, outboxExpiry } from "../../schemas/notifications.js";
 import { renderNotification } from "../../schemas/notificationTexts.js";
 import type { Clock, DrawRecipients, Notifications, SmsGateway, SmsOutbox } from "../../usecases/ports.js";
 import { roundTrip, type Memory } from "./state.js";
@@ -7,7 +7,7 @@ import { DocumentExists } from "./store.js";
 /**
  * The outbox in memory, writing what the Firestore adapter writes (state.inbox as `<uid>/<key>`,
  * state.mail, state.sms), all or nothing, created once per key. Email addresses come from the
- * memory Auth accounts, phone numbers from the applicants.
+ * memory Auth accounts, phone numbers (sealed for the SMS sender) from the applicants.
  */
 export function memoryNotifications(memory: Memory, clock: Clock): Notifications {
   const { state } = memory;
@@ -21,8 +21,8 @@ export function memoryNotifications(memory: Memory, clock: Clock): Notifications
       const account = state.accounts.get(n.uid);
       await roundTrip();
       if (applicant === undefined && account === undefined) return { state: "unknown-recipient" };
-      const registered = applicant?.phone;
-      const phone = textablePhone(registered) ? registered : undefined;
+      // Sealed at registration for the SMS sender: copied as it is, opened by nobody here.
+      const phone = applicant?.smsTo === undefined ? undefined : { to: applicant.smsTo, toMasked: applicant.phoneMasked };
       const email = account !== undefined && !account.disabled && mailDoc.shape.to.safeParse(account.email).success ? account.email : undefined;
       const rendered = renderNotification(n);
       const at = clock.now();
@@ -34,7 +34,7 @@ export function memoryNotifications(memory: Memory, clock: Clock): Notifications
         channels: { email: email !== undefined, sms: phone !== undefined },
       });
       if (email !== undefined) batch.create(state.mail, key, { to: email, message: rendered.email, kind: n.kind, uid: n.uid, createdAt: at, expiresAt });
-      if (phone !== undefined) batch.create(state.sms, key, { to: phone, body: rendered.sms, kind: n.kind, uid: n.uid, createdAt: at, expiresAt });
+      if (phone !== undefined) batch.create(state.sms, key, { ...phone, body: rendered.sms, kind: n.kind, uid: n.uid, createdAt: at, expiresAt });
       try {
         batch.commit();
       } catch (error) {

@@ -43,6 +43,7 @@ import {
   voucherDoc,
 } from "../../schemas/training.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../../schemas/waves.js";
+import { nikDisputeDoc } from "../../schemas/desk.js";
 import { Batch, Table } from "./store.js";
 
 /** A Firebase Auth account as the memory adapters keep it. */
@@ -127,6 +128,7 @@ export function emptyState() {
     clawbacks: new Table(COLLECTIONS.clawbacks, clawbackDoc),
     /** `<installment id>/<request id>`. */
     clawbackRepayments: new Table(COLLECTIONS.clawbackRepayments, repaymentDoc, COLLECTIONS.clawbacks),
+    nikDisputes: new Table(COLLECTIONS.nikDisputes, nikDisputeDoc),
     /** The fake beacon's published rounds: `<source>#<round>` → value. */
     beaconRounds: new Map<string, string>(),
   };

@@ -27,6 +27,7 @@ export const AUDIT_ACTS = [
   "open-nik-dispute",
   "resolve-nik-dispute",
   "rotate-vault-key",
+  "set-region-target",
 ] as const;
 export type AuditAct = (typeof AUDIT_ACTS)[number];
 

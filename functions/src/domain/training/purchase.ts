@@ -27,7 +27,7 @@ export const PURCHASE_REFUSALS = [
 export type PurchaseRefusal = (typeof PURCHASE_REFUSALS)[number];
 
 export interface BuyerFacts {
-  status: "registered" | "participant" | "revoked";
+  status: "registered" | "participant" | "revoked" | "blocked";
   /** Rupiah left of the training balance. */
   trainingBalance: number;
   /** The end of the first-purchase window; absent for people never selected. */
@@ -119,10 +119,4 @@ export function mayCancel(issuedAt: Date, startsAt: Date, now: Date, hours = COO
   if (now >= startsAt) return "schedule-started";
   if (now.getTime() - issuedAt.getTime() > hours * 3600_000) return "cooling-off-over";
   return "ok";
-}
-
-/** A name as a platform may show it: each word's first letter and asterisks ("Siti N*******"), the first word in full. */
-export function maskedName(fullName: string): string {
-  const [first = "", ...rest] = fullName.trim().split(/\s+/);
-  return [first, ...rest.map((word) => `${word[0] ?? ""}${"*".repeat(Math.max(0, [...word].length - 1))}`)].join(" ");
 }

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv } from "node:crypto";
-import type { SealedDoc } from "../../schemas/vault.js";
 
 /**
  * Envelope encryption of personal data (NIK, KK, name, phone, birth date): each sealed value has
@@ -11,6 +10,16 @@ import type { SealedDoc } from "../../schemas/vault.js";
  *
  * Pure apart from node:crypto primitives: randomness comes in as `random`.
  */
+
+/** A sealed value as stored (schemas/vault.ts `sealedDoc` has this shape; the domain imports no schema). */
+export interface SealedDoc {
+  keyId: string;
+  /** iv ‖ wrapped data key ‖ tag, base64. */
+  wrappedKey: string;
+  /** iv ‖ ciphertext ‖ tag, base64. */
+  ciphertext: string;
+}
+
 export interface KeyEncryptionKeys {
   /** The key new seals use. */
   current: string;

@@ -3,7 +3,8 @@ import { paymentPartner, type PaymentPartnerSpec } from "../../domain/payouts/pa
 import { transition } from "../../domain/payouts/payout.js";
 import { nextRoundReference } from "../../domain/payouts/schedule.js";
 import { done, refused, type Outcome } from "../../domain/outcome.js";
-import { SHARED_ACCOUNT_LIMIT, type LinkPayoutAccountInput, type PayoutAccountDoc } from "../../schemas/payouts.js";
+import { PAYOUT_ACCOUNT_VAULT_CONTEXT, SHARED_ACCOUNT_LIMIT, type LinkPayoutAccountInput, type PayoutAccountDoc } from "../../schemas/payouts.js";
+import { openPersonal } from "../personalData.js";
 import type { Ports } from "../ports.js";
 import { changeOf } from "./changes.js";
 
@@ -17,7 +18,7 @@ export interface LinkedAccount {
   released: number;
 }
 
-type LinkPorts = Pick<Ports, "registrations" | "paymentPartners" | "payoutAccounts" | "payouts" | "pseudonyms" | "clock">;
+type LinkPorts = Pick<Ports, "registrations" | "paymentPartners" | "payoutAccounts" | "payouts" | "pseudonyms" | "clock" | "vault">;
 
 const masked = (accountNumber: string) => `••••${accountNumber.slice(-4)}`;
 
@@ -33,7 +34,8 @@ const masked = (accountNumber: string) => `••••${accountNumber.slice(-4)
  * (the partner does not serve that bank or e-wallet on that channel); `account-not-found` (the
  * partner has no such account); `account-name-mismatch` (the account is in another person's name:
  * details give the match score, never the holder's name); `partner-unavailable` (the inquiry could
- * not be made: try again later).
+ * not be made: try again later). The registered name is opened from the vault for the match; the
+ * account number and the holder's name are stored sealed (context "payout-account"), never in clear.
  * Reads: applicant 1, account + users 2 (transaction); partner calls: 1 account inquiry.
  */
 export async function linkPayoutAccount(ports: LinkPorts, uid: string, input: LinkPayoutAccountInput): Promise<Outcome<LinkedAccount, LinkRefusal>> {
@@ -51,10 +53,12 @@ export async function linkPayoutAccount(ports: LinkPorts, uid: string, input: Li
     return refused("partner-unavailable", { partner: input.partner });
   }
   if (!inquiry.found) return refused("account-not-found", { partner: input.partner, institution: input.institution });
-  const name = matchName(applicant.fullName, inquiry.holderName);
+  const { fullName } = await openPersonal(ports.vault, applicant);
+  const name = matchName(fullName, inquiry.holderName);
   if (name.verdict === "mismatch") return refused("account-name-mismatch", { score: name.score });
   const now = ports.clock.now();
   const accountKey = ports.pseudonyms.account(`${input.partner}:${input.institution}:${input.accountNumber}`);
+  const sealed = await ports.vault.seal({ accountNumber: input.accountNumber, holderName: inquiry.holderName }, PAYOUT_ACCOUNT_VAULT_CONTEXT);
   const linked = await ports.payoutAccounts.link(uid, accountKey, ({ current, users }) => {
     if (current !== null && current.requestId === input.requestId) return { account: null, result: current };
     const others = (users?.uids ?? []).filter((other) => other !== uid).length;
@@ -66,7 +70,7 @@ export async function linkPayoutAccount(ports: LinkPorts, uid: string, input: Li
       partner: input.partner,
       channel: input.channel,
       institution: input.institution,
-      accountNumber: input.accountNumber,
+      destination: sealed,
       masked: masked(input.accountNumber),
       accountKey,
       nameScore: name.score,

@@ -23,7 +23,7 @@ import { releaseAccountHolds } from "./account.js";
  * Reads: the account (transaction), and on `verify` the participant's payouts.
  */
 export async function reviewPayoutAccount(
-  ports: Pick<Ports, "payoutAccounts" | "payouts" | "clock">,
+  ports: Pick<Ports, "payoutAccounts" | "payouts" | "clock" | "audit">,
   actor: Actor,
   input: ReviewPayoutAccountInput,
 ): Promise<Outcome<ReviewPayoutAccountResult, RefusalOf<"reviewPayoutAccount">>> {
@@ -44,6 +44,15 @@ export async function reviewPayoutAccount(
     return { account: { ...current, status, review }, result: done(decidedBy(review)) };
   });
   if (!decided.ok) return decided;
+  await ports.audit.append({
+    act: "review-payout-account",
+    actor: actor.uid,
+    role: actor.claims.role,
+    target: input.uid,
+    key: input.requestId,
+    at: new Date(decided.value.decidedAt),
+    details: { decision: input.decision },
+  });
   const released = status === "verified" ? await releaseAccountHolds(ports, input.uid) : 0;
   return done({ uid: input.uid, status, ...decided.value, released });
 }

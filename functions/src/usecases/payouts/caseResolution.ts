@@ -17,10 +17,14 @@ type ResolveOutcome = Outcome<ResolvePayoutCaseResult, RefusalOf<"resolvePayoutC
  * Refusals: `not-admin`; `payout-case-not-found`; `payout-case-resolved`.
  * Reads: the case (transaction).
  */
-export async function resolvePayoutCase(ports: Pick<Ports, "payoutCases" | "clock">, actor: Actor, input: ResolvePayoutCaseInput): Promise<ResolveOutcome> {
+export async function resolvePayoutCase(
+  ports: Pick<Ports, "payoutCases" | "clock" | "audit">,
+  actor: Actor,
+  input: ResolvePayoutCaseInput,
+): Promise<ResolveOutcome> {
   if (!mayDo(actor, "manage-payouts")) return refused("not-admin");
   const now = ports.clock.now();
-  return ports.payoutCases.resolveCase(input.id, (current): { doc: PayoutCaseDoc | null; result: ResolveOutcome } => {
+  const outcome = await ports.payoutCases.resolveCase(input.id, (current): { doc: PayoutCaseDoc | null; result: ResolveOutcome } => {
     if (current === null) return { doc: null, result: refused("payout-case-not-found") };
     if (current.status === "resolved") {
       const { resolvedAt, resolvedBy } = current;
@@ -40,4 +44,16 @@ export async function resolvePayoutCase(ports: Pick<Ports, "payoutCases" | "cloc
     };
     return { doc, result: done({ id: input.id, resolution: input.resolution, resolvedAt: now.toISOString(), resolvedBy: actor.uid }) };
   });
+  // The note (the participant reads it) stays on the case; the log says who resolved which case, how.
+  if (outcome.ok)
+    await ports.audit.append({
+      act: "resolve-payout-case",
+      actor: actor.uid,
+      role: actor.claims.role,
+      target: input.id,
+      key: input.requestId,
+      at: new Date(outcome.value.resolvedAt),
+      details: { resolution: input.resolution },
+    });
+  return outcome;
 }

@@ -48,7 +48,7 @@ const openResult = (id: string, clawback: ClawbackDoc, replayed: boolean): OpenC
  * is `clawback-exists`. Reads: payout 1, program year 1, then the transaction's 2; writes 2.
  */
 export async function openClawback(
-  ports: Pick<Ports, "payouts" | "programYears" | "clawbacks" | "clock">,
+  ports: Pick<Ports, "payouts" | "programYears" | "clawbacks" | "clock" | "audit">,
   actor: Actor,
   input: OpenClawbackInput,
 ): Promise<Outcome<OpenClawbackResult, OpenClawbackRefusal>> {
@@ -59,7 +59,7 @@ export async function openClawback(
   const year = await ports.programYears.get(found.programYear);
   if (year === null) return refused("program-year-not-configured");
   const now = ports.clock.now();
-  return ports.clawbacks.act<Outcome<OpenClawbackResult, OpenClawbackRefusal>>(id, null, ({ payout, clawback }) => {
+  const outcome = await ports.clawbacks.act<Outcome<OpenClawbackResult, OpenClawbackRefusal>>(id, null, ({ payout, clawback }) => {
     if (clawback !== null) {
       return {
         result: clawback.requestId === input.requestId ? done(openResult(id, clawback, true)) : refused("clawback-exists", { status: clawback.status }),
@@ -93,6 +93,17 @@ export async function openClawback(
     const entry = ledgerEntry(id, payout, openingMove(payout.partner, payout.amount), now, "clawback-opened");
     return { clawback: opened, ledger: [{ id: clawbackLedgerEntryId(id, 0), entry }], result: done(openResult(id, opened, false)) };
   });
+  if (outcome.ok)
+    await ports.audit.append({
+      act: "open-clawback",
+      actor: actor.uid,
+      role: actor.claims.role,
+      target: id,
+      key: input.requestId,
+      at: now,
+      details: { reason: input.reason },
+    });
+  return outcome;
 }
 
 /**
@@ -102,14 +113,14 @@ export async function openClawback(
  * or reference is `request-id-reused`. Reads: 3 (transaction); writes 3.
  */
 export async function recordRepayment(
-  ports: Pick<Ports, "clawbacks" | "clock">,
+  ports: Pick<Ports, "clawbacks" | "clock" | "audit">,
   actor: Actor,
   input: RecordRepaymentInput,
 ): Promise<Outcome<RecordRepaymentResult, RecordRepaymentRefusal>> {
   if (!mayDo(actor, "manage-payouts")) return refused("not-admin");
   const id = input.installmentId;
   const now = ports.clock.now();
-  return ports.clawbacks.act<Outcome<RecordRepaymentResult, RecordRepaymentRefusal>>(id, input.requestId, ({ payout, clawback, repayment }) => {
+  const outcome = await ports.clawbacks.act<Outcome<RecordRepaymentResult, RecordRepaymentRefusal>>(id, input.requestId, ({ payout, clawback, repayment }) => {
     if (clawback === null || payout === null) return { result: refused("clawback-not-found") };
     const answer = (doc: ClawbackDoc, replayed: boolean) =>
       done<RecordRepaymentResult>({ installmentId: id, status: doc.status, repaid: doc.repaid, outstanding: doc.outstanding, replayed });
@@ -135,6 +146,17 @@ export async function recordRepayment(
       result: answer(updated, false),
     };
   });
+  if (outcome.ok)
+    await ports.audit.append({
+      act: "record-repayment",
+      actor: actor.uid,
+      role: actor.claims.role,
+      target: id,
+      key: input.requestId,
+      at: now,
+      details: { amount: input.amount, status: outcome.value.status, outstanding: outcome.value.outstanding },
+    });
+  return outcome;
 }
 
 /** Lapsed cases read per page by the daily job. */

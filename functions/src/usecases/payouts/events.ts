@@ -65,7 +65,7 @@ export async function receivePaymentNotification(
  * already applied changes nothing (a task delivered twice).
  */
 export async function applyPaymentEvent(
-  ports: Pick<Ports, "payouts" | "notifications" | "clock">,
+  ports: Pick<Ports, "payouts" | "notifications" | "clock" | "audit">,
   key: string,
 ): Promise<Outcome<ReportResult | "already-applied", "event-not-found">> {
   const now = ports.clock.now();
@@ -105,6 +105,17 @@ export async function applyPaymentEvent(
     return decideReport(installment, payout, report, "notification", now, key, event.partner, clawback);
   });
   if (result === "applied" && first.state === "paid") await notifyPaid(ports, installment);
+  // Money came back from the partner: on the audit log, under the event's key (a task run twice records it once).
+  if (result === "applied" && first.state === "reversed")
+    await ports.audit.append({
+      act: "reverse-payout",
+      actor: "system",
+      role: "system",
+      target: installment,
+      key: key,
+      at: now,
+      details: { partner: first.partner, code: first.code, ...(first.amount === null ? {} : { amount: first.amount }) },
+    });
   return done(result);
 }
 

@@ -132,13 +132,13 @@ const caseView = ({ id, doc }: StoredPayoutCase): OpenCaseView => ({
  * first time did; a report resolved otherwise is refused.
  */
 export async function resolveQuarantine(
-  ports: Pick<Ports, "payoutCases" | "clock">,
+  ports: Pick<Ports, "payoutCases" | "clock" | "audit">,
   actor: Actor,
   input: { id: string; note: string },
 ): Promise<Outcome<ResolveQuarantineResult, RefusalOf<"resolveQuarantine">>> {
   if (!mayDo(actor, "manage-payouts")) return refused("not-admin");
   const now = ports.clock.now();
-  return ports.payoutCases.resolveQuarantine(
+  const outcome = await ports.payoutCases.resolveQuarantine(
     input.id,
     (current): { doc: QuarantineDoc | null; result: Outcome<ResolveQuarantineResult, RefusalOf<"resolveQuarantine">> } => {
       if (current === null) return { doc: null, result: refused("quarantine-not-found") };
@@ -153,4 +153,15 @@ export async function resolveQuarantine(
       };
     },
   );
+  // A report is resolved once: its ID is the act's key, and a retry records nothing new. The note stays in the report, not the log.
+  if (outcome.ok)
+    await ports.audit.append({
+      act: "resolve-quarantine",
+      actor: actor.uid,
+      role: actor.claims.role,
+      target: input.id,
+      key: `quarantine-${input.id}`,
+      at: new Date(outcome.value.resolvedAt),
+    });
+  return outcome;
 }

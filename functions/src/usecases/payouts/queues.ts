@@ -23,13 +23,22 @@ export interface QueueSwitch {
  * Refusal `partner-not-found`: no `paymentPartners/{code}` document (the seed makes them).
  */
 export async function setPayoutQueue(
-  ports: Pick<Ports, "payouts" | "taskQueues" | "tasks" | "clock">,
+  ports: Pick<Ports, "payouts" | "taskQueues" | "tasks" | "clock" | "audit">,
   by: string,
-  input: { partner: PaymentPartnerCode; paused: boolean },
+  input: { partner: PaymentPartnerCode; paused: boolean; requestId?: string },
 ): Promise<Outcome<QueueSwitch, "partner-not-found">> {
   const now = ports.clock.now();
   const state = await ports.payouts.setPaused(input.partner, input.paused, by, now);
   if (state === null) return refused("partner-not-found", { partner: input.partner });
+  await ports.audit.append({
+    act: "set-payout-queue",
+    actor: by,
+    role: OFFICE_ROLE,
+    target: input.partner,
+    key: input.requestId ?? `${input.partner}-${input.paused ? "pause" : "resume"}-${now.toISOString()}`,
+    at: now,
+    details: { paused: input.paused },
+  });
   const queue = paymentPartner(input.partner).queue;
   const cloud = input.paused ? await ports.taskQueues.pause(queue) : await ports.taskQueues.resume(queue);
   const dispatched = input.paused ? null : await dispatchPayouts(ports, now, input.partner);
@@ -37,6 +46,9 @@ export async function setPayoutQueue(
 }
 
 export type ReviewRefusal = "installment-not-found" | "not-reviewable";
+
+/** The role of `by` in this file's acts: only admins hold "manage-payouts" (domain/roles.ts), which the callables check. */
+const OFFICE_ROLE = "admin";
 
 /**
  * The program office decides on a payout that waits for a person — held (an exclusion-list hit at
@@ -46,12 +58,13 @@ export type ReviewRefusal = "installment-not-found" | "not-reviewable";
  * Refusals: `installment-not-found`; `not-reviewable` (details: its state) for any other state.
  */
 export async function reviewPayout(
-  ports: Pick<Ports, "payouts" | "clock">,
+  ports: Pick<Ports, "payouts" | "clock" | "audit">,
   by: string,
   input: ReviewPayoutInput,
 ): Promise<Outcome<{ state: string }, ReviewRefusal>> {
   const now = ports.clock.now();
-  return ports.payouts.change(input.installmentId, {}, ({ payout }): PayoutDecision<Outcome<{ state: string }, ReviewRefusal>> => {
+  const reviewed: { from?: string } = {};
+  const outcome = await ports.payouts.change(input.installmentId, {}, ({ payout }): PayoutDecision<Outcome<{ state: string }, ReviewRefusal>> => {
     if (payout === null) return { result: refused("installment-not-found") };
     const reviewable = payout.state === "held" || payout.state === "failed" || payout.state === "reversed";
     const step = transition(payout, input.decision === "release" ? "scheduled" : payout.state === "failed" ? "held" : "cancelled");
@@ -60,6 +73,18 @@ export async function reviewPayout(
     const newRound = input.decision === "release" && (payout.state === "reversed" || payout.state === "failed");
     const patch = newRound ? { reference: nextRoundReference(payout.reference) } : {};
     const change = changeOf(payout, step.value, "review", now, patch, { code: input.decision, message: input.note, by });
+    reviewed.from = payout.state;
     return { change, result: done({ state: change.payout.state }) };
   });
+  if (outcome.ok)
+    await ports.audit.append({
+      act: "review-payout",
+      actor: by,
+      role: OFFICE_ROLE,
+      target: input.installmentId,
+      key: input.requestId,
+      at: now,
+      details: { decision: input.decision, ...reviewed, state: outcome.value.state },
+    });
+  return outcome;
 }

@@ -10,7 +10,7 @@ import type { PayoutChange } from "../ports.js";
  * (usecases/training/participant.ts reviewTraining), so a participant is entitled with their
  * schedule or not at all. Writes per installment: 3 (payout, event, ledger entry).
  */
-export function scheduleChanges(uid: string, programYear: ProgramYearDoc, reviewedAt: Date): PayoutChange[] {
+export function scheduleChanges(uid: string, programYear: ProgramYearDoc, reviewedAt: Date, regencyCode?: string): PayoutChange[] {
   return installmentSchedule(programYear.incentive, reviewedAt).map((planned) => {
     const id = installmentId(uid, programYear.year, planned.number);
     const payout: PayoutDoc = {
@@ -33,6 +33,7 @@ export function scheduleChanges(uid: string, programYear: ProgramYearDoc, review
       createdAt: reviewedAt,
       updatedAt: reviewedAt,
       paidAt: null,
+      ...(regencyCode === undefined ? {} : { regencyCode }),
     };
     return {
       payout,

@@ -3,8 +3,8 @@ import { done, type Outcome } from "../../domain/outcome.js";
 import type { PaymentPartnerCode } from "../../domain/payouts/partners.js";
 import { transition } from "../../domain/payouts/payout.js";
 import { externalIdDigits } from "../../domain/payouts/schedule.js";
-import type { PayoutDoc } from "../../schemas/payouts.js";
-import { checkEligibility } from "../eligibilityCheck.js";
+import { PAYOUT_ACCOUNT_VAULT_CONTEXT, payoutDestinationSecret, type PayoutDoc } from "../../schemas/payouts.js";
+import { recheckEligibility } from "../eligibilityCheck.js";
 import type { PayoutInstruction, Ports } from "../ports.js";
 import { decideReport, decideUnknown, notifyPaid, type ReportResult } from "./apply.js";
 import { changeOf } from "./changes.js";
@@ -21,12 +21,12 @@ const IRRELEVANT_AT_PAYOUT = new Set(["under-age", "over-age", "already-particip
  * students among those paid, because lists were checked once, at selection: DOMAIN.md). The
  * reasons that stop this payout; none: pay. Reads: applicant, program year, family, list entries.
  */
-export async function payoutScreen(ports: Pick<Ports, "registrations" | "programYears" | "lists">, uid: string, now: Date): Promise<string[]> {
+export async function payoutScreen(ports: Pick<Ports, "registrations" | "programYears" | "lists" | "vault">, uid: string, now: Date): Promise<string[]> {
   const applicant = await ports.registrations.applicant(uid);
   if (applicant === null) return ["no-registration"];
   const rules = await ports.programYears.get(applicant.programYear);
   if (rules === null) return ["no-program-year"];
-  const decide = await checkEligibility(ports.lists, applicant, rules, now);
+  const decide = await recheckEligibility(ports, applicant, rules, now);
   const decision = decide(await ports.registrations.family(applicant.kkKey));
   return decision.reasons.filter((reason) => !IRRELEVANT_AT_PAYOUT.has(reason));
 }
@@ -46,7 +46,10 @@ export type SendResult =
   | { kind: "paused" }
   | { kind: "sent"; outcome: ReportResult | "unknown" };
 
-type SendPorts = Pick<Ports, "payouts" | "paymentPartners" | "registrations" | "programYears" | "lists" | "notifications" | "clock">;
+type SendPorts = Pick<
+  Ports,
+  "payouts" | "paymentPartners" | "registrations" | "programYears" | "lists" | "notifications" | "clock" | "vault" | "payoutAccounts"
+>;
 
 /**
  * One send task (functions/payBankNusantara.ts and its siblings): takes the queued payout into
@@ -68,6 +71,12 @@ export async function sendPayout(ports: SendPorts, task: { installmentId: string
     return done({ kind: "skipped", state: before?.state ?? "missing" });
   }
   const reasons = await payoutScreen(ports, before.uid, now);
+  // The account number is opened before the claim; the claim pays it only if the account is still the one opened.
+  const linked = await ports.payoutAccounts.get(before.uid);
+  const opened =
+    linked === null
+      ? null
+      : { sealed: linked.destination, ...payoutDestinationSecret.parse(await ports.vault.open(linked.destination, PAYOUT_ACCOUNT_VAULT_CONTEXT)) };
   const partnerState = before.partner === null ? null : await ports.payouts.partnerState(before.partner);
   const claim = await ports.payouts.change(id, { withAccount: true }, ({ payout, account }) => {
     type Claim = SendResult | { kind: "send"; instruction: PayoutInstruction; partner: PaymentPartnerCode };
@@ -85,8 +94,9 @@ export async function sendPayout(ports: SendPorts, task: { installmentId: string
     if (reasons.length > 0) return hold("eligibility", reasons);
     if (account === null) return hold("no-account", []);
     if (account.status !== "verified") return hold("account-review", []);
-    if (partnerState?.paused === true || account.partner !== payout.partner) {
-      // Paused, or the participant moved to another partner since it was queued: back on the schedule; the dispatcher queues it again.
+    const moved = account.partner !== payout.partner || opened === null || opened.sealed.ciphertext !== account.destination.ciphertext;
+    if (partnerState?.paused === true || moved) {
+      // Paused, or the participant linked another account since it was queued (or since it was opened above): back on the schedule; the dispatcher queues it again.
       const step = transition(payout, "scheduled");
       if (!step.ok) return skip();
       return {
@@ -109,7 +119,7 @@ export async function sendPayout(ports: SendPorts, task: { installmentId: string
       reference: payout.reference,
       externalId,
       amount: payout.amount,
-      destination: { channel: account.channel, institution: account.institution, accountNumber: account.accountNumber },
+      destination: { channel: account.channel, institution: account.institution, accountNumber: opened.accountNumber },
       remark: `Insentif Prakerja ${payout.number}/${payout.of}`,
     };
     return { change, result: { kind: "send" as const, instruction, partner: account.partner } };

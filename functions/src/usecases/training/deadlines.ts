@@ -15,7 +15,7 @@ import type { Ports, RevokeWrite } from "../ports.js";
  * decides the same way; the dev scheduler's accelerated clock works), so tests move it.
  */
 
-type DeadlinePorts = Pick<Ports, "deadlines" | "notifications">;
+type DeadlinePorts = Pick<Ports, "deadlines" | "notifications" | "audit">;
 
 /** How many people one step handles per page, and at once. */
 const PAGE = 200;
@@ -28,6 +28,8 @@ export interface DeadlineRun {
   revokeFailed: number;
   /** Revocation notices that could not be written (the revocation stands; the person sees it in the app). */
   noticesFailed: number;
+  /** Revocations whose audit entry could not be written (the revocation stands; logged as a warning). */
+  auditFailed: number;
   seatsAssigned: number;
   /** Freed seats still waiting for a scheduled wave (none exists, or it opened already). */
   seatsWaiting: number;
@@ -36,9 +38,9 @@ export interface DeadlineRun {
 export async function runDeadlines(ports: DeadlinePorts, now: Date, options: { maxPerStep?: number } = {}): Promise<DeadlineRun> {
   const max = options.maxPerStep ?? 50_000;
   const reminded = await sendReminders(ports, now, max);
-  const { revoked, noticesFailed, failed } = await revokeLapsed(ports, now, max);
+  const { revoked, noticesFailed, auditFailed, failed } = await revokeLapsed(ports, now, max);
   const { assigned, waiting } = await assignFreedSeats(ports, now);
-  return { reminded, revoked, revokeFailed: failed, noticesFailed, seatsAssigned: assigned, seatsWaiting: waiting };
+  return { reminded, revoked, revokeFailed: failed, noticesFailed, auditFailed, seatsAssigned: assigned, seatsWaiting: waiting };
 }
 
 async function sendReminders(ports: DeadlinePorts, now: Date, max: number): Promise<number> {
@@ -64,14 +66,19 @@ async function sendReminders(ports: DeadlinePorts, now: Date, max: number): Prom
   }
 }
 
-async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promise<{ revoked: number; noticesFailed: number; failed: number }> {
+async function revokeLapsed(
+  ports: DeadlinePorts,
+  now: Date,
+  max: number,
+): Promise<{ revoked: number; noticesFailed: number; auditFailed: number; failed: number }> {
   let revoked = 0;
   let noticesFailed = 0;
+  let auditFailed = 0;
   // People whose transaction failed this run (each counted once, however often it was tried).
   const failed = new Set<string>();
   for (;;) {
     const lapsed = await ports.deadlines.lapsed(now, PAGE);
-    if (lapsed.length === 0 || revoked >= max) return { revoked, noticesFailed, failed: failed.size };
+    if (lapsed.length === 0 || revoked >= max) return { revoked, noticesFailed, auditFailed, failed: failed.size };
     let done = 0;
     await inParallel(lapsed, async (uid) => {
       const write = await revokeOne(uid);
@@ -81,6 +88,20 @@ async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promi
       }
       if (write.kind !== "revoke") return;
       done += 1;
+      // The clock's act on the audit log, keyed by the person: a revocation is once per person.
+      try {
+        await ports.audit.append({
+          act: "revoke-participant",
+          actor: "system",
+          role: "system",
+          target: uid,
+          key: `purchase-deadline-${uid}`,
+          at: now,
+          details: { reason: "purchase-deadline-passed", balanceReturned: write.balance },
+        });
+      } catch {
+        auditFailed += 1;
+      }
       // The revocation stands whatever happens to its notice: a failed notice is counted and
       // logged by the caller, never a reason to stop revoking the others.
       try {
@@ -90,7 +111,7 @@ async function revokeLapsed(ports: DeadlinePorts, now: Date, max: number): Promi
       }
     });
     revoked += done;
-    if (done === 0) return { revoked, noticesFailed, failed: failed.size };
+    if (done === 0) return { revoked, noticesFailed, auditFailed, failed: failed.size };
   }
 
   /** One person's revocation; null when its transaction failed (contention, an outage): the next run tries again. */

@@ -94,8 +94,18 @@ export async function reviewTraining(
     return {
       kind: "reviewed",
       voucher: { ...voucher, review: { rating: input.rating, text: input.text, at: now } },
-      entitlement: entitlement === null ? { redeemCode: voucher.redeemCode, completedAt: voucher.completedAt, reviewedAt: now, at: now } : null,
-      schedule: entitlement === null ? scheduleChanges(uid, incentiveRules(programYear, applicant?.programYear), now) : [],
+      // The region travels with the entitlement and its payouts, so the regional dashboard counts them per regency.
+      entitlement:
+        entitlement === null
+          ? {
+              redeemCode: voucher.redeemCode,
+              completedAt: voucher.completedAt,
+              reviewedAt: now,
+              at: now,
+              ...(applicant === null ? {} : { regencyCode: applicant.regencyCode }),
+            }
+          : null,
+      schedule: entitlement === null ? scheduleChanges(uid, incentiveRules(programYear, applicant?.programYear), now, applicant?.regencyCode) : [],
       event: { kind: "training-reviewed", at: now, courseCode: voucher.courseCode },
     };
   });

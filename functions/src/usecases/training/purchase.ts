@@ -1,15 +1,7 @@
 import { calendarDateIn } from "../../domain/calendar.js";
 import { done, refused, type Outcome, type RefusalDetails } from "../../domain/outcome.js";
 import { bytesForCode, codeFrom, invoiceKey, otpFrom, REDEEM_CODE_LENGTH, secretHash } from "../../domain/training/codes.js";
-import {
-  maskedName,
-  OTP_MAX_ATTEMPTS,
-  OTP_TTL_SECONDS,
-  purchaseRefusal,
-  seatsLeft,
-  type BuyerFacts,
-  type PurchaseRefusal,
-} from "../../domain/training/purchase.js";
+import { OTP_MAX_ATTEMPTS, OTP_TTL_SECONDS, purchaseRefusal, seatsLeft, type BuyerFacts, type PurchaseRefusal } from "../../domain/training/purchase.js";
 import { overlapping } from "../../domain/training/flags.js";
 import type { ApplicantDoc } from "../../schemas/applicant.js";
 import type { PurchaseDoc, TrainingDoc, VoucherDoc } from "../../schemas/training.js";
@@ -258,7 +250,7 @@ function paymentData(purchase: PurchaseDoc, applicant: ApplicantDoc | null): Pay
     transaction_code: purchase.transactionCode,
     amount: purchase.amount,
     status: purchase.status,
-    prakerja_name: applicant === null ? "" : maskedName(applicant.fullName),
+    prakerja_name: applicant?.nameMasked ?? "",
     created_at: purchase.createdAt.toISOString(),
   };
 }

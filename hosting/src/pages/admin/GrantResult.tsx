@@ -2,6 +2,7 @@ import type { GrantRoleResult } from "@schemas";
 import { noticeText } from "../../data/refusals.js";
 import { useLang } from "../../i18n/index.js";
 import type { GrantNotice } from "./grantFailure.js";
+import { regionLabel } from "./regionLabel.js";
 
 export type Outcome = { kind: "done"; result: GrantRoleResult; email: string } | { kind: "failed"; notice: GrantNotice };
 
@@ -15,7 +16,7 @@ export function GrantResult({ outcome }: { outcome: Outcome | null }) {
     const role = t(`role.${result.role}`);
     text = result.applied
       ? result.region
-        ? t("grant.doneRegion", { role, region: result.region, email })
+        ? t("grant.doneRegion", { role, region: regionLabel(result.region), email })
         : t("grant.done", { role, email })
       : t("grant.repeated");
   }

@@ -6,6 +6,7 @@ import { useLang } from "../../i18n/index.js";
 import { grantFailure } from "./grantFailure.js";
 import { checkGrant, errorsByField, GRANT_FIELDS, ROLE_OPTIONS, submissionKey, type GrantErrors, type GrantField, type GrantValues } from "./grantRoleInput.js";
 import { GrantResult, type Outcome } from "./GrantResult.js";
+import { RegionPicker } from "./RegionPicker.js";
 
 const callGrantRole = callable("grantRole");
 
@@ -105,20 +106,7 @@ export function GrantRoleForm({ onGranted }: { onGranted(): void }) {
           )}
         </Field>
         {values.role === "operator" && (
-          <Field id="grant-region" label={t("grant.region")} hint={t("grant.regionHint")} error={errorText("region")}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={4}
-                value={values.region}
-                onInput={(e) => change("region", e.currentTarget.value)}
-                onBlur={() => check("region")}
-              />
-            )}
-          </Field>
+          <RegionPicker value={values.region} onChange={(code) => change("region", code)} error={errorText("region")} onBlur={() => check("region")} />
         )}
         {values.role === "partner" && (
           <Field id="grant-partner" label={t("grant.partner")} hint={t("grant.partnerHint")} error={errorText("partner")}>

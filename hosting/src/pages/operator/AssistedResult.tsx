@@ -4,12 +4,15 @@ import { ReasonList } from "../../components/ReasonList.js";
 import type { RegisterResult } from "../../data/registration.js";
 import { useDeskLang } from "../../i18n/desk.js";
 import { PATHS } from "../../router.js";
+import { DeskReceipt } from "./DeskReceipt.js";
 import { JoinOnBehalf } from "./JoinOnBehalf.js";
 
 interface Props {
   result: RegisterResult;
   /** The phone number the person's account is tied to, as the server stored it (+62…). */
   phone: string;
+  /** The operator's region claim, which names their office on the receipt. */
+  region: string;
   onAnother(): void;
 }
 
@@ -18,7 +21,7 @@ interface Props {
  * then, while the person is still at the desk, joining the open wave for them, or, when their NIK
  * differs from their KTP, the verification queue where their documents are checked first.
  */
-export function AssistedResult({ result, phone, onAnother }: Props) {
+export function AssistedResult({ result, phone, region, onAnother }: Props) {
   const { t } = useDeskLang();
   const heading = useRef<HTMLHeadingElement>(null);
   // The form this replaces had the focus: put it on the outcome so it is read out.
@@ -58,6 +61,7 @@ export function AssistedResult({ result, phone, onAnother }: Props) {
       )}
       <p data-testid="assisted-account">{t("operator.account", { phone })}</p>
       {eligible && <JoinOnBehalf uid={result.uid} />}
+      <DeskReceipt uid={result.uid} nikMasked={result.nikMasked} region={region} after="registration" />
       <div class="actions">
         <button type="button" onClick={onAnother}>
           {t("operator.another")}

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { REJECTION_TEXT } from "@schemas/verificationMessages.js";
 import type { DecideVerificationResult, VerificationCase } from "../../data/verification.js";
-import { calendarDate, jakartaTime, regionName } from "../../format.js";
+import { jakartaTime, regionName } from "../../format.js";
 import { useDeskLang } from "../../i18n/desk.js";
 import { DecisionForm } from "./DecisionForm.js";
 
@@ -10,27 +10,24 @@ interface Props {
   onDecided(result: DecideVerificationResult): void;
 }
 
-/** One person in the queue: enough to recognise them at the desk (never the full NIK), what differs, and the decision. */
+/** One person in the queue: enough to recognise them at the desk (masked NIK, name and phone), what differs, and the decision. */
 export function CaseCard({ entry, onDecided }: Props) {
   const { lang, t } = useDeskLang();
   const [open, setOpen] = useState(false);
   const { uid, declared, region, decision } = entry;
-  const birthDate = calendarDate(declared.birthDate, lang);
   const formId = `decide-${uid}`;
   return (
     <li class="card stack" data-testid="verification-case" data-uid={uid}>
-      <h3 id={`case-${uid}-name`}>{entry.fullName}</h3>
+      <h3 id={`case-${uid}-name`}>{entry.nameMasked}</h3>
       <dl class="facts case-facts">
         <dt>{t("desk.case.nik")}</dt>
         <dd data-testid="case-nik">
           <code>{entry.nikMasked}</code>
         </dd>
-        <dt>{t("desk.case.birthDate")}</dt>
-        <dd>{birthDate}</dd>
         <dt>{t("desk.case.sex")}</dt>
         <dd>{t(`sex.${declared.sex}`)}</dd>
         <dt>{t("desk.case.phone")}</dt>
-        <dd>{entry.phone}</dd>
+        <dd>{entry.phoneMasked}</dd>
         <dt>{t("desk.case.region")}</dt>
         <dd>{[region.district, region.regency].map(regionName).join(", ")}</dd>
         <dt>{t("desk.case.registeredBy")}</dt>
@@ -42,7 +39,7 @@ export function CaseCard({ entry, onDecided }: Props) {
       <ul class="plain-list" data-testid="case-differs">
         {entry.reasons.map((reason) => (
           <li key={reason} data-reason={reason}>
-            {t(`desk.case.differs.${reason}`, { birthDate, sex: t(`sex.${declared.sex}`) })}
+            {t(`desk.case.differs.${reason}`, { sex: t(`sex.${declared.sex}`) })}
           </li>
         ))}
       </ul>

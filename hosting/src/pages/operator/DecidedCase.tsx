@@ -27,7 +27,7 @@ export function DecidedCase({ entry, result }: Props) {
   return (
     <li class="card stack" data-testid="decided-case" data-uid={result.uid} data-decision={verification.state}>
       <h3 ref={heading} tabIndex={-1}>
-        {entry.fullName} <code class="muted">{entry.nikMasked}</code>
+        {entry.nameMasked} <code class="muted">{entry.nikMasked}</code>
       </h3>
       <p class={verified ? "notice notice-ok" : "notice notice-error"} data-testid="decided-outcome">
         {verified

@@ -1,4 +1,5 @@
 import { Loaded } from "../../components/Loaded.js";
+import { DownloadMyData } from "./DownloadMyData.js";
 import { useLoad } from "../../data/useLoad.js";
 import { useRegistrationLang } from "../../i18n/registration.js";
 import { EligibilityResult } from "./EligibilityResult.js";
@@ -35,6 +36,7 @@ export function StatusPage({ uid }: { uid: string }) {
           )
         }
       </Loaded>
+      <DownloadMyData />
     </section>
   );
 }

@@ -1,0 +1,24 @@
+import { ports } from "../composition.js";
+import { vaultKeysSecret } from "../config.js";
+import { callable } from "../edge/callable.js";
+import { openNikDisputeInput } from "../schemas/desk.js";
+import { openNikDispute as openNikDisputeUseCase } from "../usecases/desk/openNikDispute.js";
+
+/** At the desk: a person says someone else registered their NIK ("joki"); the operator of its region opens a case. */
+export const openNikDispute = callable({
+  name: "openNikDispute",
+  input: openNikDisputeInput,
+  refusals: {
+    "not-operator-or-admin": "permission-denied",
+    "registration-not-found": "not-found",
+    "registration-outside-region": "permission-denied",
+    "claimant-account-not-found": "not-found",
+    "claimant-is-registrant": "failed-precondition",
+    "claimant-registered": "failed-precondition",
+    "request-id-reused": "already-exists",
+  },
+  refusalFields: { "claimant-account-not-found": "claimant", "claimant-is-registrant": "claimant", "claimant-registered": "claimant" },
+  // Seals what the person said.
+  options: { secrets: [vaultKeysSecret] },
+  handle: (input, actor) => openNikDisputeUseCase(ports(), actor, input),
+});

@@ -1,0 +1,31 @@
+import type { WaveState } from "../domain/wave.js";
+import type { z } from "zod";
+import type { drawStrata } from "./draw.js";
+
+/**
+ * What `planWave` answers: the plan `createWave` would commit to for the same input, computed by
+ * the same rules, written nowhere. Only the seed does not exist yet: it is drawn when the wave is
+ * saved, and its commitment is in `createWave`'s answer.
+ */
+export interface WavePlan {
+  waveId: string;
+  /** The state the wave starts in (`open` when it opens before now). */
+  state: WaveState;
+  /** ISO date-times, as given. */
+  opensAt: string;
+  closesAt: string;
+  quota: number;
+  /** The program year's limit of recipients per family card. */
+  familyLimit: number;
+  strata: z.output<typeof drawStrata>;
+  /** Seats of each declared stratum (province code), by code ascending. */
+  seats: Array<{ code: string; seats: number }>;
+  /** Seats no stratum claims: drawn nationally. */
+  nationalSeats: number;
+  beacon: {
+    source: string;
+    round: number;
+    /** ISO date-time when that round comes out: after the close and its margin. */
+    publishedAt: string;
+  };
+}

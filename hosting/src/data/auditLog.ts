@@ -1,0 +1,87 @@
+import { collection, doc, documentId, getDoc, getDocs, limit, orderBy, query, startAfter, where, type QueryDocumentSnapshot } from "firebase/firestore/lite";
+import { auditChainDoc, auditDayDoc, auditEntryDoc } from "@schemas/audit.js";
+import { COLLECTIONS } from "@schemas/collections.js";
+import { withDates } from "@schemas/timestamps.js";
+import { auditDay, CHAIN_DAY_SEPARATOR, GENESIS, previousDay, type AuditEntry, type ChainHead } from "@domain/audit/chain.js";
+import { verifyDay, type AuditBreak, type AuditDayRecord } from "@domain/audit/verify.js";
+import { db } from "../firebase.js";
+import { collectionOf, parseDocs } from "./documents.js";
+
+/**
+ * The audit log as auditors and admins read it (firestore.rules): the latest days with their
+ * roots, one day's chains and entries, and the check of that day with the same pure module the
+ * functions and `npm run verify-audit` use — the hashes are recomputed here, in the browser.
+ */
+
+/** How many days the page lists. */
+export const DAY_LIST_SIZE = 60;
+/** Entries read at once from one chain. */
+const ENTRY_PAGE = 500;
+
+/** A day as listed: sealed (with its root) or still open (today, or a day the sealer has not reached yet). */
+export type AuditDayRow = { day: string; record: AuditDayRecord | null };
+
+/** The latest sealed days, and the open days after the last of them up to today (Jakarta). */
+export async function loadAuditDays(now: Date): Promise<AuditDayRow[]> {
+  const snapshot = await getDocs(query(collectionOf("auditDays"), orderBy(documentId(), "desc"), limit(DAY_LIST_SIZE)));
+  const sealed = parseDocs(auditDayDoc, snapshot.docs).map(({ id: _id, ...record }) => ({ day: record.day, record }));
+  const today = auditDay(now);
+  const open: AuditDayRow[] = [];
+  // Today and yesterday until it is sealed (00:20 Jakarta): the days with entries but no root yet.
+  for (const day of [today, previousDay(today)]) if (!sealed.some((row) => row.day === day)) open.push({ day, record: null });
+  return [...open, ...sealed];
+}
+
+/** One day read whole: its chains' heads (by chain ID) and each chain's entries (by seq, with their document IDs). */
+export interface AuditDayLog {
+  day: string;
+  record: AuditDayRecord | null;
+  /** The root the day should chain to: the day before's, GENESIS for the first sealed day. */
+  prevRoot: string;
+  heads: ChainHead[];
+  entries: Map<string, Array<{ id: string; entry: AuditEntry }>>;
+}
+
+async function chainEntries(chain: string): Promise<Array<{ id: string; entry: AuditEntry }>> {
+  const entries: Array<{ id: string; entry: AuditEntry }> = [];
+  const ref = collection(db, COLLECTIONS.auditChains, chain, COLLECTIONS.auditEntries);
+  let after: string | null = null;
+  for (;;) {
+    const page =
+      after === null ? query(ref, orderBy(documentId()), limit(ENTRY_PAGE)) : query(ref, orderBy(documentId()), startAfter(after), limit(ENTRY_PAGE));
+    const docs: QueryDocumentSnapshot[] = (await getDocs(page)).docs;
+    entries.push(...parseDocs(auditEntryDoc, docs).map(({ id, ...entry }) => ({ id, entry })));
+    if (docs.length < ENTRY_PAGE) return entries;
+    after = docs[docs.length - 1]?.id ?? null;
+  }
+}
+
+export async function loadAuditDay(day: string, record: AuditDayRecord | null): Promise<AuditDayLog> {
+  const chains = await getDocs(
+    query(
+      collectionOf("auditChains"),
+      where(documentId(), ">=", `${day}${CHAIN_DAY_SEPARATOR}`),
+      where(documentId(), "<", `${day}\u007f`),
+      orderBy(documentId()),
+    ),
+  );
+  const heads = parseDocs(auditChainDoc, chains.docs).map(({ id, day: headDay, actor, seq, hash }) => ({ chain: id, day: headDay, actor, seq, hash }));
+  const before = await getDoc(doc(db, COLLECTIONS.auditDays, previousDay(day)));
+  const parsedBefore = before.exists() ? auditDayDoc.safeParse(withDates(before.data())) : null;
+  const prevRoot = parsedBefore?.success && parsedBefore.data.state === "sealed" ? parsedBefore.data.root : GENESIS;
+  const entries = new Map(await Promise.all(heads.map(async (head) => [head.chain, await chainEntries(head.chain)] as const)));
+  return { day, record, prevRoot, heads, entries };
+}
+
+async function* each<T>(values: readonly T[]): AsyncIterable<T> {
+  for (const value of values) yield await Promise.resolve(value);
+}
+
+export type DayCheck = { ok: true; chains: number; entries: number } | { ok: false; broken: AuditBreak };
+
+/** The day's check, recomputed here: every entry's hash and link, each head, the root and its link to the day before. */
+export async function checkAuditDay(log: AuditDayLog): Promise<DayCheck> {
+  const tally = { chains: 0, entries: 0 };
+  const broken = await verifyDay(log.day, log.record, log.prevRoot, log.heads, (chain) => each(log.entries.get(chain) ?? []), tally);
+  return broken === null ? { ok: true, ...tally } : { ok: false, broken };
+}

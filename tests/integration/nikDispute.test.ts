@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { adminAuth, adminDb } from "../support/admin.js";
+import { ensureProgramYear, person } from "../support/people.js";
+import { nikKey } from "../support/secrets.js";
+import { accountWith, call, signUp, type SignedIn } from "../support/stack.js";
+
+/**
+ * The desk over HTTP: a walk-in person's NIK was registered by someone else's account (a "joki");
+ * the operator of the region looks it up, opens a dispute, and re-ties the registration to the
+ * person — NIK index, registration and timeline move in one transaction, the other account is
+ * disabled in Auth, both acts are on the audit log. Then the operator's day and the receipt.
+ */
+
+beforeAll(ensureProgramYear);
+
+/** The joki's own account registers person's NIK (district 317101, Jakarta Pusat). */
+async function registeredByJoki(): Promise<{ joki: SignedIn; form: ReturnType<typeof person> }> {
+  const joki = await signUp("joki");
+  const form = person({ districtCode: "317101" });
+  const response = await call("register", form, joki.idToken);
+  expect(response.error).toBeUndefined();
+  return { joki, form };
+}
+
+/** The acts this actor has on the audit log (their chains, every day). */
+async function auditedActs(actor: string): Promise<Array<{ act: string; target: string; key: string }>> {
+  const chains = await adminDb.collection("auditChains").where("actor", "==", actor).get();
+  const entries = await Promise.all(chains.docs.map((chain) => chain.ref.collection("entries").get()));
+  return entries.flatMap((page) => page.docs.map((d) => ({ act: String(d.get("act")), target: String(d.get("target")), key: String(d.get("key")) })));
+}
+
+describe("NIK disputes at the desk", () => {
+  it("when an operator of 3171 looks up, opens and re-ties, then the registration is the person's, the joki's account is disabled, all audited", async () => {
+    const { joki, form } = await registeredByJoki();
+    const operator = await accountWith({ role: "operator", region: "3171" }, "operator");
+    const claimant = await signUp("person");
+
+    const lookupId = randomUUID();
+    const lookup = await call("lookupRegistration", { requestId: lookupId, nik: form.nik, purpose: "nik-dispute" }, operator.idToken);
+    expect(lookup.error).toBeUndefined();
+    expect(lookup.result).toMatchObject({ uid: joki.uid, nikMasked: `${form.nik.slice(0, 4)}********${form.nik.slice(12)}`, registeredBy: { kind: "self" } });
+    expect(lookup.result).toMatchObject({ account: { exists: true, disabled: false, methods: ["password"] } });
+    expect(JSON.stringify(lookup.result)).not.toContain(form.nik);
+    expect(JSON.stringify(lookup.result)).not.toContain(joki.email);
+
+    const disputeId = randomUUID();
+    const opened = await call(
+      "openNikDispute",
+      { requestId: disputeId, uid: joki.uid, claimant: { uid: claimant.uid }, statement: "Tidak pernah mendaftar sendiri.", documentsSeen: ["ktp", "kk"] },
+      operator.idToken,
+    );
+    expect(opened.result).toMatchObject({ disputeId, state: "open", uid: joki.uid, claimantUid: claimant.uid });
+    const stored = (await adminDb.doc(`nikDisputes/${disputeId}`).get()).data();
+    expect(stored).toMatchObject({ state: "open", districtCode: "317101", nikKey: nikKey(form.nik) });
+    expect(JSON.stringify(stored)).not.toContain("Tidak pernah");
+
+    const resolveInput = { requestId: randomUUID(), disputeId, decision: "re-tie", documentsSeen: ["ktp", "kk"], note: "KTP dan KK asli cocok." };
+    const [resolved, retried] = await Promise.all([
+      call("resolveNikDispute", resolveInput, operator.idToken),
+      call("resolveNikDispute", resolveInput, operator.idToken),
+    ]);
+    expect(resolved.result).toMatchObject({ state: "re-tied", registrationUid: claimant.uid });
+    expect(retried.result).toEqual(resolved.result);
+
+    expect((await adminDb.doc(`nikIndex/${nikKey(form.nik)}`).get()).get("uid")).toBe(claimant.uid);
+    expect((await adminDb.doc(`applicants/${claimant.uid}`).get()).get("status")).toBe("registered");
+    expect((await adminDb.doc(`applicants/${joki.uid}`).get()).get("status")).toBe("blocked");
+    const kinds = async (uid: string) => (await adminDb.collection(`applicants/${uid}/timeline`).orderBy("at").get()).docs.map((d) => d.get("kind") as string);
+    expect(await kinds(claimant.uid)).toEqual(["registered", "nik-re-tied"]);
+    expect(await kinds(joki.uid)).toEqual(["registered", "blocked-nik-dispute"]);
+    expect((await adminAuth.getUser(joki.uid)).disabled).toBe(true);
+
+    const again = await call("resolveNikDispute", { ...resolveInput, requestId: randomUUID(), decision: "dismiss" }, operator.idToken);
+    expect(again.error).toMatchObject({ status: "FAILED_PRECONDITION", details: { reason: "dispute-resolved" } });
+
+    const acts = await auditedActs(operator.uid);
+    expect(acts).toEqual(
+      expect.arrayContaining([
+        { act: "view-registrant", target: joki.uid, key: lookupId },
+        { act: "open-nik-dispute", target: joki.uid, key: disputeId },
+        { act: "resolve-nik-dispute", target: joki.uid, key: resolveInput.requestId },
+      ]),
+    );
+    expect(acts.filter((a) => a.act === "resolve-nik-dispute")).toHaveLength(1);
+  });
+
+  it("when an operator of 3172 looks up or opens a case on a 3171 registration, then permission-denied naming the province, nothing written", async () => {
+    const { joki, form } = await registeredByJoki();
+    const operator = await accountWith({ role: "operator", region: "3172" }, "operator");
+    const lookup = await call("lookupRegistration", { requestId: randomUUID(), nik: form.nik, purpose: "nik-dispute" }, operator.idToken);
+    expect(lookup.error).toMatchObject({ status: "PERMISSION_DENIED", details: { reason: "registration-outside-region", provinceCode: "31" } });
+    const disputeId = randomUUID();
+    const opened = await call(
+      "openNikDispute",
+      { requestId: disputeId, uid: joki.uid, claimant: { phone: "081299990000" }, statement: "Bukan saya.", documentsSeen: ["ktp"] },
+      operator.idToken,
+    );
+    expect(opened.error).toMatchObject({ status: "PERMISSION_DENIED", details: { reason: "registration-outside-region" } });
+    expect((await adminDb.doc(`nikDisputes/${disputeId}`).get()).exists).toBe(false);
+  });
+
+  it("when an applicant calls the desk's callables, then each is permission-denied", async () => {
+    const applicant = await accountWith(null, "applicant");
+    const lookup = await call("lookupRegistration", { requestId: randomUUID(), nik: person().nik, purpose: "nik-dispute" }, applicant.idToken);
+    expect(lookup.error).toMatchObject({ status: "PERMISSION_DENIED", details: { reason: "not-operator-or-admin" } });
+    const day = await call("myDeskDay", {}, applicant.idToken);
+    expect(day.error).toMatchObject({ status: "PERMISSION_DENIED", details: { reason: "not-operator" } });
+  });
+
+  it("when an operator registers a person, then their day counts one and the receipt is sent once per request", async () => {
+    const operator = await accountWith({ role: "operator", region: "31" }, "operator");
+    const before = await call("myDeskDay", {}, operator.idToken);
+    expect(before.result).toMatchObject({ registered: 0, limit: 5, remaining: 5 });
+    const registered = await call("registerAssisted", { requestId: randomUUID(), person: person() }, operator.idToken);
+    const { uid } = registered.result as { uid: string };
+    const after = await call("myDeskDay", {}, operator.idToken);
+    expect(after.result).toMatchObject({ registered: 1, limit: 5, remaining: 4 });
+
+    const receipt = { requestId: randomUUID(), uid, after: "registration" };
+    const sent = await call("sendDeskReceipt", receipt, operator.idToken);
+    expect(sent.result).toMatchObject({ sent: true });
+    expect((await call("sendDeskReceipt", receipt, operator.idToken)).result).toEqual({ sent: false, email: false, sms: false });
+    expect((await adminDb.doc(`applicants/${uid}/inbox/desk-receipt-${receipt.requestId}`).get()).get("kind")).toBe("desk-receipt");
+  });
+});

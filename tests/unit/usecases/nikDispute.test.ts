@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
+import type { Actor } from "../../../functions/src/domain/roles.js";
+import type { ResolveNikDisputeInput } from "../../../functions/src/schemas/desk.js";
+import { openNikDispute } from "../../../functions/src/usecases/desk/openNikDispute.js";
+import { resolveNikDispute } from "../../../functions/src/usecases/desk/resolveNikDispute.js";
+import { register } from "../../../functions/src/usecases/register.js";
+import { admin, applicantActor, auditor, operatorOf, person, setup, writesOf } from "./fixtures.js";
+
+/** NIK dispute cases ("joki") through the memory adapters: opening, resolving, the region, retries and the audit log. */
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const jakartaPusat = operatorOf("3171");
+const jakartaUtara = operatorOf("3172");
+const JOKI = "joki-account";
+const PERSON = "person-account";
+
+/** Person 1 (Jakarta Pusat, 3171) registered by the joki's own account; the person has an account of their own, unregistered. */
+async function registeredByJoki(): Promise<MemoryPorts> {
+  const memory = setup();
+  memory.accounts.add(JOKI, { email: "joki@example.test" });
+  memory.accounts.add(PERSON, { phone: "+6281299990001" });
+  const outcome = await register(memory, { uid: JOKI, by: "self", requestId: "joki-request", attemptLimit: 10 }, person(1));
+  expect(outcome.ok).toBe(true);
+  return memory;
+}
+
+const open = (
+  memory: MemoryPorts,
+  actor: Actor = jakartaPusat,
+  request = 1,
+  claimant: { uid: string } | { phone: string } | { email: string } = { uid: PERSON },
+) => openNikDispute(memory, actor, { requestId: id(request), uid: JOKI, claimant, statement: "Saya tidak pernah mendaftar.", documentsSeen: ["ktp", "kk"] });
+
+const resolution = (decision: ResolveNikDisputeInput["decision"], request = 10, documentsSeen: ResolveNikDisputeInput["documentsSeen"] = ["ktp", "kk"]) => ({
+  requestId: id(request),
+  disputeId: id(1),
+  decision,
+  documentsSeen,
+  note: "KTP dan KK asli cocok dengan orang ini.",
+});
+
+describe("openNikDispute", () => {
+  it("when an operator of the registration's regency opens a case, then it is stored open, sealed, and audited", async () => {
+    const memory = await registeredByJoki();
+    const { result, writes } = await writesOf(memory, () => open(memory));
+    expect(result).toEqual({
+      ok: true,
+      value: { disputeId: id(1), state: "open", uid: JOKI, claimantUid: PERSON, nikMasked: "3171********0001", registrationUid: JOKI },
+    });
+    expect(writes).toEqual([`nikDisputes/${id(1)}`]);
+    const stored = memory.state.nikDisputes.get(id(1));
+    expect(stored).toMatchObject({ state: "open", districtCode: "317101", opened: { by: "operator-3171", documentsSeen: ["ktp", "kk"] } });
+    expect(JSON.stringify(stored)).not.toContain("tidak pernah");
+    expect(memory.audit.records).toEqual([expect.objectContaining({ act: "open-nik-dispute", actor: "operator-3171", target: JOKI, key: id(1) })]);
+  });
+
+  it("when an operator of 3172 opens a case on a 3171 registration, then registration-outside-region names the province, nothing written", async () => {
+    const memory = await registeredByJoki();
+    const { result, writes } = await writesOf(memory, () => open(memory, jakartaUtara));
+    expect(result).toEqual({ ok: false, reason: "registration-outside-region", details: { provinceCode: "31", provinceName: expect.any(String) } });
+    expect(writes).toEqual([]);
+  });
+
+  it("when an applicant or an auditor opens a case, then not-operator-or-admin", async () => {
+    const memory = await registeredByJoki();
+    for (const actor of [applicantActor("u1"), auditor]) expect(await open(memory, actor)).toEqual({ ok: false, reason: "not-operator-or-admin" });
+  });
+
+  it("when the claimant is the registering account, or already registered, then it is refused", async () => {
+    const memory = await registeredByJoki();
+    expect(await open(memory, jakartaPusat, 1, { uid: JOKI })).toEqual({ ok: false, reason: "claimant-is-registrant" });
+    await register(memory, { uid: PERSON, by: "self", requestId: "person-request", attemptLimit: 10 }, person(2));
+    expect(await open(memory, jakartaPusat, 2)).toEqual({ ok: false, reason: "claimant-registered" });
+    expect(await open(memory, jakartaPusat, 3, { uid: "nobody" })).toEqual({ ok: false, reason: "claimant-account-not-found" });
+  });
+
+  it("when the person has no account, then one is made for their phone, named after the request, once", async () => {
+    const memory = await registeredByJoki();
+    const first = await open(memory, jakartaPusat, 1, { phone: "+6281277770001" });
+    const retry = await open(memory, jakartaPusat, 1, { phone: "+6281277770001" });
+    expect(first).toMatchObject({ ok: true, value: { claimantUid: `claimant-${id(1)}` } });
+    expect(retry).toEqual(first);
+    expect(memory.state.accounts.get(`claimant-${id(1)}`)).toMatchObject({ phone: "+6281277770001" });
+    expect(memory.audit.records).toHaveLength(1);
+  });
+
+  it("when another operator reuses the request ID, then request-id-reused", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    expect(await open(memory, admin)).toEqual({ ok: false, reason: "request-id-reused" });
+  });
+});
+
+describe("resolveNikDispute", () => {
+  it("when re-tied, then in one go the NIK, registration and timeline move to the person, the other is blocked, its account disabled, audited", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    const before = memory.state.applicants.get(JOKI);
+    const { result, writes } = await writesOf(memory, () => resolveNikDispute(memory, jakartaPusat, resolution("re-tie")));
+    expect(result).toEqual({
+      ok: true,
+      value: { disputeId: id(1), state: "re-tied", uid: JOKI, claimantUid: PERSON, nikMasked: "3171********0001", registrationUid: PERSON },
+    });
+    expect(writes).toEqual(
+      expect.arrayContaining([`nikDisputes/${id(1)}`, `applicants/${PERSON}`, `applicants/${JOKI}`, `auth/${JOKI}`, expect.stringMatching(/^nikIndex\//)]),
+    );
+    expect(await memory.desk.nikOwner(memory.pseudonyms.nik(person(1).nik))).toBe(PERSON);
+    expect(memory.state.applicants.get(PERSON)).toMatchObject({ nikKey: before?.nikKey, nikMasked: before?.nikMasked, status: "registered" });
+    expect(memory.state.applicants.get(JOKI)).toMatchObject({ status: "blocked", inPool: false });
+    const moved = memory.state.applicants.get(PERSON);
+    // The person's own phone (their account's) replaces the one the other account typed, sealed as before.
+    expect(moved && (await memory.vault.open(moved.personal, "applicant"))).toMatchObject({ nik: person(1).nik, phone: "+6281299990001" });
+    expect(moved?.smsTo && (await memory.vault.open(moved.smsTo, "sms"))).toEqual({ phone: "+6281299990001" });
+    expect((await memory.registrations.timeline(PERSON)).map((e) => e.kind)).toEqual(["registered", "nik-re-tied"]);
+    expect((await memory.registrations.timeline(JOKI)).map((e) => e.kind)).toEqual(["registered", "blocked-nik-dispute"]);
+    expect(memory.state.accounts.get(JOKI)?.disabled).toBe(true);
+    expect(memory.audit.records.map((r) => r.act)).toEqual(["open-nik-dispute", "resolve-nik-dispute"]);
+    expect(memory.audit.records[1]).toMatchObject({ target: JOKI, details: { decision: "re-tie", outcome: "re-tied", claimantUid: PERSON } });
+  });
+
+  it("when the person's account has no phone, then the moved registration keeps its sealed identity but no SMS copy", async () => {
+    const memory = await registeredByJoki();
+    memory.accounts.add("email-person", { email: "person@example.test" });
+    await openNikDispute(memory, jakartaPusat, {
+      requestId: id(1),
+      uid: JOKI,
+      claimant: { uid: "email-person" },
+      statement: "Bukan saya.",
+      documentsSeen: ["ktp", "kk"],
+    });
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("re-tie"))).toMatchObject({ ok: true, value: { registrationUid: "email-person" } });
+    const moved = memory.state.applicants.get("email-person");
+    expect(moved?.personal).toEqual(memory.state.applicants.get(JOKI)?.personal);
+    expect(moved?.smsTo).toBeUndefined();
+  });
+
+  it("when the same resolution is retried, then it answers the same and moves nothing again; another resolution is refused", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    const first = await resolveNikDispute(memory, jakartaPusat, resolution("re-tie"));
+    const retry = await writesOf(memory, () => resolveNikDispute(memory, jakartaPusat, resolution("re-tie")));
+    expect(retry.result).toEqual(first);
+    expect(retry.writes.filter((w) => !w.startsWith("auth/"))).toEqual([]);
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("dismiss", 11))).toEqual({ ok: false, reason: "dispute-resolved" });
+    expect(memory.audit.records).toHaveLength(2);
+  });
+
+  it("when dismissed, then only the case closes: the registration and both accounts stay as they were", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    const { result, writes } = await writesOf(memory, () => resolveNikDispute(memory, jakartaPusat, resolution("dismiss", 10, [])));
+    expect(result).toMatchObject({ ok: true, value: { state: "dismissed", registrationUid: JOKI } });
+    expect(writes).toEqual([`nikDisputes/${id(1)}`]);
+    expect(memory.state.accounts.get(JOKI)?.disabled).toBe(false);
+  });
+
+  it("when an operator of 3172 resolves a 3171 case, then registration-outside-region and nothing is written", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    const { result, writes } = await writesOf(memory, () => resolveNikDispute(memory, jakartaUtara, resolution("re-tie")));
+    expect(result).toMatchObject({ ok: false, reason: "registration-outside-region" });
+    expect(writes).toEqual([]);
+  });
+
+  it("when the KTP or the KK was not seen, then a re-tie is refused", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("re-tie", 10, ["ktp"]))).toEqual({ ok: false, reason: "documents-missing" });
+  });
+
+  it("when the operator who registered the NIK resolves it, then own-registration", async () => {
+    const memory = setup();
+    memory.accounts.add(PERSON, { phone: "+6281299990001" });
+    await register(memory, { uid: JOKI, by: "operator-3171", requestId: "assisted", attemptLimit: 10 }, person(1));
+    await open(memory, operatorOf("31", "operator-31"));
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("re-tie"))).toEqual({ ok: false, reason: "own-registration" });
+    expect(await resolveNikDispute(memory, operatorOf("31", "operator-31"), resolution("re-tie"))).toMatchObject({ ok: true });
+  });
+
+  it("when the registration is already a participant, then registration-not-movable and nothing moves", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    const applicant = memory.state.applicants.get(JOKI);
+    if (applicant !== undefined) memory.state.applicants.set(JOKI, { ...applicant, status: "participant" });
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("re-tie"))).toEqual({ ok: false, reason: "registration-not-movable" });
+    expect(memory.state.accounts.get(JOKI)?.disabled).toBe(false);
+  });
+
+  it("when the case does not exist, then dispute-not-found; an applicant gets not-operator-or-admin", async () => {
+    const memory = await registeredByJoki();
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("re-tie"))).toEqual({ ok: false, reason: "dispute-not-found" });
+    expect(await resolveNikDispute(memory, applicantActor(PERSON), resolution("re-tie"))).toEqual({ ok: false, reason: "not-operator-or-admin" });
+  });
+});
