@@ -2,9 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFUSAL_TEXT } from "../../functions/src/schemas/refusalMessages.js";
+import { sealedDoc } from "../../functions/src/schemas/vault.js";
 import { REGISTRATION_MESSAGES, type RegistrationMessageKey } from "../../functions/src/schemas/registrationMessages.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
+import { vaultKeys } from "../support/secrets.js";
+import { openedPerson } from "../support/vault.js";
 import { accountWith, call, signIn } from "../support/stack.js";
 import { fillPerson, maskedNik } from "./registrationForm.js";
 import { closeBrowser, expectAccessible, expectNoSidewaysScrollAtDoubleText, openPhone, submitAccountForm } from "./support.js";
@@ -125,7 +128,11 @@ describe("the registration form", () => {
     await submitButton(page).click();
     await page.waitForURL("**/status");
     const { uid } = await adminAuth.getUserByEmail(email);
-    expect((await adminDb.doc(`applicants/${uid}`).get()).data()).toMatchObject({ nik: who.nik, kk: who.kk, nikMasked: maskedNik(who.nik) });
+    const stored = (await adminDb.doc(`applicants/${uid}`).get()).data();
+    expect(stored).toMatchObject({ nikMasked: maskedNik(who.nik) });
+    expect(stored).not.toHaveProperty("nik");
+    // Stored sealed: the vault opens it to the 16 digits as printed, spaces and dots removed.
+    expect(openedPerson({ personal: sealedDoc.parse(stored?.personal) }, vaultKeys)).toMatchObject({ nik: who.nik, kk: who.kk });
     expect(pageErrors).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ const yesNo = (answer: boolean) => (answer ? "Ya" : "Tidak");
  * would, through its labels: regions are chosen province, then regency, then district.
  */
 export async function fillPerson(page: Page, who: Person): Promise<void> {
-  await page.getByLabel("NIK").fill(who.nik);
+  await page.getByRole("textbox", { name: "NIK" }).fill(who.nik);
   await page.getByLabel("Nomor Kartu Keluarga").fill(who.kk);
   await page.getByLabel("Nama lengkap").fill(who.fullName);
   await page.getByLabel("Tanggal lahir").fill(who.birthDate);

@@ -66,7 +66,15 @@ export async function signInAs(page: Page, email: string, role: string): Promise
 
 /** Readable on a 360 px screen: nothing pushes the page sideways. */
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  const { width, outside } = await page.evaluate((limit) => {
+    // The innermost elements that reach past the screen's edge, so a failure names what sticks out.
+    const past = Array.from(document.querySelectorAll("body *")).filter((element) => element.getBoundingClientRect().right > limit);
+    const innermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+    const describe = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.className && typeof element.className === "string" ? `.${element.className.split(" ").join(".")}` : ""} (right ${Math.round(element.getBoundingClientRect().right)})`;
+    return { width: document.documentElement.scrollWidth, outside: innermost.slice(0, 5).map(describe) };
+  }, PHONE.width);
+  expect(width, `sticking out: ${outside.join(", ")}`).toBeLessThanOrEqual(PHONE.width);
 }
 
 /** At 200% text size (the root font size doubled) on the same screen: still nothing sideways. */

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { actKeyId, entryId } from "../../functions/src/domain/audit/chain.js";
 import { COLLECTIONS } from "../../functions/src/schemas/collections.js";
+import { MESSAGES } from "../../functions/src/schemas/messages.js";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith, call, type SignedIn } from "../support/stack.js";
@@ -132,7 +133,7 @@ describe("revealPersonalData", () => {
     const admin = await accountWith({ role: "admin" }, "admin");
     const { account } = await registered("317101");
     const { response } = await ask(admin, account.uid, "nik", "other");
-    expect(response.error).toMatchObject({ status: "INVALID_ARGUMENT", details: { fields: [{ field: "note", code: "reveal-note-required" }] } });
+    expect(response.error).toMatchObject({ status: "INVALID_ARGUMENT", details: { fields: [{ field: "note", code: "custom", message: MESSAGES["reveal-note-required"] }] } });
   });
 });
 

@@ -63,7 +63,7 @@ const headOf = (id: string, doc: { day: string; actor: string; seq: number; hash
 
 export const firestoreAuditDays: AuditDays = {
   async latest() {
-    const snapshot = await auditDays().orderBy(FieldPath.documentId(), "desc").limit(1).get();
+    const snapshot = await auditDays().orderBy("day", "desc").limit(1).get();
     return snapshot.docs[0]?.data() ?? null;
   },
   async firstChainDay() {

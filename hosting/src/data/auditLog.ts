@@ -23,7 +23,7 @@ export type AuditDayRow = { day: string; record: AuditDayRecord | null };
 
 /** The latest sealed days, and the open days after the last of them up to today (Jakarta). */
 export async function loadAuditDays(now: Date): Promise<AuditDayRow[]> {
-  const snapshot = await getDocs(query(collectionOf("auditDays"), orderBy(documentId(), "desc"), limit(DAY_LIST_SIZE)));
+  const snapshot = await getDocs(query(collectionOf("auditDays"), orderBy("day", "desc"), limit(DAY_LIST_SIZE)));
   const sealed = parseDocs(auditDayDoc, snapshot.docs).map(({ id: _id, ...record }) => ({ day: record.day, record }));
   const today = auditDay(now);
   const open: AuditDayRow[] = [];

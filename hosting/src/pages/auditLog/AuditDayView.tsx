@@ -88,7 +88,7 @@ export function AuditDayView({ row }: { row: AuditDayRow }) {
                   ))}
                 </select>
               </label>
-              <div class="table-scroll">
+              <div class="table-scroll" tabIndex={0} role="region" aria-label={t("auditLog.entries.caption", { day: row.day })}>
                 <table data-testid="audit-entries">
                   <caption>{t("auditLog.entries.caption", { day: row.day })}</caption>
                   <thead>

@@ -23,7 +23,7 @@ export function AuditLogPage() {
         </p>
       )}
       {days.state === "ready" && (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t("auditLog.days.caption")}>
           <table data-testid="audit-days">
             <caption>{t("auditLog.days.caption")}</caption>
             <thead>
