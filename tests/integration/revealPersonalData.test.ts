@@ -133,7 +133,10 @@ describe("revealPersonalData", () => {
     const admin = await accountWith({ role: "admin" }, "admin");
     const { account } = await registered("317101");
     const { response } = await ask(admin, account.uid, "nik", "other");
-    expect(response.error).toMatchObject({ status: "INVALID_ARGUMENT", details: { fields: [{ field: "note", code: "custom", message: MESSAGES["reveal-note-required"] }] } });
+    expect(response.error).toMatchObject({
+      status: "INVALID_ARGUMENT",
+      details: { fields: [{ field: "note", code: "custom", message: MESSAGES["reveal-note-required"] }] },
+    });
   });
 });
 
