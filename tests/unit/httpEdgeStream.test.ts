@@ -17,6 +17,9 @@ import { REGISTRANT_CSV_COLUMNS, csvRecordOf, exportRegistrantsQuery, type Regis
  * connection off so the client never takes a partial file for a whole one.
  */
 
+/** How many times the handler ran. */
+let handled = 0;
+
 const download = http({
   name: "download",
   method: "GET",
@@ -26,6 +29,7 @@ const download = http({
   texts: { "not-yours": { id: "Bukan wilayah Anda.", en: "Not your region." } },
   answer: { kind: "stream", contentType: "text/csv; charset=utf-8" },
   async handle({ query }, _caller, { stream }) {
+    handled += 1;
     if (query.fail === "refuse") return refused("not-yours");
     stream.open({ "x-total-count": String(query.rows) });
     for (let n = 1; n <= query.rows; n++) await stream.write(`row-${n}\n`);
@@ -56,6 +60,15 @@ describe("the HTTP edge: a streamed download", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(await response.text()).toBe("row-1\nrow-2\nrow-3\n");
+  });
+
+  it("when a HEAD comes, then it is 405 with Allow: GET, and the handler never runs (an export is audited as it goes)", async () => {
+    vi.spyOn(logs, "httpRefused").mockImplementation(() => undefined);
+    const before = handled;
+    const response = await fetch(`${base}/download?rows=3&fail=no`, { method: "HEAD" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET");
+    expect(handled).toBe(before);
   });
 
   it("when the handler refuses before the first byte, then the answer is the one JSON error with the refusal's status", async () => {

@@ -46,7 +46,7 @@ export interface HttpContext {
 export interface HttpSpec<I extends HttpInput, C, T, Reason extends string> {
   /** The deployed function's name, for logs. */
   name: string;
-  /** The one method served (GET also answers HEAD); another is 405. */
+  /** The one method served (GET also answers HEAD, except for streams); another is 405. */
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   auth: Authenticator<C>;
   input: I;
@@ -151,8 +151,11 @@ async function serve<I extends HttpInput, C, T, Reason extends string>(
   out: ReturnType<typeof answers<C>>,
 ): Promise<void> {
   const edge = (code: HttpEdgeError, more: { fields?: FieldError[] } = {}) => out.error(code, HTTP_EDGE_ERRORS[code], more);
-  if (req.method !== spec.method && !(req.method === "HEAD" && spec.method === "GET")) {
-    res.set("allow", spec.method === "GET" ? "GET, HEAD" : spec.method);
+  // A stream's handler does its work (and records it: an export is audited) as it writes, so a
+  // HEAD would run a whole export to send no body: streams answer GET only.
+  const headServed = spec.method === "GET" && spec.answer?.kind !== "stream";
+  if (req.method !== spec.method && !(req.method === "HEAD" && headServed)) {
+    res.set("allow", headServed ? "GET, HEAD" : spec.method);
     return edge("method-not-allowed");
   }
   const path = spec.input.path?.safeParse(req.path);
