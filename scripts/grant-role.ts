@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
-import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
+import { commandLine, useProjectOrEmulators } from "./commandLine.js";
 
 /**
  * `npm run grant-role -- --email E --role R [--region CODE] [--partner CLIENT_CODE] [--project ID]`
@@ -13,9 +13,8 @@ import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
 const USAGE =
   "Usage: npm run grant-role -- --email someone@example.id --role operator|admin|auditor|applicant|partner [--region 31] [--partner lpk-nusantara] [--project ID]";
 
-let parsedArgs;
-try {
-  parsedArgs = parseArgs({
+const values = commandLine(USAGE, () =>
+  parseArgs({
     options: {
       email: { type: "string" },
       role: { type: "string" },
@@ -25,19 +24,10 @@ try {
       project: { type: "string" },
       "request-id": { type: "string" },
     },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-const { values } = parsedArgs;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  }),
+);
 
-if (values.project) process.env.GCLOUD_PROJECT = values.project;
-else Object.assign(process.env, clientEnvironment(process.env.FIRESTORE_EMULATOR_HOST ?? `${HOST}:${PORTS.firestore}`));
+useProjectOrEmulators(values.project);
 
 const { grantRoleInput, fieldErrors } = await import("../functions/src/schemas/index.js");
 const { grantRole } = await import("../functions/src/usecases/grantRole.js");

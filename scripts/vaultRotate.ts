@@ -1,6 +1,6 @@
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
-import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
+import { commandLine, useProjectOrEmulators } from "./commandLine.js";
 
 /**
  * `npm run vault-rotate [-- --project ID]`
@@ -14,21 +14,9 @@ import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
  */
 const USAGE = "Usage: npm run vault-rotate [-- --project ID]   (with --project, VAULT_KEYS must hold the secret's latest version)";
 
-let parsedArgs;
-try {
-  parsedArgs = parseArgs({ options: { project: { type: "string" }, help: { type: "boolean" } } });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-const { values } = parsedArgs;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const values = commandLine(USAGE, () => parseArgs({ options: { project: { type: "string" }, help: { type: "boolean" } } }));
 
-if (values.project) process.env.GCLOUD_PROJECT = values.project;
-else Object.assign(process.env, clientEnvironment(process.env.FIRESTORE_EMULATOR_HOST ?? `${HOST}:${PORTS.firestore}`));
+useProjectOrEmulators(values.project);
 
 const { keyEncryptionKeysFrom, keyedVault } = await import("../functions/src/adapters/vault.js");
 const { firestoreSealedStore } = await import("../functions/src/adapters/sealedStore.js");

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { commandLine } from "./commandLine.js";
 import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
 
 /**
@@ -13,18 +14,7 @@ import { clientEnvironment, HOST, PORTS } from "./stack/config.js";
  */
 const USAGE = "Usage: npm run verify-audit [-- --project ID]";
 
-let parsedArgs;
-try {
-  parsedArgs = parseArgs({ options: { project: { type: "string" }, help: { type: "boolean" } } });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-const { values } = parsedArgs;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const values = commandLine(USAGE, () => parseArgs({ options: { project: { type: "string" }, help: { type: "boolean" } } }));
 
 if (values.project) process.env.GCLOUD_PROJECT = values.project;
 if (!values.project || process.env.FIRESTORE_EMULATOR_HOST) {

@@ -1,8 +1,7 @@
 import { LazyPage } from "../../components/LazyPage.js";
 import { Loading } from "../../components/Loading.js";
-import { NavLink } from "../../components/NavLink.js";
+import { StaffOnly } from "../../components/StaffOnly.js";
 import { useLang } from "../../i18n/index.js";
-import { PATHS } from "../../router.js";
 import { useSession } from "../../session.js";
 
 // Fetched only by auditors and admins: the chain module (SHA-256) never reaches anyone else's phone.
@@ -15,18 +14,13 @@ export function AuditLogGate() {
   if (session.state === "loading") return <Loading />;
   if (session.state !== "signed-in" || (session.role !== "admin" && session.role !== "auditor")) {
     return (
-      <section>
-        <h1>{t("auditLog.title")}</h1>
-        {session.state === "signed-out" ? (
-          <p class="notice" data-testid="audit-log-refused">
-            {t("auditLog.signInFirst")} <NavLink href={PATHS.account}>{t("nav.account")}</NavLink>
-          </p>
-        ) : (
-          <p class="notice notice-error" data-testid="audit-log-refused">
-            {t("auditLog.notAllowed")}
-          </p>
-        )}
-      </section>
+      <StaffOnly
+        title={t("auditLog.title")}
+        signedOut={session.state === "signed-out"}
+        signInFirst={t("auditLog.signInFirst")}
+        notAllowed={t("auditLog.notAllowed")}
+        testId="audit-log-refused"
+      />
     );
   }
   return <LazyPage key={session.user.uid} load={loadAuditLogPage} props={{}} />;

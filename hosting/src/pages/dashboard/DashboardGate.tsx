@@ -1,8 +1,7 @@
 import { LazyPage } from "../../components/LazyPage.js";
 import { Loading } from "../../components/Loading.js";
-import { NavLink } from "../../components/NavLink.js";
+import { StaffOnly } from "../../components/StaffOnly.js";
 import { useLang } from "../../i18n/index.js";
-import { PATHS } from "../../router.js";
 import { useSession } from "../../session.js";
 
 // Fetched only by those who may see it, with its charting library: applicants on cheap phones never download either.
@@ -26,18 +25,13 @@ export function DashboardGate() {
           : null;
   if (session.state !== "signed-in" || home === null) {
     return (
-      <section>
-        <h1>{t("dashboard.title")}</h1>
-        {session.state === "signed-out" ? (
-          <p class="notice" data-testid="dashboard-refused">
-            {t("dashboard.signInFirst")} <NavLink href={PATHS.account}>{t("nav.account")}</NavLink>
-          </p>
-        ) : (
-          <p class="notice notice-error" data-testid="dashboard-refused">
-            {t("dashboard.notAllowed")}
-          </p>
-        )}
-      </section>
+      <StaffOnly
+        title={t("dashboard.title")}
+        signedOut={session.state === "signed-out"}
+        signInFirst={t("dashboard.signInFirst")}
+        notAllowed={t("dashboard.notAllowed")}
+        testId="dashboard-refused"
+      />
     );
   }
   return (
