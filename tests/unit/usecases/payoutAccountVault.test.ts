@@ -63,6 +63,15 @@ describe("sendPayout and the vault", () => {
     expect(memory.paymentPartners.timesPaid(memory.state.payouts.read(id)!.reference)).toBe(1);
   });
 
+  it("when the send task holds an installment (no account linked), then the hold is on the audit log as the system's act, once per task", async () => {
+    const memory = await withAccount();
+    const id = await queued(memory);
+    const task = { installmentId: id, attempt: 1, version: 0 };
+    expect(await sendPayout(memory, task)).toEqual({ ok: true, value: { kind: "held", reasons: ["no-account"] } });
+    await sendPayout(memory, task);
+    expect(memory.audit.records).toEqual([expect.objectContaining({ act: "hold-payout", actor: "system", target: id, details: { reasons: "no-account" } })]);
+  });
+
   it("when the participant linked another account between the opening and the claim, then nothing is sent and the installment goes back on the schedule", async () => {
     const memory = await withAccount();
     await link(memory, "1234567890", REQUEST_A);

@@ -48,7 +48,7 @@ export type SendResult =
 
 type SendPorts = Pick<
   Ports,
-  "payouts" | "paymentPartners" | "registrations" | "programYears" | "lists" | "notifications" | "clock" | "vault" | "payoutAccounts"
+  "payouts" | "paymentPartners" | "registrations" | "programYears" | "lists" | "notifications" | "clock" | "vault" | "payoutAccounts" | "audit"
 >;
 
 /**
@@ -124,6 +124,18 @@ export async function sendPayout(ports: SendPorts, task: { installmentId: string
     };
     return { change, result: { kind: "send" as const, instruction, partner: account.partner } };
   });
+  if (claim.kind === "held") {
+    // The pre-payout check held it: on the audit log as the system's act, once per send task.
+    await ports.audit.append({
+      act: "hold-payout",
+      actor: "system",
+      role: "system",
+      target: id,
+      key: `${id}-held-${task.attempt}-${task.version}`,
+      at: now,
+      details: { reasons: claim.reasons.join(",") },
+    });
+  }
   if (claim.kind !== "send") return done(claim);
   const partner = claim.partner;
   const answer = await ports.paymentPartners.get(partner).pay(claim.instruction);
