@@ -165,6 +165,7 @@ async function localPseudonyms() {
     pid: (id: string) => keyedId("pid", id, key),
     family: (kkKey: string) => keyedId("family", kkKey, key),
     account: (value: string) => keyedId("account", value, key),
+    request: (value: string) => keyedId("request", value, key),
   };
 }
 

@@ -6,7 +6,7 @@ import { commandLine, useProjectOrEmulators } from "./commandLine.js";
  * `npm run vault-rotate [-- --project ID]`
  * Rewraps every seal of the personal-data vault whose data key is wrapped by a key other than
  * VAULT_KEYS' current one (usecases/rotateVaultKeys.ts): NIK, KK, names, phones, birth dates,
- * payout accounts and waiting SMS. Idempotent and resumable: run it again until it says complete;
+ * payout accounts, waiting SMS and NIK disputes' statements and notes (SEALED_FIELDS). Idempotent and resumable: run it again until it says complete;
  * only then retire the old key (README, "Personal-data vault"). Without --project it works on the
  * local emulators with the key the launcher wrote (functions/.secret.local); with --project it
  * uses Application Default Credentials and reads the keys from the VAULT_KEYS environment variable,

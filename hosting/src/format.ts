@@ -37,6 +37,15 @@ export function jakartaDate(date: Date, lang: Lang): string {
   return jakartaDay[lang].format(date);
 }
 
+const jakartaParts = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The Jakarta day of a moment as YYYY-MM-DD (a file name's date): 2026-11-30T23:30Z is 2026-12-01. */
+export function jakartaIsoDay(date: Date): string {
+  const parts = jakartaParts.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
 /** The calendar year in Jakarta, which decides the current program year. */
 export function jakartaYear(date: Date): number {
   return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(date));

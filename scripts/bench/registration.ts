@@ -79,6 +79,7 @@ export async function benchRegistration(): Promise<string> {
       pid: (v: string) => keyedId("pid", v, key),
       family: (v: string) => keyedId("family", v, key),
       account: (v: string) => keyedId("account", v, key),
+      request: (v: string) => keyedId("request", v, key),
     },
     vault: (await import("../stack/localVault.js")).localVault(LOCAL_SECRETS),
   });

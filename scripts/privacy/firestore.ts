@@ -37,13 +37,14 @@ function fieldsOf(map: unknown): Record<string, unknown> {
 
 const restRows = z.array(z.object({ document: z.object({ name: z.string(), fields: z.unknown().optional() }).optional() }));
 
-const QUERY_PAGE = 1000;
+export const QUERY_PAGE = 20_000;
 
 /**
  * Every document of `project` at any depth, through the emulator's REST API: one kindless query
  * over all descendants of the root (the query Firestore's recursive delete runs), ordered by
- * document name, 1,000 a page — no listing per document, so 100,000 exclusion entries cost 100
- * round trips. Null when the emulator refuses the query: the caller then walks with listings.
+ * document name, 20,000 a page — no listing per document. Pages are large because each page costs
+ * the emulator more the further its cursor is: at 1,000 a page, the 122,162 documents `npm test`
+ * leaves took 382 s. Null when the emulator refuses the query: the caller then walks with listings.
  */
 export async function scanFirestoreByQuery(host: string, project: string, names: NameMatcher): Promise<{ documents: number; findings: Finding[] } | null> {
   const root = `projects/${project}/databases/(default)/documents`;

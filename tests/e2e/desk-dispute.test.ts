@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REFUSAL_TEXT } from "../../functions/src/schemas/refusalMessages.js";
+import { DESK_MESSAGES } from "../../functions/src/schemas/desk.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { nikKey } from "../support/secrets.js";
@@ -37,7 +37,9 @@ describe("NIK dispute at the desk", () => {
     await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
     const nikError = page.getByTestId("assisted-nik-error");
     await nikError.waitFor();
-    expect(await nikError.textContent()).toBe(REFUSAL_TEXT["nik-registered"].id);
+    // In the desk's words: the operator is the labor office the applicant's text sends people to.
+    expect(await nikError.textContent()).toBe(DESK_MESSAGES["desk-nik-registered"].id);
+    expect(await nikError.textContent()).not.toContain("Disnaker setempat");
     expect(await page.locator("#lookup-nik").inputValue()).toBe(walkIn.nik);
     await page.getByLabel("Alasan pencarian").selectOption("nik-dispute");
     await page.getByTestId("lookup-submit").click();
@@ -72,6 +74,8 @@ describe("NIK dispute at the desk", () => {
     expect(await outcome.innerText()).toContain(`Diikat ulang: pendaftaran NIK ${maskedNik(walkIn.nik)}`);
 
     const claimantUid = (await adminAuth.getUserByPhoneNumber(`+62${claimantPhone.slice(1)}`)).uid;
+    // The account as it is, not split into groups of four.
+    expect(await outcome.innerText()).toContain(`akun orang ini (${claimantUid})`);
     expect((await adminDb.doc(`nikIndex/${nikKey(walkIn.nik)}`).get()).get("uid")).toBe(claimantUid);
     expect((await adminDb.doc(`applicants/${joki.uid}`).get()).get("status")).toBe("blocked");
     expect((await adminAuth.getUser(joki.uid)).disabled).toBe(true);

@@ -141,6 +141,23 @@ describe("audit log on Firestore", () => {
     expect(result.out).toContain("prev-mismatch at day 2001-01-01, chain 2001-01-01~operator-31, seq 6");
   });
 
+  it("when a field is added to an entry (outside the hashed ones), then verify-audit exits 1 naming that entry and the field", async () => {
+    const result = await tampered(`auditChains/2001-01-01~admin-1/entries/${entryId(2)}`, { comment: "injected" });
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("unexpected-field at day 2001-01-01, chain 2001-01-01~admin-1, seq 2");
+    expect(result.out).toContain("found comment");
+  });
+
+  it("when a field is added to a chain's head or a day's record, then verify-audit names it; once removed, the log is intact again", async () => {
+    const head = await tampered("auditChains/2001-01-02~admin-1", { comment: "injected" });
+    expect(head.code).toBe(1);
+    expect(head.out).toContain("unexpected-field at day 2001-01-02, chain 2001-01-02~admin-1");
+    const day = await tampered("auditDays/2001-01-03", { reviewedBy: "someone" });
+    expect(day.code).toBe(1);
+    expect(day.out).toContain("unexpected-field at day 2001-01-03: expected only day, state, prev, root, chains, entries, sealedAt, found reviewedBy");
+    expect(await verifyLog(firestoreAuditReader)).toMatchObject({ ok: true });
+  });
+
   it("when an entry is deleted, then verify-audit names the gap", async () => {
     const result = await tampered(`auditChains/2001-01-01~operator-31/entries/${entryId(3)}`, "delete");
     expect(result.code).toBe(1);

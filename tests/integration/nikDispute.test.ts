@@ -70,6 +70,9 @@ describe("NIK disputes at the desk", () => {
     expect(await kinds(claimant.uid)).toEqual(["registered", "nik-re-tied"]);
     expect(await kinds(joki.uid)).toEqual(["registered", "blocked-nik-dispute"]);
     expect((await adminAuth.getUser(joki.uid)).disabled).toBe(true);
+    // The joki's ID token, issued before the block, no longer gets the clear personal data.
+    const download = await call("downloadMyData", { requestId: randomUUID() }, joki.idToken);
+    expect(download.error).toMatchObject({ status: "UNAUTHENTICATED" });
 
     const again = await call("resolveNikDispute", { ...resolveInput, requestId: randomUUID(), decision: "dismiss" }, operator.idToken);
     expect(again.error).toMatchObject({ status: "FAILED_PRECONDITION", details: { reason: "dispute-resolved" } });
@@ -89,7 +92,10 @@ describe("NIK disputes at the desk", () => {
     const { joki, form } = await registeredByJoki();
     const operator = await accountWith({ role: "operator", region: "3172" }, "operator");
     const lookup = await call("lookupRegistration", { requestId: randomUUID(), nik: form.nik, purpose: "nik-dispute" }, operator.idToken);
-    expect(lookup.error).toMatchObject({ status: "PERMISSION_DENIED", details: { reason: "registration-outside-region", provinceCode: "31" } });
+    expect(lookup.error).toMatchObject({
+      status: "PERMISSION_DENIED",
+      details: { reason: "registration-outside-region", provinceCode: "31", regencyCode: "3171", regencyName: expect.stringMatching(/Jakarta Pusat/i) },
+    });
     const disputeId = randomUUID();
     const opened = await call(
       "openNikDispute",
@@ -120,7 +126,44 @@ describe("NIK disputes at the desk", () => {
     const receipt = { requestId: randomUUID(), uid, after: "registration" };
     const sent = await call("sendDeskReceipt", receipt, operator.idToken);
     expect(sent.result).toMatchObject({ sent: true });
-    expect((await call("sendDeskReceipt", receipt, operator.idToken)).result).toEqual({ sent: false, email: false, sms: false });
+    // A retry answers as the first call did; the request ID reused for someone else is refused.
+    expect((await call("sendDeskReceipt", receipt, operator.idToken)).result).toEqual(sent.result);
     expect((await adminDb.doc(`applicants/${uid}/inbox/desk-receipt-${receipt.requestId}`).get()).get("kind")).toBe("desk-receipt");
+    const other = await call("registerAssisted", { requestId: randomUUID(), person: person() }, operator.idToken);
+    const reused = await call("sendDeskReceipt", { ...receipt, uid: (other.result as { uid: string }).uid }, operator.idToken);
+    expect(reused.error).toMatchObject({ status: "ALREADY_EXISTS", details: { reason: "request-id-reused" } });
+  });
+
+  it("when the claimant named is the operator themself, another operator or an admin, then the case is refused and nothing is written", async () => {
+    const { joki } = await registeredByJoki();
+    const operator = await accountWith({ role: "operator", region: "3171" }, "operator");
+    const colleague = await accountWith({ role: "operator", region: "31" }, "operator");
+    const admin = await accountWith({ role: "admin" }, "admin");
+    const open = (claimantUid: string, requestId = randomUUID()) =>
+      call(
+        "openNikDispute",
+        { requestId, uid: joki.uid, claimant: { uid: claimantUid }, statement: "Bukan saya.", documentsSeen: ["ktp", "kk"] },
+        operator.idToken,
+      );
+    const own = await open(operator.uid);
+    expect(own.error).toMatchObject({ status: "FAILED_PRECONDITION", details: { reason: "claimant-is-actor" } });
+    for (const staff of [colleague, admin]) {
+      const requestId = randomUUID();
+      const refused = await open(staff.uid, requestId);
+      expect(refused.error).toMatchObject({ status: "FAILED_PRECONDITION", details: { reason: "claimant-is-staff" } });
+      expect((await adminDb.doc(`nikDisputes/${requestId}`).get()).exists).toBe(false);
+    }
+  });
+
+  it("when a case's request ID is sent again with another statement, then request-id-reused; the same input answers the case", async () => {
+    const { joki } = await registeredByJoki();
+    const operator = await accountWith({ role: "operator", region: "3171" }, "operator");
+    const claimant = await signUp("person");
+    const input = { requestId: randomUUID(), uid: joki.uid, claimant: { uid: claimant.uid }, statement: "Bukan saya.", documentsSeen: ["ktp", "kk"] };
+    const first = await call("openNikDispute", input, operator.idToken);
+    expect(first.result).toMatchObject({ state: "open" });
+    expect((await call("openNikDispute", input, operator.idToken)).result).toEqual(first.result);
+    const reused = await call("openNikDispute", { ...input, statement: "Kata-kata lain." }, operator.idToken);
+    expect(reused.error).toMatchObject({ status: "ALREADY_EXISTS", details: { reason: "request-id-reused" } });
   });
 });

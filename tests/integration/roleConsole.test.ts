@@ -22,6 +22,18 @@ interface Row {
   holdsNow: boolean;
 }
 
+describe("setRegionTarget with an unknown region", () => {
+  it("when the scope is no region, then the refusal is grantRole's: INVALID_ARGUMENT naming the code it got on the scope field, no placeholder left", async () => {
+    const admin = await accountWith({ role: "admin" }, "admin");
+    const response = await call("setRegionTarget", { requestId: randomUUID(), scope: "99", registrants: 1000 }, admin.idToken);
+    expect(response.error).toMatchObject({ status: "INVALID_ARGUMENT", details: { reason: "region-unknown", region: "99", fields: [{ field: "scope" }] } });
+    const details = response.error?.details as { fields: Array<{ message: { id: string; en: string } }> };
+    expect(details.fields[0].message.id).toContain("Kode wilayah “99”");
+    expect(details.fields[0].message.en).toContain("“99”");
+    expect(response.error?.message).not.toContain("{region}");
+  });
+});
+
 describe("grantRole with a region", () => {
   it("when the region is not in the official list, then the refusal names the code it got, on the region field, and nothing changes", async () => {
     const [admin, target] = await Promise.all([accountWith({ role: "admin" }, "admin"), signUp("target")]);

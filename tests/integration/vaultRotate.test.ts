@@ -1,11 +1,13 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { applicants, payoutAccounts } from "../../functions/src/adapters/collections.js";
+import { applicants, nikDisputes, payoutAccounts } from "../../functions/src/adapters/collections.js";
 import { systemClock } from "../../functions/src/adapters/clock.js";
 import { firestoreSealedStore } from "../../functions/src/adapters/sealedStore.js";
 import { keyedVault } from "../../functions/src/adapters/vault.js";
 import type { AuditRecord } from "../../functions/src/domain/audit/acts.js";
-import type { KeyEncryptionKeys } from "../../functions/src/domain/vault/envelope.js";
+import { seal, type KeyEncryptionKeys } from "../../functions/src/domain/vault/envelope.js";
+import type { NikDisputeDoc } from "../../functions/src/schemas/desk.js";
+import { DISPUTE_VAULT_CONTEXT } from "../../functions/src/usecases/desk/openNikDispute.js";
 import { rotateVaultKeys, SEALED_FIELDS } from "../../functions/src/usecases/rotateVaultKeys.js";
 import { adminDb } from "../support/admin.js";
 import { applicantWithPhone } from "../support/notificationsContract.js";
@@ -27,6 +29,7 @@ const ids = Array.from({ length: 3 }, (_, i) => `${RUN}-u${i}`);
 
 afterAll(async () => {
   await Promise.all([...ids, `${RUN}-busy`].flatMap((id) => [adminDb.doc(`applicants/${id}`).delete(), adminDb.doc(`payoutAccounts/${id}`).delete()]));
+  await Promise.all(["open", "resolved"].map((state) => adminDb.doc(`nikDisputes/${RUN}-${state}`).delete()));
 });
 
 describe("npm run vault-rotate's store (Firestore)", () => {
@@ -94,5 +97,48 @@ describe("npm run vault-rotate's store (Firestore)", () => {
     const again = (await firestoreSealedStore.stale(personal, vaultKeys.current, null, 500)).seals.find((seal) => seal.id === id)!;
     expect(await firestoreSealedStore.replace(personal, [{ seal: again, sealed: vault.rewrap(again.sealed, "applicant") }])).toBe(1);
     expect((await applicants().doc(id).get()).data()!.personal.keyId).toBe(vaultKeys.current);
+  });
+
+  it("when NIK disputes hold a statement and a resolution's note under an old key, then the store finds both (the note at its nested path) and rewraps them in place", async () => {
+    const sealWith = (value: Record<string, string>) => seal(value, DISPUTE_VAULT_CONTEXT, OLD, (bytes) => randomBytes(bytes));
+    const act = { by: "op1", role: "operator", at: new Date(), requestId: RUN, documentsSeen: ["ktp" as const] };
+    const base: NikDisputeDoc = {
+      state: "open",
+      uid: `${RUN}-u0`,
+      claimantUid: `${RUN}-c0`,
+      nikKey: `${RUN}-nik`,
+      nikMasked: "3171••••••••0001",
+      provinceCode: "31",
+      regencyCode: "3171",
+      districtCode: "317101",
+      statement: sealWith({ statement: "Saya tidak pernah mendaftar." }),
+      opened: act,
+    };
+    await nikDisputes().doc(`${RUN}-open`).set(base);
+    await nikDisputes()
+      .doc(`${RUN}-resolved`)
+      .set({ ...base, state: "dismissed", resolved: { ...act, decision: "dismiss", note: sealWith({ note: "Dokumen tidak cocok." }) } });
+    const vault = keyedVault(ROTATING);
+    for (const field of SEALED_FIELDS.filter((f) => f.collection === "nikDisputes")) {
+      const mine = [];
+      for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
+        const page = await firestoreSealedStore.stale(field, vaultKeys.current, cursor, 400);
+        mine.push(...page.seals.filter((s) => s.id.startsWith(RUN)));
+        cursor = page.next;
+      }
+      expect(mine.map((s) => s.id).sort()).toEqual(field.field === "statement" ? [`${RUN}-open`, `${RUN}-resolved`] : [`${RUN}-resolved`]);
+      const written = await firestoreSealedStore.replace(
+        field,
+        mine.map((s) => ({ seal: s, sealed: vault.rewrap(s.sealed, field.context) })),
+      );
+      expect(written).toBe(mine.length);
+    }
+    const open = (await nikDisputes().doc(`${RUN}-open`).get()).data()!;
+    const resolved = (await nikDisputes().doc(`${RUN}-resolved`).get()).data()!;
+    expect(opened(open.statement, "nik-dispute", vaultKeys)).toEqual({ statement: "Saya tidak pernah mendaftar." });
+    expect(open.resolved).toBeUndefined();
+    expect(opened(resolved.statement, "nik-dispute", vaultKeys)).toEqual({ statement: "Saya tidak pernah mendaftar." });
+    expect(opened(resolved.resolved!.note, "nik-dispute", vaultKeys)).toEqual({ note: "Dokumen tidak cocok." });
+    expect(resolved.resolved).toMatchObject({ decision: "dismiss", by: "op1" });
   });
 });

@@ -42,3 +42,13 @@ describe(CASE, () => {
     await assertFails(getDocs(query(collection(db, "nikDisputes"), where("regencyCode", "==", "3171"))));
   });
 });
+
+const RECEIPT = "deskReceipts/00000000-0000-4000-8000-000000000002";
+
+describe(RECEIPT, () => {
+  it.each(READERS)("when %s reads or writes the desk's record of a receipt, then each is denied", async (_who, uid, claims) => {
+    const db = rules.as(uid, claims);
+    await assertFails(getDoc(doc(db, RECEIPT)));
+    await assertFails(setDoc(doc(db, RECEIPT), { uid: "person", by: uid, after: "registration", at: new Date(), email: false, sms: false }));
+  });
+});

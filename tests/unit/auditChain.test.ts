@@ -6,6 +6,7 @@ import {
   auditDay,
   chainIdFor,
   dayRoot,
+  ENTRY_FIELDS,
   entryHash,
   GENESIS,
   nextDay,
@@ -204,6 +205,62 @@ describe("audit chain: verifying", () => {
     const prev = sha256Hex("elsewhere");
     store.days.set("2026-03-04", { ...day, prev, root: dayRoot("2026-03-04", prev, []) });
     expect(await verify(store)).toMatchObject({ ok: false, broken: { problem: "day-link-mismatch", day: "2026-03-04" } });
+  });
+
+  it("when a field is added to an entry (not covered by its hash), then that entry is a broken link naming the field", async () => {
+    const store = await threeDays();
+    await sealAuditDays({ auditDays: memoryAuditDays(store) }, at("2026-03-05T10:00:00Z"));
+    const entry = entriesOf(store, "2026-03-02~admin-1")[1];
+    if (entry === undefined) throw new Error("no entry");
+    const hash = entry.hash;
+    Object.assign(entry, { comment: "injected" });
+    expect(entryHash(entry)).toBe(hash);
+    const verdict = await verify(store);
+    expect(verdict).toMatchObject({
+      ok: false,
+      broken: { problem: "unexpected-field", day: "2026-03-02", chain: "2026-03-02~admin-1", seq: 2, found: "comment" },
+    });
+    if (!verdict.ok)
+      expect(describeBreak(verdict.broken)).toMatch(
+        /^unexpected-field at day 2026-03-02, chain 2026-03-02~admin-1, seq 2: expected only chain, seq, .*, found comment$/,
+      );
+  });
+
+  it("when a field is added to a chain's head or to a day's record, then it is a broken link naming the field", async () => {
+    const store = await threeDays();
+    await sealAuditDays({ auditDays: memoryAuditDays(store) }, at("2026-03-05T10:00:00Z"));
+    const head = store.heads.get("2026-03-03~admin-1");
+    if (head === undefined) throw new Error("no head");
+    Object.assign(head, { note: "x" });
+    expect(await verify(store)).toMatchObject({
+      ok: false,
+      broken: { problem: "unexpected-field", day: "2026-03-03", chain: "2026-03-03~admin-1", found: "note" },
+    });
+    Reflect.deleteProperty(head, "note");
+    expect((await verify(store)).ok).toBe(true);
+    const day = store.days.get("2026-03-04");
+    if (day === undefined) throw new Error("no day");
+    Object.assign(day, { reviewedBy: "someone", aNote: "y" });
+    expect(await verify(store)).toMatchObject({ ok: false, broken: { problem: "unexpected-field", day: "2026-03-04", found: "aNote, reviewedBy" } });
+  });
+
+  it("when an entry holds every optional field, then its stored fields are exactly ENTRY_FIELDS and each but the hash changes the hash", () => {
+    const entry = nextEntry("2026-03-02~admin-1", null, record({ region: "31", details: { field: "nik" } }));
+    expect(Object.keys(entry).sort()).toEqual([...ENTRY_FIELDS].sort());
+    const changed = {
+      chain: "2026-03-02~admin-2",
+      seq: 2,
+      prev: "f".repeat(64),
+      act: "revoke-role",
+      actor: "admin-2",
+      role: "auditor",
+      target: "uid-8",
+      key: "req-9",
+      at: at("2026-03-02T04:00:00Z"),
+      region: "32",
+      details: { field: "kk" },
+    };
+    for (const field of ENTRY_FIELDS.filter((f) => f !== "hash")) expect(entryHash({ ...entry, [field]: changed[field] }), field).not.toBe(entry.hash);
   });
 
   it("when an open day's chain grew after its head was read, then the newer entries are not a break; on a sealed day an entry past the head is", async () => {

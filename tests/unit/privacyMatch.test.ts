@@ -6,8 +6,9 @@ import { memoryVault } from "../../functions/src/adapters/memory/vault.js";
 import { maskName, maskNik, maskPhone } from "../../functions/src/domain/privacy.js";
 import { FIXTURE_NAMES } from "../../scripts/fixtures/names.js";
 import { describeFinding, findPersonalData, nameMatcher, scanValue } from "../../scripts/privacy/match.js";
-import { scanFirestoreByQuery } from "../../scripts/privacy/firestore.js";
-import { groupFindings } from "../../scripts/privacyScan.js";
+import { QUERY_PAGE, scanFirestoreByQuery } from "../../scripts/privacy/firestore.js";
+import { AUTH_EMULATOR_SMS_LINE, emulatorEnvironment, groupFindings, scanLogs, SCANNED_LOGS, UNSCANNED_EMULATOR_LOGS } from "../../scripts/privacyScan.js";
+import { HOST, PORTS, PROJECT_ID } from "../../scripts/stack/config.js";
 
 /** The privacy scan's matching (scripts/privacy/match.ts): it catches each kind in clear and ignores hashes, masked values and seals. */
 
@@ -165,7 +166,9 @@ describe("scanFirestoreByQuery", () => {
   it("when the emulator answers the kindless query in pages, then every document is read as plain data, with its path and the IDs on the way", async () => {
     const asked: unknown[] = [];
     const pages = [
-      Array.from({ length: 1000 }, (_, i) => ({ document: { name: `${root}/waves/w${String(i).padStart(4, "0")}`, fields: { n: { integerValue: "1" } } } })),
+      Array.from({ length: QUERY_PAGE }, (_, i) => ({
+        document: { name: `${root}/waves/w${String(i).padStart(4, "0")}`, fields: { n: { integerValue: "1" } } },
+      })),
       [
         {
           document: {
@@ -188,18 +191,54 @@ describe("scanFirestoreByQuery", () => {
       return Promise.resolve(new Response(JSON.stringify(pages[asked.length - 1] ?? [{ readTime: "x" }])));
     });
     const scanned = await scanFirestoreByQuery("127.0.0.1:8080", "p", names);
-    expect(scanned?.documents).toBe(1002);
+    expect(scanned?.documents).toBe(QUERY_PAGE + 2);
     expect(scanned?.findings.map((f) => [f.where, f.field, f.kind])).toEqual([
       ["applicants/u1/inbox/k1", "body.id", "name"],
       ["applicants/u1/inbox/k1", "body.lines[1]", "nik"],
       [`people/${NIK}`, "(id)", "nik"],
     ]);
     expect(asked).toHaveLength(2);
-    expect(asked[1]).toMatchObject({ structuredQuery: { from: [{ allDescendants: true }], startAt: { values: [{ referenceValue: `${root}/waves/w0999` }] } } });
+    expect(asked[1]).toMatchObject({
+      structuredQuery: {
+        from: [{ allDescendants: true }],
+        startAt: { values: [{ referenceValue: `${root}/waves/w${String(QUERY_PAGE - 1).padStart(4, "0")}` }] },
+      },
+    });
   });
 
   it("when the emulator refuses the query, then the answer is null (the caller walks with listings)", async () => {
     vi.stubGlobal("fetch", () => Promise.resolve(new Response("no", { status: 400 })));
     expect(await scanFirestoreByQuery("127.0.0.1:8080", "p", names)).toBeNull();
+  });
+});
+
+describe("privacy-scan's emulator and logs", () => {
+  it("when FIRESTORE_EMULATOR_HOST is not set, then the scan uses the local stack's emulator, as verify-audit does; when set (npm test), that one", () => {
+    expect(emulatorEnvironment({})).toMatchObject({ FIRESTORE_EMULATOR_HOST: `${HOST}:${PORTS.firestore}`, GCLOUD_PROJECT: PROJECT_ID });
+    expect(emulatorEnvironment({ FIRESTORE_EMULATOR_HOST: "" })).toMatchObject({ FIRESTORE_EMULATOR_HOST: `${HOST}:${PORTS.firestore}` });
+    expect(emulatorEnvironment({ FIRESTORE_EMULATOR_HOST: "127.0.0.1:9999", GCLOUD_PROJECT: "demo-other" })).toMatchObject({
+      FIRESTORE_EMULATOR_HOST: "127.0.0.1:9999",
+      GCLOUD_PROJECT: "demo-other",
+    });
+  });
+
+  it("when the logs are chosen, then every log our code writes is scanned and only the emulator suite's own debug logs are left out", () => {
+    expect(SCANNED_LOGS).toEqual([".stack/emulators.log", ".stack/mail.log"]);
+    expect(UNSCANNED_EMULATOR_LOGS).toEqual(["firebase-debug.log", "firestore-debug.log"]);
+    expect(SCANNED_LOGS.some((log) => (UNSCANNED_EMULATOR_LOGS as readonly string[]).includes(log))).toBe(false);
+  });
+
+  it("when a scanned log holds a phone number in clear, then it is a finding at its file and line", () => {
+    const { findings } = scanLogs(["tests/unit/privacyMatch.test.ts"], names);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings[0]?.where).toMatch(/^tests\/unit\/privacyMatch\.test\.ts:\d+$/);
+  });
+});
+
+describe("the Auth emulator's printed sign-in code", () => {
+  it("when a log line is exactly the emulator's stand-in for the SMS, then it is the only shape skipped; anything more on the line is scanned", () => {
+    expect(AUTH_EMULATOR_SMS_LINE.test("i  To verify the phone number +6281234567890, use the code 166817.")).toBe(true);
+    expect(AUTH_EMULATOR_SMS_LINE.test("i  To verify the phone number +6281234567890, use the code 166817. Budi Santoso")).toBe(false);
+    expect(AUTH_EMULATOR_SMS_LINE.test('{"severity":"INFO","message":"To verify the phone number +6281234567890, use the code 166817."}')).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
-import { FieldPath, type Transaction } from "firebase-admin/firestore";
+import { FieldPath, type DocumentData, type FirestoreDataConverter, type QueryDocumentSnapshot, type Transaction } from "firebase-admin/firestore";
+import type { z } from "zod";
 import type { AuditRecord } from "../domain/audit/acts.js";
 import { actKeyId, auditDay, CHAIN_DAY_SEPARATOR, chainIdFor, entryId, nextDay, nextEntry, type ChainHead } from "../domain/audit/chain.js";
-import type { AuditDayRecord, AuditReader } from "../domain/audit/verify.js";
+import type { AuditReader, Stored } from "../domain/audit/verify.js";
+import { auditChainDoc, auditDayDoc, auditEntryDoc } from "../schemas/audit.js";
+import { withDates } from "../schemas/timestamps.js";
 import type { AuditDays, AuditLog } from "../usecases/ports.js";
 import { auditChains, auditDays, auditEntries, auditKeys } from "./collections.js";
 import { db } from "./firebase.js";
@@ -106,30 +109,43 @@ async function* paged<T>(page: (after: string | null) => Promise<Array<{ id: str
   }
 }
 
-/** The whole log, read in order a page at a time (`npm run verify-audit`, the integration tests). */
+/**
+ * A read-only converter that parses a document with its schema (which strips unknown fields) and
+ * keeps the names of every field stored, so the check sees a field added to it (domain/audit/verify.ts).
+ */
+function storedConverter<S extends z.ZodType<DocumentData>>(schema: S): FirestoreDataConverter<{ doc: z.infer<S> } & Stored> {
+  return {
+    toFirestore: () => {
+      throw new Error("the audit reader does not write");
+    },
+    fromFirestore: (snapshot: QueryDocumentSnapshot) => ({ doc: schema.parse(withDates(snapshot.data())), fields: Object.keys(snapshot.data()) }),
+  };
+}
+
+/** The whole log, read in order a page at a time, each document with its stored field names (`npm run verify-audit`, the integration tests). */
 export const firestoreAuditReader: AuditReader = {
-  async *days(): AsyncIterable<AuditDayRecord> {
+  async *days() {
     for await (const { data } of paged(async (after) => {
-      const query = auditDays().orderBy(FieldPath.documentId()).limit(PAGE);
+      const query = auditDays().orderBy(FieldPath.documentId()).limit(PAGE).withConverter(storedConverter(auditDayDoc));
       const snapshot = await (after === null ? query : query.startAfter(after)).get();
       return snapshot.docs.map((doc) => ({ id: doc.id, data: doc.data() }));
     }))
-      yield data;
+      yield { ...data.doc, fields: data.fields };
   },
-  async *heads(): AsyncIterable<ChainHead> {
+  async *heads() {
     for await (const { id, data } of paged(async (after) => {
-      const query = auditChains().orderBy(FieldPath.documentId()).limit(PAGE);
+      const query = auditChains().orderBy(FieldPath.documentId()).limit(PAGE).withConverter(storedConverter(auditChainDoc));
       const snapshot = await (after === null ? query : query.startAfter(after)).get();
       return snapshot.docs.map((doc) => ({ id: doc.id, data: doc.data() }));
     }))
-      yield headOf(id, data);
+      yield { ...headOf(id, data.doc), fields: data.fields };
   },
   async *entries(chain) {
     for await (const { id, data } of paged(async (after) => {
-      const query = auditEntries(chain).orderBy(FieldPath.documentId()).limit(PAGE);
+      const query = auditEntries(chain).orderBy(FieldPath.documentId()).limit(PAGE).withConverter(storedConverter(auditEntryDoc));
       const snapshot = await (after === null ? query : query.startAfter(after)).get();
       return snapshot.docs.map((doc) => ({ id: doc.id, data: doc.data() }));
     }))
-      yield { id, entry: data };
+      yield { id, entry: data.doc, fields: data.fields };
   },
 };

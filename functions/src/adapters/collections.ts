@@ -49,7 +49,7 @@ import { withDates } from "../schemas/timestamps.js";
 import { verificationDecisionDoc } from "../schemas/verification.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../schemas/waves.js";
 import { auditChainDoc, auditDayDoc, auditEntryDoc, auditKeyDoc } from "../schemas/audit.js";
-import { nikDisputeDoc } from "../schemas/desk.js";
+import { deskReceiptDoc, nikDisputeDoc } from "../schemas/desk.js";
 import { db } from "./firebase.js";
 
 export { COLLECTIONS };
@@ -133,6 +133,7 @@ export const mail = () => collection(COLLECTIONS.mail, mailDoc);
 export const sms = () => collection(COLLECTIONS.sms, smsDoc);
 export const inbox = (uid: string) => applicants().doc(uid).collection(COLLECTIONS.inbox).withConverter(converter(inboxDoc));
 export const nikDisputes = () => collection(COLLECTIONS.nikDisputes, nikDisputeDoc);
+export const deskReceipts = () => collection(COLLECTIONS.deskReceipts, deskReceiptDoc);
 
 export { waveDrawDoc };
 export const waveDraws = () => collection(COLLECTIONS.waveDraws, waveDrawDoc);

@@ -1,4 +1,5 @@
-import { AggregateField, type Query } from "firebase-admin/firestore";
+import { AggregateField, Timestamp, type Query } from "firebase-admin/firestore";
+import { REASON_CODES, type ReasonCode } from "../domain/eligibility.js";
 import { dashboardQueryShapes, type FigureQuery } from "../domain/dashboard/queries.js";
 import { COLLECTIONS } from "../schemas/collections.js";
 import type { Dashboards } from "../usecases/ports.js";
@@ -10,6 +11,8 @@ import { db } from "./firebase.js";
  * tests/unit/indexes.test.ts checks each against firestore.indexes.json, which the emulator never does.
  */
 export const DASHBOARD_QUERY_SHAPES = dashboardQueryShapes();
+
+const isReasonCode = (value: unknown): value is ReasonCode => REASON_CODES.some((code) => code === value);
 
 /** Documents a batch writes at most (Firestore's limit is 500). */
 const BATCH = 400;
@@ -29,6 +32,23 @@ export const firestoreDashboards: Dashboards = {
     if (figure.sum === undefined) return { count: (await query.count().get()).data().count, sum: 0 };
     const totals = (await query.aggregate({ count: AggregateField.count(), sum: AggregateField.sum(figure.sum) }).get()).data();
     return { count: totals.count, sum: totals.sum };
+  },
+  async blocked(figure) {
+    const snapshot = await queryOf(figure).select("districtCode", "registeredBy", "registeredAt", "eligibility", "verification.state", "joinedWave").get();
+    return snapshot.docs.map((doc) => {
+      const registeredAt: unknown = doc.get("registeredAt");
+      const reasons: unknown = doc.get("eligibility.reasons");
+      const joinedWave: unknown = doc.get("joinedWave");
+      return {
+        districtCode: String(doc.get("districtCode")),
+        online: doc.get("registeredBy") === "self",
+        registeredAt: registeredAt instanceof Timestamp ? registeredAt.toDate() : new Date(0),
+        eligible: doc.get("eligibility.eligible") === true,
+        reasons: Array.isArray(reasons) ? reasons.filter(isReasonCode) : [],
+        needsVerification: doc.get("verification.state") === "needs-verification",
+        joinedWave: typeof joinedWave === "string" ? joinedWave : null,
+      };
+    });
   },
   async waves() {
     const snapshot = await db().collection(COLLECTIONS.waves).select("state").get();

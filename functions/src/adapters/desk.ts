@@ -1,5 +1,5 @@
 import type { Desk } from "../usecases/ports.js";
-import { applicants, nikDisputes, nikIndex, operatorDays, timeline } from "./collections.js";
+import { applicants, deskReceipts, nikDisputes, nikIndex, operatorDays, timeline } from "./collections.js";
 import { db } from "./firebase.js";
 
 const ALREADY_EXISTS = 6;
@@ -31,6 +31,21 @@ export const firestoreDesk: Desk = {
       const stored = (await nikDisputes().doc(id).get()).data();
       if (stored === undefined) throw error;
       return { created: false, dispute: stored };
+    }
+  },
+  async receipt(requestId) {
+    return (await deskReceipts().doc(requestId).get()).data() ?? null;
+  },
+  async recordReceipt(requestId, doc) {
+    try {
+      await deskReceipts().doc(requestId).create(doc);
+      return doc;
+    } catch (error) {
+      if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
+      // A concurrent retry (or a reuse) got there first: the receipt as it was recorded.
+      const stored = (await deskReceipts().doc(requestId).get()).data();
+      if (stored === undefined) throw error;
+      return stored;
     }
   },
   async resolveDispute(id, decide) {

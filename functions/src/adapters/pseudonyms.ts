@@ -11,5 +11,6 @@ export function secretPseudonyms(): Pseudonyms {
     pid: (uid) => keyedId("pid", uid, key),
     family: (kkKey) => keyedId("family", kkKey, key),
     account: (value) => keyedId("account", value, key),
+    request: (value) => keyedId("request", value, key),
   };
 }

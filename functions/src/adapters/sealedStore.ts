@@ -23,7 +23,9 @@ const decode = (cursor: string) => JSON.parse(cursor) as [string, string];
  * collection is read in ID order and filtered here. Writes replace only the sealed field, each with
  * a precondition on the update time read, so a document rewritten meanwhile (a new payout account
  * linked) is never overwritten with its old seal; a batch that meets one is written again one
- * document at a time, and the changed one is left for the next pass.
+ * document at a time, and the changed one is left for the next pass. A field may be a dotted path
+ * to a nested seal (`nikDisputes` `resolved.note`): `get`, `where` and `update` read it as a field
+ * path, and a document without it (a case still open) is skipped.
  */
 export const firestoreSealedStore: SealedStore = {
   async stale(field, current, cursor, limit) {

@@ -5,8 +5,8 @@ import { createHmac } from "node:crypto";
  * dedupe keys in clear. Functions only — this file uses node:crypto and must not be imported by
  * the web app (nothing in schemas/ imports it).
  */
-/** nik and kk: index keys; pid and family: the pseudonyms published in a draw's pool list. */
-export type IdentifierKind = "nik" | "kk" | "pid" | "family" | "account";
+/** nik and kk: index keys; pid and family: the pseudonyms published in a draw's pool list; request: a request's input digest. */
+export type IdentifierKind = "nik" | "kk" | "pid" | "family" | "account" | "request";
 
 /** Shorter keys would make the 16-digit space (about 10^16 values) easier to brute-force offline. */
 const MINIMUM_KEY_BYTES = 32;

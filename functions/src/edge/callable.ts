@@ -22,6 +22,11 @@ export interface CallableSpec<N extends CallableName, S extends z.ZodType> {
   refusalFields?: Partial<Record<RefusalOf<N>, string>>;
   /** Runtime options, such as the secrets the function reads. */
   options?: CallableOptions;
+  /**
+   * Check every caller's token against Auth, applicants too (a revoked or disabled account stops
+   * at once, not when its ID token expires): for callables that hand out clear personal data.
+   */
+  checkRevokedAlways?: boolean;
   handle(input: z.infer<S>, actor: Actor): Promise<Outcome<CallableResult<N>, RefusalOf<N>>>;
 }
 
@@ -32,7 +37,8 @@ export interface CallableSpec<N extends CallableName, S extends z.ZodType> {
  * such as joinWave's `reasons`), and anything unexpected is logged and answered without detail (`aborted` and
  * `unavailable` when sending it again may work, otherwise `internal`). An input whose shape is
  * out of bounds (inputShape.ts) is refused before the callable library decodes it. A caller with
- * a privileged role is checked against Auth on every call, so a disabled account stops at once.
+ * a privileged role (or any caller of a spec with `checkRevokedAlways`) is checked against Auth on
+ * every call, so a disabled account stops at once.
  */
 export function callable<N extends CallableName, S extends z.ZodType>(spec: CallableSpec<N, S>): CallableFunction<unknown, Promise<CallableResult<N>>> {
   return guardShape(
@@ -57,7 +63,7 @@ export function callable<N extends CallableName, S extends z.ZodType>(spec: Call
       const actor = actorFrom(request.auth);
       let outcome: Outcome<CallableResult<N>, RefusalOf<N>>;
       try {
-        if (actor.claims.role !== "applicant" && (await ports().idTokens.verify(request.auth.rawToken)) === null) {
+        if ((actor.claims.role !== "applicant" || spec.checkRevokedAlways === true) && (await ports().idTokens.verify(request.auth.rawToken)) === null) {
           logs.requestRefused(spec.name, "token-revoked", actor.uid);
           throw new HttpsError("unauthenticated", UNAUTHENTICATED);
         }

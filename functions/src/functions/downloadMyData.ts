@@ -11,5 +11,7 @@ export const downloadMyData = callable({
   input: downloadMyDataInput,
   refusals: {},
   options: { secrets: [vaultKeysSecret] },
+  // Clear NIK, KK, name and phone: a blocked account (a NIK dispute's other side) or a revoked session gets nothing, at once.
+  checkRevokedAlways: true,
   handle: async (input, actor) => done(await downloadMyDataUseCase(ports(), actor, input.requestId)),
 });

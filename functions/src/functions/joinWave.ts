@@ -11,6 +11,7 @@ export const joinWave = callable({
   input: joinWaveInput,
   refusals: {
     ...(Object.fromEntries(REASON_CODES.map((reason) => [reason, "failed-precondition"])) as Record<ReasonCode, "failed-precondition">),
+    "registration-blocked": "failed-precondition",
     "wave-not-open": "failed-precondition",
     "not-registered": "failed-precondition",
     "not-eligible": "failed-precondition",

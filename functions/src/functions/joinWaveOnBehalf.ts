@@ -12,6 +12,7 @@ export const joinWaveOnBehalf = callable({
   input: joinWaveOnBehalfInput,
   refusals: {
     ...(Object.fromEntries(REASON_CODES.map((reason) => [reason, "failed-precondition"])) as Record<ReasonCode, "failed-precondition">),
+    "registration-blocked": "failed-precondition",
     "not-operator": "permission-denied",
     "person-not-registered": "not-found",
     "person-outside-region": "permission-denied",

@@ -1,5 +1,5 @@
 import { ports } from "../composition.js";
-import { vaultKeysSecret } from "../config.js";
+import { nikHashKey, vaultKeysSecret } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { openNikDisputeInput } from "../schemas/desk.js";
 import { openNikDispute as openNikDisputeUseCase } from "../usecases/desk/openNikDispute.js";
@@ -16,9 +16,17 @@ export const openNikDispute = callable({
     "claimant-is-registrant": "failed-precondition",
     "claimant-registered": "failed-precondition",
     "request-id-reused": "already-exists",
+    "claimant-is-staff": "failed-precondition",
+    "claimant-is-actor": "failed-precondition",
   },
-  refusalFields: { "claimant-account-not-found": "claimant", "claimant-is-registrant": "claimant", "claimant-registered": "claimant" },
-  // Seals what the person said.
-  options: { secrets: [vaultKeysSecret] },
+  refusalFields: {
+    "claimant-account-not-found": "claimant",
+    "claimant-is-registrant": "claimant",
+    "claimant-registered": "claimant",
+    "claimant-is-staff": "claimant",
+    "claimant-is-actor": "claimant",
+  },
+  // Seals what the person said; the input's digest is keyed (Pseudonyms.request).
+  options: { secrets: [vaultKeysSecret, nikHashKey] },
   handle: (input, actor) => openNikDisputeUseCase(ports(), actor, input),
 });

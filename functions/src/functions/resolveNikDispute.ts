@@ -18,6 +18,9 @@ export const resolveNikDispute = callable({
     "registration-moved": "failed-precondition",
     "registration-not-movable": "failed-precondition",
     "claimant-registered": "failed-precondition",
+    "claimant-is-staff": "failed-precondition",
+    "claimant-is-actor": "failed-precondition",
+    "claimant-is-registrant": "failed-precondition",
   },
   refusalFields: { "documents-missing": "documentsSeen" },
   // Seals the operator's note.

@@ -11,6 +11,7 @@ export const sendDeskReceipt = callable({
     "not-operator-or-admin": "permission-denied",
     "registration-not-found": "not-found",
     "registration-outside-region": "permission-denied",
+    "request-id-reused": "already-exists",
   },
   handle: (input, actor) => sendDeskReceiptUseCase(ports(), actor, input),
 });

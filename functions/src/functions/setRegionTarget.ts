@@ -7,6 +7,8 @@ import { setRegionTarget as setRegionTargetUseCase } from "../usecases/dashboard
 export const setRegionTarget = callable({
   name: "setRegionTarget",
   input: setRegionTargetInput,
-  refusals: { "not-admin": "permission-denied", "region-unknown": "not-found" },
+  // As grantRole answers the same refusal: an argument naming no region, on the field that holds it.
+  refusals: { "not-admin": "permission-denied", "region-unknown": "invalid-argument" },
+  refusalFields: { "region-unknown": "scope" },
   handle: (input, actor) => setRegionTargetUseCase(ports(), actor, input),
 });

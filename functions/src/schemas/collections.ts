@@ -59,6 +59,8 @@ export const COLLECTIONS = {
   inbox: "inbox",
   /** NIK dispute cases ("joki") opened and resolved at the desk (schemas/desk.ts). */
   nikDisputes: "nikDisputes",
+  /** The desk's receipts, one per request (schemas/desk.ts deskReceiptDoc): who it went to, so a reused request ID is told from a retry. */
+  deskReceipts: "deskReceipts",
   /** The audit log (schemas/audit.ts): chain heads and their entries, act keys, daily roots. */
   auditChains: "auditChains",
   auditEntries: "entries",

@@ -173,7 +173,7 @@ export const REFUSALS = {
   // Eligibility is checked again on joining, so each eligibility reason is a refusal too
   // ("already-participant" is one of them). The refusal's reason is the first unmet rule, in
   // REASON_CODES order; `details.reasons` lists every one.
-  joinWave: ["wave-not-open", "not-registered", "not-eligible", "program-year-not-configured", ...REASON_CODES],
+  joinWave: ["wave-not-open", "not-registered", "not-eligible", "program-year-not-configured", ...REASON_CODES, "registration-blocked"],
   joinWaveOnBehalf: [
     "not-operator",
     "person-not-registered",
@@ -182,6 +182,7 @@ export const REFUSALS = {
     "not-eligible",
     "program-year-not-configured",
     ...REASON_CODES,
+    "registration-blocked",
   ],
   listVerificationCases: ["not-operator-or-admin", "region-outside-scope"],
   decideVerification: [
@@ -248,7 +249,8 @@ export const REFUSALS = {
   listRoleGrants: ["not-admin-or-auditor"],
   revokeRole: ["not-admin", "own-role", "no-such-account", "no-role-to-revoke", "request-id-reused"],
   // The desk (usecases/desk/): who registered a walk-in person's NIK; NIK dispute cases ("joki"); the operator's day; the person's receipt.
-  // `registration-outside-region` names the province whose office holds the registration (details.provinceCode, details.provinceName).
+  // `registration-outside-region` names the province whose office holds the registration (details.provinceCode, details.provinceName)
+  // and the regency or city (details.regencyCode, details.regencyName).
   lookupRegistration: ["not-operator-or-admin", "nik-not-registered", "registration-outside-region"],
   openNikDispute: [
     "not-operator-or-admin",
@@ -258,6 +260,8 @@ export const REFUSALS = {
     "claimant-is-registrant",
     "claimant-registered",
     "request-id-reused",
+    "claimant-is-staff",
+    "claimant-is-actor",
   ],
   resolveNikDispute: [
     "not-operator-or-admin",
@@ -269,9 +273,12 @@ export const REFUSALS = {
     "registration-moved",
     "registration-not-movable",
     "claimant-registered",
+    "claimant-is-staff",
+    "claimant-is-actor",
+    "claimant-is-registrant",
   ],
   myDeskDay: ["not-operator"],
-  sendDeskReceipt: ["not-operator-or-admin", "registration-not-found", "registration-outside-region"],
+  sendDeskReceipt: ["not-operator-or-admin", "registration-not-found", "registration-outside-region", "request-id-reused"],
   // The personal-data vault (usecases/revealPersonalData.ts): one sealed field of one person, for a purpose, on the audit log.
   revealPersonalData: ["not-operator-or-admin", "registrant-not-found", "person-outside-region"],
   // The right of access: anyone signed in gets what is held about them (nothing held is an answer, not a refusal).

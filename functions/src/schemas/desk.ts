@@ -62,6 +62,21 @@ export const myDeskDayInput = z.object({}).nullish();
 export const sendDeskReceiptInput = z.object({ requestId: z.uuid(), uid: documentId, after: z.enum(["registration", "dispute"]) });
 export type SendDeskReceiptInput = z.infer<typeof sendDeskReceiptInput>;
 
+/**
+ * `deskReceipts/{requestId}`: the receipt sent under a request — to which account, by whom, after
+ * what, and through which channels — so a retry answers as the first call did and the request ID
+ * reused for another person is refused. Uids and flags only.
+ */
+export const deskReceiptDoc = z.object({
+  uid: z.string().min(1),
+  by: z.string().min(1),
+  after: z.enum(["registration", "dispute"]),
+  at: z.date(),
+  email: z.boolean(),
+  sms: z.boolean(),
+});
+export type DeskReceiptDoc = z.infer<typeof deskReceiptDoc>;
+
 /** An operator's act on a case: who, when, under which request, what was seen. */
 const disputeAct = z.object({
   by: z.string().min(1),
@@ -70,6 +85,12 @@ const disputeAct = z.object({
   requestId: z.string().min(1),
   documentsSeen: z.array(z.enum(IDENTITY_DOCUMENTS)),
 });
+
+/**
+ * The opening: its act, and the keyed digest of its input (Pseudonyms.request), which tells a retry
+ * from a reused request ID. A case stored without one answers no retry: its request ID reads as reused.
+ */
+const disputeOpening = disputeAct.extend({ digest: z.string().min(1).optional() });
 
 /**
  * `nikDisputes/{requestId of the opening}`: one case. `uid` is the registration's account when
@@ -88,7 +109,7 @@ export const nikDisputeDoc = z.object({
   regencyCode: z.string().regex(/^\d{4}$/),
   districtCode: z.string().regex(/^\d{6}$/),
   statement: sealedDoc,
-  opened: disputeAct,
+  opened: disputeOpening,
   resolved: disputeAct.extend({ decision: z.enum(DISPUTE_DECISIONS), note: sealedDoc }).optional(),
 });
 export type NikDisputeDoc = z.infer<typeof nikDisputeDoc>;
@@ -145,7 +166,7 @@ export interface DeskDay {
   remaining: number;
 }
 
-/** What `sendDeskReceipt` answers: whether this request sent it now, and through which channels. */
+/** What `sendDeskReceipt` answers: the receipt went out under this request (now, or on its first call: a retry answers the same), and through which channels. */
 export interface DeskReceiptResult {
   sent: boolean;
   email: boolean;
@@ -157,4 +178,9 @@ export const DESK_MESSAGES = {
   "desk-text-length": { id: `Paling banyak ${DESK_TEXT_MAX} karakter.`, en: `At most ${DESK_TEXT_MAX} characters.` },
   "desk-email-format": { id: "Alamat email tidak sah.", en: "The email address is not valid." },
   "desk-decision-required": { id: "Pilih keputusan: ikat ulang atau tolak.", en: "Choose a decision: re-tie or dismiss." },
+  // `nik-registered` as the desk's registration form says it: the operator is the labor office the applicant's text sends people to.
+  "desk-nik-registered": {
+    id: "NIK ini sudah terdaftar. Cari pendaftarannya di bawah untuk melihat siapa yang mendaftarkannya; jika orang ini tidak pernah mendaftar, buka sengketa NIK di sana.",
+    en: "This NIK is already registered. Look its registration up below to see who registered it; if this person never registered, open a NIK dispute there.",
+  },
 } as const;

@@ -306,8 +306,8 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     en: "This NIK is not registered. This person can be registered now.",
   },
   "registration-outside-region": {
-    id: "Pendaftaran ini dipegang oleh wilayah lain. Arahkan orang ini ke Disnaker provinsi yang tertera.",
-    en: "This registration belongs to another region. Send the person to the labor office (Disnaker) of the province named.",
+    id: "Pendaftaran ini dipegang Disnaker {regencyName} ({regencyCode}), provinsi {provinceName} ({provinceCode}), di luar wilayah Anda. Arahkan orang ini ke kantor tersebut.",
+    en: "This registration is held by the labor office (Disnaker) of {regencyName} ({regencyCode}), province {provinceName} ({provinceCode}), outside your region. Send the person to that office.",
   },
   "registration-not-found": {
     id: "Tidak ada pendaftaran dengan kode akun ini. Cari lagi dengan NIK.",
@@ -320,6 +320,18 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
   "claimant-is-registrant": {
     id: "Akun pelapor adalah akun yang mendaftarkan NIK ini. Gunakan akun lain milik orang ini, atau nomor HP atau email barunya.",
     en: "The claimant's account is the one that registered this NIK. Use another account of the person's, or a new phone number or email.",
+  },
+  "claimant-is-staff": {
+    id: "Akun pelapor adalah akun petugas (operator, admin, auditor, atau mitra), bukan akun pendaftar biasa. Gunakan akun pribadi orang ini, atau nomor HP atau email barunya.",
+    en: "The claimant's account is a staff account (operator, admin, auditor or partner), not a plain applicant's. Use the person's own account, or a new phone number or email.",
+  },
+  "claimant-is-actor": {
+    id: "Akun pelapor adalah akun Anda sendiri. Sengketa NIK mengikat pendaftaran ke akun orang yang datang, bukan ke akun petugas.",
+    en: "The claimant's account is your own. A NIK dispute ties the registration to the account of the person at the desk, never to a staff member's.",
+  },
+  "registration-blocked": {
+    id: "Pendaftaran ini diblokir: NIK-nya ditetapkan milik orang lain dalam sengketa NIK. Akun ini tidak dapat ikut gelombang.",
+    en: "This registration is blocked: its NIK was found to belong to someone else in a NIK dispute. This account cannot join a wave.",
   },
   "claimant-registered": {
     id: "Akun pelapor sudah punya pendaftaran sendiri. Satu akun hanya untuk satu NIK: gunakan akun lain.",

@@ -34,8 +34,13 @@ export const roleGrantRow = z.object({
   via: z.enum(["callable", "command"]),
   /** ISO date-time. */
   grantedAt: z.string(),
-  /** True when the account's claims today are exactly this grant's role and scope. */
+  /**
+   * True when the account's claims today are exactly this grant's role and scope (a revocation's
+   * role is "applicant": true while the revocation stands).
+   */
   holdsNow: z.boolean(),
+  /** A revocation only: true when the account holds the revoked role and scope again today (granted again since). */
+  revokedHeldAgain: z.boolean().optional(),
 });
 export type RoleGrantRow = z.infer<typeof roleGrantRow>;
 

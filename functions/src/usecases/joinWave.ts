@@ -12,7 +12,7 @@ export type { JoinWaveRefusal, JoinWaveResult };
 export type JoinWavePorts = Pick<Ports, "waves" | "registrations" | "lists" | "programYears" | "pseudonyms" | "pool" | "clock" | "vault">;
 
 /** Refusals of joining itself (the callables add who may ask for whom). */
-export type JoinRefusal = "wave-not-open" | "not-eligible" | "program-year-not-configured" | ReasonCode;
+export type JoinRefusal = "wave-not-open" | "not-eligible" | "program-year-not-configured" | "registration-blocked" | ReasonCode;
 
 /** Who asks: the person, or an operator at the desk with the person's consent. */
 export type Joiner = { by: "self" } | { by: "operator"; operator: string; requestId: string };
@@ -47,6 +47,8 @@ export async function joinPool(ports: JoinWavePorts, request: JoinRequest, joine
   const now = ports.clock.now();
   // The clock closes a wave at closesAt even before the schedule records it.
   if (!isOpen(wave, now)) return refused("wave-not-open");
+  // The other side of a NIK dispute: its NIK is someone else's now (usecases/desk/resolveNikDispute.ts).
+  if (applicant.status === "blocked") return refused("registration-blocked");
   if (applicant.status === "revoked") return refused("blocked", { reasons: ["blocked"] });
   if (applicant.status !== "registered") return refused("already-participant", { reasons: ["already-participant"] });
   const pid = ports.pseudonyms.pid(uid);

@@ -63,8 +63,9 @@ function rowOf(id: string, grant: RoleGrantDoc, profiles: Map<string, AccountPro
     via: grant.via,
     grantedAt: grant.grantedAt.toISOString(),
     holdsNow: target !== undefined && sameClaims(claimsOf(target.claims), grant),
+    ...(grant.revokes === undefined ? {} : { revokedHeldAgain: target !== undefined && sameClaims(claimsOf(target.claims), grant.revokes) }),
   };
 }
 
-const sameClaims = (held: RoleClaims, grant: RoleGrantDoc): boolean =>
+const sameClaims = (held: RoleClaims, grant: Pick<RoleGrantDoc, "role" | "region" | "partner">): boolean =>
   held.role === grant.role && held.region === grant.region && held.partner === grant.partner;

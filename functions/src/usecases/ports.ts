@@ -8,8 +8,8 @@ import type { ChainHead } from "../domain/audit/chain.js";
 import type { AuditDayRecord } from "../domain/audit/verify.js";
 import type { SealedDoc } from "../schemas/vault.js";
 import type { RegistrantRow } from "../schemas/registrants.js";
-import type { NikDisputeDoc } from "../schemas/desk.js";
-import type { FigureQuery } from "../domain/dashboard/queries.js";
+import type { DeskReceiptDoc, NikDisputeDoc } from "../schemas/desk.js";
+import type { BlockedRegistration, FigureQuery } from "../domain/dashboard/queries.js";
 import type { DashboardDoc, RegionTargetDoc } from "../schemas/dashboard.js";
 import type { Outcome } from "../domain/outcome.js";
 import type { PaymentPartnerCode, PayoutChannel } from "../domain/payouts/partners.js";
@@ -197,6 +197,8 @@ export interface Pseudonyms {
   family(kkKey: string): string;
   /** A payout account's key (`{partner}:{institution}:{number}`): how one account number linked by many people is found. */
   account(value: string): string;
+  /** A request's input digest (`{callable}:{fields}`), stored to tell a retry from a reused request ID without storing what was said. */
+  request(value: string): string;
 }
 
 export interface ProgramYears {
@@ -1095,6 +1097,8 @@ export interface Registrants {
 export interface Dashboards {
   /** How many documents match the query, and the sum of its `sum` field (0 without one). */
   count(query: FigureQuery): Promise<{ count: number; sum: number }>;
+  /** The blocked registrations the query finds (domain/dashboard/queries.ts regencyBlocked: a few documents, only the fields figures filter on). */
+  blocked(query: FigureQuery): Promise<BlockedRegistration[]>;
   /** Every wave's ID, and whether it is published (its joined and drawn counts no longer change). */
   waves(): Promise<Array<{ id: string; final: boolean }>>;
   get(scope: string): Promise<DashboardDoc | null>;
@@ -1162,6 +1166,10 @@ export interface Desk {
   openDispute(id: string, doc: NikDisputeDoc): Promise<{ created: boolean; dispute: NikDisputeDoc }>;
   /** One transaction: reads the facts, writes what `decide` returns (nothing for a refusal or a repeat). */
   resolveDispute<R>(id: string, decide: (facts: NikDisputeFacts) => NikDisputeWrite<R>): Promise<R>;
+  /** `deskReceipts/{requestId}`: the receipt sent under this request, null when none was. */
+  receipt(requestId: string): Promise<DeskReceiptDoc | null>;
+  /** Creates `deskReceipts/{requestId}` unless it exists; answers the receipt as stored (the existing one for a retry or a reuse). */
+  recordReceipt(requestId: string, doc: DeskReceiptDoc): Promise<DeskReceiptDoc>;
 }
 
 /** Where an export's rows go (exportRegistrants: the HTTP endpoint writes them as CSV, waiting while the client is slow). */
@@ -1172,9 +1180,9 @@ export interface ExportSink {
   rows(rows: RegistrantRow[]): Promise<void>;
 }
 
-/** Where the vault's seals sit: a collection, the field holding a `SealedDoc`, and its context. */
+/** Where the vault's seals sit: a collection, the field holding a `SealedDoc` (a dotted path for a nested one, e.g. `resolved.note`), and its context. */
 export interface SealedField {
-  collection: "applicants" | "payoutAccounts" | "sms";
+  collection: "applicants" | "payoutAccounts" | "sms" | "nikDisputes";
   field: string;
   context: string;
   /** Whether `<field>.keyId` is indexed (found by a query); otherwise the collection is scanned by ID. */

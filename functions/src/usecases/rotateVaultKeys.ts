@@ -2,18 +2,24 @@ import { APPLICANT_VAULT_CONTEXT } from "../schemas/applicant.js";
 import { SMS_VAULT_CONTEXT } from "../schemas/notifications.js";
 import { PAYOUT_ACCOUNT_VAULT_CONTEXT } from "../schemas/payouts.js";
 import type { SealedDoc } from "../schemas/vault.js";
+import { DISPUTE_VAULT_CONTEXT } from "./desk/openNikDispute.js";
 import type { AuditLog, Clock, SealedField, SealedStore } from "./ports.js";
 
 /**
- * Every field the vault seals, where it is. A new sealed field is added here, or a key rotation
- * leaves it under the old key and it stops opening when that key is retired. `sms.to` is exempt
- * from indexing (firestore.indexes.json), so its collection (short-lived) is scanned by ID.
+ * Every field the vault seals, where it is: the one list the rotation works from. A new sealed
+ * field is added here, or a key rotation leaves it under the old key and it stops opening when
+ * that key is retired; tests/unit/usecases/rotateVaultKeys.test.ts walks the schema of every stored
+ * collection for `sealedDoc` fields and fails on one missing here. `sms.to` and the NIK disputes'
+ * seals are exempt from indexing (firestore.indexes.json), so their collections (short-lived; a
+ * few cases a day) are scanned by ID. A nested field is a dotted path (`resolved.note`).
  */
 export const SEALED_FIELDS: readonly SealedField[] = [
   { collection: "applicants", field: "personal", context: APPLICANT_VAULT_CONTEXT, indexed: true },
   { collection: "applicants", field: "smsTo", context: SMS_VAULT_CONTEXT, indexed: true },
   { collection: "payoutAccounts", field: "destination", context: PAYOUT_ACCOUNT_VAULT_CONTEXT, indexed: true },
   { collection: "sms", field: "to", context: SMS_VAULT_CONTEXT, indexed: false },
+  { collection: "nikDisputes", field: "statement", context: DISPUTE_VAULT_CONTEXT, indexed: false },
+  { collection: "nikDisputes", field: "resolved.note", context: DISPUTE_VAULT_CONTEXT, indexed: false },
 ];
 
 /** Documents read and written per step: one batch, under Firestore's 500 writes. */

@@ -2,10 +2,11 @@ import { collection, doc, documentId, getDoc, getDocs, limit, orderBy, query, st
 import { auditChainDoc, auditDayDoc, auditEntryDoc } from "@schemas/audit.js";
 import { COLLECTIONS } from "@schemas/collections.js";
 import { withDates } from "@schemas/timestamps.js";
-import { auditDay, CHAIN_DAY_SEPARATOR, GENESIS, previousDay, type AuditEntry, type ChainHead } from "@domain/audit/chain.js";
-import { verifyDay, type AuditBreak, type AuditDayRecord } from "@domain/audit/verify.js";
+import { auditDay, CHAIN_DAY_SEPARATOR, GENESIS, previousDay, type ChainHead } from "@domain/audit/chain.js";
+import { verifyDay, type AuditBreak, type AuditDayRecord, type Stored, type StoredEntry } from "@domain/audit/verify.js";
+import type { z } from "zod";
 import { db } from "../firebase.js";
-import { collectionOf, parseDocs } from "./documents.js";
+import { collectionOf } from "./documents.js";
 
 /**
  * The audit log as auditors and admins read it (firestore.rules): the latest days with their
@@ -18,13 +19,27 @@ export const DAY_LIST_SIZE = 60;
 /** Entries read at once from one chain. */
 const ENTRY_PAGE = 500;
 
+/**
+ * Documents parsed by their schema (which strips unknown fields), each with its ID and the names
+ * of every field stored, so the check names a field added afterwards; a malformed one is skipped.
+ */
+function parseStored<T>(schema: z.ZodType<T>, docs: QueryDocumentSnapshot[]): Array<{ id: string; doc: T } & Stored> {
+  return docs.flatMap((snapshot) => {
+    const raw = snapshot.data();
+    const parsed = schema.safeParse(withDates(raw));
+    if (parsed.success) return [{ id: snapshot.id, doc: parsed.data, fields: Object.keys(raw) }];
+    console.warn(`Skipping malformed document ${snapshot.ref.path}`);
+    return [];
+  });
+}
+
 /** A day as listed: sealed (with its root) or still open (today, or a day the sealer has not reached yet). */
-export type AuditDayRow = { day: string; record: AuditDayRecord | null };
+export type AuditDayRow = { day: string; record: (AuditDayRecord & Stored) | null };
 
 /** The latest sealed days, and the open days after the last of them up to today (Jakarta). */
 export async function loadAuditDays(now: Date): Promise<AuditDayRow[]> {
   const snapshot = await getDocs(query(collectionOf("auditDays"), orderBy("day", "desc"), limit(DAY_LIST_SIZE)));
-  const sealed = parseDocs(auditDayDoc, snapshot.docs).map(({ id: _id, ...record }) => ({ day: record.day, record }));
+  const sealed = parseStored(auditDayDoc, snapshot.docs).map(({ doc, fields }) => ({ day: doc.day, record: { ...doc, fields } }));
   const today = auditDay(now);
   const open: AuditDayRow[] = [];
   // Today and yesterday until it is sealed (00:20 Jakarta): the days with entries but no root yet.
@@ -35,28 +50,28 @@ export async function loadAuditDays(now: Date): Promise<AuditDayRow[]> {
 /** One day read whole: its chains' heads (by chain ID) and each chain's entries (by seq, with their document IDs). */
 export interface AuditDayLog {
   day: string;
-  record: AuditDayRecord | null;
+  record: (AuditDayRecord & Stored) | null;
   /** The root the day should chain to: the day before's, GENESIS for the first sealed day. */
   prevRoot: string;
-  heads: ChainHead[];
-  entries: Map<string, Array<{ id: string; entry: AuditEntry }>>;
+  heads: Array<ChainHead & Stored>;
+  entries: Map<string, StoredEntry[]>;
 }
 
-async function chainEntries(chain: string): Promise<Array<{ id: string; entry: AuditEntry }>> {
-  const entries: Array<{ id: string; entry: AuditEntry }> = [];
+async function chainEntries(chain: string): Promise<StoredEntry[]> {
+  const entries: StoredEntry[] = [];
   const ref = collection(db, COLLECTIONS.auditChains, chain, COLLECTIONS.auditEntries);
   let after: string | null = null;
   for (;;) {
     const page =
       after === null ? query(ref, orderBy(documentId()), limit(ENTRY_PAGE)) : query(ref, orderBy(documentId()), startAfter(after), limit(ENTRY_PAGE));
     const docs: QueryDocumentSnapshot[] = (await getDocs(page)).docs;
-    entries.push(...parseDocs(auditEntryDoc, docs).map(({ id, ...entry }) => ({ id, entry })));
+    entries.push(...parseStored(auditEntryDoc, docs).map(({ id, doc: entry, fields }) => ({ id, entry, fields })));
     if (docs.length < ENTRY_PAGE) return entries;
     after = docs[docs.length - 1]?.id ?? null;
   }
 }
 
-export async function loadAuditDay(day: string, record: AuditDayRecord | null): Promise<AuditDayLog> {
+export async function loadAuditDay(day: string, record: (AuditDayRecord & Stored) | null): Promise<AuditDayLog> {
   const chains = await getDocs(
     query(
       collectionOf("auditChains"),
@@ -65,7 +80,14 @@ export async function loadAuditDay(day: string, record: AuditDayRecord | null): 
       orderBy(documentId()),
     ),
   );
-  const heads = parseDocs(auditChainDoc, chains.docs).map(({ id, day: headDay, actor, seq, hash }) => ({ chain: id, day: headDay, actor, seq, hash }));
+  const heads = parseStored(auditChainDoc, chains.docs).map(({ id, doc: { day: headDay, actor, seq, hash }, fields }) => ({
+    chain: id,
+    day: headDay,
+    actor,
+    seq,
+    hash,
+    fields,
+  }));
   const before = await getDoc(doc(db, COLLECTIONS.auditDays, previousDay(day)));
   const parsedBefore = before.exists() ? auditDayDoc.safeParse(withDates(before.data())) : null;
   const prevRoot = parsedBefore?.success && parsedBefore.data.state === "sealed" ? parsedBefore.data.root : GENESIS;

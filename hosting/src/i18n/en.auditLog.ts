@@ -45,6 +45,7 @@ export const enAuditLog: Record<keyof typeof idAuditLog, string> = {
   "auditLog.problem.day-seal-unfinished": "a day's sealing did not finish",
   "auditLog.problem.day-link-mismatch": "the day's root is not linked to the day before's",
   "auditLog.problem.root-mismatch": "the day's root does not match its chains",
+  "auditLog.problem.unexpected-field": "a field was added to a document (outside the hashed fields)",
   "auditLog.where": "{problem} — date {day}{chain}{seq}",
   "auditLog.where.chain": ", chain {chain}",
   "auditLog.where.seq": ", entry {seq}",

@@ -99,6 +99,9 @@ export const enConsole: Record<keyof typeof idConsole, string> = {
   "console.grants.now": "Now",
   "console.grants.holds": "still holds this role",
   "console.grants.notHeld": "no longer",
+  "console.grants.revocationStands": "does not hold this role (the revocation stands)",
+  "console.grants.heldAgain": "holds this role again: granted again after the revocation",
+  "console.grants.revokedOtherRole": "does not hold this role; holds another role now",
   "console.grants.more": "Load more",
 
   "console.revoke.ask": "Revoke role",

@@ -61,7 +61,8 @@ export const enDeskDispute: Record<keyof typeof idDeskDispute, string> = {
   "dispute.decision.dismiss": "Dismiss: the registration stays as it is",
   "dispute.note": "Note on the decision",
   "dispute.resolve.submit": "Save the decision",
-  "dispute.outcome.re-tied": "Re-tied: the registration of NIK {nik} now belongs to account {code}; the other account is blocked. Recorded on the audit log.",
+  "dispute.outcome.re-tied":
+    "Re-tied: the registration of NIK {nik} now belongs to this person's account ({account}); the other account is blocked. Recorded on the audit log.",
   "dispute.outcome.dismissed": "Dispute dismissed: the registration of NIK {nik} stays as it is. Recorded on the audit log.",
 
   "receipt.title": "Receipt",

@@ -63,7 +63,8 @@ export const enRegistrants: Record<keyof typeof idRegistrants, string> = {
   "registrants.record.audited": "Opening this record is recorded in the audit log.",
   "registrants.timeline.by": "by {by}",
   "registrants.timeline.registered": "Registered online",
-  "registrants.timeline.registered-assisted": "Registered by a labor office operator",
+  // Followed by "by {by}" (registrants.timeline.by): the text itself names no one.
+  "registrants.timeline.registered-assisted": "Registered at a labor office (Disnaker) desk",
   "registrants.timeline.eligibility-changed": "Eligibility check result changed",
   "registrants.timeline.identity-verified": "Identity checked against the original KTP and KK",
   "registrants.timeline.identity-rejected": "Identity check rejected",
@@ -76,7 +77,7 @@ export const enRegistrants: Record<keyof typeof idRegistrants, string> = {
   "registrants.timeline.training-completed": "Training completed",
   "registrants.timeline.training-reviewed": "Reviewed a training",
   "registrants.timeline.revoked": "Participation revoked",
-  "registrants.timeline.nik-re-tied": "The NIK's registration was tied to this account by the labor office after the documents were checked",
+  "registrants.timeline.nik-re-tied": "The NIK's registration was tied to this account after the documents were checked at the labor office",
   "registrants.timeline.blocked-nik-dispute": "Account blocked: the NIK was found to belong to someone else (NIK dispute)",
   "registrants.export.title": "Download CSV",
   "registrants.export.hint":

@@ -43,6 +43,7 @@ export const idAuditLog = {
   "auditLog.problem.day-seal-unfinished": "penutupan hari tidak selesai",
   "auditLog.problem.day-link-mismatch": "akar hari tidak terkait ke akar hari sebelumnya",
   "auditLog.problem.root-mismatch": "akar hari tidak cocok dengan rantai-rantainya",
+  "auditLog.problem.unexpected-field": "ada isian yang ditambahkan ke dokumen (di luar isian yang di-hash)",
   "auditLog.where": "{problem} — tanggal {day}{chain}{seq}",
   "auditLog.where.chain": ", rantai {chain}",
   "auditLog.where.seq": ", entri ke-{seq}",

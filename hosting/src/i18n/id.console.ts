@@ -97,6 +97,9 @@ export const idConsole = {
   "console.grants.now": "Saat ini",
   "console.grants.holds": "masih memegang peran ini",
   "console.grants.notHeld": "tidak lagi",
+  "console.grants.revocationStands": "tidak memegang peran ini (pencabutan berlaku)",
+  "console.grants.heldAgain": "memegang peran ini lagi: diberikan kembali setelah dicabut",
+  "console.grants.revokedOtherRole": "tidak memegang peran ini; kini memegang peran lain",
   "console.grants.more": "Muat lebih banyak",
 
   "console.revoke.ask": "Cabut peran",

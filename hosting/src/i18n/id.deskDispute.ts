@@ -59,7 +59,7 @@ export const idDeskDispute = {
   "dispute.decision.dismiss": "Tolak: pendaftaran tetap seperti sekarang",
   "dispute.note": "Catatan keputusan",
   "dispute.resolve.submit": "Simpan keputusan",
-  "dispute.outcome.re-tied": "Diikat ulang: pendaftaran NIK {nik} kini milik akun {code}; akun lain diblokir. Tercatat di log audit.",
+  "dispute.outcome.re-tied": "Diikat ulang: pendaftaran NIK {nik} kini milik akun orang ini ({account}); akun lain diblokir. Tercatat di log audit.",
   "dispute.outcome.dismissed": "Sengketa ditolak: pendaftaran NIK {nik} tetap seperti sekarang. Tercatat di log audit.",
 
   "receipt.title": "Tanda terima",

@@ -61,7 +61,8 @@ export const idRegistrants = {
   "registrants.record.audited": "Pembukaan data ini tercatat di log audit.",
   "registrants.timeline.by": "oleh {by}",
   "registrants.timeline.registered": "Mendaftar sendiri",
-  "registrants.timeline.registered-assisted": "Didaftarkan oleh operator Disnaker",
+  // Followed by "oleh {by}" (registrants.timeline.by): the text itself names no one.
+  "registrants.timeline.registered-assisted": "Didaftarkan di meja layanan Disnaker",
   "registrants.timeline.eligibility-changed": "Hasil pemeriksaan syarat berubah",
   "registrants.timeline.identity-verified": "Identitas dicocokkan dengan KTP dan KK asli",
   "registrants.timeline.identity-rejected": "Pencocokan identitas ditolak",
@@ -74,7 +75,7 @@ export const idRegistrants = {
   "registrants.timeline.training-completed": "Pelatihan selesai",
   "registrants.timeline.training-reviewed": "Memberi ulasan pelatihan",
   "registrants.timeline.revoked": "Kepesertaan dicabut",
-  "registrants.timeline.nik-re-tied": "Pendaftaran NIK diikat ke akun ini oleh Disnaker setelah dokumen diperiksa",
+  "registrants.timeline.nik-re-tied": "Pendaftaran NIK diikat ke akun ini setelah dokumen diperiksa di Disnaker",
   "registrants.timeline.blocked-nik-dispute": "Akun diblokir: NIK ditetapkan milik orang lain (sengketa NIK)",
   "registrants.export.title": "Unduh CSV",
   "registrants.export.hint":

@@ -144,7 +144,7 @@ describe("setRegionTarget", () => {
 
   it.each(["99", "3299"])("when the region %s does not exist, then it is refused", async (scope) => {
     const ports = memoryPorts({ now: NOW });
-    expect(await setRegionTarget(ports, admin, { ...request, scope })).toEqual({ ok: false, reason: "region-unknown" });
+    expect(await setRegionTarget(ports, admin, { ...request, scope })).toEqual({ ok: false, reason: "region-unknown", details: { region: scope } });
   });
 });
 

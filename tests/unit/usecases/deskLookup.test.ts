@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import { maskEmail } from "../../../functions/src/domain/desk/dispute.js";
+import { REFUSAL_TEXT } from "../../../functions/src/schemas/refusalMessages.js";
+import { deskFailureText, deskFieldErrors } from "../../../hosting/src/data/deskFailure.js";
 import { myDeskDay } from "../../../functions/src/usecases/desk/deskDay.js";
 import { sendDeskReceipt } from "../../../functions/src/usecases/desk/deskReceipt.js";
 import { lookupRegistration } from "../../../functions/src/usecases/desk/lookupRegistration.js";
@@ -46,15 +48,46 @@ describe("lookupRegistration", () => {
     ]);
   });
 
-  it("when an operator of 3172 looks up a 3171 registration, then refused naming the province (not the person), and the attempt is audited", async () => {
+  it("when an operator of 3172 looks up a 3171 registration, then refused naming the regency/city holding it and its province (not the person), and the attempt is audited", async () => {
     const memory = await registered();
     const result = await lookupRegistration(memory, operatorOf("3172"), { requestId: id(1), nik: person(1).nik, purpose: "nik-dispute" });
     expect(result).toEqual({
       ok: false,
       reason: "registration-outside-region",
-      details: { provinceCode: "31", provinceName: expect.stringMatching(/JAKARTA/i) },
+      details: {
+        provinceCode: "31",
+        provinceName: expect.stringMatching(/JAKARTA/i),
+        regencyCode: "3171",
+        regencyName: expect.stringMatching(/JAKARTA PUSAT/i),
+      },
     });
+    // The text the desk shows names both (the edge fills the places from the details).
+    expect(REFUSAL_TEXT["registration-outside-region"].id).toMatch(/\{regencyName\}.*\{regencyCode\}.*\{provinceName\}/);
     expect(memory.audit.records).toEqual([expect.objectContaining({ act: "view-registrant", details: { purpose: "nik-dispute", shown: false } })]);
+  });
+
+  it("when the desk shows the refusal, then it names the regency/city and the province with their codes; without details, no empty places", () => {
+    const details = {
+      reason: "registration-outside-region",
+      provinceCode: "31",
+      provinceName: "DKI JAKARTA",
+      regencyCode: "3171",
+      regencyName: "KOTA ADMINISTRASI JAKARTA PUSAT",
+    };
+    const text = deskFailureText("lookupRegistration", { code: "functions/permission-denied", details }, "id");
+    expect(text).toContain("Disnaker Kota Administrasi Jakarta Pusat (3171), provinsi DKI Jakarta (31)");
+    expect(text).not.toMatch(/[{}]/);
+    expect(deskFailureText("lookupRegistration", { code: "functions/permission-denied", details }, "en")).toContain("Kota Administrasi Jakarta Pusat (3171)");
+  });
+
+  it("when the desk's registration form is refused for a registered NIK, then it points to the lookup, not to 'the local labor office' (the operator)", () => {
+    const nik = { field: "person.nik", code: "nik-registered", message: { ...REFUSAL_TEXT["nik-registered"] } };
+    const shown = deskFieldErrors({ nik });
+    expect(shown.nik?.message.id).not.toMatch(/Disnaker setempat/);
+    expect(shown.nik?.message.en).not.toMatch(/local labor office/);
+    expect(shown.nik).toMatchObject({ code: "nik-registered", message: { id: expect.stringMatching(/sengketa NIK/) } });
+    const other = { nik: { field: "person.nik", code: "nik-format", message: { id: "x", en: "x" } } };
+    expect(deskFieldErrors(other)).toBe(other);
   });
 
   it("when the NIK is not registered, then nik-not-registered and nothing is audited; applicants and auditors are refused", async () => {
@@ -96,8 +129,28 @@ describe("sendDeskReceipt", () => {
     const { result, writes } = await writesOf(memory, () => sendDeskReceipt(memory, operatorOf("31"), input));
     expect(result).toEqual({ ok: true, value: { sent: true, email: false, sms: true } });
     expect(writes).toContain(`applicants/${uid}/inbox/desk-receipt-${id(2)}`);
-    expect(await sendDeskReceipt(memory, operatorOf("31"), input)).toEqual({ ok: true, value: { sent: false, email: false, sms: false } });
-    expect(await sendDeskReceipt(memory, operatorOf("3172"), input)).toMatchObject({ ok: false, reason: "registration-outside-region" });
-    expect(await sendDeskReceipt(memory, operatorOf("31"), { ...input, uid: "nobody" })).toEqual({ ok: false, reason: "registration-not-found" });
+    expect(writes).toContain(`deskReceipts/${id(2)}`);
+    // A plain retry answers as the first call did, and sends nothing again.
+    const retry = await writesOf(memory, () => sendDeskReceipt(memory, operatorOf("31"), input));
+    expect(retry).toEqual({ result: { ok: true, value: { sent: true, email: false, sms: true } }, writes: [] });
+    expect(await sendDeskReceipt(memory, operatorOf("3172"), { ...input, requestId: id(3) })).toMatchObject({
+      ok: false,
+      reason: "registration-outside-region",
+    });
+    expect(await sendDeskReceipt(memory, operatorOf("31"), { ...input, requestId: id(3), uid: "nobody" })).toEqual({
+      ok: false,
+      reason: "registration-not-found",
+    });
+  });
+
+  it("when the request ID is reused for another person or another occasion, then request-id-reused and nothing is sent", async () => {
+    const memory = setup();
+    const first = await registerAssisted(memory, operatorOf("31"), { requestId: id(1), person: person(1) }, { daily: 5, attempts: 5 });
+    const second = await registerAssisted(memory, operatorOf("31"), { requestId: id(2), person: person(2) }, { daily: 5, attempts: 5 });
+    const [a, b] = [first, second].map((outcome) => (outcome.ok ? outcome.value.uid : ""));
+    await sendDeskReceipt(memory, operatorOf("31"), { requestId: id(3), uid: a, after: "registration" });
+    const reused = await writesOf(memory, () => sendDeskReceipt(memory, operatorOf("31"), { requestId: id(3), uid: b, after: "registration" }));
+    expect(reused).toEqual({ result: { ok: false, reason: "request-id-reused" }, writes: [] });
+    expect(await sendDeskReceipt(memory, operatorOf("31"), { requestId: id(3), uid: a, after: "dispute" })).toEqual({ ok: false, reason: "request-id-reused" });
   });
 });

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import type { Actor } from "../../../functions/src/domain/roles.js";
 import type { ResolveNikDisputeInput } from "../../../functions/src/schemas/desk.js";
+import { rollupDashboards } from "../../../functions/src/usecases/dashboard/rollup.js";
 import { openNikDispute } from "../../../functions/src/usecases/desk/openNikDispute.js";
 import { resolveNikDispute } from "../../../functions/src/usecases/desk/resolveNikDispute.js";
+import { joinWave } from "../../../functions/src/usecases/joinWave.js";
+import { joinWaveOnBehalf } from "../../../functions/src/usecases/joinWaveOnBehalf.js";
 import { register } from "../../../functions/src/usecases/register.js";
-import { admin, applicantActor, auditor, operatorOf, person, setup, writesOf } from "./fixtures.js";
+import { admin, applicantActor, auditor, createdWave, operatorOf, person, setup, writesOf } from "./fixtures.js";
 
 /** NIK dispute cases ("joki") through the memory adapters: opening, resolving, the region, retries and the audit log. */
 
@@ -55,10 +58,14 @@ describe("openNikDispute", () => {
     expect(memory.audit.records).toEqual([expect.objectContaining({ act: "open-nik-dispute", actor: "operator-3171", target: JOKI, key: id(1) })]);
   });
 
-  it("when an operator of 3172 opens a case on a 3171 registration, then registration-outside-region names the province, nothing written", async () => {
+  it("when an operator of 3172 opens a case on a 3171 registration, then registration-outside-region names the regency and province, nothing written", async () => {
     const memory = await registeredByJoki();
     const { result, writes } = await writesOf(memory, () => open(memory, jakartaUtara));
-    expect(result).toEqual({ ok: false, reason: "registration-outside-region", details: { provinceCode: "31", provinceName: expect.any(String) } });
+    expect(result).toEqual({
+      ok: false,
+      reason: "registration-outside-region",
+      details: { provinceCode: "31", provinceName: expect.any(String), regencyCode: "3171", regencyName: expect.stringMatching(/Jakarta Pusat/i) },
+    });
     expect(writes).toEqual([]);
   });
 
@@ -89,6 +96,128 @@ describe("openNikDispute", () => {
     const memory = await registeredByJoki();
     await open(memory);
     expect(await open(memory, admin)).toEqual({ ok: false, reason: "request-id-reused" });
+  });
+
+  it("when the same operator reuses the request ID with another statement or claimant, then request-id-reused; the same input answers the case", async () => {
+    const memory = await registeredByJoki();
+    memory.accounts.add("other-person", { phone: "+6281299990002" });
+    const first = await open(memory);
+    const reused = (statement: string, claimant = PERSON) =>
+      openNikDispute(memory, jakartaPusat, { requestId: id(1), uid: JOKI, claimant: { uid: claimant }, statement, documentsSeen: ["ktp", "kk"] });
+    expect(await reused("Kata-kata lain.")).toEqual({ ok: false, reason: "request-id-reused" });
+    expect(await reused("Saya tidak pernah mendaftar.", "other-person")).toEqual({ ok: false, reason: "request-id-reused" });
+    expect(await reused("Saya tidak pernah mendaftar.")).toEqual(first);
+    // A keyed digest of the input is stored, never what was said in clear.
+    const stored = memory.state.nikDisputes.get(id(1));
+    expect(stored?.opened.digest).toEqual(expect.any(String));
+    expect(JSON.stringify(stored)).not.toContain("tidak pernah");
+    expect(memory.state.nikDisputes.get(id(1))?.claimantUid).toBe(PERSON);
+  });
+});
+
+describe("openNikDispute and resolveNikDispute: who may receive the registration", () => {
+  const staff = [
+    { role: "operator", region: "3171" },
+    { role: "operator", region: "31" },
+    { role: "admin" },
+    { role: "auditor" },
+    { role: "partner", partner: "MITRA01" },
+  ] as const;
+
+  it("when the claimant is the acting operator's own account, then claimant-is-actor, nothing written", async () => {
+    const memory = await registeredByJoki();
+    memory.accounts.add("operator-3171", { email: "op@example.test", claims: { role: "operator", region: "3171" } });
+    const { result, writes } = await writesOf(memory, () => open(memory, jakartaPusat, 1, { uid: "operator-3171" }));
+    expect(result).toEqual({ ok: false, reason: "claimant-is-actor" });
+    expect(writes).toEqual([]);
+    expect(memory.audit.records).toEqual([]);
+    // Found through the operator's own email, the same.
+    expect(await open(memory, jakartaPusat, 2, { email: "op@example.test" })).toEqual({ ok: false, reason: "claimant-is-actor" });
+  });
+
+  it("when the claimant is a staff account (another operator, an admin, an auditor, partner staff), then claimant-is-staff", async () => {
+    const memory = await registeredByJoki();
+    for (const [n, claims] of staff.entries()) {
+      memory.accounts.add(`staff-${n}`, { phone: `+62812888800${n}`, claims });
+      expect(await open(memory, jakartaPusat, 10 + n, { uid: `staff-${n}` })).toEqual({ ok: false, reason: "claimant-is-staff" });
+      expect(await open(memory, jakartaPusat, 20 + n, { phone: `+62812888800${n}` })).toEqual({ ok: false, reason: "claimant-is-staff" });
+    }
+    expect(memory.state.nikDisputes.size).toBe(0);
+    // An account whose claims say "applicant" is a plain applicant's.
+    memory.accounts.add("plain", { claims: { role: "applicant" } });
+    expect(await open(memory, jakartaPusat, 30, { uid: "plain" })).toMatchObject({ ok: true });
+  });
+
+  it("when the claimant was given a staff role after the case was opened, then the re-tie is claimant-is-staff and nothing moves", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    await memory.accounts.setRole(PERSON, { role: "operator", region: "3171" });
+    const { result, writes } = await writesOf(memory, () => resolveNikDispute(memory, jakartaPusat, resolution("re-tie")));
+    expect(result).toEqual({ ok: false, reason: "claimant-is-staff" });
+    expect(writes).toEqual([]);
+    expect(memory.state.applicants.get(JOKI)?.status).toBe("registered");
+    expect(memory.state.applicants.has(PERSON)).toBe(false);
+    // Dismissing gives the claimant nothing: still allowed.
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("dismiss", 11))).toMatchObject({ ok: true, value: { state: "dismissed" } });
+  });
+
+  it("when the claimant became an operator and resolves their own case, then claimant-is-actor", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    await memory.accounts.setRole(PERSON, { role: "operator", region: "3171" });
+    expect(await resolveNikDispute(memory, operatorOf("3171", PERSON), resolution("re-tie"))).toEqual({ ok: false, reason: "claimant-is-actor" });
+  });
+
+  it("when the claimant registered a NIK of their own after the case was opened, then claimant-registered", async () => {
+    const memory = await registeredByJoki();
+    await open(memory);
+    await register(memory, { uid: PERSON, by: "self", requestId: "person-request", attemptLimit: 10 }, person(2));
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("re-tie"))).toEqual({ ok: false, reason: "claimant-registered" });
+  });
+});
+
+describe("after a re-tie: the blocked registration", () => {
+  async function reTied(): Promise<MemoryPorts> {
+    const memory = await registeredByJoki();
+    await open(memory);
+    expect(await resolveNikDispute(memory, jakartaPusat, resolution("re-tie"))).toMatchObject({ ok: true });
+    return memory;
+  }
+
+  it("when blocked, then the account's tokens issued before stop at once (disabled, refresh tokens revoked), and the record is not eligible", async () => {
+    const memory = await registeredByJoki();
+    const before = memory.idTokens.issue(JOKI);
+    expect(await memory.idTokens.verify(before)).not.toBeNull();
+    await open(memory);
+    await resolveNikDispute(memory, jakartaPusat, resolution("re-tie"));
+    expect(await memory.idTokens.verify(before)).toBeNull();
+    expect(memory.state.accounts.get(JOKI)).toMatchObject({ disabled: true });
+    expect(memory.state.accounts.get(JOKI)?.validFrom).toBeGreaterThan(0);
+    expect(memory.state.applicants.get(JOKI)?.eligibility).toMatchObject({ eligible: false, reasons: [] });
+    // The person's own registration keeps its eligibility.
+    expect(memory.state.applicants.get(PERSON)?.eligibility.eligible).toBe(true);
+  });
+
+  it("when the blocked account joins a wave, or an operator joins it on its behalf, then registration-blocked; the person's own account joins", async () => {
+    const memory = await reTied();
+    const waveId = await createdWave(memory);
+    expect(await joinWave(memory, JOKI, waveId)).toEqual({ ok: false, reason: "registration-blocked" });
+    expect(await joinWaveOnBehalf(memory, jakartaPusat, { requestId: id(30), uid: JOKI, waveId, consent: true })).toEqual({
+      ok: false,
+      reason: "registration-blocked",
+    });
+    expect(await joinWave(memory, PERSON, waveId)).toMatchObject({ ok: true, value: { joined: true } });
+  });
+
+  it("when the dashboard is rolled up, then the re-tied NIK counts once: the blocked record is in no figure", async () => {
+    const memory = await reTied();
+    await rollupDashboards(memory, { provinces: ["31"], backfillDays: 2 });
+    const regency = memory.dashboards.docs.get("3171");
+    expect(regency?.figures).toMatchObject({ registrants: 1, online: 1, assisted: 0, eligible: 1, needsVerification: 0 });
+    expect(Object.values(regency?.figures.notEligible ?? {}).every((n) => n === 0)).toBe(true);
+    expect(regency?.districts.find((d) => d.code === "317101")?.figures).toMatchObject({ registrants: 1, online: 1, eligible: 1 });
+    expect(regency?.days.reduce((total, day) => total + day.registrants, 0)).toBe(1);
+    expect(memory.dashboards.docs.get("31")?.figures.registrants).toBe(1);
   });
 });
 

@@ -151,6 +151,18 @@ describe("listRoleGrants", () => {
       ]),
     );
     expect(rows.find((row) => row.id === ids[2])?.revokes).toEqual({ role: "operator", region: "31" });
+    expect(rows.find((row) => row.id === ids[2])?.revokedHeldAgain).toBe(false);
+    expect(rows.find((row) => row.id === ids[0])).not.toHaveProperty("revokedHeldAgain");
+  });
+
+  it("when a revoked account is granted the same role again, then the revocation's row says so (and a grant of another role does not)", async () => {
+    const memory = withAccounts();
+    await grantRole(memory, admin, { requestId: ids[0], email: "plain@example.id", role: "operator", region: "31" }, "callable");
+    await revokeRole(memory, admin, { requestId: ids[1], uid: "u-plain" });
+    await grantRole(memory, admin, { requestId: ids[2], email: "plain@example.id", role: "operator", region: "31" }, "callable");
+    const again = await listRoleGrants(memory, admin, {});
+    const revocation = (again.ok ? again.value.grants : []).find((row) => row.id === ids[1]);
+    expect(revocation).toMatchObject({ role: "applicant", holdsNow: false, revokedHeldAgain: true });
   });
 
   it("when there are more grants than a page, then the cursor leads through every grant once, newest first", async () => {

@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import { memoryPorts, type MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import { memorySealedStore } from "../../../functions/src/adapters/memory/sealedStore.js";
 import { Batch } from "../../../functions/src/adapters/memory/store.js";
+import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ZodType, type z } from "zod";
+import { emptyState } from "../../../functions/src/adapters/memory/state.js";
+import { Table } from "../../../functions/src/adapters/memory/store.js";
 import { keyedVault } from "../../../functions/src/adapters/vault.js";
-import type { KeyEncryptionKeys } from "../../../functions/src/domain/vault/envelope.js";
+import { seal, type KeyEncryptionKeys } from "../../../functions/src/domain/vault/envelope.js";
+import { nikDisputeDoc, type NikDisputeDoc } from "../../../functions/src/schemas/desk.js";
+import { sealedDoc } from "../../../functions/src/schemas/vault.js";
+import { DISPUTE_VAULT_CONTEXT } from "../../../functions/src/usecases/desk/openNikDispute.js";
 import type { Notification } from "../../../functions/src/schemas/notifications.js";
 import type { SealedStore } from "../../../functions/src/usecases/ports.js";
 import { ROTATION_PAGE, rotateVaultKeys, SEALED_FIELDS } from "../../../functions/src/usecases/rotateVaultKeys.js";
@@ -44,7 +54,65 @@ async function sealedUnderOldKey(count: number): Promise<MemoryPorts> {
   });
   const revoked: Notification = { kind: "revoked", uid: "u0", params: { reason: "purchase-deadline-passed" } };
   await memory.notifications.send("revoked-u0", revoked);
+  memory.state.nikDisputes.set("open-case", dispute(OLD));
+  memory.state.nikDisputes.set("resolved-case", dispute(OLD, true));
   return memory;
+}
+
+/** A NIK dispute as the desk stores it: the statement sealed, and once resolved, the note too (context "nik-dispute"). */
+function dispute(keys: KeyEncryptionKeys, resolved = false): NikDisputeDoc {
+  const sealWith = (value: Record<string, string>) => seal(value, DISPUTE_VAULT_CONTEXT, keys, (bytes) => randomBytes(bytes));
+  const act = { by: "op1", role: "operator", at: new Date("2026-11-30T03:00:00Z"), requestId: "r1", documentsSeen: ["ktp" as const] };
+  return {
+    state: resolved ? "dismissed" : "open",
+    uid: "u0",
+    claimantUid: "c0",
+    nikKey: "nik-key",
+    nikMasked: "3171••••••••0001",
+    provinceCode: "31",
+    regencyCode: "3171",
+    districtCode: "317101",
+    statement: sealWith({ statement: "Saya tidak pernah mendaftar." }),
+    opened: act,
+    ...(resolved ? { resolved: { ...act, requestId: "r2", decision: "dismiss" as const, note: sealWith({ note: "Dokumen tidak cocok." }) } } : {}),
+  };
+}
+
+/**
+ * The paths of every `sealedDoc` inside a zod schema (dotted; `[]` for inside an array, `|` for
+ * inside a union or a record's values), as stored: a seal at a path the rotation cannot write (in
+ * an array) shows as such and fails the test below.
+ */
+function sealedPaths(schema: z.core.$ZodType, path = ""): string[] {
+  if (schema === sealedDoc) return [path];
+  const def = schema._zod.def;
+  const join = (name: string) => (path === "" ? name : `${path}.${name}`);
+  switch (def.type) {
+    case "object":
+      return Object.entries((def as z.core.$ZodObjectDef).shape).flatMap(([name, inner]) => sealedPaths(inner, join(name)));
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "catch":
+    case "nonoptional":
+      return sealedPaths((def as z.core.$ZodOptionalDef).innerType, path);
+    case "array":
+      return sealedPaths((def as z.core.$ZodArrayDef).element, join("[]"));
+    case "union":
+      return (def as z.core.$ZodUnionDef).options.flatMap((option) => sealedPaths(option, path)).map((p) => `${p}|`);
+    case "intersection":
+      return [...sealedPaths((def as z.core.$ZodIntersectionDef).left, path), ...sealedPaths((def as z.core.$ZodIntersectionDef).right, path)];
+    case "record":
+      return sealedPaths((def as z.core.$ZodRecordDef).valueType, join("*"));
+    case "pipe":
+      return [...sealedPaths((def as z.core.$ZodPipeDef).in, path), ...sealedPaths((def as z.core.$ZodPipeDef).out, path)];
+    case "lazy":
+      return sealedPaths((def as z.core.$ZodLazyDef).getter(), path);
+    default:
+      return [];
+  }
 }
 
 describe("rotateVaultKeys", () => {
@@ -53,7 +121,14 @@ describe("rotateVaultKeys", () => {
     const result = await rotateVaultKeys(rotation(memory), keyedVault(ROTATING), ADMIN);
     expect(result).toEqual({
       current: "k2",
-      rewrapped: { "applicants.personal": 3, "applicants.smsTo": 3, "payoutAccounts.destination": 1, "sms.to": 1 },
+      rewrapped: {
+        "applicants.personal": 3,
+        "applicants.smsTo": 3,
+        "payoutAccounts.destination": 1,
+        "sms.to": 1,
+        "nikDisputes.statement": 2,
+        "nikDisputes.resolved.note": 1,
+      },
       busy: 0,
       unopenable: [],
       complete: true,
@@ -69,12 +144,29 @@ describe("rotateVaultKeys", () => {
     expect(opened(memory.state.sms.get("revoked-u0")!.to, "sms", NEW)).toEqual({ phone: "+6281200000000" });
   });
 
+  it("when NIK disputes hold a statement and a resolution's note under the old key, then both are rewrapped and open after the old key is retired, the rest of the case unchanged", async () => {
+    const memory = await sealedUnderOldKey(1);
+    const before = memory.state.nikDisputes.get("resolved-case")!;
+    await rotateVaultKeys(rotation(memory), keyedVault(ROTATING), ADMIN);
+    const open = memory.state.nikDisputes.get("open-case")!;
+    const resolved = memory.state.nikDisputes.get("resolved-case")!;
+    expect(opened(open.statement, "nik-dispute", NEW)).toEqual({ statement: "Saya tidak pernah mendaftar." });
+    expect(open.resolved).toBeUndefined();
+    expect(opened(resolved.statement, "nik-dispute", NEW)).toEqual({ statement: "Saya tidak pernah mendaftar." });
+    expect(opened(resolved.resolved!.note, "nik-dispute", NEW)).toEqual({ note: "Dokumen tidak cocok." });
+    expect({ ...resolved, statement: null, resolved: { ...resolved.resolved, note: null } }).toEqual({
+      ...before,
+      statement: null,
+      resolved: { ...before.resolved, note: null },
+    });
+  });
+
   it("when the rotation is complete, then one rotate-vault-key act is on the audit log, and running it again rewraps nothing and records nothing more", async () => {
     const memory = await sealedUnderOldKey(2);
     await rotateVaultKeys(rotation(memory), keyedVault(ROTATING), ADMIN);
     const writes = memory.writes.length;
     const again = await rotateVaultKeys(rotation(memory), keyedVault(ROTATING), ADMIN);
-    expect(Object.values(again.rewrapped)).toEqual([0, 0, 0, 0]);
+    expect(Object.values(again.rewrapped)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(memory.writes.length).toBe(writes);
     expect(memory.audit.records).toEqual([
       {
@@ -84,7 +176,14 @@ describe("rotateVaultKeys", () => {
         target: "k2",
         key: "rotate-to-k2",
         at: memory.clock.now(),
-        details: { "applicants.personal": 2, "applicants.smsTo": 2, "payoutAccounts.destination": 1, "sms.to": 1 },
+        details: {
+          "applicants.personal": 2,
+          "applicants.smsTo": 2,
+          "payoutAccounts.destination": 1,
+          "sms.to": 1,
+          "nikDisputes.statement": 2,
+          "nikDisputes.resolved.note": 1,
+        },
       },
     ]);
   });
@@ -145,6 +244,34 @@ describe("rotateVaultKeys", () => {
       "applicants.smsTo:sms",
       "payoutAccounts.destination:payout-account",
       "sms.to:sms",
+      "nikDisputes.statement:nik-dispute",
+      "nikDisputes.resolved.note:nik-dispute",
     ]);
+  });
+
+  it("when any stored document's schema holds a sealed field, then the rotation lists it (a new sealed field cannot be missed silently)", () => {
+    const stored = Object.entries(emptyState()).flatMap(([collection, table]) =>
+      table instanceof Table ? sealedPaths(table.schema).map((path) => `${collection}.${path}`) : [],
+    );
+    expect(stored.length).toBeGreaterThanOrEqual(SEALED_FIELDS.length);
+    expect([...stored].sort()).toEqual(SEALED_FIELDS.map((f) => `${f.collection}.${f.field}`).sort());
+  });
+
+  it("when a schema nests a seal, then the walk finds it at its dotted path", () => {
+    expect(sealedPaths(nikDisputeDoc)).toEqual(["statement", "resolved.note"]);
+  });
+
+  it("when a schema in functions/src/schemas/ holds a sealed field, then it is the schema of a stored collection the walk above covers", async () => {
+    const tables = new Set(Object.values(emptyState()).flatMap((table) => (table instanceof Table ? [table.schema] : [])));
+    const folder = fileURLToPath(new URL("../../../functions/src/schemas/", import.meta.url));
+    const uncovered: string[] = [];
+    for (const file of readdirSync(folder).filter((name) => name.endsWith(".ts"))) {
+      const exported: Record<string, unknown> = await import(join(folder, file));
+      for (const [name, value] of Object.entries(exported)) {
+        if (!(value instanceof ZodType) || value === sealedDoc || !name.endsWith("Doc")) continue;
+        if (sealedPaths(value).length > 0 && !tables.has(value)) uncovered.push(`${file} ${name}`);
+      }
+    }
+    expect(uncovered).toEqual([]);
   });
 });

@@ -4,6 +4,9 @@ import { MESSAGES } from "../../../functions/src/schemas/messages.js";
 import { REFUSAL_TEXT } from "../../../functions/src/schemas/refusalMessages.js";
 import { consoleFailure } from "../../../hosting/src/pages/admin/consoleFailure.js";
 import { countLines, importUrl, linesSent, NdjsonReader } from "../../../hosting/src/pages/admin/importStream.js";
+import { enConsole } from "../../../hosting/src/i18n/en.console.js";
+import { idConsole } from "../../../hosting/src/i18n/id.console.js";
+import { grantNow } from "../../../hosting/src/pages/admin/grantNow.js";
 import { regionLabel } from "../../../hosting/src/pages/admin/regionLabel.js";
 import { matchesRegion, provincesFor, regenciesFor, searchKey } from "../../../hosting/src/pages/admin/regionSearch.js";
 import { basisPointsOf, checkWave, jakartaIso, repeatedStratum, type WaveValues } from "../../../hosting/src/pages/admin/waveForm.js";
@@ -162,5 +165,25 @@ describe("the console's failures", () => {
       errors: [field],
     });
     expect(consoleFailure("listRoleGrants", { code: "functions/unavailable" })).toEqual({ kind: "message", message: "console.unavailable" });
+  });
+});
+
+describe('the role-grant list\'s "Now"', () => {
+  const revokes = { role: "operator" as const, region: "31" };
+
+  it("when a revocation stands (the account is an applicant), then it never says the account still holds the role", () => {
+    expect(grantNow({ holdsNow: true, revokes, revokedHeldAgain: false })).toBe("revocationStands");
+    expect(idConsole["console.grants.revocationStands"]).not.toMatch(/masih memegang/);
+    expect(enConsole["console.grants.revocationStands"]).not.toMatch(/still holds/);
+  });
+
+  it("when the account was granted the revoked role again, then it says so; another role since, then it says that", () => {
+    expect(grantNow({ holdsNow: false, revokes, revokedHeldAgain: true })).toBe("heldAgain");
+    expect(grantNow({ holdsNow: false, revokes, revokedHeldAgain: false })).toBe("revokedOtherRole");
+  });
+
+  it("when a grant (no revocation) is listed, then it says whether the account still holds it", () => {
+    expect(grantNow({ holdsNow: true })).toBe("holds");
+    expect(grantNow({ holdsNow: false })).toBe("notHeld");
   });
 });

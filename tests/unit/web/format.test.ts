@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarDate, jakartaTime } from "../../../hosting/src/format.js";
+import { calendarDate, jakartaIsoDay, jakartaTime } from "../../../hosting/src/format.js";
+import { myDataFileName } from "../../../hosting/src/pages/status/myDataFileName.js";
 
 /** 14:05 in Jakarta (UTC+7) on 17 August 2026; still 16 August in some time zones' evening. */
 const MOMENT = new Date("2026-08-17T07:05:00Z");
@@ -29,5 +30,13 @@ describe("dates and times in the page's language", () => {
 
   it("when a date is malformed, then it is shown as it came", () => {
     expect(calendarDate("17-05-1995x", "en")).toBe("17-05-1995x");
+  });
+});
+
+describe("the 'Unduh data saya' file name", () => {
+  it("when the copy is made early in the Jakarta morning (still the day before in UTC), then the file is dated the Jakarta day", () => {
+    expect(myDataFileName({ madeAt: "2026-11-30T23:30:00.000Z" })).toBe("data-saya-prakerja-2026-12-01.json");
+    expect(myDataFileName({ madeAt: "2026-11-30T16:59:59.999Z" })).toBe("data-saya-prakerja-2026-11-30.json");
+    expect(jakartaIsoDay(new Date("2026-12-31T17:00:00Z"))).toBe("2027-01-01");
   });
 });

@@ -70,10 +70,15 @@ async function* each<T>(values: T[]): AsyncIterable<T> {
   for (const value of values) yield await Promise.resolve(value);
 }
 
+/**
+ * The log read as the Firestore reader reads it, each document with its stored field names (the
+ * object's own keys: a test adds one to tamper; a head's `chain` is its ID, and the Firestore
+ * head's `updatedAt` is not kept here).
+ */
 export function memoryAuditReader(store: MemoryAuditStore): AuditReader {
   return {
-    days: () => each(byId(store.days).map(([, day]) => day)),
-    heads: () => each(byId(store.heads).map(([, head]) => head)),
-    entries: (chain) => each((store.entries.get(chain) ?? []).map((entry) => ({ id: entryId(entry.seq), entry }))),
+    days: () => each(byId(store.days).map(([, day]) => ({ ...day, fields: Object.keys(day) }))),
+    heads: () => each(byId(store.heads).map(([, head]) => ({ ...head, fields: Object.keys(head).filter((field) => field !== "chain") }))),
+    entries: (chain) => each((store.entries.get(chain) ?? []).map((entry) => ({ id: entryId(entry.seq), entry, fields: Object.keys(entry) }))),
   };
 }

@@ -56,6 +56,21 @@ export function memoryDashboards(memory: Memory): MemoryDashboards {
       const sum = query.sum === undefined ? 0 : found.reduce((total, doc) => total + Number(fieldOf(doc, query.sum ?? "")), 0);
       return Promise.resolve({ count: found.length, sum });
     },
+    blocked(query) {
+      queries.push(query);
+      const found = [...memory.state.applicants.values()].filter((doc) => query.filters.every((filter) => matches(doc, filter)));
+      return Promise.resolve(
+        found.map((doc) => ({
+          districtCode: doc.districtCode,
+          online: doc.registeredBy === "self",
+          registeredAt: doc.registeredAt,
+          eligible: doc.eligibility.eligible,
+          reasons: [...doc.eligibility.reasons],
+          needsVerification: doc.verification?.state === "needs-verification",
+          joinedWave: doc.joinedWave ?? null,
+        })),
+      );
+    },
     waves: () => Promise.resolve([...memory.state.waves.entries()].map(([id, wave]) => ({ id, final: wave.state === "drawn" }))),
     get: (scope) => Promise.resolve(docs.read(scope) ?? null),
     save(written) {

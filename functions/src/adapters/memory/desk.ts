@@ -3,7 +3,7 @@ import { roundTrip, type Memory } from "./state.js";
 
 /** The desk in memory: the same documents and all-or-nothing resolution as adapters/desk.ts. */
 export function memoryDesk(memory: Memory): Desk {
-  const { applicants, timeline, nikIndex, operatorDays, nikDisputes } = memory.state;
+  const { applicants, timeline, nikIndex, operatorDays, nikDisputes, deskReceipts } = memory.state;
   return {
     async nikOwner(nikKey) {
       await roundTrip();
@@ -23,6 +23,17 @@ export function memoryDesk(memory: Memory): Desk {
       if (existing !== undefined) return { created: false, dispute: existing };
       memory.batch().create(nikDisputes, id, doc).commit();
       return { created: true, dispute: structuredClone(doc) };
+    },
+    async receipt(requestId) {
+      await roundTrip();
+      return deskReceipts.read(requestId) ?? null;
+    },
+    async recordReceipt(requestId, doc) {
+      await roundTrip();
+      const existing = deskReceipts.read(requestId);
+      if (existing !== undefined) return existing;
+      memory.batch().create(deskReceipts, requestId, doc).commit();
+      return structuredClone(doc);
     },
     async resolveDispute(id, decide) {
       await roundTrip();

@@ -89,6 +89,7 @@ export function memoryPseudonyms(key: string = MEMORY_PSEUDONYM_KEY): Pseudonyms
     pid: (uid) => keyedId("pid", uid, key),
     family: (kkKey) => keyedId("family", kkKey, key),
     account: (value) => keyedId("account", value, key),
+    request: (value) => keyedId("request", value, key),
   };
 }
 

@@ -43,7 +43,7 @@ import {
   voucherDoc,
 } from "../../schemas/training.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../../schemas/waves.js";
-import { nikDisputeDoc } from "../../schemas/desk.js";
+import { deskReceiptDoc, nikDisputeDoc } from "../../schemas/desk.js";
 import { Batch, Table } from "./store.js";
 
 /** A Firebase Auth account as the memory adapters keep it. */
@@ -129,6 +129,7 @@ export function emptyState() {
     /** `<installment id>/<request id>`. */
     clawbackRepayments: new Table(COLLECTIONS.clawbackRepayments, repaymentDoc, COLLECTIONS.clawbacks),
     nikDisputes: new Table(COLLECTIONS.nikDisputes, nikDisputeDoc),
+    deskReceipts: new Table(COLLECTIONS.deskReceipts, deskReceiptDoc),
     /** The fake beacon's published rounds: `<source>#<round>` → value. */
     beaconRounds: new Map<string, string>(),
   };

@@ -8,10 +8,10 @@ import type { z } from "zod";
  * transaction in memory is a batch committed with no `await` between its reads and its writes.
  */
 export class Table<T> extends Map<string, T> {
-  /** `name` is the collection's; a subcollection's also names its parent collection. */
+  /** `name` is the collection's; a subcollection's also names its parent collection; `schema` its documents' (read by tests that walk every stored schema). */
   constructor(
     private readonly name: string,
-    private readonly schema: z.ZodType<T>,
+    readonly schema: z.ZodType<T>,
     private readonly parent?: string,
   ) {
     super();

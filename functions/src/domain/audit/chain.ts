@@ -95,6 +95,15 @@ export const entryId = (seq: number): string => String(seq).padStart(10, "0");
 /** The ID of an act's idempotency record: SHA-256 of the canonical JSON of [act, actor, key]. */
 export const actKeyId = (act: string, actor: string, key: string): string => sha256Hex(canonicalJson([act, actor, key]));
 
+/**
+ * Every field an entry document may hold: the hashed ones (`entryHash`) and `hash` itself. A field
+ * outside this set was added after the entry was written and breaks the chain (domain/audit/verify.ts).
+ */
+export const ENTRY_FIELDS = ["chain", "seq", "prev", "act", "actor", "role", "target", "key", "at", "region", "details", "hash"] as const;
+
+/** Every field a chain's head document holds (its ID is the chain); any other was added to it. */
+export const HEAD_FIELDS = ["day", "actor", "seq", "hash", "updatedAt"] as const;
+
 /** The hash of an entry: SHA-256 (hex) of the canonical JSON of all its fields but `hash`, `at` as ISO text. */
 export function entryHash(entry: Omit<AuditEntry, "hash">): string {
   const { chain, seq, prev, act, actor, role, target, key, at, region, details } = entry;

@@ -1,4 +1,4 @@
-import { DayRoot, dayOfChain, entryHash, entryId, GENESIS, nextDay, type AuditEntry, type ChainHead } from "./chain.js";
+import { DayRoot, dayOfChain, ENTRY_FIELDS, entryHash, entryId, GENESIS, HEAD_FIELDS, nextDay, type AuditEntry, type ChainHead } from "./chain.js";
 
 /**
  * Checking the audit log, pure: `npm run verify-audit` walks the whole log through an admin
@@ -10,12 +10,37 @@ export type AuditDayRecord =
   | { day: string; state: "sealing"; prev: string }
   | { day: string; state: "sealed"; prev: string; root: string; chains: number; entries: number; sealedAt: Date };
 
+/** Every field a day's document holds, by state; any other was added to it. */
+export const DAY_FIELDS = {
+  sealing: ["day", "state", "prev"],
+  sealed: ["day", "state", "prev", "root", "chains", "entries", "sealedAt"],
+} as const;
+
+/**
+ * A document as read, with the names of every field it stores — read from the raw document, before
+ * a schema strips the unknown ones — so that a field added to it afterwards is a broken link.
+ */
+export interface Stored {
+  fields: readonly string[];
+}
+
+/** A chain's entry as read: its document ID, the entry, its stored field names. */
+export type StoredEntry = { id: string; entry: AuditEntry } & Stored;
+
 /** Where the log is read from, each in order (days and heads by ID, entries by seq), paged inside. */
 export interface AuditReader {
-  days(): AsyncIterable<AuditDayRecord>;
-  heads(): AsyncIterable<ChainHead>;
+  days(): AsyncIterable<AuditDayRecord & Stored>;
+  heads(): AsyncIterable<ChainHead & Stored>;
   /** A chain's entries, each with its document ID. */
-  entries(chain: string): AsyncIterable<{ id: string; entry: AuditEntry }>;
+  entries(chain: string): AsyncIterable<StoredEntry>;
+}
+
+/** The stored fields outside `known`, sorted, comma-separated; "" when none. */
+function unexpected(fields: readonly string[], known: readonly string[]): string {
+  return fields
+    .filter((field) => !known.includes(field))
+    .sort()
+    .join(", ");
 }
 
 /** What is wrong at the first broken link. */
@@ -30,7 +55,9 @@ export type AuditProblem =
   | "day-not-sealed"
   | "day-seal-unfinished"
   | "day-link-mismatch"
-  | "root-mismatch";
+  | "root-mismatch"
+  /** A document holds a field outside its known set (an entry: outside the hashed ones): added after it was written. */
+  | "unexpected-field";
 
 export interface AuditBreak {
   problem: AuditProblem;
@@ -54,11 +81,13 @@ export interface AuditSummary {
 export type AuditVerdict = { ok: true; summary: AuditSummary } | { ok: false; broken: AuditBreak; summary: AuditSummary };
 
 /**
- * Checks one chain's entries against each other and its head; null when intact. With `upToHead`
+ * Checks one chain's entries against each other and its head; null when intact. A head or an
+ * entry holding a field outside its known set (an entry's: the hashed ones) is a break
+ * ("unexpected-field"): the hash does not cover it, so it was added afterwards. With `upToHead`
  * (a day not sealed yet, still being written) entries past the head read are newer acts, not
  * checked; on a sealed day any entry past the head is a break.
  */
-export async function verifyChain(head: ChainHead, entries: AsyncIterable<{ id: string; entry: AuditEntry }>, upToHead = false): Promise<AuditBreak | null> {
+export async function verifyChain(head: ChainHead & Stored, entries: AsyncIterable<StoredEntry>, upToHead = false): Promise<AuditBreak | null> {
   const day = dayOfChain(head.chain);
   const at = (problem: AuditProblem, seq: number | undefined, expected: string, found: string): AuditBreak => ({
     problem,
@@ -68,14 +97,19 @@ export async function verifyChain(head: ChainHead, entries: AsyncIterable<{ id: 
     expected,
     found,
   });
+  const onlyKnown = (known: readonly string[]) => `only ${known.join(", ")}`;
+  const headExtra = unexpected(head.fields, HEAD_FIELDS);
+  if (headExtra !== "") return at("unexpected-field", undefined, onlyKnown(HEAD_FIELDS), headExtra);
   if (head.day !== day) return at("head-day-mismatch", undefined, day, head.day);
   let seq = 0;
   let prev = GENESIS;
-  for await (const { id, entry } of entries) {
+  for await (const { id, entry, fields } of entries) {
     if (upToHead && seq >= head.seq) break;
     seq += 1;
     if (entry.seq !== seq) return at("seq-gap", seq, String(seq), String(entry.seq));
     if (id !== entryId(entry.seq)) return at("entry-id-mismatch", seq, entryId(entry.seq), id);
+    const extra = unexpected(fields, ENTRY_FIELDS);
+    if (extra !== "") return at("unexpected-field", seq, onlyKnown(ENTRY_FIELDS), extra);
     if (entry.chain !== head.chain) return at("entry-chain-mismatch", seq, head.chain, entry.chain);
     if (entry.prev !== prev) return at("prev-mismatch", seq, prev, entry.prev);
     const hash = entryHash(entry);
@@ -87,17 +121,23 @@ export async function verifyChain(head: ChainHead, entries: AsyncIterable<{ id: 
 }
 
 /**
- * Checks one day: each of its chains (heads in chain-ID order), then, when the day is sealed, its
+ * Checks one day: its record's fields (none beyond its state's), each of its chains (heads in
+ * chain-ID order), then, when the day is sealed, its
  * root over those heads and its link to `prevRoot` (the day before's root, GENESIS for the first).
  */
 export async function verifyDay(
   day: string,
-  record: AuditDayRecord | null,
+  record: (AuditDayRecord & Stored) | null,
   prevRoot: string,
-  heads: AsyncIterable<ChainHead> | Iterable<ChainHead>,
+  heads: AsyncIterable<ChainHead & Stored> | Iterable<ChainHead & Stored>,
   entries: AuditReader["entries"],
   tally: { chains: number; entries: number } = { chains: 0, entries: 0 },
 ): Promise<AuditBreak | null> {
+  if (record !== null) {
+    const known = DAY_FIELDS[record.state];
+    const extra = unexpected(record.fields, known);
+    if (extra !== "") return { problem: "unexpected-field", day, expected: `only ${known.join(", ")}`, found: extra };
+  }
   const root = new DayRoot(day, prevRoot);
   const open = record === null || record.state === "sealing";
   for await (const head of heads) {
@@ -139,8 +179,9 @@ class Cursor<T> {
 }
 
 /** The heads of one day, taken from the cursor while they belong to it. */
-async function* headsOf(day: string, heads: Cursor<ChainHead>): AsyncIterable<ChainHead> {
-  for (let head = await heads.peek(); head !== undefined && dayOfChain(head.chain) === day; head = await heads.peek()) yield (await heads.take()) as ChainHead;
+async function* headsOf(day: string, heads: Cursor<ChainHead & Stored>): AsyncIterable<ChainHead & Stored> {
+  for (let head = await heads.peek(); head !== undefined && dayOfChain(head.chain) === day; head = await heads.peek())
+    yield (await heads.take()) as ChainHead & Stored;
 }
 
 /**
@@ -158,7 +199,7 @@ export async function verifyLog(reader: AuditReader): Promise<AuditVerdict> {
     if (record === undefined && head === undefined) return { ok: true, summary };
     const headDay = head === undefined ? undefined : dayOfChain(head.chain);
     const day = record === undefined ? (headDay as string) : headDay === undefined || record.day <= headDay ? record.day : headDay;
-    const dayRecord = record?.day === day ? ((await days.take()) as AuditDayRecord) : null;
+    const dayRecord = record?.day === day ? ((await days.take()) as AuditDayRecord & Stored) : null;
     const fail = (broken: AuditBreak): AuditVerdict => ({ ok: false, broken, summary });
     if (dayRecord === null && (await days.peek()) !== undefined) return fail({ problem: "day-not-sealed", day, expected: "sealed", found: "no day record" });
     if (dayRecord !== null && lastSealed !== null && day !== nextDay(lastSealed))

@@ -57,6 +57,27 @@ export const provinceRegistrants = (province: string): FigureQuery => applicants
 /** The regency's registrants (the first query of a regency; its other figures are asked only when it is not 0). */
 export const regencyRegistrants = (regency: string): FigureQuery => applicants(at("regencyCode", regency));
 
+/**
+ * A regency's blocked registrations (the other side of a re-tied NIK dispute: the NIK now counts
+ * under the person's own account). They are left out of every figure: the rollup reads these few
+ * documents (the same shape as `revoked`, so no index of its own) and takes each off the counts
+ * it matched (withoutBlocked).
+ */
+export const regencyBlocked = (regency: string): FigureQuery => applicants(at("regencyCode", regency), { field: "status", op: "==", value: "blocked" });
+
+/** What the rollup reads of a blocked registration: the fields its figures filter on. */
+export interface BlockedRegistration {
+  districtCode: string;
+  /** Registered by its own account (`registeredBy` "self"), not at a desk. */
+  online: boolean;
+  registeredAt: Date;
+  eligible: boolean;
+  reasons: readonly ReasonCode[];
+  needsVerification: boolean;
+  /** The wave it joined first, if any. */
+  joinedWave: string | null;
+}
+
 /** A regency's totals: each named figure with its query. `registrants` is asked first, on its own. */
 export function regencyQueries(regency: string): {
   online: FigureQuery;
@@ -125,6 +146,7 @@ export function dashboardQueryShapes(): QueryShape[] {
   const all: FigureQuery[] = [
     provinceRegistrants("31"),
     regencyRegistrants("3171"),
+    regencyBlocked("3171"),
     regency.online,
     regency.eligible,
     ...Object.values(regency.reasons),

@@ -15,10 +15,12 @@ import {
   dayQueries,
   districtQueries,
   provinceRegistrants,
+  regencyBlocked,
   regencyFigures,
   regencyQueries,
   regencyRegistrants,
   waveQueries,
+  type BlockedRegistration,
 } from "../../domain/dashboard/queries.js";
 import { DAYS_KEPT, dayBounds, daysToCount, NATIONAL_SCOPE } from "../../domain/dashboard/scope.js";
 import { allProvinces, districtsOf, regenciesOf, type Province, type Regency } from "../../domain/regions/index.js";
@@ -73,6 +75,9 @@ export function assertFits(doc: DashboardDoc): void {
  * country, and writes every `dashboards/{scope}` document once. Regencies nobody registered in
  * cost one query; a province nobody registered in costs one for all its regencies. Day counts
  * before yesterday and the counts of drawn waves are kept from the last run: they never change.
+ * Blocked registrations (a re-tied NIK dispute's other side: the NIK counts under the person's own
+ * account) are left out of every figure: a counted regency reads its few blocked documents (one
+ * query) and takes each off every count it matched.
  */
 export async function rollupDashboards(ports: RollupPorts, options: RollupOptions = {}): Promise<RollupResult> {
   const now = ports.clock.now();
@@ -84,23 +89,36 @@ export async function rollupDashboards(ports: RollupPorts, options: RollupOption
   };
   const waves = await ports.dashboards.waves();
 
-  const districtRows = async (regency: Regency, empty: boolean): Promise<DashboardDoc["districts"]> =>
+  const districtRows = async (regency: Regency, empty: boolean, blocked: readonly BlockedRegistration[] = []): Promise<DashboardDoc["districts"]> =>
     inTurns(districtsOf(regency.code), 4, async (district) => {
       if (empty) return { code: district.code, name: district.name, figures: zeroDistrict() };
       const q = districtQueries(district.code);
-      const registrants = (await count(q.registrants)).count;
-      if (registrants === 0) return { code: district.code, name: district.name, figures: zeroDistrict() };
+      const here = blocked.filter((row) => row.districtCode === district.code);
+      const off = (match: (row: BlockedRegistration) => boolean) => here.filter(match).length;
+      const registrants = (await count(q.registrants)).count - here.length;
+      if (registrants <= 0) return { code: district.code, name: district.name, figures: zeroDistrict() };
       const [online, eligible, needsVerification, revoked] = await Promise.all(
         [q.online, q.eligible, q.needsVerification, q.revoked].map(async (x) => (await count(x)).count),
       );
-      const figures: DistrictFigures = { registrants, online, assisted: registrants - online, eligible, needsVerification, revoked };
+      const figures: DistrictFigures = {
+        registrants,
+        online: online - off((row) => row.online),
+        assisted: registrants - (online - off((row) => row.online)),
+        eligible: eligible - off((row) => row.eligible),
+        needsVerification: needsVerification - off((row) => row.needsVerification),
+        revoked,
+      };
       return { code: district.code, name: district.name, figures };
     });
 
   const regencyDoc = async (regency: Regency, provinceEmpty: boolean): Promise<DashboardDoc> => {
-    const registrants = provinceEmpty ? 0 : (await count(regencyRegistrants(regency.code))).count;
+    const counted = provinceEmpty ? 0 : (await count(regencyRegistrants(regency.code))).count;
     const base = { scope: regency.code, level: "regency" as const, name: regency.name, updatedAt: now, parts: [] };
-    if (registrants === 0) return { ...base, figures: zeroFigures(), districts: await districtRows(regency, true), days: [], waves: [] };
+    if (counted === 0) return { ...base, figures: zeroFigures(), districts: await districtRows(regency, true), days: [], waves: [] };
+    queries += 1;
+    const blocked = await ports.dashboards.blocked(regencyBlocked(regency.code));
+    const off = (match: (row: BlockedRegistration) => boolean) => blocked.filter(match).length;
+    const registrants = counted - blocked.length;
     const previous = await ports.dashboards.get(regency.code);
     const q = regencyQueries(regency.code);
     const number = async (query: Parameters<typeof count>[0]) => (await count(query)).count;
@@ -121,16 +139,16 @@ export async function rollupDashboards(ports: RollupPorts, options: RollupOption
         if (kept !== undefined) return kept;
         const w = waveQueries(regency.code, wave.id);
         const [joined, drawn] = await Promise.all([number(w.joined), number(w.drawn)]);
-        return { waveId: wave.id, joined, drawn };
+        return { waveId: wave.id, joined: joined - off((row) => row.joinedWave === wave.id), drawn };
       }),
     );
-    const days = await daySeries(regency.code, previous?.days ?? []);
+    const days = await daySeries(regency.code, previous?.days ?? [], blocked);
     const figures: RegionFigures = regencyFigures({
       registrants,
-      online,
-      eligible,
-      reasons: Object.fromEntries(reasonCounts) as Record<ReasonCode, number>,
-      needsVerification,
+      online: online - off((row) => row.online),
+      eligible: eligible - off((row) => row.eligible),
+      reasons: Object.fromEntries(reasonCounts.map(([reason, n]) => [reason, n - off((row) => row.reasons.includes(reason))])) as Record<ReasonCode, number>,
+      needsVerification: needsVerification - off((row) => row.needsVerification),
       revoked,
       bought,
       completed,
@@ -140,16 +158,19 @@ export async function rollupDashboards(ports: RollupPorts, options: RollupOption
       joined: waveRows.reduce((total, row) => total + row.joined, 0),
       drawn: waveRows.reduce((total, row) => total + row.drawn, 0),
     });
-    return { ...base, figures, districts: await districtRows(regency, false), days, waves: waveRows.filter((row) => row.joined > 0 || row.drawn > 0) };
+    return { ...base, figures, districts: await districtRows(regency, false, blocked), days, waves: waveRows.filter((row) => row.joined > 0 || row.drawn > 0) };
   };
 
-  const daySeries = async (regency: string, known: readonly DayFigures[]): Promise<DayFigures[]> => {
+  const daySeries = async (regency: string, known: readonly DayFigures[], blocked: readonly BlockedRegistration[]): Promise<DayFigures[]> => {
     const counted = await Promise.all(
       daysToCount(now, backfill, new Set(known.map((d) => d.day))).map(async (day): Promise<DayFigures> => {
         const { from, to } = dayBounds(day);
         const d = dayQueries(regency, from, to);
-        const [registrants, online] = await Promise.all([count(d.registrants), count(d.online)]);
-        return { day, registrants: registrants.count, online: online.count, assisted: registrants.count - online.count };
+        const [all, self] = await Promise.all([count(d.registrants), count(d.online)]);
+        const that = blocked.filter((row) => row.registeredAt >= from && row.registeredAt < to);
+        const registrants = all.count - that.length;
+        const online = self.count - that.filter((row) => row.online).length;
+        return { day, registrants, online, assisted: registrants - online };
       }),
     );
     const byDay = new Map(known.map((d) => [d.day, d]));

@@ -27,7 +27,8 @@ export async function setRegionTarget(
   input: { requestId: string; scope: string; registrants: number },
 ): Promise<Outcome<SetRegionTargetResult, SetRegionTargetRefusal>> {
   if (!mayDo(actor, "set-region-target")) return refused("not-admin");
-  if (!scopeExists(input.scope)) return refused("region-unknown");
+  // The code travels in the details: the edge fills the text's `{region}` with it, as for grantRole.
+  if (!scopeExists(input.scope)) return refused("region-unknown", { region: input.scope });
   const at = ports.clock.now();
   await ports.dashboards.setTarget(input.scope, { registrants: input.registrants, setBy: actor.uid, setAt: at, requestId: input.requestId });
   await ports.audit.append({

@@ -4,13 +4,20 @@ import { canSeeRegion, type Actor } from "../../domain/roles.js";
 
 /**
  * The desk's region check: operators act on registrations of people living in their region,
- * admins everywhere. A refusal names the province whose labor office holds the registration (a
- * code and a name, not personal data), so the operator can send the person there.
+ * admins everywhere. A refusal names the regency or city whose labor office holds the
+ * registration and its province (codes and official names from the region data, not personal
+ * data), so the operator can send the person there.
  */
 export function outsideRegion(actor: Actor, districtCode: string) {
   if (canSeeRegion(actor.claims, districtCode)) return null;
   const provinceCode = districtCode.slice(0, 2);
-  return refused("registration-outside-region", { provinceCode, provinceName: findProvince(provinceCode)?.name ?? provinceCode });
+  const regencyCode = districtCode.slice(0, 4);
+  return refused("registration-outside-region", {
+    provinceCode,
+    provinceName: findProvince(provinceCode)?.name ?? provinceCode,
+    regencyCode,
+    regencyName: findRegency(regencyCode)?.name ?? regencyCode,
+  });
 }
 
 /** The operator's office as a receipt names it: "Disnaker <regency or province>"; the program office for admins. */

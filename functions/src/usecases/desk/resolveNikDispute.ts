@@ -6,7 +6,7 @@ import type { RefusalOf } from "../../schemas/contract.js";
 import type { NikDisputeDoc, NikDisputeView, ResolveNikDisputeInput } from "../../schemas/desk.js";
 import type { NikDisputeWrite, Ports } from "../ports.js";
 import { openPersonal, sealPersonal, type SealedPersonal } from "../personalData.js";
-import { DISPUTE_VAULT_CONTEXT, disputeView } from "./openNikDispute.js";
+import { claimantRefusal, DISPUTE_VAULT_CONTEXT, disputeView } from "./openNikDispute.js";
 import { outsideRegion } from "./region.js";
 
 export type ResolveDisputePorts = Pick<Ports, "desk" | "registrations" | "accounts" | "vault" | "audit" | "clock">;
@@ -22,6 +22,11 @@ type Result = Outcome<NikDisputeView, RefusalOf<"resolveNikDispute">>;
  * event. Then the other Auth account is disabled (again on a retry: idempotent). Dismiss only
  * closes the case. The case is resolved once: a retry of the same request answers the same
  * outcome, another request is refused. The operator who registered the NIK cannot resolve it.
+ * A re-tie checks the claimant again (claimantRefusal: a staff account, the resolving operator's
+ * own, the disputed one, or one registered meanwhile is refused). The blocked registration is no
+ * longer eligible (`eligibility.eligible` false, no reasons: it is out of every eligibility figure)
+ * and its Auth account's refresh tokens are revoked with the block, so its session ends at once
+ * wherever revocation is checked (privileged calls, `downloadMyData`).
  */
 export async function resolveNikDispute(ports: ResolveDisputePorts, actor: Actor, input: ResolveNikDisputeInput): Promise<Result> {
   if (!mayDo(actor, "resolve-nik-dispute")) return refused("not-operator-or-admin");
@@ -29,6 +34,11 @@ export async function resolveNikDispute(ports: ResolveDisputePorts, actor: Actor
   if (stored === null) return refused("dispute-not-found");
   const outside = outsideRegion(actor, stored.districtCode);
   if (outside !== null) return outside;
+  // The claimant is checked again as on opening: a role granted since, or the resolving operator's own account, stops the move.
+  if (input.decision === "re-tie" && stored.state === "open") {
+    const unfit = await claimantRefusal(ports, actor, stored.uid, stored.claimantUid);
+    if (unfit !== null) return refused(unfit);
+  }
 
   const at = ports.clock.now();
   const note = await ports.vault.seal({ note: input.note }, DISPUTE_VAULT_CONTEXT);
@@ -97,7 +107,7 @@ function retie(
   return {
     moved,
     claimantEvent: { kind: "nik-re-tied", ...act },
-    blocked: { ...registration, status: "blocked", inPool: false },
+    blocked: { ...registration, status: "blocked", inPool: false, eligibility: { ...registration.eligibility, eligible: false, reasons: [], checkedAt: at } },
     blockedEvent: { kind: "blocked-nik-dispute", ...act },
   };
 }

@@ -6,6 +6,7 @@ import { jakartaTime } from "../../format.js";
 import { useConsoleLang } from "../../i18n/console.js";
 import { consoleFailure, type ConsoleFailure } from "./consoleFailure.js";
 import { FailureNotice } from "./FailureNotice.js";
+import { grantNow } from "./grantNow.js";
 import { GrantFilters, type GrantFilter } from "./GrantFilters.js";
 import { regionLabel } from "./regionLabel.js";
 import { RevokeButton } from "./RevokeButton.js";
@@ -73,7 +74,7 @@ export function RoleGrantList({ version, canRevoke, selfUid, onRevoked }: Props)
                 <dt>{t("grants.via")}</dt>
                 <dd>{t(`grants.via.${grant.via}`)}</dd>
                 <dt>{t("console.grants.now")}</dt>
-                <dd>{grant.holdsNow ? t("console.grants.holds") : t("console.grants.notHeld")}</dd>
+                <dd>{t(`console.grants.${grantNow(grant)}`)}</dd>
               </dl>
               <p class="muted">
                 <time dateTime={grant.grantedAt}>{jakartaTime(new Date(grant.grantedAt), lang)}</time>

@@ -41,8 +41,10 @@ export function TargetSection({
         onSaved();
       },
       (error: unknown) => {
-        const { reason, code } = callableFailure(error);
-        setState({ kind: "failed", message: isRefusalOf("setRegionTarget", reason) ? REFUSAL_TEXT[reason][lang] : code });
+        const { reason, code, fields } = callableFailure(error);
+        // The edge's text has its places filled (the region code); the table's is the fallback.
+        const sent = fields.find((field) => field.code === reason)?.message[lang];
+        setState({ kind: "failed", message: sent ?? (isRefusalOf("setRegionTarget", reason) ? REFUSAL_TEXT[reason][lang] : code) });
       },
     );
   };

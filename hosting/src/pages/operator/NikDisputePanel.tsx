@@ -2,7 +2,7 @@ import { useRef, useState } from "preact/hooks";
 import type { IdentityDocument } from "@schemas";
 import { Field } from "../../components/Field.js";
 import { RadioGroup } from "../../components/RadioGroup.js";
-import { groupedCode, typedCode } from "../../data/accountCode.js";
+import { typedCode } from "../../data/accountCode.js";
 import { callOpenNikDispute, callResolveNikDispute, deskFailureText, type NikDisputeView, type RegistrationLookup } from "../../data/desk.js";
 import { useDeskDisputeLang } from "../../i18n/deskDispute.js";
 import { DeskReceipt } from "./DeskReceipt.js";
@@ -76,7 +76,8 @@ export function NikDisputePanel({ registration, region }: { registration: Regist
     return (
       <section aria-labelledby="dispute-outcome" data-testid="dispute-outcome" data-state={dispute.state}>
         <h3 id="dispute-outcome" class={dispute.state === "re-tied" ? "notice notice-ok" : "notice"}>
-          {t(outcome, { nik: dispute.nikMasked, code: groupedCode(dispute.registrationUid) })}
+          {/* The account as it is: a uid made at the desk ("claimant-…") is no code in groups of four. */}
+          {t(outcome, { nik: dispute.nikMasked, account: dispute.registrationUid })}
         </h3>
         {dispute.state === "re-tied" && <DeskReceipt uid={dispute.registrationUid} nikMasked={dispute.nikMasked} region={region} after="dispute" />}
       </section>

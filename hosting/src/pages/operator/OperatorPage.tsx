@@ -1,6 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import type { RegisterInput } from "@schemas";
 import { callRegisterAssisted, type RegisterResult } from "../../data/registration.js";
+import { deskFieldErrors } from "../../data/deskFailure.js";
 import { noticeText } from "../../data/refusals.js";
 import { NavLink } from "../../components/NavLink.js";
 import { useDeskLang } from "../../i18n/desk.js";
@@ -43,7 +44,7 @@ export function OperatorPage({ region }: OperatorPageProps) {
       setRegistered((n) => n + 1);
     }, setFailure);
     if (errors?.nik?.code === "nik-registered") setTakenNik(input.nik);
-    return errors;
+    return errors === null ? null : deskFieldErrors(errors);
   };
 
   const another = () => {

@@ -1,13 +1,10 @@
 import { useState } from "preact/hooks";
-import type { MyData } from "@schemas/personalAccess.js";
 import { callable } from "../../data/callable.js";
 import { callableFailure } from "../../data/callableError.js";
 import { useMyDataLang } from "../../i18n/myData.js";
+import { myDataFileName } from "./myDataFileName.js";
 
 const callDownload = callable("downloadMyData");
-
-/** The saved file's name: `data-saya-prakerja-<date>.json`, the date of the copy (YYYY-MM-DD). */
-export const myDataFileName = (data: Pick<MyData, "madeAt">): string => `data-saya-prakerja-${data.madeAt.slice(0, 10)}.json`;
 
 /**
  * The right of access: "Unduh data saya / Download my data" fetches everything held about the
