@@ -5,7 +5,7 @@ import { allProvinces, districtsOf, findProvince, regenciesOf } from "../../func
 import type { DashboardDoc } from "../../functions/src/schemas/dashboard.js";
 import { adminDb } from "../support/admin.js";
 import { accountWith } from "../support/stack.js";
-import { closeBrowser, expectAccessible, expectNoSidewaysScroll, openPhone, signInAs } from "./support.js";
+import { closeBrowser, expectAccessible, expectNoSidewaysScroll, openPhone, signInAs, submitAccountForm } from "./support.js";
 
 /**
  * The regional dashboard in the browser (/dasbor): an operator of Kalimantan Selatan (63) opens it
@@ -140,7 +140,9 @@ describe("the regional dashboard", () => {
   it("when an applicant opens /dasbor, then the page says it is not for them", async () => {
     const applicant = await accountWith(null, "applicant-dash");
     const { page } = await openPhone();
-    await signInAs(page, applicant.email, "Pendaftar");
+    // An applicant not yet registered is taken to the registration form (not the account page).
+    await submitAccountForm(page, applicant.email, "Masuk");
+    await page.waitForURL("**/daftar");
     expect(await page.getByRole("link", { name: "Dasbor", exact: true }).count()).toBe(0);
     await page.evaluate(() => {
       history.pushState(null, "", "/dasbor");

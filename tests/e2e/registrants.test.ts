@@ -7,7 +7,7 @@ import { REFUSAL_TEXT } from "../../functions/src/schemas/refusalMessages.js";
 import { PATHS } from "../../hosting/src/router.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith, call, type SignedIn } from "../support/stack.js";
-import { closeBrowser, expectAccessible, expectNoSidewaysScroll, openPhone, signInAs } from "./support.js";
+import { closeBrowser, expectAccessible, expectNoSidewaysScroll, openPhone, signInAs, submitAccountForm } from "./support.js";
 
 /**
  * An operator of Jakarta Pusat (3171) lists the registrants of their regency, filters to one
@@ -133,7 +133,9 @@ describe("the registrants page", () => {
   it("when an applicant opens the page, then they are told it is not for them", async () => {
     const applicant = await accountWith(null, "applicant-list");
     const { page } = await openPhone();
-    await signInAs(page, applicant.email, "Pendaftar");
+    // An applicant not yet registered is taken to the registration form (not the account page).
+    await submitAccountForm(page, applicant.email, "Masuk");
+    await page.waitForURL("**/daftar");
     await page.goto(`${URLS.webApp}${PATHS.registrants}`);
     await page.getByTestId("registrants-refused").waitFor();
   });

@@ -1,3 +1,4 @@
+import { readAuditKey } from "../../functions/src/domain/audit/acts.js";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminAuth, adminDb } from "../support/admin.js";
@@ -80,7 +81,7 @@ describe("NIK disputes at the desk", () => {
     const acts = await auditedActs(operator.uid);
     expect(acts).toEqual(
       expect.arrayContaining([
-        { act: "view-registrant", target: joki.uid, key: lookupId },
+        { act: "view-registrant", target: joki.uid, key: readAuditKey(lookupId, joki.uid) },
         { act: "open-nik-dispute", target: joki.uid, key: disputeId },
         { act: "resolve-nik-dispute", target: joki.uid, key: resolveInput.requestId },
       ]),

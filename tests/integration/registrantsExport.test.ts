@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { URLS } from "../../scripts/stack/config.js";
+import { filtersKey, readAuditKey } from "../../functions/src/domain/audit/acts.js";
 import { actKeyId, entryId } from "../../functions/src/domain/audit/chain.js";
 import type { HttpError } from "../../functions/src/schemas/http.js";
 import { REGISTRANT_CSV_COLUMNS } from "../../functions/src/schemas/registrants.js";
@@ -86,7 +87,7 @@ describe("GET /api/v1/registrants.csv", () => {
     expect(rows.every((row) => row.district_code === PUSAT && /^\d{4}\*{8}\d{4}$/.test(row.nik_masked ?? ""))).toBe(true);
     for (const { nik } of pusat) expect(answer.text).not.toContain(nik);
 
-    const entry = await auditEntry("export-registrants", operator3171.uid, requestId);
+    const entry = await auditEntry("export-registrants", operator3171.uid, readAuditKey(requestId, filtersKey({ districtCode: PUSAT })));
     expect(entry).toMatchObject({
       act: "export-registrants",
       role: "operator",
@@ -101,7 +102,7 @@ describe("GET /api/v1/registrants.csv", () => {
     expect(answer.status).toBe(403);
     expect(errorOf(answer.text).code).toBe("region-outside-scope");
     expect(answer.text).not.toContain(utara[0]?.uid ?? "-");
-    expect(await auditEntry("export-registrants", operator3171.uid, requestId)).toBeNull();
+    expect(await auditEntry("export-registrants", operator3171.uid, readAuditKey(requestId, filtersKey({ scope: "3172" })))).toBeNull();
   });
 
   it("when an operator of 3171 exports a district of 3172, then it is refused the same way", async () => {
@@ -162,7 +163,11 @@ describe("listRegistrants and getRegistrant over HTTP", () => {
     const record = await call("getRegistrant", { uid: pusat[1]?.uid, requestId }, operator3171.idToken);
     expect(record.result).toMatchObject({ row: { uid: pusat[1]?.uid, channel: "online" }, timeline: [{ kind: "registered" }] });
     expect(JSON.stringify(record.result)).not.toContain(pusat[1]?.nik);
-    expect(await auditEntry("view-registrant", operator3171.uid, requestId)).toMatchObject({ act: "view-registrant", target: pusat[1]?.uid, region: PUSAT });
+    expect(await auditEntry("view-registrant", operator3171.uid, readAuditKey(requestId, pusat[1]?.uid ?? ""))).toMatchObject({
+      act: "view-registrant",
+      target: pusat[1]?.uid,
+      region: PUSAT,
+    });
     const other = await call("getRegistrant", { uid: utara[1]?.uid, requestId: randomUUID() }, operator3171.idToken);
     expect(other.error).toMatchObject({ status: "NOT_FOUND", details: { reason: "registrant-not-in-region" } });
   });

@@ -157,7 +157,7 @@ export const REFUSALS = {
   grantRole: ["not-admin", "own-role", "region-unknown", "partner-unknown", "unknown-account", "request-id-reused"],
   register: REGISTER_REFUSALS,
   registerAssisted: [...REGISTER_REFUSALS, "not-operator", "outside-region"],
-  getMyStatus: ["not-registered"],
+  getMyStatus: ["not-registered", "registration-blocked"],
   exclusionListDiff: ["not-admin-or-auditor", "version-not-found", "version-not-completed", "imports-overlapped"],
   createWave: [
     "not-admin",

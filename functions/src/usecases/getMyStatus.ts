@@ -23,6 +23,9 @@ export type StatusPorts = Pick<Ports, "latestDraw" | "registrations" | "lists" |
 export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outcome<MyStatus, StatusRefusal>> {
   const applicant = await ports.registrations.applicant(uid);
   if (applicant === null) return refused("not-registered");
+  // Found to be someone else's NIK in a dispute: the account that used it sees none of it again,
+  // even with a token issued before the block (usecases/desk/resolveNikDispute.ts).
+  if (applicant.status === "blocked") return refused("registration-blocked");
   const now = ports.clock.now();
   const [rules, personal] = await Promise.all([ports.programYears.get(calendarDateIn(now).year), openPersonal(ports.vault, applicant)]);
 

@@ -34,6 +34,7 @@ export const enAuditLog: Record<keyof typeof idAuditLog, string> = {
   "auditLog.intact": "Intact: {chains} chains and {entries} entries checked again in this browser; every hash and link matches{sealed}.",
   "auditLog.intact.sealed": ", and so do the day's root and its link to the day before",
   "auditLog.broken": "The chain is broken at this first link: {where}. Expected {expected}, found {found}.",
+  "auditLog.brokenFields": "The chain is broken at this first link: {where}. The only fields allowed are {expected}; added fields: {found}.",
   "auditLog.problem.entry-id-mismatch": "an entry's document ID does not match its place",
   "auditLog.problem.entry-chain-mismatch": "an entry is recorded on another chain",
   "auditLog.problem.seq-gap": "an entry is missing or out of place",

@@ -32,6 +32,7 @@ export const idAuditLog = {
   "auditLog.intact": "Utuh: {chains} rantai dan {entries} entri diperiksa ulang di peramban ini; semua hash dan tautan cocok{sealed}.",
   "auditLog.intact.sealed": ", begitu pula akar hari ini dan tautannya ke hari sebelumnya",
   "auditLog.broken": "Rantai rusak pada tautan pertama berikut: {where}. Seharusnya {expected}, tercatat {found}.",
+  "auditLog.brokenFields": "Rantai rusak pada tautan pertama berikut: {where}. Isian yang tercatat hanya boleh {expected}; isian tambahan: {found}.",
   "auditLog.problem.entry-id-mismatch": "ID dokumen entri tidak sesuai urutannya",
   "auditLog.problem.entry-chain-mismatch": "entri tercatat di rantai lain",
   "auditLog.problem.seq-gap": "ada entri yang hilang atau bertukar tempat",

@@ -44,7 +44,13 @@ describe("lookupRegistration", () => {
     });
     expect(JSON.stringify(result)).not.toContain(person(1).nik);
     expect(memory.audit.records).toEqual([
-      expect.objectContaining({ act: "view-registrant", actor: "operator-3171", target: "joki", key: id(1), details: { purpose: "nik-dispute", shown: true } }),
+      expect.objectContaining({
+        act: "view-registrant",
+        actor: "operator-3171",
+        target: "joki",
+        key: `${id(1)}:joki`,
+        details: { purpose: "nik-dispute", shown: true },
+      }),
     ]);
   });
 

@@ -5,6 +5,7 @@ import type { ResolveNikDisputeInput } from "../../../functions/src/schemas/desk
 import { rollupDashboards } from "../../../functions/src/usecases/dashboard/rollup.js";
 import { openNikDispute } from "../../../functions/src/usecases/desk/openNikDispute.js";
 import { resolveNikDispute } from "../../../functions/src/usecases/desk/resolveNikDispute.js";
+import { getMyStatus } from "../../../functions/src/usecases/getMyStatus.js";
 import { joinWave } from "../../../functions/src/usecases/joinWave.js";
 import { joinWaveOnBehalf } from "../../../functions/src/usecases/joinWaveOnBehalf.js";
 import { register } from "../../../functions/src/usecases/register.js";
@@ -196,6 +197,12 @@ describe("after a re-tie: the blocked registration", () => {
     expect(memory.state.applicants.get(JOKI)?.eligibility).toMatchObject({ eligible: false, reasons: [] });
     // The person's own registration keeps its eligibility.
     expect(memory.state.applicants.get(PERSON)?.eligibility.eligible).toBe(true);
+  });
+
+  it("when the blocked account asks for its status, then registration-blocked and nothing of the record is opened; the person sees theirs", async () => {
+    const memory = await reTied();
+    expect(await getMyStatus(memory, JOKI)).toEqual({ ok: false, reason: "registration-blocked" });
+    expect(await getMyStatus(memory, PERSON)).toMatchObject({ ok: true, value: { status: "registered" } });
   });
 
   it("when the blocked account joins a wave, or an operator joins it on its behalf, then registration-blocked; the person's own account joins", async () => {

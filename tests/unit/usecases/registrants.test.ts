@@ -1,3 +1,4 @@
+import { readAuditKey } from "../../../functions/src/domain/audit/acts.js";
 import { describe, expect, it } from "vitest";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import type { Actor } from "../../../functions/src/domain/roles.js";
@@ -184,8 +185,23 @@ describe("getRegistrant", () => {
     expect(JSON.stringify(outcome.value)).not.toContain("Siti Nurhaliza");
     await getRegistrant(memory, operatorOf("3171"), input);
     expect(memory.audit.records).toEqual([
-      { act: "view-registrant", actor: "operator-3171", role: "operator", target: "pusat-2", key: requestId(1), at: memory.clock.now(), region: "317102" },
+      {
+        act: "view-registrant",
+        actor: "operator-3171",
+        role: "operator",
+        target: "pusat-2",
+        key: readAuditKey(requestId(1), "pusat-2"),
+        at: memory.clock.now(),
+        region: "317102",
+      },
     ]);
+  });
+
+  it("when one request ID is reused to open another person, then that view is on the audit log too", async () => {
+    const memory = await region();
+    await getRegistrant(memory, operatorOf("3171"), { uid: "pusat-1", requestId: requestId(3) });
+    await getRegistrant(memory, operatorOf("3171"), { uid: "pusat-2", requestId: requestId(3) });
+    expect(memory.audit.records.map((record) => record.target)).toEqual(["pusat-1", "pusat-2"]);
   });
 
   it.each([
@@ -254,12 +270,20 @@ describe("exportRegistrants", () => {
         actor: "operator-31",
         role: "operator",
         target: "31",
-        key: "req-1",
+        key: readAuditKey("req-1", "[]"),
         at: memory.clock.now(),
         region: "31",
         details: { rows: 3, masked: true },
       },
     ]);
+  });
+
+  it("when one request ID is reused for an export with other filters, then that export is on the audit log too; a plain retry is not", async () => {
+    const memory = await region();
+    await exportRegistrants(memory, operatorOf("31"), {}, "req-9", sink().into);
+    await exportRegistrants(memory, operatorOf("31"), {}, "req-9", sink().into);
+    await exportRegistrants(memory, operatorOf("31"), { scope: "3172" }, "req-9", sink().into);
+    expect(memory.audit.records.map((record) => record.target)).toEqual(["31", "3172"]);
   });
 
   it("when an operator of 3171 exports regency 3172, then it is refused, nothing is read and nothing is audited", async () => {

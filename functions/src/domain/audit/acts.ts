@@ -50,3 +50,17 @@ export interface AuditRecord {
   /** Short facts about the act (a purpose, a count, a decision); never personal data in clear. */
   details?: Readonly<Record<string, string | number | boolean>>;
 }
+
+/**
+ * The key of an act that reads (a record viewed, a registration looked up, an export): its request
+ * ID and what it read, so a request ID reused to read something else is recorded again, while a
+ * plain retry of the same read is recorded once.
+ */
+export function readAuditKey(requestId: string, what: string): string {
+  return `${requestId}:${what}`;
+}
+
+/** What an export read, for its key: its filters in a fixed order. */
+export function filtersKey(filters: Readonly<Record<string, string | undefined>>): string {
+  return JSON.stringify(Object.entries(filters).sort(([a], [b]) => a.localeCompare(b)));
+}

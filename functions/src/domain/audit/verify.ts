@@ -97,7 +97,8 @@ export async function verifyChain(head: ChainHead & Stored, entries: AsyncIterab
     expected,
     found,
   });
-  const onlyKnown = (known: readonly string[]) => `only ${known.join(", ")}`;
+  // The fields that belong (hashed), and the ones found besides them: lists, worded by whoever shows them.
+  const onlyKnown = (known: readonly string[]) => known.join(", ");
   const headExtra = unexpected(head.fields, HEAD_FIELDS);
   if (headExtra !== "") return at("unexpected-field", undefined, onlyKnown(HEAD_FIELDS), headExtra);
   if (head.day !== day) return at("head-day-mismatch", undefined, day, head.day);
@@ -136,7 +137,7 @@ export async function verifyDay(
   if (record !== null) {
     const known = DAY_FIELDS[record.state];
     const extra = unexpected(record.fields, known);
-    if (extra !== "") return { problem: "unexpected-field", day, expected: `only ${known.join(", ")}`, found: extra };
+    if (extra !== "") return { problem: "unexpected-field", day, expected: known.join(", "), found: extra };
   }
   const root = new DayRoot(day, prevRoot);
   const open = record === null || record.state === "sealing";
@@ -222,5 +223,6 @@ export function describeBreak(broken: AuditBreak): string {
   const where = [`day ${broken.day}`, broken.chain === undefined ? null : `chain ${broken.chain}`, broken.seq === undefined ? null : `seq ${broken.seq}`]
     .filter(Boolean)
     .join(", ");
-  return `${broken.problem} at ${where}: expected ${broken.expected}, found ${broken.found}`;
+  const expected = broken.problem === "unexpected-field" ? `only ${broken.expected}` : broken.expected;
+  return `${broken.problem} at ${where}: expected ${expected}, found ${broken.found}`;
 }

@@ -1,3 +1,4 @@
+import { readAuditKey } from "../../domain/audit/acts.js";
 import { maskEmail } from "../../domain/desk/dispute.js";
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import { maskPhone } from "../../domain/privacy.js";
@@ -33,7 +34,8 @@ export async function lookupRegistration(
     actor: actor.uid,
     role: actor.claims.role,
     target: uid,
-    key: input.requestId,
+    // One entry per registration looked up: a request ID reused for another NIK records that one too.
+    key: readAuditKey(input.requestId, uid),
     at: ports.clock.now(),
     region: applicant.districtCode,
     details: { purpose: input.purpose, shown: outside === null },

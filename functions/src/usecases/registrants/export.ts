@@ -1,3 +1,4 @@
+import { filtersKey, readAuditKey } from "../../domain/audit/acts.js";
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import { mayDo, type Actor } from "../../domain/roles.js";
 import type { ExportRegistrantsQuery } from "../../schemas/registrants.js";
@@ -44,7 +45,8 @@ export async function exportRegistrants(
     actor: actor.uid,
     role: actor.claims.role,
     target: query.region ?? "national",
-    key: requestId,
+    // One entry per export asked for: a request ID reused with other filters records that export too.
+    key: readAuditKey(requestId, filtersKey(filters)),
     at: ports.clock.now(),
     ...(query.region === null ? {} : { region: query.region }),
     details: { ...filters, rows: total, masked: true },

@@ -1,3 +1,4 @@
+import { readAuditKey } from "../../domain/audit/acts.js";
 import { regionNamesOf } from "../../domain/regions/index.js";
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import { mayDo, type Actor } from "../../domain/roles.js";
@@ -32,7 +33,8 @@ export async function getRegistrant(
     actor: actor.uid,
     role: actor.claims.role,
     target: input.uid,
-    key: input.requestId,
+    // One entry per person opened: a request ID reused for another person records that view too.
+    key: readAuditKey(input.requestId, input.uid),
     at: ports.clock.now(),
     region: applicant.districtCode,
   });

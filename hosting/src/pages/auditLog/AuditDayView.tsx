@@ -46,7 +46,8 @@ export function AuditDayView({ row }: { row: AuditDayRow }) {
       chain: broken.chain === undefined ? "" : t("auditLog.where.chain", { chain: broken.chain }),
       seq: broken.seq === undefined ? "" : t("auditLog.where.seq", { seq: broken.seq }),
     });
-    return t("auditLog.broken", { where, expected: broken.expected, found: broken.found });
+    const worded = broken.problem === "unexpected-field" ? "auditLog.brokenFields" : "auditLog.broken";
+    return t(worded, { where, expected: broken.expected, found: broken.found });
   }
 
   const title: AuditLogMessageId = "auditLog.day.title";
