@@ -31,8 +31,12 @@ export interface Match {
 
 /** 16 digits not touching a letter, digit or base64 sign. */
 const SIXTEEN = /(?<![\p{L}\p{N}+/])\d{16}(?![\p{L}\p{N}+/=])/gu;
-/** +62 / 62 / 0, then 8 and 8–11 more digits, with optional spaces, dots or dashes between groups. */
-const MOBILE = /(?<![\p{L}\p{N}+/=])(?:\+62|62|0)[\s.-]?8\d{2}(?:[\s.-]?\d){6,10}(?![\p{L}\p{N}/=])/gu;
+/**
+ * +62 / 62 / 0, then 8 and 8–11 more digits, with optional spaces, dots or dashes between groups.
+ * Not right after a dash or a dot: the last group of a UUID (a mail's message ID, all 12 hex
+ * digits by chance) is not a number someone wrote.
+ */
+const MOBILE = /(?<![\p{L}\p{N}+/=.-])(?:\+62|62|0)[\s.-]?8\d{2}(?:[\s.-]?\d){6,10}(?![\p{L}\p{N}/=])/gu;
 
 /** Today only bounds a NIK's two-digit year; any date reads every real NIK as one. */
 const TODAY = new Date("2026-01-01T00:00:00Z");

@@ -53,6 +53,7 @@ describe("findPersonalData", () => {
     ["a Jakarta landline", "021-5551234"],
     ["a timestamp", "2026-03-02T03:00:00.000Z"],
     ["a uid", "Xc2ErCd9kQ0812345678aZ"],
+    ["a mail's message ID whose UUID ends in 12 digits", "<8a7d4c1e-3b2f-4e5a-9c8d-628961230736@mail.example>"],
   ])("when a string holds %s, then nothing is found", (_, text) => {
     expect(kinds(text)).toEqual([]);
   });
