@@ -99,7 +99,7 @@ export type ClaimantRefusal = "claimant-is-actor" | "claimant-is-registrant" | "
 
 /**
  * Why this account may not receive the registration, or null: the acting operator's own, the
- * disputed account itself, an account with a staff role (operator, admin, auditor, partner: any
+ * disputed account itself, an account with a staff role (operator, admin, auditor, partner: every
  * role claim but the applicant's), or one with a registration (`applicants/{uid}`) of its own.
  * Checked on opening and again on resolving (claims and registrations may have changed since).
  */
