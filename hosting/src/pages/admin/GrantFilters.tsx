@@ -1,8 +1,8 @@
 import { useMemo } from "preact/hooks";
+import { RegionOptions } from "./RegionOptions.js";
 import { allProvinces, regenciesOf } from "@domain/regions/index.js";
 import type { Role } from "@schemas";
 import { Field } from "../../components/Field.js";
-import { regionName } from "../../format.js";
 import { useConsoleLang } from "../../i18n/console.js";
 import { ROLE_OPTIONS } from "./grantRoleInput.js";
 
@@ -36,11 +36,7 @@ export function GrantFilters({ filter, onChange }: { filter: GrantFilter; onChan
         {(control) => (
           <select {...control} value={province} onChange={(e) => onChange({ ...filter, region: e.currentTarget.value })}>
             <option value="">{t("console.grants.allRegions")}</option>
-            {provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {regionName(p.name)} ({p.code})
-              </option>
-            ))}
+            <RegionOptions regions={provinces} />
           </select>
         )}
       </Field>
@@ -53,11 +49,7 @@ export function GrantFilters({ filter, onChange }: { filter: GrantFilter; onChan
               onChange={(e) => onChange({ ...filter, region: e.currentTarget.value || province })}
             >
               <option value="">{t("console.grants.provinceItself")}</option>
-              {regencies.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {regionName(r.name)} ({r.code})
-                </option>
-              ))}
+              <RegionOptions regions={regencies} />
             </select>
           )}
         </Field>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "preact/hooks";
+import { RegionOptions } from "./RegionOptions.js";
 import { allProvinces, findProvince, regenciesOf } from "@domain/regions/index.js";
 import { Field } from "../../components/Field.js";
-import { regionName } from "../../format.js";
 import { useConsoleLang } from "../../i18n/console.js";
 import { provincesFor, regenciesFor } from "./regionSearch.js";
 
@@ -36,11 +36,7 @@ export function RegionPicker({ value, onChange, error, onBlur }: Props) {
         {(control) => (
           <select {...control} value={provinceCode} onChange={(e) => onChange(e.currentTarget.value)} onBlur={onBlur}>
             <option value="">{t(provinces.length === 0 ? "console.region.noMatch" : "console.region.choose")}</option>
-            {provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {regionName(p.name)} ({p.code})
-              </option>
-            ))}
+            <RegionOptions regions={provinces} />
           </select>
         )}
       </Field>
@@ -48,11 +44,7 @@ export function RegionPicker({ value, onChange, error, onBlur }: Props) {
         {(control) => (
           <select {...control} value={regencyCode} disabled={provinceCode === ""} onChange={(e) => onChange(e.currentTarget.value || provinceCode)}>
             <option value="">{t("console.region.wholeProvince")}</option>
-            {regencies.map((r) => (
-              <option key={r.code} value={r.code}>
-                {regionName(r.name)} ({r.code})
-              </option>
-            ))}
+            <RegionOptions regions={regencies} />
           </select>
         )}
       </Field>

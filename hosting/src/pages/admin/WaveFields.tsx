@@ -1,7 +1,7 @@
 import { useMemo } from "preact/hooks";
+import { RegionOptions } from "./RegionOptions.js";
 import { allProvinces } from "@domain/regions/index.js";
 import { Field } from "../../components/Field.js";
-import { regionName } from "../../format.js";
 import { useConsoleLang } from "../../i18n/console.js";
 import type { StrataKind, WaveErrors, WaveField, WaveValues } from "./waveForm.js";
 
@@ -61,11 +61,7 @@ export function WaveFields({ values, errors, onChange }: Props) {
                 {(control) => (
                   <select {...control} value={row.code} onChange={(e) => setRow(index, { code: e.currentTarget.value })}>
                     <option value="">{t("console.region.choose")}</option>
-                    {provinces.map((p) => (
-                      <option key={p.code} value={p.code}>
-                        {regionName(p.name)} ({p.code})
-                      </option>
-                    ))}
+                    <RegionOptions regions={provinces} />
                   </select>
                 )}
               </Field>
