@@ -7,6 +7,7 @@ const webAppAliases = [
   { find: /^@schemas\/(.+)$/, replacement: `${functionsSrc}/schemas/$1` },
   { find: /^@domain\/(regions\/index|eligibility)\.js$/, replacement: `${functionsSrc}/domain/$1.js` },
   { find: /^@domain\/(audit\/(?:acts|chain|verify))\.js$/, replacement: `${functionsSrc}/domain/$1.js` },
+  { find: /^@domain\/(regions\/provinceData|beacon|draw\/estimate)\.js$/, replacement: `${functionsSrc}/domain/$1.js` },
 ];
 
 /**

@@ -29,10 +29,10 @@ export async function seedDemoData(firestoreHost: string): Promise<{ created: nu
   // The wave goes through the same use case as the createWave callable: its seed commitment and
   // beacon round are fixed now, so the demo wave can be drawn once it closes.
   const { createWave } = await import("../functions/src/usecases/createWave.js");
-  const { BEACON_PORT } = await import("./stack/beacon.js");
+  const { BEACON_PORT, DEV_CHAIN } = await import("./stack/beacon.js");
   const wave = await createWave(
     ports(),
-    { source: `http://${HOST}:${BEACON_PORT}`, marginSeconds: 15 },
+    { source: `http://${HOST}:${BEACON_PORT}`, ...DEV_CHAIN, marginSeconds: 15 },
     { uid: "command:seed", claims: { role: "admin" } },
     demo.openWave(new Date()),
   );

@@ -9,28 +9,35 @@ import {
   entryLeaf,
   firstDifference,
   MerkleStream,
+  planDifference,
+  prepareRules,
   referenceDraw,
   runDraw,
   winnersDigest,
   type Candidate,
   type DrawResult,
 } from "../functions/src/domain/draw/index.js";
-import { drawManifest, poolPage, winnersPage, type DrawManifestDoc } from "../functions/src/schemas/draw.js";
+import { drawManifest, drawPlan, poolPage, winnersPage, type DrawManifestDoc } from "../functions/src/schemas/draw.js";
+import { checkBeaconOfManifest } from "./verifyBeacon.js";
 
 /**
- * `npm run verify-draw -- <manifest URL or file> [--reference] [--check-beacon]`
- * Recomputes a wave's draw from what was published — manifest, pool pages, winners pages — and
- * says MATCH or MISMATCH with the first difference (exit 0 or 1). Pages are fetched relative to
- * the manifest: URLs next to a served manifest, files next to a local one. Memory follows the
- * quota, not the pool. `--reference` recomputes with the plain whole-pool specification instead
- * of the streaming draw; `--check-beacon` fetches the beacon round from its source (drand HTTP).
- * docs/draw.md specifies every step for re-implementing this in another language.
+ * `npm run verify-draw -- <manifest URL or file> [--plan <URL or file>] [--reference] [--check-beacon]`
+ * Recomputes a wave's draw from what was published — the plan of its opening, manifest, pool
+ * pages, winners pages — and says MATCH or MISMATCH with the first difference (exit 0 or 1; 2 when
+ * an input cannot be read). Pages and `plan.json` are read relative to the manifest: URLs next to
+ * a served manifest, files next to a local one; `--plan` names another copy of the plan (one
+ * archived at the opening). Memory follows the quota, not the pool. `--reference` recomputes with
+ * the plain whole-pool specification instead of the streaming draw; `--check-beacon` fetches the
+ * beacon round from its source (drand HTTP). docs/draw.md §9 gives the checks in their order, and
+ * every step for re-implementing this in another language.
  */
 
 /** The first difference found: verification stops there. */
 class Mismatch extends Error {}
 
 type Load = (href: string) => Promise<unknown>;
+
+const isUrl = (location: string) => /^https?:\/\//.test(location);
 
 function loaderFor(location: string): Load {
   const fetchJson = async (url: URL) => {
@@ -39,7 +46,7 @@ function loaderFor(location: string): Load {
     if (!response.ok) throw new Error(`${url.href} answered HTTP ${response.status}`);
     return (await response.json()) as unknown;
   };
-  if (/^https?:\/\//.test(location)) return (href) => fetchJson(new URL(href, location));
+  if (isUrl(location)) return (href) => fetchJson(new URL(href, location));
   const dir = path.dirname(path.resolve(location));
   return async (href) => (href.startsWith("https://") ? fetchJson(new URL(href)) : (JSON.parse(await readFile(path.resolve(dir, href), "utf8")) as unknown));
 }
@@ -51,8 +58,11 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   throw new Mismatch(`${what} is malformed at ${issue.path.map(String).join(".") || "(top)"}: ${issue.message}`);
 }
 
-/** The pool, page by page, checking order, page roots and the pool root on every read. */
-async function* readPool(m: DrawManifestDoc, load: Load): AsyncGenerator<Candidate> {
+/** A JSON document named by a URL or a file path (relative to the working directory). */
+const readJson = (location: string) => loaderFor(location)(isUrl(location) ? location : path.basename(location));
+
+/** The pool, page by page, checking order, page roots and the pool root on every read; `seen` gets each entry. */
+async function* readPool(m: DrawManifestDoc, load: Load, seen: (entry: Candidate) => void): AsyncGenerator<Candidate> {
   let previous = "";
   const pages = new MerkleStream();
   for (const [i, ref] of m.pool.pages.entries()) {
@@ -65,6 +75,7 @@ async function* readPool(m: DrawManifestDoc, load: Load): AsyncGenerator<Candida
       if (!(previous < entry.pid)) throw new Mismatch(`pool page ${i}, entry ${j}: pids are not in strictly ascending order (${entry.pid})`);
       previous = entry.pid;
       leaves.push(entryLeaf(entry));
+      seen(entry);
       yield entry;
     }
     const root = leaves.root();
@@ -74,20 +85,40 @@ async function* readPool(m: DrawManifestDoc, load: Load): AsyncGenerator<Candida
   if (pages.size !== m.pool.pages.length || pages.root() !== m.poolRoot) throw new Mismatch(`pool root: published ${m.poolRoot}, recomputed ${pages.root()}`);
 }
 
+/** The published winners, inline or page by page: pages numbered from 0, all of one size, full but the last. */
 async function publishedWinners(m: DrawManifestDoc, load: Load): Promise<string[]> {
   if (m.winners.pids) return m.winners.pids;
   const pids: string[] = [];
-  for (const [i, ref] of (m.winners.pages ?? []).entries()) {
+  const refs = m.winners.pages ?? [];
+  let pageSize: number | undefined;
+  for (const [i, ref] of refs.entries()) {
     const page = parsed(winnersPage, await load(ref.href), `winners page ${i} (${ref.href})`);
-    if (page.page !== i || page.pids.length !== ref.count) throw new Mismatch(`winners page ${i} does not match its manifest entry (index or count)`);
+    pageSize ??= page.pageSize;
+    const full = i === refs.length - 1 ? page.pids.length >= 1 && page.pids.length <= pageSize : page.pids.length === pageSize;
+    if (page.page !== i || page.waveId !== m.waveId || page.pids.length !== ref.count || page.pageSize !== pageSize || !full) {
+      throw new Mismatch(`winners page ${i} (${ref.href}) does not match its manifest entry (index, wave, count or page size)`);
+    }
     pids.push(...page.pids);
   }
   return pids;
 }
 
+type Provinces = Map<string, { pool: number; winners: number }>;
+
+/** `byProvince` as the close counts it: an entry's province is its stratum, "00" when it has none. */
+function countProvince(provinces: Provinces, entry: Candidate, winners: ReadonlySet<string>): void {
+  const code = entry.stratum ?? "00";
+  const counts = provinces.get(code) ?? { pool: 0, winners: 0 };
+  counts.pool += 1;
+  if (winners.has(entry.pid)) counts.winners += 1;
+  provinces.set(code, counts);
+}
+
 export interface VerifyOptions {
   reference?: boolean;
   checkBeacon?: boolean;
+  /** The plan published at opening (URL or file); by default `plan.json` next to the manifest. */
+  plan?: string;
 }
 
 export interface Verdict {
@@ -100,8 +131,12 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
   const ok = (what: string) => lines.push(`  ok  ${what}`);
   const load = loaderFor(location);
   try {
-    const m = parsed(drawManifest, await load(/^https?:\/\//.test(location) ? location : path.basename(location)), "the manifest");
+    const m = parsed(drawManifest, await load(isUrl(location) ? location : path.basename(location)), "the manifest");
     lines.push(`Draw of wave ${m.waveId} (${m.algorithm}), pool of ${m.poolSize}, quota ${m.quota}`);
+    const planAt = options.plan ?? (isUrl(location) ? new URL("plan.json", location).href : path.join(path.dirname(location), "plan.json"));
+    const moved = planDifference(parsed(drawPlan, await readJson(planAt), `the plan (${planAt})`), m);
+    if (moved) throw new Mismatch(`the manifest moved from the plan published at opening (${planAt}): ${moved}`);
+    ok(`seed commitment, beacon round, quota, family limit and strata as in the plan published at opening (${planAt})`);
     const seed = checkSeed(m.seed, m.seedCommitment);
     if (!seed.ok) throw new Mismatch(`seed: ${seed.reason}`);
     ok("the revealed seed matches the commitment published at opening");
@@ -111,25 +146,43 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
     ok(`drawKey ${drawKey}`);
 
     const rules = { quota: m.quota, familyLimit: m.familyLimit, strata: m.strata };
+    const prepared = prepareRules(rules);
+    if (!prepared.ok) throw new Mismatch(`the published rules are refused: ${prepared.reason}`);
+
+    // Read before the pool, so that one read of the pool also counts each province's winners.
+    const published = await publishedWinners(m, load);
+    const publishedSet = new Set(published);
+    let provinces: Provinces = new Map();
+    // Each read of the pool counts afresh: the streaming draw may read it twice.
+    const pool = () => {
+      provinces = new Map();
+      return readPool(m, load, (entry) => countProvince(provinces, entry, publishedSet));
+    };
+
     let result: DrawResult;
     if (options.reference) {
-      const pool: Candidate[] = [];
-      for await (const entry of readPool(m, load)) pool.push(entry);
-      const out = referenceDraw(pool, rules, drawKey);
+      const entries: Candidate[] = [];
+      for await (const entry of pool()) entries.push(entry);
+      const out = referenceDraw(entries, rules, drawKey);
       if (!out.ok) throw new Mismatch(`the published rules are refused: ${out.reason}`);
       result = out.value;
     } else {
-      const out = await runDraw(() => readPool(m, load), rules, drawKey);
+      const out = await runDraw(pool, rules, drawKey);
       if (!out.ok) throw new Mismatch(`the draw is refused: ${out.reason}`);
       result = out.value.result;
     }
     ok(`pool root ${m.poolRoot} recomputed from ${m.pool.pages.length} page(s), ${result.poolSize} entries in pid order`);
 
     const recomputed = result.winners.map((w) => w.pid);
-    const published = await publishedWinners(m, load);
-    if (winnersDigest(published) !== m.winners.digest) throw new Mismatch("the published winners list does not match its own digest");
+    // The winners first, the digest after: a stale digest must not hide which winner differs.
     const diff = firstDifference(published, recomputed, "winners");
-    if (diff) throw new Mismatch(diff);
+    if (diff) {
+      const stale = winnersDigest(published) === m.winners.digest ? "" : " (and winners.digest is not the digest of the published list either)";
+      throw new Mismatch(`${diff}${stale}`);
+    }
+    const digest = winnersDigest(recomputed);
+    if (digest !== m.winners.digest)
+      throw new Mismatch(`winners.digest: published ${m.winners.digest}, recomputed ${digest} (the winners themselves are right)`);
     ok(`${recomputed.length} winners, in the draw's order, identical to the published list (digest ${m.winners.digest})`);
     const outcome = firstDifference(
       m.result,
@@ -138,11 +191,9 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
     );
     if (outcome) throw new Mismatch(outcome);
     ok("seats, cut-offs and family-limit skips per stratum and national round");
-    const provinces = Object.values(m.byProvince);
-    if (provinces.reduce((n, p) => n + p.pool, 0) !== m.poolSize || provinces.reduce((n, p) => n + p.winners, 0) !== recomputed.length) {
-      throw new Mismatch("byProvince does not add up to the pool size and the winners");
-    }
-    ok("byProvince adds up to the pool and the winners");
+    const byProvince = firstDifference(m.byProvince, Object.fromEntries(provinces), "byProvince");
+    if (byProvince) throw new Mismatch(byProvince);
+    ok("byProvince: the pool entries and winners of each province, counted from the pool pages");
     lines.push(`MATCH: the published winners of wave ${m.waveId} are what the algorithm gives`);
     return { match: true, lines };
   } catch (error) {
@@ -152,27 +203,43 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
   }
 }
 
-/** The beacon's value is public: anyone can fetch the round from its source (drand's HTTP API). */
+/**
+ * The beacon's value is public: `--check-beacon` always fetches the round from its source and
+ * verifies its BLS signature (scripts/verifyBeacon.ts). A check asked for and not done is an
+ * error (exit 2), never MATCH; a value that does not verify is a mismatch.
+ */
 async function checkBeacon(m: DrawManifestDoc, options: VerifyOptions, ok: (what: string) => void, lines: string[]): Promise<void> {
-  if (!options.checkBeacon || !m.beacon.source.startsWith("https://")) {
-    lines.push(`  --  beacon round ${m.beacon.round} of ${m.beacon.source} taken as published (--check-beacon fetches it)`);
-    return;
-  }
-  const response = await fetch(`${m.beacon.source.replace(/\/$/, "")}/public/${m.beacon.round}`);
-  const body = (await response.json()) as { randomness?: unknown };
-  if (body.randomness !== m.beacon.value)
-    throw new Mismatch(`beacon round ${m.beacon.round}: published ${m.beacon.value}, source says ${String(body.randomness)}`);
-  ok(`beacon round ${m.beacon.round} matches ${m.beacon.source}`);
+  const check = await checkBeaconOfManifest(m.beacon, options.checkBeacon === true);
+  if (check.kind === "mismatch") throw new Mismatch(check.message);
+  if (check.kind === "unverifiable") throw new Error(`--check-beacon could not be done: ${check.message}`);
+  if (check.kind === "verified") ok(check.line);
+  else lines.push(check.line);
+}
+
+function parseCommandLine() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { reference: { type: "boolean" }, "check-beacon": { type: "boolean" }, plan: { type: "string" } },
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { reference: { type: "boolean" }, "check-beacon": { type: "boolean" } } });
+  const usage = "Usage: npm run verify-draw -- <manifest URL or file> [--plan <URL or file>] [--reference] [--check-beacon]";
+  let args: ReturnType<typeof parseCommandLine>;
+  try {
+    args = parseCommandLine();
+  } catch (error) {
+    // An unknown option is a usage error (exit 2), never a mismatch (exit 1).
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.exit(2);
+  }
+  const { values, positionals } = args;
   if (positionals.length !== 1) {
-    console.error("Usage: npm run verify-draw -- <manifest URL or file> [--reference] [--check-beacon]");
+    console.error(usage);
     process.exit(2);
   }
   try {
-    const verdict = await verifyDraw(positionals[0], { reference: values.reference, checkBeacon: values["check-beacon"] });
+    const verdict = await verifyDraw(positionals[0], { reference: values.reference, checkBeacon: values["check-beacon"], plan: values.plan });
     console.log(verdict.lines.join("\n"));
     process.exit(verdict.match ? 0 : 1);
   } catch (error) {

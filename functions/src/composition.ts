@@ -7,6 +7,7 @@ import { firestoreReconciliation } from "./adapters/reconciliation.js";
 import { systemClock } from "./adapters/clock.js";
 import { firestoreDrawStore, firestoreLatestDraw, firestorePublishedDraws } from "./adapters/drawStore.js";
 import { firestoreExclusionImportRecords, firestoreExclusionImports, firestoreExclusionLists } from "./adapters/exclusionLists.js";
+import { firestorePriorityLists } from "./adapters/priorityLists.js";
 import { firestoreLeases } from "./adapters/leases.js";
 import { firestoreDrawRecipients, firestoreNotifications, firestoreSmsOutbox } from "./adapters/notifications.js";
 import { configuredSmsGateway } from "./adapters/smsGateway.js";
@@ -70,6 +71,7 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     seeds: { newSeed: () => randomBytes(32).toString("hex") },
     imports: firestoreExclusionImports,
     importRecords: firestoreExclusionImportRecords,
+    priorityLists: firestorePriorityLists,
     // Reads its secret on first use, inside a function the HTTP edge bound to it.
     partnerKeys: secretPartnerKeys(),
     partners: firestorePartnerRegistry,

@@ -42,6 +42,21 @@ export const beaconUrl = defineString("BEACON_URL", {
   description: "drand-compatible beacon (GET <url>/public/<round>) whose round decides each wave's draw.",
 });
 
+/**
+ * The beacon chain each new wave's plan records, against which every round is verified (BLS
+ * signature under the public key, randomness = SHA-256 of the signature; domain/beaconRound.ts).
+ * drand's quicknet by default; the local stack names its development chain (scripts/stack/beacon.ts).
+ */
+export const beaconChainHash = defineString("BEACON_CHAIN_HASH", {
+  default: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971",
+  description: "Hash of the drand chain BEACON_URL serves (64 hex), recorded in each new wave's plan.",
+});
+export const beaconPublicKey = defineString("BEACON_PUBLIC_KEY", {
+  default:
+    "83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a",
+  description: "Public key of that chain (192 hex, a compressed G2 point), recorded in each new wave's plan.",
+});
+
 /** Time between a wave's close and its beacon round: the pool must be frozen before the round is out. */
 export const beaconMarginSeconds = defineInt("BEACON_MARGIN_SECONDS", {
   default: 86_400,

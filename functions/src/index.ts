@@ -22,6 +22,8 @@ export { getMyStatus } from "./functions/getMyStatus.js";
 export { getMyTraining } from "./functions/getMyTraining.js";
 export { grantRole } from "./functions/grantRole.js";
 export { importExclusionList } from "./functions/importExclusionList.js";
+export { importPriorityList } from "./functions/importPriorityList.js";
+export { invitePriorityList } from "./functions/invitePriorityList.js";
 export { integration } from "./functions/integration.js";
 export { joinWave } from "./functions/joinWave.js";
 export { joinWaveOnBehalf } from "./functions/joinWaveOnBehalf.js";

@@ -55,6 +55,19 @@ export const logs = {
   taskFailed: (fn: string, taskId: string, retryCount: number, code: string, error: unknown) =>
     logger.error("task-failed", { fn, taskId, retryCount, code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   exclusionImportExpired: (fields: { type: string; version: number; startedAt: string }) => logger.warn("exclusion-import-expired", fields),
+  /** Priority lists: counts only, never a NIK, a keyed NIK or a number. */
+  priorityListImported: (fields: {
+    listId: string;
+    version: number;
+    entries: number;
+    withPhone: number;
+    registered: number;
+    current: boolean;
+    by: string;
+    requestId: string;
+  }) => logger.info("priority-list-imported", fields),
+  priorityInvitationsSent: (fields: { listId: string; version: number; page: number; read: number; registered: number; invited: number; last: boolean }) =>
+    logger.info("priority-invitations-sent", fields),
   // The notification outbox: keys and counts, never an address or a message's text.
   drawResultsSent: (waveId: string, page: number, tally: { sent: number; alreadySent: number; unknown: number; nextPage: number | null }) =>
     logger.info("draw-results-sent", { waveId, page, ...tally }),

@@ -48,4 +48,5 @@ try {
   console.error(error);
   code = 1;
 }
-await stopAndExit(code);
+// A bench that missed a target printed it and set process.exitCode (drawCore.ts).
+await stopAndExit(code !== 0 ? code : Number(process.exitCode ?? 0));

@@ -4,7 +4,7 @@ import { readTable } from "./csv.js";
 import { readEdition } from "./editionData.js";
 import { EDITIONS } from "./editions.js";
 import { EXCEPTION_COLUMNS, mapEditions, OLDER_REGENCY_COLUMNS, type Mapping } from "./mapping.js";
-import { countsOf, currentModule, formerCsv, formerModule, readme, webNotice, type Counts } from "./render.js";
+import { countsOf, currentModule, formerCsv, formerModule, provincesModule, readme, webNotice, type Counts } from "./render.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, "../..");
@@ -29,6 +29,7 @@ export function buildRegionFiles(editionsDir = DEFAULT_EDITIONS_DIR): Built {
   return {
     files: {
       "functions/src/domain/regions/data.ts": currentModule(today),
+      "functions/src/domain/regions/provinceData.ts": provincesModule(today),
       "functions/src/domain/regions/formerData.ts": formerModule(mapping),
       "data/regions/former-districts.csv": formerCsv(mapping, today),
       "data/regions/README.md": readme(editions, countsOf(mapping, today)),

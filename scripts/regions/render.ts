@@ -52,6 +52,16 @@ ${list(
 )}`;
 }
 
+/** The provinces alone, for the pages that name provinces only (the transparency pages): about 1 KB instead of the whole table. */
+export function provincesModule(today: EditionData): string {
+  return `${header(`Today's provinces: ${current.decree} (the ${current.year} edition), the PROVINCES list of data.ts alone.`)}// Entries joined by "|"; an entry is the 2-digit code then the name.
+
+${list(
+  "PROVINCES",
+  grouped([...today.provinces], () => ""),
+)}`;
+}
+
 export function formerModule(mapping: Mapping): string {
   const moved = new Map(mapping.districts.filter((m) => m.target !== m.code).map((m) => [m.code, m.target]));
   const editions = EDITIONS.map((e) => `  { year: ${e.year}, decree: ${JSON.stringify(e.decree)} },`).join("\n");

@@ -1,9 +1,11 @@
 import type { Page } from "playwright-core";
+import { Timestamp } from "firebase-admin/firestore";
 import { expect } from "vitest";
 import { COLLECTIONS } from "../../functions/src/schemas/collections.js";
 import { adminDb } from "../support/admin.js";
 import { person } from "../support/people.js";
 import { accountWith, call } from "../support/stack.js";
+import { deleteWaves, seedWave } from "../support/waves.js";
 
 /**
  * What the desk journeys share: an open wave to join, people whose NIK's birth date differs from
@@ -13,27 +15,41 @@ import { accountWith, call } from "../support/stack.js";
 
 const MINUTE = 60_000;
 
+/** The numbers of the desk's waves, so that openWave never reuses (and a file never deletes) another file's wave. */
+const DESK_NUMBERS = { from: 3_000_000, to: 4_000_000 };
+/** The waves this file's openWave seeded or reused. */
+const opened: string[] = [];
+
 /**
- * An open wave with a draw plan, closing well after this run: made by the program office's own
- * callable, as in production. Each test file makes its own: nothing depends on another file's.
+ * An open wave with a draw plan, open for at least half an hour more: one the desk journeys
+ * seeded and left (an interrupted run's), or a new one seeded directly (support/waves.ts: setup,
+ * not createWave's test, so the one-pool rule refuses no file running alongside). A file that
+ * opens one deletes it at the end (`deleteOpenedWaves`); the e2e files run one after another.
  */
 export async function openWave(): Promise<{ waveId: string; number: number }> {
-  const admin = await accountWith({ role: "admin" }, "admin");
-  const number = 3_000_000 + Math.floor(Math.random() * 1_000_000);
-  const created = await call(
-    "createWave",
-    {
-      number,
-      programYear: new Date().getFullYear(),
-      opensAt: new Date(Date.now() - MINUTE).toISOString(),
-      closesAt: new Date(Date.now() + 90 * MINUTE).toISOString(),
-      quota: 10,
-    },
-    admin.idToken,
+  const open = await adminDb.collection(COLLECTIONS.waves).where("state", "in", ["scheduled", "open"]).get();
+  const now = Date.now();
+  const millis = (value: unknown) => (value instanceof Timestamp ? value.toMillis() : NaN);
+  const ours = (value: unknown): value is number => typeof value === "number" && value >= DESK_NUMBERS.from && value < DESK_NUMBERS.to;
+  const usable = open.docs.find(
+    (doc) => doc.get("draw") !== undefined && ours(doc.get("number")) && millis(doc.get("opensAt")) <= now && millis(doc.get("closesAt")) >= now + 30 * MINUTE,
   );
-  expect(created.error).toBeUndefined();
-  return { waveId: (created.result as { waveId: string }).waveId, number };
+  const found: unknown = usable?.get("number");
+  const wave =
+    usable !== undefined && ours(found)
+      ? { waveId: usable.id, number: found }
+      : await seedWave({
+          number: DESK_NUMBERS.from + Math.floor(Math.random() * (DESK_NUMBERS.to - DESK_NUMBERS.from)),
+          opensAt: new Date(now - MINUTE),
+          closesAt: new Date(now + 90 * MINUTE),
+          quota: 10,
+        });
+  opened.push(wave.waveId);
+  return wave;
 }
+
+/** Deletes the waves openWave gave this file (never drawn: its people left the pool). */
+export const deleteOpenedWaves = () => deleteWaves(opened.splice(0));
 
 /** The brief's case: NIK digits say 15 March 1990, the KTP says 15 April 1990 (Margaasih, Kabupaten Bandung). A fresh serial each run. */
 export const NIK_DATE = "1990-03-15";

@@ -11,7 +11,7 @@ import { vaultKeys } from "../support/secrets.js";
 import { openedPerson } from "../support/vault.js";
 import { ensureProgramYear } from "../support/people.js";
 import { accountWith, call, type SignedIn } from "../support/stack.js";
-import { caseInQueue, differingPerson, KTP_DATE, openWave, registeredDifferingPerson, shownCase } from "./desk.js";
+import { caseInQueue, differingPerson, KTP_DATE, deleteOpenedWaves, openWave, registeredDifferingPerson, shownCase } from "./desk.js";
 import { fillPerson, maskedNik } from "./registrationForm.js";
 import {
   closeBrowser,
@@ -33,7 +33,10 @@ beforeAll(async () => {
   await ensureProgramYear();
   await openWave();
 });
-afterAll(closeBrowser);
+afterAll(async () => {
+  await closeBrowser();
+  await deleteOpenedWaves();
+});
 
 /** The person signs in (email) and reads their status page. */
 async function statusOf(account: SignedIn): Promise<{ page: Page; pageErrors: string[] }> {

@@ -5,7 +5,7 @@ import { VERIFICATION_MESSAGES } from "../../functions/src/schemas/verificationM
 import { adminAuth, adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith, call } from "../support/stack.js";
-import { leavePool, openWave } from "./desk.js";
+import { leavePool, deleteOpenedWaves, openWave } from "./desk.js";
 import { fillPerson } from "./registrationForm.js";
 import { askForSmsCode, closeBrowser, expectAccessible, expectNoSidewaysScroll, openPhone, signInAs, smsCode, submitAccountForm } from "./support.js";
 
@@ -22,7 +22,10 @@ beforeAll(async () => {
   await ensureProgramYear();
   await openWave();
 });
-afterAll(closeBrowser);
+afterAll(async () => {
+  await closeBrowser();
+  await deleteOpenedWaves();
+});
 
 const e164 = (phone: string) => `+62${phone.slice(1)}`;
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareOrder, rankOf } from "../../functions/src/domain/draw/index.js";
 import { REASON_TEXT } from "../../functions/src/schemas/registrationMessages.js";
 import { URLS } from "../../scripts/stack/config.js";
 import { storeDrawnWave, type StoredDraw } from "./publishedDraw.js";
@@ -99,6 +100,52 @@ describe("draw transparency page", () => {
     await page.getByTestId("draw-result").waitFor();
     await expectNoSidewaysScrollAtDoubleText(page);
     await expectAccessible(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("when a person checks their ID, then the page counts their exact place in the draw's order, says whether the cut-off reached them, and shows a proof that holds", async () => {
+    const { manifest, poolPages } = drawn.publication;
+    const pool = poolPages.flatMap(({ page }) => page.entries);
+    const drawKey = manifest.drawKey!;
+    const keyOf = (e: (typeof pool)[number]) => ({ priority: e.priority === true, rank: rankOf(drawKey, e.pid), pid: e.pid });
+    const ordered = [...pool].sort((a, b) => compareOrder(keyOf(a), keyOf(b)));
+    const winners = new Set(manifest.winners.pids ?? drawn.publication.winnersPages.flatMap(({ page }) => page.pids));
+    const { page, pageErrors } = await openPhone();
+    await page.goto(`${URLS.webApp}/transparansi/${drawn.waveId}`);
+    await page.getByTestId("draw-result").waitFor();
+    expect(await text(page, "draw-reconciled")).toContain(`= ${manifest.winners.count}`);
+    expect(await page.getByTestId("draw-national-reach").textContent()).toContain("dari 40");
+
+    // The first winner in the draw's order (within the cut-off), and the last person in it (40th, with 10 seats: not reached).
+    const first = ordered.findIndex((e) => winners.has(e.pid));
+    for (const [person, position, within] of [
+      [ordered[first], first + 1, true],
+      [ordered[39], 40, false],
+    ] as const) {
+      await page.getByLabel("ID samaran").fill(person.pid);
+      await page.getByTestId("check-button").click();
+      await page.locator('[data-testid="check-result"][data-kind="found"]').waitFor();
+      expect(await text(page, "check-position")).toBe(`Anda nomor ${position} dari 40 dalam urutan undian.`);
+      expect(await page.getByTestId("check-outcome").getAttribute("data-within")).toBe(String(within));
+      expect(await page.getByTestId("check-proof").getAttribute("data-holds")).toBe("true");
+      expect(await page.getByTestId("check-line").textContent()).toContain(person.pid);
+    }
+    await page.getByTestId("check-my-id").locator("summary").click();
+    await expectNoSidewaysScrollAtDoubleText(page);
+    await expectAccessible(page);
+
+    await page.getByLabel("ID samaran").fill("not-in-this-pool");
+    await page.getByTestId("check-button").click();
+    await page.locator('[data-testid="check-result"][data-kind="not-found"]').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("when the page is asked for by the wave's number alone, then it reaches that wave", async () => {
+    const { page, pageErrors } = await openPhone();
+    await page.goto(`${URLS.webApp}/transparansi/${drawn.number}`);
+    await page.getByTestId("draw-result").waitFor();
+    expect(await page.getByTestId("wave-detail").getAttribute("data-state")).toBe("drawn");
+    expect(await text(page, "draw-pool-size")).toBe("40");
     expect(pageErrors).toEqual([]);
   });
 

@@ -1,19 +1,24 @@
 import { randomUUID } from "node:crypto";
 import type { Timestamp } from "firebase-admin/firestore";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { fireSchedule } from "../../scripts/stack/scheduler.js";
 import { adminDb } from "../support/admin.js";
+import { deleteWaves } from "../support/waves.js";
 
 /**
  * The advanceWaves schedule fired through the functions emulator, as the dev scheduler does. Ticks
- * are in 2020 so that they close no wave another test file opened for now.
+ * are in 2020 so that they close no wave another test file opened for now. Its waves are never
+ * drawn: they are deleted at the end, so none is left scheduled or open for the one-pool rule.
  */
 
 const DAY = 86_400_000;
+const made: string[] = [];
+afterAll(() => deleteWaves(made));
 
 async function createWave(opensAt: Date, closesAt: Date, state: "scheduled" | "open") {
   const id = `test-${randomUUID()}`;
   await adminDb.doc(`waves/${id}`).set({ number: 7, programYear: 2026, state, opensAt, closesAt, quota: 100 });
+  made.push(id);
   return id;
 }
 

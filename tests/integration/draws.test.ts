@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { URLS } from "../../scripts/stack/config.js";
-import { drawManifest, poolPage } from "../../functions/src/schemas/draw.js";
+import { planDifference } from "../../functions/src/domain/draw/index.js";
+import { drawManifest, drawPlan, poolPage } from "../../functions/src/schemas/draw.js";
 import { httpError } from "../../functions/src/schemas/http.js";
 import { storeDrawnWave, type StoredDraw } from "../e2e/publishedDraw.js";
 import { accountWith, call } from "../support/stack.js";
@@ -40,6 +41,23 @@ describe("draws", () => {
     const first = await timed(`${DIRECT}/${stored.waveId}/pool/000000.json`);
     expect(first.status).toBe(200);
     expect(poolPage.parse(JSON.parse(first.text))).toMatchObject({ waveId: stored.waveId, page: 0 });
+  });
+
+  it("when the wave has opened, then plan.json serves what it committed to, directly and through Hosting, and its manifest has not moved from it", async () => {
+    for (const base of [DIRECT, HOSTED]) {
+      const { status, text } = await timed(`${base}/${stored.waveId}/plan.json`);
+      expect(status, base).toBe(200);
+      const plan = drawPlan.parse(JSON.parse(text));
+      expect(plan).toMatchObject({
+        waveId: stored.waveId,
+        quota: stored.publication.manifest.quota,
+        seedCommitment: stored.publication.manifest.seedCommitment,
+      });
+      expect(planDifference(plan, stored.publication.manifest)).toBeNull();
+    }
+    const unknown = await timed(`${DIRECT}/no-such-wave-${Date.now()}/plan.json`);
+    expect(unknown.status).toBe(404);
+    expect(httpError.parse(JSON.parse(unknown.text)).error.code).toBe("not-published");
   });
 
   it("when the wave is unknown or its page does not exist, then it is 404 `not-published` in the one error shape", async () => {

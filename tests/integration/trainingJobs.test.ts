@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionPorts } from "../../functions/src/composition.js";
 import { runDeadlines } from "../../functions/src/usecases/training/deadlines.js";
 import { settlementStatement } from "../../functions/src/usecases/training/statement.js";
@@ -7,7 +7,7 @@ import { watchRedemptions } from "../../functions/src/usecases/training/watch.js
 import { adminDb } from "../support/admin.js";
 import { participant } from "../support/partnerSimulator.js";
 import { ensureProgramYear } from "../support/people.js";
-import { accountWith, call } from "../support/stack.js";
+import { deleteWaves, seedWave } from "../support/waves.js";
 
 /**
  * The training jobs on the real Firestore emulator, through the production adapters in-process:
@@ -18,6 +18,9 @@ import { accountWith, call } from "../support/stack.js";
 const ports = productionPorts();
 
 beforeAll(ensureProgramYear);
+/** Waves this file seeds, never drawn: deleted at the end. */
+const seeded: string[] = [];
+afterAll(() => deleteWaves(seeded));
 const MINUTE = 60_000;
 
 /** Makes the participant's deadline pass a minute ago, as 30 days would. */
@@ -33,22 +36,10 @@ describe("the purchase deadline on Firestore", () => {
     await lapsed(b.uid);
     // c bought a training in time: no deadline any more.
     await adminDb.doc(`applicants/${c.uid}`).update({ firstPurchaseAt: new Date(), lapseAt: null, remindAt: null });
-    const admin = await accountWith({ role: "admin" }, "admin");
-    // Opens soon: the earliest wave not yet open, where freed seats go (other suites' waves open at once).
+    // Opens soon: the earliest wave not yet open, where freed seats go (other suites' waves open at once). Setup (support/waves.ts).
     const opensAt = new Date(Date.now() + 3 * MINUTE);
-    const created = await call(
-      "createWave",
-      {
-        number: 5_000_000 + Math.floor(Math.random() * 1_000_000),
-        programYear: new Date().getFullYear(),
-        opensAt: opensAt.toISOString(),
-        closesAt: new Date(opensAt.getTime() + 60 * MINUTE).toISOString(),
-        quota: 10,
-      },
-      admin.idToken,
-    );
-    expect(created.error).toBeUndefined();
-    const waveId = (created.result as { waveId: string }).waveId;
+    const { waveId } = await seedWave({ opensAt, closesAt: new Date(opensAt.getTime() + 60 * MINUTE), quota: 10 });
+    seeded.push(waveId);
 
     const run = await runDeadlines(ports, new Date());
     expect(run.revoked).toBeGreaterThanOrEqual(2);

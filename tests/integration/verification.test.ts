@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith, call, type SignedIn } from "../support/stack.js";
+import { deleteWaves, seedWave } from "../support/waves.js";
 
 /**
  * Identity verification and joining at the desk, over HTTP: the queue of a region, an operator's
@@ -30,21 +31,10 @@ let waveId: string;
 beforeAll(async () => {
   await ensureProgramYear();
   admin = await accountWith({ role: "admin" }, "admin");
-  const created = await call(
-    "createWave",
-    {
-      number: 2_000_000 + Math.floor(Math.random() * 1_000_000),
-      programYear: new Date().getFullYear(),
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      // Open well past this run: no schedule fired by another file closes (and draws) it.
-      closesAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
-      quota: 10,
-    },
-    admin.idToken,
-  );
-  expect(created.error).toBeUndefined();
-  ({ waveId } = created.result as { waveId: string });
+  // Open well past this run: no schedule fired by another file closes (and draws) it. Setup, not createWave's test (support/waves.ts).
+  ({ waveId } = await seedWave({ opensAt: new Date(Date.now() - 60_000), closesAt: new Date(Date.now() + 2 * 3_600_000), quota: 10 }));
 });
+afterAll(() => deleteWaves([waveId]));
 
 /** A person of Margaasih (Kabupaten Bandung) whose KTP birth date is a month after the one in their NIK: their account and NIK. */
 async function differingPerson(options: { occupation?: string; inFormalEducation?: boolean } = {}): Promise<{ account: SignedIn; nik: string }> {

@@ -1,25 +1,37 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { FieldValue } from "firebase-admin/firestore";
 import { beforeAll, describe, expect, it } from "vitest";
 import { publicationTime, QUICKNET } from "../../functions/src/domain/beacon.js";
+import { waveDrawPlan } from "../../functions/src/schemas/documents.js";
+import { drawManifest, drawPlan, poolPage } from "../../functions/src/schemas/draw.js";
+import { DEV_CHAIN, devBeaconValue } from "../../scripts/stack/beacon.js";
 import { URLS } from "../../scripts/stack/config.js";
 import { fireSchedule } from "../../scripts/stack/scheduler.js";
 import { runConcurrently } from "../../scripts/bench/stats.js";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith, call, type SignedIn } from "../support/stack.js";
+import { seedWave } from "../support/waves.js";
 
 /**
- * A whole wave on the local stack: created, joined by a few hundred applicants, closed and drawn
- * by the schedule, published, verified by `verify-draw`, and re-run after a simulated crash.
+ * A whole wave on the local stack: seeded as createWave stores it (support/waves.ts; createWave's
+ * own rules are tested in wavePool.test.ts and hardening.test.ts), joined by a few hundred
+ * applicants, closed and drawn by the schedule, published, verified by `verify-draw`, and re-run
+ * after a simulated crash.
  */
 const APPLICANTS = 240;
 const QUOTA = 60;
 const run = promisify(execFile);
+/** verify-draw as a command on a manifest URL: its exit code and what it printed. */
+const verifyDraw = (manifestUrl: string) =>
+  run(process.execPath, [join(process.cwd(), "node_modules", ".bin", "tsx"), "scripts/verify-draw.ts", manifestUrl]).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+  );
 const sleepUntil = async (at: Date) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now())));
 
-let admin: SignedIn;
 let waveId: string;
 let closesAt: Date;
 let round: number;
@@ -27,7 +39,6 @@ const people: SignedIn[] = [];
 
 beforeAll(async () => {
   await ensureProgramYear();
-  admin = await accountWith({ role: "admin" }, "admin");
   await runConcurrently(APPLICANTS, 8, async (i) => {
     const applicant = await accountWith(null, "drawn");
     const form = person({ districtCode: i % 3 === 0 ? "520101" : "317101" });
@@ -36,21 +47,14 @@ beforeAll(async () => {
   });
   // The wave opens after everyone registered, and closes after a time long enough to join.
   closesAt = new Date(Date.now() + 60_000);
-  const created = await call(
-    "createWave",
-    {
-      number: 1000 + Math.floor(Math.random() * 1_000_000),
-      programYear: new Date().getFullYear(),
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: closesAt.toISOString(),
-      quota: QUOTA,
-      strata: { kind: "shares", basisPoints: { "52": 2500 } },
-    },
-    admin.idToken,
-  );
-  expect(created.error).toBeUndefined();
-  ({ waveId } = created.result as { waveId: string });
-  round = (created.result as { draw: { beacon: { round: number } } }).draw.beacon.round;
+  ({ waveId } = await seedWave({
+    opensAt: new Date(Date.now() - 60_000),
+    closesAt,
+    quota: QUOTA,
+    strata: { kind: "shares", basisPoints: { "52": 2500 } },
+  }));
+  // The plan as stored: the round is read from the wave's document, as the draw reads it.
+  round = waveDrawPlan.parse((await adminDb.doc(`waves/${waveId}`).get()).get("draw")).beacon.round;
   await runConcurrently(APPLICANTS, 8, async (i) => {
     const joined = await call("joinWave", { waveId }, people[i].idToken);
     expect(joined.result).toMatchObject({ waveId, joined: true });
@@ -101,6 +105,7 @@ describe("a wave's draw", () => {
     expect(manifest.byProvince["52"].winners).toBeGreaterThanOrEqual(QUOTA / 4);
     const { stdout } = await run(process.execPath, [join(process.cwd(), "node_modules", ".bin", "tsx"), "scripts/verify-draw.ts", manifestUrl]);
     expect(stdout).toContain("MATCH");
+    expect(stdout).toContain(`as in the plan published at opening (${URLS.functions}/draws/${waveId}/plan.json)`);
 
     // Each person sees their pseudonymous ID, their rank and the cut-off.
     const winnerUid = winners[0].id;
@@ -112,6 +117,75 @@ describe("a wave's draw", () => {
     const theirs = ((await call("getMyStatus", {}, loser.idToken)).result as Draw).draw;
     expect(theirs).toMatchObject({ inPool: true, latest: { waveId, selected: false } });
     expect(theirs.pid).not.toBe(mine.pid);
+  }, 120_000);
+
+  it("when the manifest moves from the plan published at opening, or a winner is changed under a stale digest, then verify-draw names the field or the winner and exits 1", async () => {
+    const base = `${URLS.functions}/draws/${waveId}`;
+    const plan = drawPlan.parse(await (await fetch(`${base}/plan.json`)).json());
+    expect(plan).toMatchObject({
+      waveId,
+      quota: QUOTA,
+      closesAt: closesAt.toISOString(),
+      beacon: { round },
+      strata: { kind: "shares", basisPoints: { "52": 2500 } },
+    });
+    const draw = adminDb.doc(`waveDraws/${waveId}`);
+    const manifest = drawManifest.parse((await draw.get()).get("manifest"));
+    const pids = manifest.winners.pids!;
+    const firstPage = poolPage.parse(await (await fetch(`${base}/pool/000000.json`)).json());
+    const notDrawn = firstPage.entries.find((entry) => !pids.includes(entry.pid))!.pid;
+    try {
+      // The first winner replaced by someone the draw did not select; the digest left as it was.
+      await draw.update({ "manifest.winners.pids": [notDrawn, ...pids.slice(1)] });
+      const stale = await verifyDraw(`${base}/manifest.json`);
+      expect(stale.code).toBe(1);
+      expect(stale.stdout).toContain(`MISMATCH: winners[0]: published "${notDrawn}", recomputed "${pids[0]}"`);
+      await draw.update({ "manifest.winners.pids": pids });
+      // The wave's quota raised after the draw: plan.json no longer says what the manifest says.
+      await adminDb.doc(`waves/${waveId}`).update({ quota: QUOTA + 1 });
+      const moved = await verifyDraw(`${base}/manifest.json`);
+      expect(moved.code).toBe(1);
+      expect(moved.stdout).toContain(`plan.quota: at opening ${QUOTA + 1}, in the manifest ${QUOTA}`);
+    } finally {
+      await draw.update({ "manifest.winners.pids": pids });
+      await adminDb.doc(`waves/${waveId}`).update({ quota: QUOTA });
+    }
+    expect((await verifyDraw(`${base}/manifest.json`)).code).toBe(0);
+    expect((await verifyDraw(`${base}/no-such-file/manifest.json`)).code).toBe(2);
+  }, 120_000);
+
+  it("when verify-draw --check-beacon runs, then it fetches the round from the http:// development chain and verifies its signature; a forged beacon value is a mismatch; without the flag it says the beacon was not checked", async () => {
+    const base = `${URLS.functions}/draws/${waveId}`;
+    const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+    const verify = (...args: string[]) =>
+      run(process.execPath, [tsx, "scripts/verify-draw.ts", `${base}/manifest.json`, ...args]).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+    // The plan recorded the development chain at creation; the manifest names the chain it was verified against.
+    expect((await adminDb.doc(`waves/${waveId}`).get()).get("draw.beacon")).toMatchObject({ round, ...DEV_CHAIN });
+    const draw = adminDb.doc(`waveDraws/${waveId}`);
+    const manifest = drawManifest.parse((await draw.get()).get("manifest"));
+    expect(manifest.beacon).toEqual({ source: expect.stringMatching(/^http:\/\//), round, value: devBeaconValue(round), ...DEV_CHAIN });
+
+    const checked = await verify("--check-beacon");
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain(
+      `beacon round ${round} fetched from ${manifest.beacon.source}: BLS signature verified against chain ${DEV_CHAIN.chainHash}`,
+    );
+    expect((await verify()).stdout).toContain(`beacon round ${round} of ${manifest.beacon.source} NOT CHECKED`);
+
+    const forged = "ab".repeat(32);
+    try {
+      await draw.update({ "manifest.beacon.value": forged, "manifest.drawKey": FieldValue.delete() });
+      const caught = await verify("--check-beacon");
+      expect(caught.code).toBe(1);
+      expect(caught.stdout).toContain(
+        `MISMATCH: beacon round ${round}: published ${forged}, the verified round of chain ${DEV_CHAIN.chainHash} is ${devBeaconValue(round)}`,
+      );
+    } finally {
+      await draw.update({ manifest });
+    }
   }, 120_000);
 
   it("when the draw is run again after a crash before publication, then the same winners come out and nobody is selected twice", async () => {

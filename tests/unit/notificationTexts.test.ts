@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { invitationText } from "../../functions/src/domain/priority.js";
 import { fitSms, gsmSafe, gsmSeptets, SMS_MAX_SEPTETS } from "../../functions/src/domain/sms.js";
 import { notificationText, renderNotification, type Language } from "../../functions/src/schemas/notificationTexts.js";
 import { NOTIFICATION_KINDS, notification, type Notification } from "../../functions/src/schemas/notifications.js";
@@ -27,8 +28,16 @@ const LANGUAGES: Language[] = ["id", "en"];
 
 describe("notification templates", () => {
   it("when the examples are read, then every kind has one and each parses", () => {
-    expect(new Set(LONGEST.map((n) => n.kind))).toEqual(new Set(NOTIFICATION_KINDS));
+    // A priority list's invitation goes to someone without an account: an SMS only, not a notification (tested below).
+    expect(new Set(LONGEST.map((n) => n.kind))).toEqual(new Set(NOTIFICATION_KINDS.filter((kind) => kind !== "priority-invitation")));
     for (const n of LONGEST) expect(notification.safeParse(n).success, n.kind).toBe(true);
+  });
+
+  it("when someone on a priority list is invited, then the SMS is one GSM-7 message starting like the others", () => {
+    const sms = invitationText();
+    expect(gsmSeptets(sms)).not.toBeNull();
+    expect(gsmSeptets(sms)!).toBeLessThanOrEqual(SMS_MAX_SEPTETS);
+    expect(sms.startsWith("Prakerja: ")).toBe(true);
   });
 
   it.each(LONGEST.flatMap((n) => LANGUAGES.map((lang) => [`${n.kind} ${JSON.stringify(n.params).slice(0, 40)}`, lang, n] as const)))(

@@ -43,6 +43,7 @@ import {
 import { clawbackDoc, repaymentDoc } from "../schemas/clawbacks.js";
 import { differencesPageDoc, reconciliationReportDoc } from "../schemas/reconciliation.js";
 import { exclusionImportRecord } from "../schemas/exclusion.js";
+import { priorityEntryDoc, priorityImportDoc, priorityListDoc } from "../schemas/priority.js";
 import { inboxDoc, mailDoc, smsDoc } from "../schemas/notifications.js";
 import { usedSignatureDoc } from "../schemas/partners.js";
 import { withDates } from "../schemas/timestamps.js";
@@ -127,6 +128,9 @@ export const pidIndex = () => collection(COLLECTIONS.pidIndex, pidIndexDoc);
 export const exclusionEntries = () => collection(COLLECTIONS.exclusionEntries, exclusionEntryDoc);
 export const exclusionLists = () => collection(COLLECTIONS.exclusionLists, exclusionListDoc);
 export const exclusionImports = () => collection(COLLECTIONS.exclusionImports, exclusionImportRecord);
+export const priorityLists = () => collection(COLLECTIONS.priorityLists, priorityListDoc);
+export const priorityImports = () => collection(COLLECTIONS.priorityImports, priorityImportDoc);
+export const priorityEntries = () => collection(COLLECTIONS.priorityEntries, priorityEntryDoc);
 export const usedSignatures = () => collection(COLLECTIONS.usedSignatures, usedSignatureDoc);
 export const verificationDecisions = () => collection(COLLECTIONS.verificationDecisions, verificationDecisionDoc);
 export const mail = () => collection(COLLECTIONS.mail, mailDoc);

@@ -2,7 +2,7 @@ import { FieldPath } from "firebase-admin/firestore";
 import type { Candidate } from "../domain/draw/index.js";
 import { applicantDoc, type ApplicantDoc, type FamilyDoc } from "../schemas/applicant.js";
 import { waveDoc } from "../schemas/documents.js";
-import type { DrawStore, LatestDraws, PublishedDraws } from "../usecases/ports.js";
+import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../usecases/ports.js";
 import { applicants, families, fields, getAll, waveDrawDoc, pidIndex, poolPages, timeline, waveDraws, waves, waveSecrets, winnerPages } from "./collections.js";
 import { db } from "./firebase.js";
 
@@ -141,16 +141,24 @@ export const firestoreDrawStore: DrawStore = {
   },
 };
 
-/** The most recently drawn wave's manifest essentials, for applicants' own status. */
+/** A drawn wave's manifest essentials, or null before its manifest has a draw key. */
+async function drawOf(waveId: string, closesAt: Date): Promise<LatestDraw | null> {
+  const manifest = (await waveDraws().doc(waveId).get()).data()?.manifest;
+  if (manifest?.drawKey === undefined) return null;
+  return { waveId, closesAt, drawKey: manifest.drawKey, result: manifest.result, poolSize: manifest.poolSize };
+}
+
+/** The drawn waves' manifest essentials, for applicants' own status. */
 export const firestoreLatestDraw: LatestDraws = {
   async latest() {
     const drawn = await waves().where("state", "==", "drawn").orderBy("closesAt", "desc").limit(1).get();
     const wave = drawn.docs[0];
-    if (wave === undefined) return null;
-    const waveId = wave.id;
-    const manifest = (await waveDraws().doc(waveId).get()).data()?.manifest;
-    if (manifest?.drawKey === undefined) return null;
-    return { waveId, closesAt: wave.data().closesAt, drawKey: manifest.drawKey, result: manifest.result };
+    return wave === undefined ? null : drawOf(wave.id, wave.data().closesAt);
+  },
+  async since(after) {
+    const drawn = await waves().where("state", "==", "drawn").where("closesAt", ">", after).orderBy("closesAt", "desc").limit(DRAWS_SINCE_LIMIT).get();
+    const found = await Promise.all(drawn.docs.map((wave) => drawOf(wave.id, wave.data().closesAt)));
+    return found.filter((draw): draw is LatestDraw => draw !== null);
   },
 };
 

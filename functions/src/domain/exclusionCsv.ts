@@ -24,7 +24,8 @@ export type { Source };
 export type FileRefusal = "file-not-utf8" | "file-not-text" | LayoutRefusal | "nik-damaged-by-excel";
 
 export type CsvItem =
-  | { kind: "entry"; line: number; nik: string }
+  /** `phone`: the row's cell in the header's mobile-number column, as written (only when the file has one and the cell is not empty). */
+  | { kind: "entry"; line: number; nik: string; phone?: string }
   | { kind: "rejected"; line: number }
   /**
    * The file is not read: always the first and only item, so nothing was taken from it. `line` is
@@ -110,7 +111,9 @@ function readLine(line: Line, layout: Layout): { item: CsvItem; cell: NikCell } 
   const cell = nikCellOf(cellOf(fieldAt(line.text, layout.delimiter, layout.nikColumn)));
   if (cell === null && fieldsOf(line.text, layout.delimiter).every((field) => cellOf(field) === "")) return null;
   const entry = cell?.kind === "digits" && !cell.nik.endsWith("0000");
-  return { item: entry ? { kind: "entry", line: line.number, nik: cell.nik } : { kind: "rejected", line: line.number }, cell };
+  if (!entry) return { item: { kind: "rejected", line: line.number }, cell };
+  const phone = layout.phoneColumn === null ? "" : cellOf(fieldAt(line.text, layout.delimiter, layout.phoneColumn));
+  return { item: { kind: "entry", line: line.number, nik: cell.nik, ...(phone === "" ? {} : { phone }) }, cell };
 }
 
 function count(tally: DamageTally, cell: NikCell): void {

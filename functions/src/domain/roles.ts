@@ -49,6 +49,8 @@ export const PRIVILEGES = {
   "create-wave": ["admin"],
   "import-exclusion-list": ["admin"],
   "compare-exclusion-lists": ["admin", "auditor"],
+  // Priority lists (domain/priority.ts): imported like exclusion lists, declared on a wave at its creation.
+  "import-priority-list": ["admin"],
   "register-on-behalf": ["operator"],
   // At the desk, with the person's consent: joining the open wave for them.
   "join-wave-on-behalf": ["operator"],

@@ -1,5 +1,5 @@
 import { ports } from "../composition.js";
-import { beaconMarginSeconds, beaconUrl } from "../config.js";
+import { beaconChainHash, beaconMarginSeconds, beaconPublicKey, beaconUrl } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { createWaveInput } from "../schemas/waves.js";
 import { createWave as createWaveUseCase } from "../usecases/createWave.js";
@@ -18,6 +18,16 @@ export const createWave = callable({
     "stratum-code-invalid": "invalid-argument",
     "shares-exceed-whole": "invalid-argument",
     "counts-exceed-quota": "invalid-argument",
+    "wave-overlaps": "failed-precondition",
+    "wave-draw-pending": "failed-precondition",
+    "priority-list-unknown": "failed-precondition",
+    "priority-list-not-imported": "failed-precondition",
   },
-  handle: (input, actor) => createWaveUseCase(ports(), { source: beaconUrl.value(), marginSeconds: beaconMarginSeconds.value() }, actor, input),
+  handle: (input, actor) =>
+    createWaveUseCase(
+      ports(),
+      { source: beaconUrl.value(), chainHash: beaconChainHash.value(), publicKey: beaconPublicKey.value(), marginSeconds: beaconMarginSeconds.value() },
+      actor,
+      input,
+    ),
 });

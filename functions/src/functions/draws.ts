@@ -4,8 +4,8 @@ import { http, publicAccess } from "../edge/http.js";
 import { waveId } from "../schemas/ids.js";
 import { publishedDraw } from "../usecases/publishedDraw.js";
 
-/** `/draws/<wave>/manifest.json` through Hosting (`/<wave>/…` called directly), or a page it links to. */
-const PATH = /^(?:\/draws)?\/([^/]+)\/(manifest|(?:pool|winners)\/\d{6})\.json$/;
+/** `/draws/<wave>/manifest.json` or `…/plan.json` through Hosting (`/<wave>/…` called directly), or a page the manifest links to. */
+const PATH = /^(?:\/draws)?\/([^/]+)\/(manifest|plan|(?:pool|winners)\/\d{6})\.json$/;
 const drawPath = z
   .string()
   .regex(PATH)
@@ -17,6 +17,7 @@ const drawPath = z
   .pipe(
     z.union([
       z.tuple([waveId, z.literal("manifest")]).transform(([wave]) => ({ waveId: wave, file: { kind: "manifest" as const } })),
+      z.tuple([waveId, z.literal("plan")]).transform(([wave]) => ({ waveId: wave, file: { kind: "plan" as const } })),
       z
         .tuple([waveId, z.enum(["pool", "winners"]), z.string()])
         .transform(([wave, folder, page]) => ({ waveId: wave, file: { kind: "page" as const, folder, page: Number(page) } })),
@@ -24,9 +25,10 @@ const drawPath = z
   );
 
 /**
- * The public draw of each wave, without sign-in: the manifest and the pages it links to. Everything
- * here is pseudonymous and final once the wave is frozen (pool pages) or drawn (the rest). A wave ID
- * Firestore would refuse is 404 at once, without a read.
+ * The public draw of each wave, without sign-in: the plan it committed to (from its opening), the
+ * manifest and the pages it links to. Everything here is pseudonymous and final once the wave is
+ * open (plan), frozen (pool pages) or drawn (the rest). A wave ID Firestore would refuse is 404 at
+ * once, without a read.
  */
 export const draws = http({
   name: "draws",

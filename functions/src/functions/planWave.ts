@@ -1,5 +1,5 @@
 import { ports } from "../composition.js";
-import { beaconMarginSeconds, beaconUrl } from "../config.js";
+import { beaconChainHash, beaconMarginSeconds, beaconPublicKey, beaconUrl } from "../config.js";
 import { callable } from "../edge/callable.js";
 import { createWaveInput } from "../schemas/waves.js";
 import { planWave as planWaveUseCase } from "../usecases/planWave.js";
@@ -18,6 +18,16 @@ export const planWave = callable({
     "stratum-code-invalid": "invalid-argument",
     "shares-exceed-whole": "invalid-argument",
     "counts-exceed-quota": "invalid-argument",
+    "wave-overlaps": "failed-precondition",
+    "wave-draw-pending": "failed-precondition",
+    "priority-list-unknown": "failed-precondition",
+    "priority-list-not-imported": "failed-precondition",
   },
-  handle: (input, actor) => planWaveUseCase(ports(), { source: beaconUrl.value(), marginSeconds: beaconMarginSeconds.value() }, actor, input),
+  handle: (input, actor) =>
+    planWaveUseCase(
+      ports(),
+      { source: beaconUrl.value(), chainHash: beaconChainHash.value(), publicKey: beaconPublicKey.value(), marginSeconds: beaconMarginSeconds.value() },
+      actor,
+      input,
+    ),
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EXCLUSION_LIST_TYPES, OCCUPATIONS, REASON_CODES } from "../domain/eligibility.js";
 import { NIK_DISCREPANCIES, SEXES } from "../domain/nik.js";
 import { IDENTITY_DOCUMENTS, REJECTION_REASONS, VERIFICATION_STATES } from "../domain/verification.js";
+import { PRIORITY_LIST_ID } from "../domain/priority.js";
 import { sealedDoc } from "./vault.js";
 
 /**
@@ -117,6 +118,12 @@ export const applicantDoc = z.object({
   /** Revoked participants: when, and why (the timeline says it in words). */
   revokedAt: z.date().optional(),
   revokedFor: z.enum(["purchase-deadline-passed"]).optional(),
+  /**
+   * Priority lists the person is on (domain/priority.ts): list ID → the versions that held their
+   * keyed NIK. Set at registration from the entry and by each import for people already registered,
+   * so the close's freeze flags the pool line (`isPriority`) without another read.
+   */
+  priorityLists: z.record(z.string().regex(PRIORITY_LIST_ID), z.array(z.number().int().positive())).optional(),
 });
 export type ApplicantDoc = z.infer<typeof applicantDoc>;
 

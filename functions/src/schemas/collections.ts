@@ -46,6 +46,10 @@ export const COLLECTIONS = {
   exclusionEntries: "exclusionEntries",
   exclusionLists: "exclusionLists",
   exclusionImports: "exclusionImports",
+  /** Priority lists (schemas/priority.ts): each list, each import, and the keyed NIKs on them. */
+  priorityLists: "priorityLists",
+  priorityImports: "priorityImports",
+  priorityEntries: "priorityEntries",
   pidIndex: "pidIndex",
   waveSecrets: "waveSecrets",
   waveDraws: "waveDraws",

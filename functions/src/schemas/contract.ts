@@ -169,6 +169,10 @@ export const REFUSALS = {
     "stratum-code-invalid",
     "shares-exceed-whole",
     "counts-exceed-quota",
+    "wave-overlaps",
+    "wave-draw-pending",
+    "priority-list-unknown",
+    "priority-list-not-imported",
   ],
   // Eligibility is checked again on joining, so each eligibility reason is a refusal too
   // ("already-participant" is one of them). The refusal's reason is the first unmet rule, in
@@ -245,6 +249,10 @@ export const REFUSALS = {
     "stratum-code-invalid",
     "shares-exceed-whole",
     "counts-exceed-quota",
+    "wave-overlaps",
+    "wave-draw-pending",
+    "priority-list-unknown",
+    "priority-list-not-imported",
   ],
   listRoleGrants: ["not-admin-or-auditor"],
   revokeRole: ["not-admin", "own-role", "no-such-account", "no-role-to-revoke", "request-id-reused"],

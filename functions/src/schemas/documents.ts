@@ -3,6 +3,7 @@ import { ROLES } from "../domain/roles.js";
 import { WAVE_STATES } from "../domain/wave.js";
 import { regionScope } from "./region.js";
 import { drawStrata } from "./draw.js";
+import { wavePriority } from "./priority.js";
 
 /** Shapes of stored documents. Timestamps are read back as Date by the converters. */
 
@@ -43,10 +44,27 @@ export type ProgramYearDoc = z.infer<typeof programYearDoc>;
 export const waveDrawPlan = z.object({
   /** SHA-256 of the secret seed (domain/draw/seed.ts); the seed is revealed after the freeze. */
   seedCommitment: z.string().regex(/^[0-9a-f]{64}$/),
-  /** The public beacon and the round whose value goes into the draw. */
-  beacon: z.object({ source: z.string().min(1), round: z.number().int().positive() }),
+  /**
+   * The public beacon and the round whose value goes into the draw; the chain's hash and public
+   * key every round is verified against (domain/beaconRound.ts). Absent in waves created before
+   * verification: those are verified only when `source` names a chain we know (`chainOfPlan`).
+   */
+  beacon: z.object({
+    source: z.string().min(1),
+    round: z.number().int().positive(),
+    chainHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    publicKey: z
+      .string()
+      .regex(/^[0-9a-f]{192}$/)
+      .optional(),
+  }),
   strata: drawStrata,
   familyLimit: z.number().int().positive(),
+  /** The wave's priority list, its version at creation and its share of seats (domain/priority.ts); absent: none. */
+  priority: wavePriority.optional(),
 });
 export type WaveDrawPlan = z.infer<typeof waveDrawPlan>;
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ALGORITHM, HEX32, MAX_QUOTA, STRATUM_CODE, TOKEN, WHOLE } from "../domain/draw/constants.js";
-import type { DrawManifest, PoolPage, WinnersPage } from "../domain/draw/publication.js";
+import type { DrawManifest, DrawPlan, PoolPage, WinnersPage } from "../domain/draw/publication.js";
 import { waveId } from "./ids.js";
+import { wavePriority } from "./priority.js";
 
 /**
  * The public draw of a wave: the manifest and its pages, served over HTTPS without sign-in and
@@ -70,7 +71,17 @@ export const drawManifest = z
     seedCommitment: hex32,
     /** Revealed after the pool was frozen. */
     seed: hex32,
-    beacon: z.object({ source: z.string().min(1).max(200), round: z.number().int().positive(), value: hex32 }),
+    /** The round's value (drand's `randomness`) and, since verification, the chain it was verified against. */
+    beacon: z.object({
+      source: z.string().min(1).max(200),
+      round: z.number().int().positive(),
+      value: hex32,
+      chainHash: hex32.optional(),
+      publicKey: z
+        .string()
+        .regex(/^[0-9a-f]{192}$/)
+        .optional(),
+    }),
     drawKey: hex32.optional(),
     quota: z.number().int().min(0).max(MAX_QUOTA),
     familyLimit: z.number().int().positive(),
@@ -96,6 +107,25 @@ export const drawManifest = z
   });
 export type DrawManifestDoc = z.infer<typeof drawManifest>;
 
+/**
+ * `plan.json` next to the manifest: what the wave committed to, served from its opening (see
+ * DrawPlan). The beacon keeps fields beyond source and round (added to plans later), which
+ * verify-draw compares with the manifest's beacon.
+ */
+export const drawPlan = z.strictObject({
+  waveId,
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+  quota: z.number().int().min(0).max(MAX_QUOTA),
+  familyLimit: z.number().int().positive(),
+  strata: drawStrata,
+  seedCommitment: hex32,
+  beacon: z.looseObject({ source: z.string().min(1).max(200), round: z.number().int().positive() }),
+  /** The priority list declared at creation (schemas/priority.ts wavePriority); absent: none. */
+  priority: wavePriority.optional(),
+});
+export type DrawPlanDoc = z.infer<typeof drawPlan>;
+
 /** One page of the frozen pool, in pid order (GET <manifest dir>/pool/000000.json, …). */
 export const poolPage = z.strictObject({ waveId: z.string(), page: count, pageSize: powerOfTwo, entries: z.array(poolEntry), next: href.optional() });
 export type PoolPageDoc = z.infer<typeof poolPage>;
@@ -111,5 +141,6 @@ export type WinnersPageDoc = z.infer<typeof winnersPage>;
 
 /** Parsed documents are the domain's shapes: these fail to compile if the two ever drift apart. */
 export const asManifest = (doc: DrawManifestDoc): DrawManifest => doc;
+export const asPlan = (doc: DrawPlanDoc): DrawPlan => doc;
 export const asPoolPage = (doc: PoolPageDoc): PoolPage => doc;
 export const asWinnersPage = (doc: WinnersPageDoc): WinnersPage => doc;

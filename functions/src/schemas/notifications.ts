@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   "revoked",
   "payout-paid",
   "desk-receipt",
+  /** An SMS only, to someone on a priority list who has not registered (usecases/invitePriorityList.ts): `uid` is empty, there is no account yet. */
+  "priority-invitation",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -179,6 +181,7 @@ export const OUTBOX_RETENTION_HOURS: Record<NotificationKind, number> = {
   revoked: 7 * 24,
   "payout-paid": 7 * 24,
   "desk-receipt": 7 * 24,
+  "priority-invitation": 7 * 24,
 };
 
 export const outboxExpiry = (kind: NotificationKind, at: Date): Date => new Date(at.getTime() + OUTBOX_RETENTION_HOURS[kind] * 3_600_000);

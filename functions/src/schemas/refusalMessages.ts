@@ -114,6 +114,21 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     en: "These two versions were imported at the same time, so their difference cannot be counted exactly.",
   },
   "wave-exists": { id: "Gelombang dengan nomor ini sudah ada di tahun program ini.", en: "A wave with this number already exists in this program year." },
+  // A wave's priority list (domain/priority.ts): it must exist and have a completed import, whose version the wave records.
+  "priority-list-unknown": { id: "Daftar prioritas {listId} tidak ada.", en: "There is no priority list {listId}." },
+  "priority-list-not-imported": {
+    id: "Daftar prioritas {listId} belum pernah selesai diimpor, jadi belum bisa dipakai untuk gelombang.",
+    en: "Priority list {listId} has no completed import yet, so no wave can use it.",
+  },
+  // One pool for every wave (domain/wave.ts poolClash): the other wave and its times in Jakarta time come in the details.
+  "wave-overlaps": {
+    id: "Waktu gelombang ini bertabrakan dengan gelombang {waveId} (dibuka {opensAt}, ditutup {closesAt}). Hanya satu gelombang boleh dibuka pada satu waktu, dan gelombang berikutnya baru boleh dibuka paling cepat 1 jam setelah gelombang sebelumnya ditutup.",
+    en: "This wave's time clashes with wave {waveId} (open {opensAt} to {closesAt}). Only one wave may be open at a time, and the next wave may open no sooner than 1 hour after the previous one closes.",
+  },
+  "wave-draw-pending": {
+    id: "Gelombang {waveId} (ditutup {closesAt}) baru diundi setelah {drawAt}. Gelombang ini harus ditutup paling cepat 1 jam setelah itu, agar pemenang gelombang {waveId} sudah keluar dari pool.",
+    en: "Wave {waveId} (closing {closesAt}) is drawn only after {drawAt}. This wave must close no sooner than 1 hour after that, so that wave {waveId}'s winners have left the pool.",
+  },
   "closes-in-the-past": {
     id: "Waktu tutup gelombang sudah lewat. Pilih waktu yang akan datang.",
     en: "The wave's closing time has passed. Choose a time in the future.",

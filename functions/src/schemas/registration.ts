@@ -118,6 +118,29 @@ export const registerResult = z.object({
 export type RegisterResult = z.infer<typeof registerResult>;
 
 /** What `getMyStatus` answers: never the full NIK. Times are ISO strings. */
+/** A positive count of people, or null when there is none (a round without seats, or that selected nobody). */
+const about = z.number().int().positive();
+
+/** Where the person stood in one draw. */
+const myDraw = z.object({
+  waveId: z.string(),
+  selected: z.boolean(),
+  /** HMAC-SHA-256(drawKey, pid): lower ranks come first. */
+  rank: z.string(),
+  /** The rank of the last person selected nationally, and in the person's stratum if it had seats. */
+  cutoff: z.object({ national: z.string().nullable(), stratum: z.string().nullable() }),
+  withinCutoff: z.boolean(),
+  /**
+   * The same as positions a layperson reads, estimated from the ranks (domain/draw/estimate.ts):
+   * "about number `position.national` of `poolSize`; seats went to about the first `cutoffPosition.national`",
+   * and the same within the person's stratum (of `stratumPool` people) when it had seats.
+   */
+  poolSize: z.number().int().nonnegative(),
+  stratumPool: z.number().int().nonnegative().nullable(),
+  position: z.object({ national: about, stratum: about.nullable() }),
+  cutoffPosition: z.object({ national: about.nullable(), stratum: about.nullable() }),
+});
+
 export const myStatus = z.object({
   profile: z.object({
     nikMasked: z.string(),
@@ -146,22 +169,14 @@ export const myStatus = z.object({
       rejection: z.enum(REJECTION_REASONS).optional(),
     }),
   ),
-  /** The person in the draws: their pseudonymous ID, and where they stood in the latest draw. */
+  /** The person in the draws: their pseudonymous ID, where they stood in the latest draw, and in every draw whose pool they were in. */
   draw: z
     .object({
       pid: z.string(),
       inPool: z.boolean(),
-      latest: z
-        .object({
-          waveId: z.string(),
-          selected: z.boolean(),
-          /** HMAC-SHA-256(drawKey, pid): lower ranks come first. */
-          rank: z.string(),
-          /** The rank of the last person selected nationally, and in the person's stratum if it had seats. */
-          cutoff: z.object({ national: z.string().nullable(), stratum: z.string().nullable() }),
-          withinCutoff: z.boolean(),
-        })
-        .optional(),
+      latest: myDraw.optional(),
+      /** Every draw whose pool the person was in, newest first (`latest` is the first of them). */
+      draws: z.array(myDraw).optional(),
     })
     .optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { exclusionListType } from "./exclusion.js";
 import { waveId } from "./ids.js";
+import { priorityListId } from "./priority.js";
 
 /**
  * The payload of every task function, by its deployed name: what producers enqueue (the `Tasks`
@@ -32,6 +33,17 @@ export const sendPayoutPayload = z.object({
 /** `applyPaymentEvent`: applies the stored partner notification `paymentEvents/{key}` to its payout. */
 export const applyPaymentEventPayload = z.object({ key: z.string().min(1).max(200) });
 
+/**
+ * `invitePriorityList`: page `page` of the invitation pass over version `version` of a priority
+ * list, starting after the keyed NIK `after` (null: the first page); each page enqueues the next.
+ */
+export const invitePriorityListPayload = z.object({
+  listId: priorityListId,
+  version: z.number().int().positive(),
+  page: z.number().int().nonnegative(),
+  after: z.string().min(1).max(200).nullable(),
+});
+
 export const TASK_PAYLOADS = {
   notifyDrawResults: notifyDrawResultsPayload,
   expireExclusionImport: expireExclusionImportPayload,
@@ -39,6 +51,7 @@ export const TASK_PAYLOADS = {
   payDompetKita: sendPayoutPayload,
   payKirimDana: sendPayoutPayload,
   applyPaymentEvent: applyPaymentEventPayload,
+  invitePriorityList: invitePriorityListPayload,
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

@@ -1,3 +1,4 @@
+import type { WavePriority } from "../domain/priority.js";
 import type { WaveState } from "../domain/wave.js";
 import type { z } from "zod";
 import type { drawStrata } from "./draw.js";
@@ -25,7 +26,11 @@ export interface WavePlan {
   beacon: {
     source: string;
     round: number;
+    /** The chain whose public key will verify the round (drand's chain hash, 64 hex). */
+    chainHash: string;
     /** ISO date-time when that round comes out: after the close and its margin. */
     publishedAt: string;
   };
+  /** The priority list declared, at its current version, and the seats reserved for it (domain/priority.ts prioritySeats). */
+  priority?: WavePriority & { seats: number };
 }

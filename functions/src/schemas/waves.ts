@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { documentId, waveId } from "./ids.js";
 import { drawManifest, drawStrata } from "./draw.js";
+import { wavePriorityInput } from "./priority.js";
 
 /** A wave's opening or closing time: an ISO date-time with its offset, within years 2020–2199 (Firestore keeps 0001–9999). */
 const waveTime = z.iso.datetime({ offset: true }).refine((value) => {
@@ -17,6 +18,8 @@ export const createWaveInput = z
     closesAt: waveTime,
     quota: z.number().int().positive().max(10_000_000),
     strata: drawStrata.default({ kind: "none" }),
+    /** A priority list and the share of the quota it is given (domain/priority.ts): the list's current version is recorded. */
+    priority: wavePriorityInput.optional(),
   })
   .refine((w) => Date.parse(w.closesAt) > Date.parse(w.opensAt), { path: ["closesAt"], message: "closes-before-opening" });
 export type CreateWaveInput = z.infer<typeof createWaveInput>;

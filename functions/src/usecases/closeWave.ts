@@ -69,7 +69,7 @@ async function freeze(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Pro
 
 async function draw(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Promise<CloseStep> {
   const plan = wave.draw!;
-  const value = await ports.beacon.value(plan.beacon.source, plan.beacon.round);
+  const value = await ports.beacon.value(plan.beacon);
   if (value === null) return "waiting-for-beacon";
   const [seed, pool, rules] = await Promise.all([ports.draws.seed(waveId), ports.draws.frozen(waveId), ports.programYears.get(wave.programYear)]);
   if (seed === null || pool === null || rules === null) throw new Error(`drawing ${waveId}: seed, frozen pool or program year missing`);

@@ -2,6 +2,7 @@ import { calendarDateIn } from "../domain/calendar.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { regionNamesOf } from "../domain/regions/index.js";
 import { positionOf } from "../domain/draw/index.js";
+import { estimatedPosition } from "../domain/draw/estimate.js";
 import type { ApplicantDoc, TimelineEventDoc } from "../schemas/applicant.js";
 import type { MyStatus } from "../schemas/registration.js";
 import { checkEligibility } from "./eligibilityCheck.js";
@@ -43,7 +44,8 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
     }
     eligibility = fresh;
   }
-  const [timeline, latest] = await Promise.all([ports.registrations.timeline(uid), applicant.pid ? ports.latestDraw.latest() : null]);
+  // Drawn waves since registering (a superset of those since joining, read alongside the timeline).
+  const [timeline, drawn] = await Promise.all([ports.registrations.timeline(uid), applicant.pid ? ports.latestDraw.since(applicant.registeredAt) : []]);
   const verification = verificationViewOf(applicant);
 
   return done({
@@ -61,7 +63,7 @@ export async function getMyStatus(ports: StatusPorts, uid: string): Promise<Outc
     eligibility: { eligible: eligibility.eligible, reasons: eligibility.reasons, checkedAt: eligibility.checkedAt.toISOString() },
     ...(verification === undefined ? {} : { verification }),
     timeline: timeline.map(timelineEntry),
-    draw: drawView(applicant, latest !== null && wasInPool(timeline, applicant, latest) ? latest : null),
+    draw: drawView(applicant, drawsInPool(timeline, applicant, drawn)),
   });
 }
 
@@ -81,28 +83,50 @@ function timelineEntry(event: TimelineEventDoc): MyStatus["timeline"][number] {
   };
 }
 
-/** In that draw's pool: selected in it, or joined before it closed and not left out at its freeze. */
-function wasInPool(timeline: TimelineEventDoc[], applicant: ApplicantDoc, latest: LatestDraw): boolean {
-  if (applicant.selectedWave === latest.waveId) return true;
+/**
+ * The draws whose pool the person was in, newest first: the one they were selected in, and every
+ * draw that closed after they joined and before the one they were selected in (if any), unless
+ * they were left out at its freeze.
+ */
+function drawsInPool(timeline: TimelineEventDoc[], applicant: ApplicantDoc, drawn: LatestDraw[]): LatestDraw[] {
   const joined = timeline.find((e) => e.kind === "joined-pool");
-  const excluded = timeline.some((e) => e.kind === "excluded-at-draw" && e.waveId === latest.waveId);
-  return joined !== undefined && joined.at < latest.closesAt && !excluded && applicant.selectedWave === undefined;
+  const selectedAt = drawn.find((draw) => draw.waveId === applicant.selectedWave)?.closesAt;
+  return drawn.filter((draw) => {
+    if (draw.waveId === applicant.selectedWave) return true;
+    const excluded = timeline.some((e) => e.kind === "excluded-at-draw" && e.waveId === draw.waveId);
+    const beforeSelection = applicant.selectedWave === undefined || (selectedAt !== undefined && draw.closesAt < selectedAt);
+    return joined !== undefined && joined.at < draw.closesAt && !excluded && beforeSelection;
+  });
 }
 
-function drawView(applicant: ApplicantDoc, latest: LatestDraw | null): MyStatus["draw"] {
+function drawView(applicant: ApplicantDoc, draws: LatestDraw[]): MyStatus["draw"] {
   if (applicant.pid === undefined) return undefined;
   const base = { pid: applicant.pid, inPool: applicant.inPool === true };
-  if (latest === null) return base;
-  const position = positionOf({ pid: applicant.pid, stratum: applicant.provinceCode }, latest.drawKey, latest.result);
-  const stratum = latest.result.strata[applicant.provinceCode];
+  if (draws.length === 0) return base;
+  const views = draws.map((draw) => oneDraw(applicant, applicant.pid!, draw));
+  return { ...base, latest: views[0], draws: views };
+}
+
+/** Where the person stood in one draw: their rank and the cut-offs, and the same read as positions (estimated). */
+function oneDraw(applicant: ApplicantDoc, pid: string, draw: LatestDraw): NonNullable<NonNullable<MyStatus["draw"]>["latest"]> {
+  const position = positionOf({ pid, stratum: applicant.provinceCode }, draw.drawKey, draw.result);
+  const stratum = draw.result.strata[applicant.provinceCode];
+  const withSeats = stratum !== undefined && stratum.seats > 0 ? stratum : null;
+  const national = draw.result.national.cutoff?.rank ?? null;
+  const stratumCutoff = withSeats?.cutoff?.rank ?? null;
+  const at = (rank: string | null, count: number) => (rank === null || count === 0 ? null : estimatedPosition(rank, count));
   return {
-    ...base,
-    latest: {
-      waveId: latest.waveId,
-      selected: applicant.selectedWave === latest.waveId,
-      rank: position.rank,
-      cutoff: { national: latest.result.national.cutoff?.rank ?? null, stratum: stratum && stratum.seats > 0 ? (stratum.cutoff?.rank ?? null) : null },
-      withinCutoff: position.withinCutoff,
+    waveId: draw.waveId,
+    selected: applicant.selectedWave === draw.waveId,
+    rank: position.rank,
+    cutoff: { national, stratum: stratumCutoff },
+    withinCutoff: position.withinCutoff,
+    poolSize: draw.poolSize,
+    stratumPool: withSeats?.pool ?? null,
+    position: {
+      national: estimatedPosition(position.rank, Math.max(1, draw.poolSize)),
+      stratum: withSeats === null ? null : at(position.rank, withSeats.pool),
     },
+    cutoffPosition: { national: at(national, draw.poolSize), stratum: withSeats === null ? null : at(stratumCutoff, withSeats.pool) },
   };
 }

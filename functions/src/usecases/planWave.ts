@@ -1,6 +1,7 @@
 import { publicationTime } from "../domain/beacon.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import type { Actor } from "../domain/roles.js";
+import { prioritySeats } from "../domain/priority.js";
 import { dueWaveState } from "../domain/wave.js";
 import type { RefusalOf } from "../schemas/contract.js";
 import type { CreateWaveInput } from "../schemas/waves.js";
@@ -9,7 +10,7 @@ import { checkWave, type BeaconPlan, type CreateWavePorts } from "./createWave.j
 
 export type PlanWaveRefusal = RefusalOf<"planWave">;
 
-export type PlanWavePorts = Pick<CreateWavePorts, "waves" | "programYears" | "clock" | "beaconClock">;
+export type PlanWavePorts = Pick<CreateWavePorts, "waves" | "programYears" | "clock" | "beaconClock" | "priorityLists">;
 
 /**
  * The plan `createWave` would commit to for this input, shown to the program office before it
@@ -20,7 +21,7 @@ export type PlanWavePorts = Pick<CreateWavePorts, "waves" | "programYears" | "cl
 export async function planWave(ports: PlanWavePorts, beacon: BeaconPlan, actor: Actor, input: CreateWaveInput): Promise<Outcome<WavePlan, PlanWaveRefusal>> {
   const checked = await checkWave(ports, beacon, actor, input);
   if (!checked.ok) return checked;
-  const { waveId, now, opensAt, closesAt, familyLimit, rules, round } = checked.value;
+  const { waveId, now, opensAt, closesAt, familyLimit, rules, round, priority } = checked.value;
   // Told now rather than at saving: the number is taken (a wave's plan never changes once made).
   if ((await ports.waves.get(waveId)) !== null) return refused("wave-exists");
   return done({
@@ -33,6 +34,7 @@ export async function planWave(ports: PlanWavePorts, beacon: BeaconPlan, actor: 
     strata: input.strata,
     seats: [...rules.seats].map(([code, seats]) => ({ code, seats })),
     nationalSeats: rules.nationalSeats,
-    beacon: { source: beacon.source, round, publishedAt: publicationTime(round, ports.beaconClock).toISOString() },
+    beacon: { source: beacon.source, round, chainHash: beacon.chainHash, publishedAt: publicationTime(round, ports.beaconClock).toISOString() },
+    ...(priority === undefined ? {} : { priority: { ...priority, seats: prioritySeats(input.quota, priority.basisPoints) } }),
   });
 }

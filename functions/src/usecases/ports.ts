@@ -28,10 +28,11 @@ import type {
 import type { ClawbackDoc, RepaymentDoc } from "../schemas/clawbacks.js";
 import type { DifferencesPageDoc, ReconciliationReportDoc } from "../schemas/reconciliation.js";
 import type { ApplicantDoc, EligibilityDoc, FamilyDoc, TimelineEventDoc, VerificationDoc } from "../schemas/applicant.js";
-import type { ProgramYearDoc, RoleGrantDoc, WaveDoc, WaveEventDoc } from "../schemas/documents.js";
+import type { ProgramYearDoc, RoleGrantDoc, WaveDoc, WaveDrawPlan, WaveEventDoc } from "../schemas/documents.js";
 import type { ExclusionImportRecord } from "../schemas/exclusion.js";
+import type { PriorityImportDoc, PriorityListDoc } from "../schemas/priority.js";
 import type { TaskName, TaskPayload } from "../schemas/tasks.js";
-import type { InboxDoc, Notification } from "../schemas/notifications.js";
+import type { InboxDoc, Notification, SmsDoc } from "../schemas/notifications.js";
 import type { VerificationDecisionDoc } from "../schemas/verification.js";
 import type { FrozenPoolDoc } from "../schemas/waves.js";
 import type { LearningMethod, PartnerKind } from "../domain/training/catalogue.js";
@@ -83,6 +84,7 @@ export interface Ports {
   seeds: Seeds;
   imports: ExclusionImports;
   importRecords: ExclusionImportRecords;
+  priorityLists: PriorityLists;
   partnerKeys: PartnerKeys;
   partners: PartnerRegistry;
   training: TrainingStore;
@@ -337,10 +339,21 @@ export interface LatestDraw {
   closesAt: Date;
   drawKey: string;
   result: Pick<DrawResult, "strata" | "national">;
+  /** The pool's size (the manifest's `poolSize`): a rank read as a position "of poolSize". */
+  poolSize: number;
 }
+
+/** At most this many of a person's draws are read for their status (48 waves ran in 2020–2023). */
+export const DRAWS_SINCE_LIMIT = 100;
 
 export interface LatestDraws {
   latest(): Promise<LatestDraw | null>;
+  /**
+   * Every drawn wave that closed after `after`, newest first, at most DRAWS_SINCE_LIMIT: a
+   * person's draws since they joined the pool. Query: waves state == "drawn", closesAt > after,
+   * by closesAt descending (the index of `latest`), then one manifest read per wave.
+   */
+  since(after: Date): Promise<LatestDraw[]>;
 }
 
 /** The public draw of each wave, as it is served. */
@@ -351,9 +364,15 @@ export interface PublishedDraws {
   page(waveId: string, folder: "pool" | "winners", page: number): Promise<PoolPage | WinnersPage | null>;
 }
 
-/** A public randomness beacon (drand): a round's value, or null while it is not published. */
+/**
+ * A public randomness beacon (drand): the verified value (drand's `randomness`, 64 hex) of the
+ * wave's planned round, or null while it is not published. The value is answered only after the
+ * round verified against the plan's chain (BLS signature, randomness = SHA-256 of the signature;
+ * domain/beaconRound.ts); an answer that does not verify throws `BeaconUnverified`, so no draw
+ * uses it.
+ */
 export interface Beacon {
-  value(source: string, round: number): Promise<string | null>;
+  value(beacon: WaveDrawPlan["beacon"]): Promise<string | null>;
 }
 
 /** The only randomness of the draw we make ourselves. */
@@ -390,6 +409,73 @@ export interface ExclusionImports {
 
 export interface ExclusionImportRecords {
   find(type: ExclusionListType, version: number): Promise<ExclusionImportRecord | null>;
+}
+
+/** One row of a priority list as the import writes it: the keyed NIK and, when the row had a mobile number, that number sealed (context "priority-invitation"). */
+export interface PriorityRow {
+  nikKey: string;
+  phone?: SealedDoc;
+}
+
+/** An entry of a priority list's version as the invitation pass reads it (usecases/invitePriorityList.ts). */
+export interface PriorityInvitee {
+  nikKey: string;
+  /** Registered: the NIK index names an account. */
+  registered: boolean;
+  phone?: SealedDoc;
+  invited: boolean;
+}
+
+/** What one page of an invitation pass writes, once: the SMS invitations, and the counts it adds. */
+export interface InvitationPage {
+  /** The cursor the page started at (null: the first page). A page whose cursor moved meanwhile writes nothing. */
+  after: string | null;
+  /** The last entry of the page, or null when the pass reached the end. */
+  next: string | null;
+  registered: number;
+  invitations: Array<{ nikKey: string; key: string; sms: SmsDoc }>;
+  at: Date;
+}
+
+/**
+ * Priority lists (domain/priority.ts; adapters/priorityLists.ts, in memory adapters/memory/priorityLists.ts):
+ * `priorityLists/{listId}`, `priorityImports/{listId}-v{version}`, `priorityEntries/{nikKey}`.
+ */
+export interface PriorityLists {
+  /** Registration: for each list, the versions the NIK was on (one read of its entry, also when absent). */
+  membership(nikKey: string): Promise<Record<string, number[]>>;
+  get(listId: string): Promise<PriorityListDoc | null>;
+  /** Every list (a few dozen at most), by ID. */
+  all(): Promise<Array<{ listId: string; list: PriorityListDoc }>>;
+  /** Every import of a list, latest version first. */
+  imports(listId: string): Promise<PriorityImportDoc[]>;
+  findImport(listId: string, version: number): Promise<PriorityImportDoc | null>;
+  /** Makes the list if new (texts replaced if not), and allocates its next version as a running import. */
+  begin(listId: string, about: { name: string; description: string; source: string }, by: string, at: Date): Promise<PriorityImportSession>;
+  /** Up to `limit` entries of the version after the keyed NIK `after`, in key order: one query, then the NIK index of each. */
+  invitees(listId: string, version: number, after: string | null, limit: number): Promise<PriorityInvitee[]>;
+  /**
+   * Writes one invitation page in a transaction, unless the pass's cursor is no longer `after` (a
+   * duplicate delivery): the `sms/{key}` creates, each entry's `invitedAt`, the counts on the import
+   * and on the list (`invited`; `registered` too, once the pass ends on the current version) and the cursor.
+   * False when nothing was written.
+   */
+  recordInvitations(listId: string, version: number, page: InvitationPage): Promise<boolean>;
+}
+
+export interface PriorityImportSession {
+  version: number;
+  /** This list's versions on each entry (one batched read), in the order given. */
+  versionsOf(nikKeys: readonly string[]): Promise<number[][]>;
+  /**
+   * Adds the version (and the phone, when given) to each row's entry, and marks every registered
+   * applicant among them (NIK index, then `priorityLists.<listId>` on the applicant): answers how
+   * many were registered.
+   */
+  add(rows: readonly PriorityRow[]): Promise<number>;
+  /** Completes the import and makes it current (if above the current version): true when it did. */
+  complete(tally: { entries: number; withPhone: number; registered: number; rejectedLines: number; at: Date }): Promise<boolean>;
+  fail(at: Date): Promise<void>;
 }
 
 /**
@@ -1182,7 +1268,7 @@ export interface ExportSink {
 
 /** Where the vault's seals sit: a collection, the field holding a `SealedDoc` (a dotted path for a nested one, e.g. `resolved.note`), and its context. */
 export interface SealedField {
-  collection: "applicants" | "payoutAccounts" | "sms" | "nikDisputes";
+  collection: "applicants" | "payoutAccounts" | "sms" | "nikDisputes" | "priorityEntries";
   field: string;
   context: string;
   /** Whether `<field>.keyId` is indexed (found by a query); otherwise the collection is scanned by ID. */

@@ -13,7 +13,7 @@ import type { RegisterRefusal } from "../schemas/contract.js";
 
 export type { RegisterRefusal };
 
-export type RegisterPorts = Pick<Ports, "registrations" | "lists" | "programYears" | "pseudonyms" | "clock" | "vault">;
+export type RegisterPorts = Pick<Ports, "registrations" | "lists" | "priorityLists" | "programYears" | "pseudonyms" | "clock" | "vault">;
 
 export interface Registrant {
   uid: string;
@@ -70,7 +70,11 @@ export async function register(ports: RegisterPorts, who: Registrant, input: Reg
     programYear: year,
     ...(discrepancies.length === 0 ? {} : { verification: { state: "needs-verification" as const, reasons: discrepancies, requestedAt: now } }),
   };
-  const eligibilityWith = await checkEligibility(ports.lists, { ...base, birthDate }, rules, now);
+  // Next to the exclusion check, one read of the NIK's priority entry: the close's freeze reads the lists from the applicant document, never again.
+  const [eligibilityWith, priorityLists] = await Promise.all([
+    checkEligibility(ports.lists, { ...base, birthDate }, rules, now),
+    ports.priorityLists.membership(nikKey),
+  ]);
 
   let applicant: ApplicantDoc | null = null;
   const limit = who.assisted?.limit ?? Infinity;
@@ -90,7 +94,7 @@ export async function register(ports: RegisterPorts, who: Registrant, input: Reg
     // Past the limit nothing more is told, not even whether the NIK is taken, and nothing is counted.
     if (attemptsToday >= who.attemptLimit) return { write: false, countAttempt: false };
     if (existing !== null || nikOwner !== null || (assistedToday ?? 0) >= limit) return { write: false, countAttempt: true };
-    applicant = { ...base, eligibility: eligibilityWith(family) };
+    applicant = { ...base, eligibility: eligibilityWith(family), ...(Object.keys(priorityLists).length === 0 ? {} : { priorityLists }) };
     const kind = who.by === "self" ? ("registered" as const) : ("registered-assisted" as const);
     return { write: true, applicant, event: { kind, at: now, eligible: applicant.eligibility.eligible, reasons: applicant.eligibility.reasons, by: who.by } };
   });

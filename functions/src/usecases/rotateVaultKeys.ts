@@ -1,4 +1,5 @@
 import { APPLICANT_VAULT_CONTEXT } from "../schemas/applicant.js";
+import { PRIORITY_VAULT_CONTEXT } from "../schemas/priority.js";
 import { SMS_VAULT_CONTEXT } from "../schemas/notifications.js";
 import { PAYOUT_ACCOUNT_VAULT_CONTEXT } from "../schemas/payouts.js";
 import type { SealedDoc } from "../schemas/vault.js";
@@ -20,6 +21,8 @@ export const SEALED_FIELDS: readonly SealedField[] = [
   { collection: "sms", field: "to", context: SMS_VAULT_CONTEXT, indexed: false },
   { collection: "nikDisputes", field: "statement", context: DISPUTE_VAULT_CONTEXT, indexed: false },
   { collection: "nikDisputes", field: "resolved.note", context: DISPUTE_VAULT_CONTEXT, indexed: false },
+  // Up to millions of rows (laid-off workers): found by their key ID, never scanned.
+  { collection: "priorityEntries", field: "phone", context: PRIORITY_VAULT_CONTEXT, indexed: true },
 ];
 
 /** Documents read and written per step: one batch, under Firestore's 500 writes. */

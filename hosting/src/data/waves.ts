@@ -29,3 +29,13 @@ export async function loadWave(waveId: string): Promise<Wave | null> {
   const snapshot = await getDocs(query(collectionOf("waves"), where(documentId(), "==", waveId)));
   return parseDocs(waveDoc, snapshot.docs)[0] ?? null;
 }
+
+/**
+ * Wave `number` of the latest program year that has one (a wave's number restarts each year):
+ * what a person means by "gelombang 12". One equality on `number` (its automatic single-field
+ * index); the few years' waves of that number are sorted here.
+ */
+export async function loadWaveNumbered(number: number): Promise<Wave | null> {
+  const snapshot = await getDocs(query(collectionOf("waves"), where("number", "==", number)));
+  return parseDocs(waveDoc, snapshot.docs).sort((a, b) => b.programYear - a.programYear || b.opensAt.getTime() - a.opensAt.getTime())[0] ?? null;
+}

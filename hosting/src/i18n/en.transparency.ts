@@ -64,4 +64,49 @@ export const enTransparency: Record<keyof typeof idTransparency, string> = {
   "transparency.copy": "Copy command",
   "transparency.copied": "Command copied.",
   "transparency.copyFailed": "Could not copy automatically. Select the command's text and copy it.",
+
+  "transparency.inWords": "In words",
+  "transparency.reconcileStrata":
+    "Of the {quota} seats, {reserved} were set aside for provinces and {nationalShare} were national. The provinces filled {filled} of their seats; {returned} they could not fill went back to the national round, which therefore had {nationalSeats} seats and filled {nationalSelected}. Drawn in all: {filled} + {nationalSelected} = {winners}.",
+  "transparency.reconcileNational": "All {quota} seats were national. {nationalSelected} were filled: drawn in all, {winners}.",
+  "transparency.nationalReach":
+    "Everyone in the pool is put in one order by the draw. The national seats went to people among about the first {reach} of the {pool} in that order (people already drawn for their province, and people whose family card had reached its limit, are passed over).",
+  "transparency.stratumReach": "{name}: its {seats} seats went to about the first {reach} of its {pool} people.",
+  "transparency.aboutReach": '"About": counted from the published cut-off rank. "Check my ID" below counts exact positions from the pool pages.',
+  "transparency.ranksForExperts": "Cut-off ranks in hexadecimal (for experts)",
+  "transparency.drawExpected":
+    "The draw runs when beacon round {round} comes out, expected at {time}, a little after the wave has closed and its pool is locked. The result appears here shortly after.",
+
+  "transparency.check": "Check my ID",
+  "transparency.checkHint":
+    "Enter your pseudonymous ID (shown on your status page, not your NIK). Your browser reads the published pool pages, finds your line, and counts your place in the draw's order; nothing is sent to us.",
+  "transparency.checkLabel": "Pseudonymous ID",
+  "transparency.checkButton": "Check",
+  "transparency.checking": "Reading the pool pages…",
+  "transparency.checkInvalid": "A pseudonymous ID has 1 to 128 letters, digits, - and _.",
+  "transparency.checkNotFound": "This ID is not in this wave's pool. It read {read} of {pages} pool pages.",
+  "transparency.checkFailed": "The pool pages could not be read. Please try again.",
+  "transparency.checkPosition": "You are number {position} of {pool} in the draw's order.",
+  "transparency.checkPositionAbout": "You are about number {position} of {pool} in the draw's order.",
+  "transparency.checkNationalReach": "The national seats went to people among the first {reach} in this order.",
+  "transparency.checkStratum": "In {name}: you are number {position} of {pool}; its seats went to people among the first {reach}.",
+  "transparency.checkWithin": "Your place is within the cut-off: you were drawn, unless your family card had reached its limit of recipients.",
+  "transparency.checkOutside": "Your place is after the cut-off: you were not drawn in this wave.",
+  "transparency.checkCost": "Read {read} of {pages} pool pages (about {kb} KB).",
+  "transparency.checkCostBig":
+    "This pool has {pages} pages: reading them all to count your exact place would take long on a phone, so your place is estimated from your rank. The proof below is exact.",
+  "transparency.proof": "Membership proof",
+  "transparency.proofOk": "Your line is in the pool: the proof leads to the published pool root.",
+  "transparency.proofBad": "The proof does not lead to the published pool root. Please report this to the program office.",
+  "transparency.proofLine": "Your pool line",
+  "transparency.proofIndex": "Position in pid order (0-based) and pool size",
+  "transparency.proofPath": "Audit path ({count} hashes)",
+  "transparency.yourRank": "Your rank",
+  "transparency.howToCheck":
+    "To check it yourself: your rank is HMAC-SHA-256 of your ID under the draw key above. Sort every line of the pool pages by rank (lines marked priority first); your place is where your rank falls. Your line's hash, SHA-256 of a 0 byte and the line, combined with the audit path hashes as in RFC 6962, must give the pool root published before the randomness existed. docs/draw.md in the source code describes every step.",
+  "transparency.priority.title": "Priority list: {name}",
+  "transparency.priority.share":
+    "This wave sets aside {percent}% of its seats ({seats} seats) for people on this list (version {version}, fixed when the wave was created). Seats the list does not fill go back to the national draw.",
+  "transparency.priority.source": "Source of the list: {source}",
+  "transparency.priority.counts": "{entries} people are on the list; {registered} have registered; {invited} were invited by SMS to register.",
 };

@@ -54,5 +54,13 @@ export const enWaveStatus: Record<keyof typeof idWaveStatus, string> = {
     "Your rank is computed from your pseudonymous ID and the draw key, written in hexadecimal (digits 0–9, then letters a–f). Lower comes first: a rank equal to or lower than the cut-off is drawn. The first 12 digits are shown here.",
   "latest.withinButSkipped":
     "Your rank is within the cut-off, but you were not drawn: for example because your family card had reached its limit of recipients. The published draw shows why.",
+  "latest.position": "Your place in this draw: about number {position} of {pool} people in the pool.",
+  "latest.seatsWent": "The national seats went to about the first {cutoff} in this order.",
+  "latest.noNationalSeats": "This draw had no national seats left to give (or gave none).",
+  "latest.stratumPosition": "In your province: about number {position} of {pool}.",
+  "latest.stratumSeatsWent": "Its seats went to about the first {cutoff}.",
+  "latest.aboutPositions":
+    'Places are counted from the ranks and are close but not exact (the larger the pool, the closer). Whether you were drawn is exact. On the Transparency page, "Check my ID" counts your exact place from the published pool.',
+  "latest.ranksForExperts": "The ranks themselves (for experts)",
   "latest.seeWave": "See this draw on the Transparency page",
 };

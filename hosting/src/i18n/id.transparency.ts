@@ -62,4 +62,50 @@ export const idTransparency = {
   "transparency.copy": "Salin perintah",
   "transparency.copied": "Perintah sudah disalin.",
   "transparency.copyFailed": "Tidak dapat menyalin otomatis. Pilih teks perintah, lalu salin.",
+
+  "transparency.inWords": "Dengan kata-kata",
+  "transparency.reconcileStrata":
+    "Dari {quota} kursi, {reserved} disisihkan untuk provinsi dan {nationalShare} kursi nasional. Provinsi mengisi {filled} kursinya; {returned} kursi yang tidak terisi dikembalikan ke putaran nasional, sehingga putaran nasional punya {nationalSeats} kursi dan mengisi {nationalSelected}. Seluruhnya terpilih: {filled} + {nationalSelected} = {winners}.",
+  "transparency.reconcileNational": "Seluruh {quota} kursi bersifat nasional. {nationalSelected} terisi: seluruhnya terpilih {winners} orang.",
+  "transparency.nationalReach":
+    "Undian menyusun semua orang dalam daftar undian dalam satu urutan. Kursi nasional jatuh ke orang-orang di antara sekitar {reach} orang pertama dari {pool} dalam urutan itu (yang sudah terpilih untuk provinsinya, dan yang batas Kartu Keluarganya sudah penuh, dilewati).",
+  "transparency.stratumReach": "{name}: {seats} kursinya jatuh ke sekitar {reach} orang pertama dari {pool} orangnya.",
+  "transparency.aboutReach":
+    '"Sekitar": dihitung dari peringkat batas yang diumumkan. "Periksa ID saya" di bawah menghitung urutan persis dari halaman daftar undian.',
+  "transparency.ranksForExperts": "Peringkat batas dalam heksadesimal (untuk ahli)",
+  "transparency.drawExpected":
+    "Undian dijalankan saat putaran beacon {round} keluar, diperkirakan pada {time}, sedikit setelah gelombang ditutup dan daftar undiannya dikunci. Hasilnya tampil di sini tidak lama kemudian.",
+
+  "transparency.check": "Periksa ID saya",
+  "transparency.checkHint":
+    "Masukkan ID samaran Anda (tertera di halaman status Anda, bukan NIK). Peramban Anda membaca halaman daftar undian yang diumumkan, menemukan baris Anda, dan menghitung urutan Anda dalam undian; tidak ada yang dikirim ke kami.",
+  "transparency.checkLabel": "ID samaran",
+  "transparency.checkButton": "Periksa",
+  "transparency.checking": "Membaca halaman daftar undian…",
+  "transparency.checkInvalid": "ID samaran terdiri dari 1 sampai 128 huruf, angka, - dan _.",
+  "transparency.checkNotFound": "ID ini tidak ada dalam daftar undian gelombang ini. Telah dibaca {read} dari {pages} halaman daftar undian.",
+  "transparency.checkFailed": "Halaman daftar undian tidak dapat dibaca. Silakan coba lagi.",
+  "transparency.checkPosition": "Anda nomor {position} dari {pool} dalam urutan undian.",
+  "transparency.checkPositionAbout": "Anda sekitar nomor {position} dari {pool} dalam urutan undian.",
+  "transparency.checkNationalReach": "Kursi nasional jatuh ke orang-orang di antara {reach} orang pertama dalam urutan ini.",
+  "transparency.checkStratum": "Di {name}: Anda nomor {position} dari {pool}; kursinya jatuh ke orang-orang di antara {reach} orang pertama.",
+  "transparency.checkWithin": "Urutan Anda masuk batas: Anda terpilih, kecuali batas penerima per Kartu Keluarga Anda sudah penuh.",
+  "transparency.checkOutside": "Urutan Anda di luar batas: Anda tidak terpilih di gelombang ini.",
+  "transparency.checkCost": "Telah dibaca {read} dari {pages} halaman daftar undian (sekitar {kb} KB).",
+  "transparency.checkCostBig":
+    "Daftar undian ini punya {pages} halaman: membaca semuanya untuk menghitung urutan persis Anda akan lama di ponsel, jadi urutan Anda diperkirakan dari peringkat Anda. Bukti di bawah ini persis.",
+  "transparency.proof": "Bukti keanggotaan",
+  "transparency.proofOk": "Baris Anda ada dalam daftar undian: bukti ini mengarah ke akar daftar undian yang diumumkan.",
+  "transparency.proofBad": "Bukti ini tidak mengarah ke akar daftar undian yang diumumkan. Mohon laporkan ke Manajemen Pelaksana.",
+  "transparency.proofLine": "Baris Anda di daftar undian",
+  "transparency.proofIndex": "Posisi dalam urutan pid (mulai 0) dan ukuran daftar undian",
+  "transparency.proofPath": "Jalur audit ({count} hash)",
+  "transparency.yourRank": "Peringkat Anda",
+  "transparency.howToCheck":
+    "Untuk memeriksa sendiri: peringkat Anda adalah HMAC-SHA-256 dari ID Anda dengan kunci undian di atas. Urutkan semua baris halaman daftar undian menurut peringkat (baris prioritas lebih dulu); urutan Anda adalah tempat peringkat Anda berada. Hash baris Anda, SHA-256 dari byte 0 dan baris itu, digabung dengan hash jalur audit seperti RFC 6962, harus menghasilkan akar daftar undian yang diumumkan sebelum keacakannya ada. docs/draw.md dalam kode sumber menjelaskan setiap langkahnya.",
+  "transparency.priority.title": "Daftar prioritas: {name}",
+  "transparency.priority.share":
+    "Gelombang ini menyisihkan {percent}% kursi ({seats} kursi) untuk orang dalam daftar ini (versi {version}, ditetapkan saat gelombang dibuat). Kursi yang tidak terisi kembali ke undian nasional.",
+  "transparency.priority.source": "Sumber daftar: {source}",
+  "transparency.priority.counts": "{entries} orang ada dalam daftar; {registered} sudah mendaftar; {invited} diundang lewat SMS untuk mendaftar.",
 } as const;

@@ -53,5 +53,13 @@ export const idWaveStatus = {
     "Peringkat dihitung dari ID samaran Anda dan kunci undian, ditulis dalam heksadesimal (angka 0–9 lalu huruf a–f). Yang lebih kecil didahulukan: peringkat yang sama dengan atau lebih kecil dari batas ikut terpilih. Di sini tampil 12 digit pertama.",
   "latest.withinButSkipped":
     "Peringkat Anda masuk batas, tetapi Anda tidak terpilih: misalnya karena batas penerima per Kartu Keluarga sudah penuh. Daftar undian yang diumumkan menunjukkan alasannya.",
+  "latest.position": "Urutan Anda di undian ini: sekitar nomor {position} dari {pool} orang dalam daftar undian.",
+  "latest.seatsWent": "Kursi nasional jatuh ke sekitar {cutoff} orang pertama dalam urutan ini.",
+  "latest.noNationalSeats": "Undian ini tidak punya (atau tidak memberikan) kursi nasional.",
+  "latest.stratumPosition": "Di provinsi Anda: sekitar nomor {position} dari {pool}.",
+  "latest.stratumSeatsWent": "Kursinya jatuh ke sekitar {cutoff} orang pertama.",
+  "latest.aboutPositions":
+    'Urutan dihitung dari peringkat dan mendekati, tidak persis (makin besar daftar undian, makin dekat). Terpilih atau tidaknya Anda pasti. Di halaman Transparansi, "Periksa ID saya" menghitung urutan persis Anda dari daftar undian yang diumumkan.',
+  "latest.ranksForExperts": "Peringkat aslinya (untuk ahli)",
   "latest.seeWave": "Lihat undian ini di halaman Transparansi",
 } as const;

@@ -54,9 +54,9 @@ describe("memory adapters: documents", () => {
 
   it("when a beacon round is published, then its value is out; before, it is null; it never changes", async () => {
     const { beacon } = memoryPorts();
-    expect(await beacon.value("https://beacon.test", 7)).toBeNull();
+    expect(await beacon.value({ source: "https://beacon.test", round: 7 })).toBeNull();
     const value = beacon.publish("https://beacon.test", 7);
-    expect(await beacon.value("https://beacon.test", 7)).toBe(value);
+    expect(await beacon.value({ source: "https://beacon.test", round: 7 })).toBe(value);
     expect(() => beacon.publish("https://beacon.test", 7, "00".repeat(32))).toThrow();
   });
 

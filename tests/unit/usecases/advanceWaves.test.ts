@@ -155,8 +155,10 @@ describe("advanceWaves and closeWave: the draw", () => {
   it("when one wave's step fails, then it is reported and the other waves still advance", async () => {
     const memory = setup({ membersPage: 2 });
     memory.programYears.set(rulesOf(2025));
-    const broken = await createdWave(memory, { programYear: 2025 });
     const fine = await createdWave(memory);
+    // Two waves closing at once come only from before the one-pool rule (createWave refuses the second): stored as such.
+    const broken = "2025-1";
+    await memory.waves.create(broken, { ...memory.state.waves.read(fine)!, programYear: 2025 }, "ab".repeat(32));
     memory.state.programYears.delete("2025");
     const { result } = await tick(memory, AFTER_CLOSE);
     // Waves are stepped in ID order: the failing one comes first.

@@ -27,7 +27,7 @@ describe("createWave", () => {
       quota: 100,
       draw: {
         seedCommitment: seedCommitment(SEED),
-        beacon: { source: BEACON.source, round },
+        beacon: { source: BEACON.source, round, chainHash: BEACON.chainHash, publicKey: BEACON.publicKey },
         strata: { kind: "shares", basisPoints: { "31": 2500 } },
         familyLimit: 2,
       },

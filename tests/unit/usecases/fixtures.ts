@@ -1,4 +1,5 @@
 import { memoryPorts, type MemoryOptions, type MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
+import { QUICKNET_CHAIN } from "../../../functions/src/domain/beaconRound.js";
 import type { ExclusionListType } from "../../../functions/src/domain/eligibility.js";
 import type { CsvItem } from "../../../functions/src/domain/exclusionCsv.js";
 import type { Actor } from "../../../functions/src/domain/roles.js";
@@ -80,8 +81,8 @@ export async function writesOf<T>(memory: MemoryPorts, run: () => Promise<T>): P
   return { result, writes: memory.writes.slice(before) };
 }
 
-/** The draw's beacon as configured (createWave's BeaconPlan). */
-export const BEACON = { source: "https://beacon.test/chain", marginSeconds: 3600 };
+/** The draw's beacon as configured (createWave's BeaconPlan): quicknet's chain, served by a test source. */
+export const BEACON = { source: "https://beacon.test/chain", ...QUICKNET_CHAIN, marginSeconds: 3600 };
 
 /** createWave's input: wave 1 of 2026, open from yesterday for a week (by the default clock). */
 export const waveInput = (overrides: Partial<CreateWaveInput> = {}): CreateWaveInput => ({

@@ -40,7 +40,9 @@ describe("joinWave", () => {
     const first = await createdWave(memory);
     await registered(memory, "u1", 1);
     await join(memory, "u1", first);
-    const second = await createdWave(memory, { number: 2 });
+    // The next wave opens after the first's freeze and closes after its draw (the one-pool rule).
+    const second = await createdWave(memory, { number: 2, opensAt: "2026-03-09T02:00:00+07:00", closesAt: "2026-03-20T00:00:00+07:00" });
+    memory.clock.set("2026-03-09T02:00:00+07:00");
     expect(await join(memory, "u1", second)).toMatchObject({ result: { ok: true, value: { waveId: second, joined: false } }, writes: [] });
   });
 

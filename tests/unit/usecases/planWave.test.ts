@@ -26,8 +26,9 @@ describe("planWave", () => {
       opensAt: new Date(input.opensAt).toISOString(),
       closesAt: new Date(input.closesAt).toISOString(),
     });
-    const { round, publishedAt, source } = result.value.beacon;
+    const { round, publishedAt, source, chainHash } = result.value.beacon;
     expect(source).toBe(BEACON.source);
+    expect(chainHash).toBe(BEACON.chainHash);
     expect(publishedAt).toBe(publicationTime(round, QUICKNET).toISOString());
     expect(Date.parse(publishedAt)).toBeGreaterThanOrEqual(Date.parse(input.closesAt) + BEACON.marginSeconds * 1000);
   });

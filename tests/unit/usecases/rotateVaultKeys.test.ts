@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PRIORITY_VAULT_CONTEXT } from "../../../functions/src/schemas/priority.js";
 import { memoryPorts, type MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import { memorySealedStore } from "../../../functions/src/adapters/memory/sealedStore.js";
 import { Batch } from "../../../functions/src/adapters/memory/store.js";
@@ -56,6 +57,8 @@ async function sealedUnderOldKey(count: number): Promise<MemoryPorts> {
   await memory.notifications.send("revoked-u0", revoked);
   memory.state.nikDisputes.set("open-case", dispute(OLD));
   memory.state.nikDisputes.set("resolved-case", dispute(OLD, true));
+  const phone = seal({ phone: "+6281270000001" }, PRIORITY_VAULT_CONTEXT, OLD, (bytes) => randomBytes(bytes));
+  memory.state.priorityEntries.set("priority-nik-key", { lists: { "korban-phk": { versions: [1] } }, phone });
   return memory;
 }
 
@@ -128,6 +131,7 @@ describe("rotateVaultKeys", () => {
         "sms.to": 1,
         "nikDisputes.statement": 2,
         "nikDisputes.resolved.note": 1,
+        "priorityEntries.phone": 1,
       },
       busy: 0,
       unopenable: [],
@@ -142,6 +146,7 @@ describe("rotateVaultKeys", () => {
       holderName: "SITI NURHALIZA",
     });
     expect(opened(memory.state.sms.get("revoked-u0")!.to, "sms", NEW)).toEqual({ phone: "+6281200000000" });
+    expect(opened(memory.state.priorityEntries.get("priority-nik-key")!.phone!, "priority-invitation", NEW)).toEqual({ phone: "+6281270000001" });
   });
 
   it("when NIK disputes hold a statement and a resolution's note under the old key, then both are rewrapped and open after the old key is retired, the rest of the case unchanged", async () => {
@@ -166,7 +171,7 @@ describe("rotateVaultKeys", () => {
     await rotateVaultKeys(rotation(memory), keyedVault(ROTATING), ADMIN);
     const writes = memory.writes.length;
     const again = await rotateVaultKeys(rotation(memory), keyedVault(ROTATING), ADMIN);
-    expect(Object.values(again.rewrapped)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Object.values(again.rewrapped)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(memory.writes.length).toBe(writes);
     expect(memory.audit.records).toEqual([
       {
@@ -183,6 +188,7 @@ describe("rotateVaultKeys", () => {
           "sms.to": 1,
           "nikDisputes.statement": 2,
           "nikDisputes.resolved.note": 1,
+          "priorityEntries.phone": 1,
         },
       },
     ]);
@@ -246,6 +252,7 @@ describe("rotateVaultKeys", () => {
       "sms.to:sms",
       "nikDisputes.statement:nik-dispute",
       "nikDisputes.resolved.note:nik-dispute",
+      "priorityEntries.phone:priority-invitation",
     ]);
   });
 

@@ -43,7 +43,17 @@ const joined = (daysAgo: number, latest?: NonNullable<MyStatus["draw"]>["latest"
   ],
 });
 
-const drawOf = (waveId: string, selected: boolean) => ({ waveId, selected, rank: "ab", cutoff: { national: "cd", stratum: null }, withinCutoff: selected });
+const drawOf = (waveId: string, selected: boolean) => ({
+  waveId,
+  selected,
+  rank: "ab",
+  cutoff: { national: "cd", stratum: null },
+  withinCutoff: selected,
+  poolSize: 100,
+  stratumPool: null,
+  position: { national: selected ? 3 : 70, stratum: null },
+  cutoffPosition: { national: 10, stratum: null },
+});
 
 describe("the next step on /status", () => {
   const drawn3 = wave(3, "drawn", -40, -26);

@@ -1,6 +1,7 @@
 import type { Candidate } from "../../domain/draw/index.js";
 import type { ApplicantDoc, FamilyDoc } from "../../schemas/applicant.js";
-import type { DrawStore, LatestDraws, PoolMember, PublishedDraws } from "../../usecases/ports.js";
+import type { WaveDoc } from "../../schemas/documents.js";
+import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PoolMember, type PublishedDraws } from "../../usecases/ports.js";
 import { roundTrip, type Memory } from "./state.js";
 
 /**
@@ -127,21 +128,32 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
   };
 }
 
-/** The most recently closed drawn wave's manifest essentials. */
+/** The drawn waves' manifest essentials, newest close first. */
 export function memoryLatestDraw(memory: Memory): LatestDraws {
   const { waves, waveDraws } = memory.state;
+  const drawn = () =>
+    waves
+      .under("")
+      .filter(([, wave]) => wave.state === "drawn")
+      .sort(([, a], [, b]) => b.closesAt.getTime() - a.closesAt.getTime());
+  const drawOf = ([waveId, wave]: [string, WaveDoc]): LatestDraw | null => {
+    const manifest = waveDraws.read(waveId)?.manifest;
+    if (manifest?.drawKey === undefined) return null;
+    return { waveId, closesAt: wave.closesAt, drawKey: manifest.drawKey, result: manifest.result, poolSize: manifest.poolSize };
+  };
   return {
     async latest() {
       await roundTrip();
-      const [drawn] = waves
-        .under("")
-        .filter(([, wave]) => wave.state === "drawn")
-        .sort(([, a], [, b]) => b.closesAt.getTime() - a.closesAt.getTime());
-      if (drawn === undefined) return null;
-      const [waveId, wave] = drawn;
-      const manifest = waveDraws.read(waveId)?.manifest;
-      if (manifest?.drawKey === undefined) return null;
-      return { waveId, closesAt: wave.closesAt, drawKey: manifest.drawKey, result: manifest.result };
+      const [newest] = drawn();
+      return newest === undefined ? null : drawOf(newest);
+    },
+    async since(after) {
+      await roundTrip();
+      return drawn()
+        .filter(([, wave]) => wave.closesAt > after)
+        .slice(0, DRAWS_SINCE_LIMIT)
+        .map(drawOf)
+        .filter((draw): draw is LatestDraw => draw !== null);
     },
   };
 }

@@ -7,6 +7,7 @@ import { memoryClawbacks } from "./clawbacks.js";
 import { memoryReconciliation } from "./reconciliation.js";
 import { memoryDrawStore, memoryLatestDraw, memoryPublishedDraws } from "./draw.js";
 import { memoryExclusionImportRecords, memoryExclusionImports, memoryExclusionLists } from "./exclusionLists.js";
+import { memoryPriorityLists } from "./priorityLists.js";
 import { memoryDrawRecipients, memoryNotifications, memorySmsGateway, memorySmsOutbox, type MemorySmsGateway } from "./notifications.js";
 import { memoryPartnerKeys, memoryPartnerRegistry, memoryUsedSignatures } from "./partners.js";
 import { memoryPaymentPartners, type MemoryPaymentPartners } from "./paymentPartners.js";
@@ -129,6 +130,7 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     seeds: memorySeeds(options.seeds),
     imports: memoryExclusionImports(memory),
     importRecords: memoryExclusionImportRecords(memory),
+    priorityLists: memoryPriorityLists(memory),
     partnerKeys: memoryPartnerKeys(options.partnerKeys),
     partners: memoryPartnerRegistry(options.partners),
     training: memoryTraining(memory),

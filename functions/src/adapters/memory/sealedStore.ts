@@ -38,7 +38,7 @@ function replaceIn<T extends object>(memory: Pick<Memory, "batch">, table: Table
  * document's JSON when read). A field may be a dotted path to a nested seal (`resolved.note`).
  */
 export function memorySealedStore(memory: Pick<Memory, "state" | "batch">): SealedStore {
-  const { applicants, payoutAccounts, sms, nikDisputes } = memory.state;
+  const { applicants, payoutAccounts, sms, nikDisputes, priorityEntries } = memory.state;
   const entriesOf = (field: SealedField): Array<[string, object]> => {
     switch (field.collection) {
       case "applicants":
@@ -49,6 +49,8 @@ export function memorySealedStore(memory: Pick<Memory, "state" | "batch">): Seal
         return [...sms.entries()];
       case "nikDisputes":
         return [...nikDisputes.entries()];
+      case "priorityEntries":
+        return [...priorityEntries.entries()];
     }
   };
   const order = (keyId: string, id: string) => `${keyId}\u0000${id}`;
@@ -86,6 +88,9 @@ export function memorySealedStore(memory: Pick<Memory, "state" | "batch">): Seal
             break;
           case "nikDisputes":
             done = replaceIn(memory, nikDisputes, id, version, field.field, sealed);
+            break;
+          case "priorityEntries":
+            done = replaceIn(memory, priorityEntries, id, version, field.field, sealed);
             break;
         }
         if (done) written += 1;

@@ -13,6 +13,7 @@ import { COLLECTIONS } from "../../schemas/collections.js";
 import { leaseDoc, programYearDoc, roleGrantDoc, waveDoc, waveEventDoc } from "../../schemas/documents.js";
 import { poolPage, winnersPage } from "../../schemas/draw.js";
 import { exclusionImportRecord } from "../../schemas/exclusion.js";
+import { priorityEntryDoc, priorityImportDoc, priorityListDoc } from "../../schemas/priority.js";
 import { inboxDoc, mailDoc, smsDoc } from "../../schemas/notifications.js";
 import {
   accountUsersDoc,
@@ -94,6 +95,9 @@ export function emptyState() {
     exclusionEntries: new Table(COLLECTIONS.exclusionEntries, exclusionEntryDoc),
     exclusionLists: new Table(COLLECTIONS.exclusionLists, exclusionListDoc),
     exclusionImports: new Table(COLLECTIONS.exclusionImports, exclusionImportRecord),
+    priorityLists: new Table(COLLECTIONS.priorityLists, priorityListDoc),
+    priorityImports: new Table(COLLECTIONS.priorityImports, priorityImportDoc),
+    priorityEntries: new Table(COLLECTIONS.priorityEntries, priorityEntryDoc),
     verificationDecisions: new Table(COLLECTIONS.verificationDecisions, verificationDecisionDoc),
     trainingPartners: new Table(COLLECTIONS.trainingPartners, trainingPartnerDoc),
     trainings: new Table(COLLECTIONS.trainings, trainingDoc),

@@ -27,10 +27,11 @@ export {
   winnersDigest,
   type Beacon,
   type DrawManifest,
+  type DrawPlan,
   type PageRef,
   type PoolPage,
   type Publication,
   type PublicationInput,
   type WinnersPage,
 } from "./publication.js";
-export { firstDifference } from "./verify.js";
+export { firstDifference, planDifference } from "./verify.js";

@@ -48,6 +48,24 @@ export interface DrawManifest {
   createdAt: string;
 }
 
+/**
+ * What a wave committed to, served as `plan.json` next to its manifest from the moment the wave
+ * opens (before that, freed seats may still raise the quota): the draw's inputs fixed before
+ * anyone joined. verify-draw compares the manifest with it (planDifference in verify.ts).
+ */
+export interface DrawPlan {
+  waveId: string;
+  /** ISO 8601, UTC (`…Z`). */
+  opensAt: string;
+  closesAt: string;
+  quota: number;
+  familyLimit: number;
+  strata: Strata;
+  seedCommitment: string;
+  /** The beacon and its round, as declared at creation (the value is unknown then); other fields of the plan's beacon compare too. */
+  beacon: { source: string; round: number; [field: string]: unknown };
+}
+
 export interface PoolPage {
   waveId: string;
   page: number;

@@ -1,8 +1,7 @@
-import { createHmac } from "node:crypto";
 import { done, refused, type Outcome } from "../outcome.js";
-import { hexBytes } from "./bytes.js";
 import type { PreparedRules } from "./apportion.js";
 import { heapKey, TopHeap } from "./heap.js";
+import { KeyedRank } from "./keyed.js";
 import type { Candidate, Ranked } from "./types.js";
 
 /**
@@ -35,7 +34,7 @@ export interface DrawSummary {
 }
 
 export class PoolScanner {
-  private readonly key: Buffer;
+  private readonly ranker: KeyedRank;
   private readonly global: TopHeap;
   private readonly strata = new Map<string, { pool: number; heap: TopHeap }>();
   private pool = 0;
@@ -44,7 +43,7 @@ export class PoolScanner {
     readonly drawKey: string,
     readonly capacities: Capacities,
   ) {
-    this.key = hexBytes(drawKey, "drawKey");
+    this.ranker = new KeyedRank(drawKey);
     this.global = new TopHeap(capacities.global);
     for (const [code, capacity] of capacities.strata) this.strata.set(code, { pool: 0, heap: new TopHeap(capacity) });
   }
@@ -53,31 +52,31 @@ export class PoolScanner {
     this.pool += 1;
     const stratum = candidate.stratum === undefined ? undefined : this.strata.get(candidate.stratum);
     if (stratum) stratum.pool += 1;
-    const digest = createHmac("sha256", this.key).update(candidate.pid, "utf8").digest();
-    const key = heapKey(candidate.priority === true, digest.readUIntBE(0, 6));
+    const key = heapKey(candidate.priority === true, this.ranker.rank(candidate.pid).prefix());
     const toGlobal = this.global.admits(key);
     const toStratum = stratum ? stratum.heap.admits(key) : -1;
+    // Most candidates stop here, past the first few hundred thousand: nothing was allocated.
     if (toGlobal < 0 && toStratum < 0) return;
-    // One object shared by both heaps: retained memory stays about one entry per seat and heap.
-    const entry: Ranked = {
+    // One copy shared by both heaps (the caller may reuse its objects); the rank stays bytes.
+    const entry: Candidate = {
       pid: candidate.pid,
       stratum: candidate.stratum,
       family: candidate.family,
       familyRecipientsBefore: candidate.familyRecipientsBefore,
       priority: candidate.priority,
-      rank: digest.toString("hex"),
     };
-    if (toGlobal >= 0) this.global.offer(entry, key);
-    if (toStratum >= 0) stratum!.heap.offer(entry, key);
+    if (toGlobal >= 0) this.global.offerRanked(entry, key, this.ranker);
+    if (stratum && toStratum >= 0) stratum.heap.offerRanked(entry, key, this.ranker);
   }
 
   summary(): DrawSummary {
+    const made = new Map<Candidate, Ranked>();
     return {
       drawKey: this.drawKey,
       capacities: this.capacities,
       pool: this.pool,
-      global: this.global.sorted(),
-      strata: new Map([...this.strata].map(([code, s]) => [code, { pool: s.pool, top: s.heap.sorted() }])),
+      global: this.global.sorted(made),
+      strata: new Map([...this.strata].map(([code, s]) => [code, { pool: s.pool, top: s.heap.sorted(made) }])),
     };
   }
 }

@@ -78,6 +78,32 @@ export const isNikName = (cell: string): boolean =>
       .trim(),
   );
 
+/** Column names a header may give a mobile number (priority lists carry one for invitations), compared as NIK names are. */
+const PHONE_NAMES = new Set([
+  "hp",
+  "no hp",
+  "nomor hp",
+  "no telp",
+  "no telepon",
+  "nomor telepon",
+  "telepon",
+  "telp",
+  "phone",
+  "ponsel",
+  "no ponsel",
+  "nomor ponsel",
+  "whatsapp",
+  "no wa",
+]);
+
+export const isPhoneName = (cell: string): boolean =>
+  PHONE_NAMES.has(
+    cell
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim(),
+  );
+
 /** A line as a refusal may show it: digit runs that could be NIKs become `#`s, and it is cut at 120 characters. */
 export function masked(line: string): string {
   const hidden = line.replace(/\d{5,}/g, (digits) => "#".repeat(digits.length));

@@ -1,5 +1,5 @@
 import type { RefusalDetails } from "../outcome.js";
-import { cellOf, fieldsOf, isNikName, masked, nikCellOf } from "./cells.js";
+import { cellOf, fieldsOf, isNikName, isPhoneName, masked, nikCellOf } from "./cells.js";
 import type { Line } from "./lines.js";
 
 /**
@@ -28,6 +28,8 @@ export interface Layout {
   header: number | null;
   /** The first line read as data; lines before it are the title (and the header). */
   firstData: number;
+  /** The column the header names as a mobile number (cells.ts `isPhoneName`), if any: priority lists read it, exclusion lists do not. */
+  phoneColumn: number | null;
 }
 
 export type LayoutRefusal = "nik-column-missing" | "nik-column-ambiguous";
@@ -105,7 +107,9 @@ export function layoutOf(window: readonly Line[], sep: string | null = null): La
   if (column === undefined) return { ok: false, reason: "nik-column-missing", details: missing(window, sep) };
   const start = chosen.header >= 0 ? chosen.header + 1 : chosen.rows.findIndex((row) => isNikLike(row[column] ?? ""));
   const firstData = window[start]?.number ?? last + 1;
-  return { ok: true, layout: { delimiter: chosen.delimiter, nikColumn: column, header: chosen.header >= 0 ? window[chosen.header].number : null, firstData } };
+  const phoneColumn = chosen.header >= 0 ? chosen.rows[chosen.header].findIndex((field) => isPhoneName(cellOf(field))) : -1;
+  const header = chosen.header >= 0 ? window[chosen.header].number : null;
+  return { ok: true, layout: { delimiter: chosen.delimiter, nikColumn: column, header, firstData, phoneColumn: phoneColumn >= 0 ? phoneColumn : null } };
 }
 
 const nameOf = (delimiter: string | null) => (delimiter === null ? "none" : (DELIMITER_NAMES[delimiter] ?? delimiter));

@@ -3,6 +3,7 @@ import { useConsoleLang } from "../../i18n/console.js";
 import { useSession } from "../../session.js";
 import { ExclusionImport } from "./ExclusionImport.js";
 import { GrantRoleForm } from "./GrantRoleForm.js";
+import { PriorityImport } from "./PriorityImport.js";
 import { RoleGrantList } from "./RoleGrantList.js";
 import { WaveConsole } from "./WaveConsole.js";
 
@@ -23,6 +24,7 @@ export function AdminPage({ canGrant }: AdminPageProps) {
       <h1>{t("admin.title")}</h1>
       {canGrant && <WaveConsole />}
       {canGrant && <ExclusionImport />}
+      {canGrant && <PriorityImport />}
       {canGrant && <GrantRoleForm onGranted={changed} />}
       <RoleGrantList version={grantsVersion} canRevoke={canGrant} selfUid={session.state === "signed-in" ? session.user.uid : null} onRevoked={changed} />
     </>

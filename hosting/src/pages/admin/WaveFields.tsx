@@ -1,4 +1,5 @@
 import { useMemo } from "preact/hooks";
+import { PriorityFields } from "./PriorityFields.js";
 import { RegionOptions } from "./RegionOptions.js";
 import { allProvinces } from "@domain/regions/index.js";
 import { Field } from "../../components/Field.js";
@@ -91,6 +92,7 @@ export function WaveFields({ values, errors, onChange }: Props) {
           </p>
         )}
       </fieldset>
+      <PriorityFields values={values} errors={errors} onChange={onChange} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { createWaveInput, type CreateWaveInput } from "@schemas/waves.js";
 
 /** The wave form of the program office's console, checked with the very schema createWave and planWave parse. */
 
-export const WAVE_FIELDS = ["number", "programYear", "opensAt", "closesAt", "quota", "strata"] as const;
+export const WAVE_FIELDS = ["number", "programYear", "opensAt", "closesAt", "quota", "strata", "priority"] as const;
 export type WaveField = (typeof WAVE_FIELDS)[number];
 export type WaveErrors = Partial<Record<WaveField | "form", FieldError>>;
 
@@ -26,6 +26,9 @@ export interface WaveValues {
   quota: string;
   strataKind: StrataKind;
   strata: StratumRow[];
+  /** A priority list's ID ("" or absent: none) and its share of seats as a percentage ("10", "2.5"). */
+  priorityListId?: string;
+  priorityPercent?: string;
 }
 
 /** "2026-12-01T08:00" (Jakarta) → "2026-12-01T08:00:00+07:00"; anything else is passed on for the schema to refuse. */
@@ -71,6 +74,7 @@ export function checkWave(values: WaveValues): CheckedWave {
     closesAt: jakartaIso(values.closesAt),
     quota: numberOf(values.quota),
     strata: strataOf(values),
+    ...((values.priorityListId ?? "") === "" ? {} : { priority: { listId: values.priorityListId, basisPoints: basisPointsOf(values.priorityPercent ?? "") } }),
   });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: waveErrorsOf(fieldErrors(parsed.error)) };
 }

@@ -8,7 +8,7 @@ import { nextStep } from "./nextStep.js";
 import { NextStepNotice } from "./NextStepNotice.js";
 import { OpenWave } from "./OpenWave.js";
 
-/** "Gelombang & undian": the next step, joining the open wave, the person's pseudonymous ID, the latest draw. */
+/** "Gelombang & undian": the next step, joining the open wave, the person's pseudonymous ID, every draw they were in. */
 export function WaveAndDraw({ status, waves }: { status: MyStatus; waves: readonly Wave[] }) {
   const { t } = useWaveStatusLang();
   // Joining changes only this section; the answer is enough to show it without asking again.
@@ -17,7 +17,9 @@ export function WaveAndDraw({ status, waves }: { status: MyStatus; waves: readon
   const pid = joined?.pid ?? draw?.pid;
   const inPool = joined !== null || draw?.inPool === true;
   const step = nextStep({ status, waves, now: new Date(), justJoined: joined !== null });
-  const latestWave = draw?.latest ? (waves.find((wave) => wave.id === draw.latest?.waveId) ?? null) : null;
+  // Every draw whose pool the person was in, newest first (an older answer carries only the latest).
+  const draws = draw?.draws ?? (draw?.latest ? [draw.latest] : []);
+  const waveOf = (waveId: string) => waves.find((wave) => wave.id === waveId) ?? null;
 
   // The join button disappears with the answer: focus its outcome so a screen reader reads it.
   const outcome = useRef<HTMLParagraphElement>(null);
@@ -42,7 +44,13 @@ export function WaveAndDraw({ status, waves }: { status: MyStatus; waves: readon
         </dl>
       )}
       {pid !== undefined && <p class="muted">{t("draw.pidHint")}</p>}
-      {draw?.latest && <LatestDraw latest={draw.latest} wave={latestWave} />}
+      {draws.length > 0 && (
+        <div data-testid="my-draws">
+          {draws.map((one) => (
+            <LatestDraw key={one.waveId} latest={one} wave={waveOf(one.waveId)} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }

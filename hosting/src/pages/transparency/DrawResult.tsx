@@ -1,4 +1,5 @@
 import { Fragment } from "preact";
+import { estimatedPosition } from "@domain/draw/estimate.js";
 import type { DrawManifestDoc } from "@schemas/draw.js";
 import type { ProvinceName } from "../../data/provinces.js";
 import { count, jakartaTime } from "../../format.js";
@@ -9,12 +10,20 @@ interface Props {
   provinceName: ProvinceName;
 }
 
-/** The draw's headline numbers, then its seats round by round (docs/draw.md §7). */
+/**
+ * The draw's headline numbers, its seats round by round (docs/draw.md §7) reconciled in words
+ * (provinces' seats + national seats = the quota; unfilled provincial seats go national), and how
+ * far each round reached as a position in the draw's order; the hexadecimal ranks folded away.
+ */
 export function DrawResult({ manifest, provinceName }: Props) {
   const { lang, t } = useTransparencyLang();
   const { national, strata, skippedForFamilyLimit } = manifest.result;
   const ofSeats = (outcome: { selected: number; seats: number }) =>
     t("transparency.ofSeats", { selected: count(outcome.selected), seats: count(outcome.seats) });
+  const withSeats = Object.entries(strata).filter(([, outcome]) => outcome.seats > 0);
+  const reserved = withSeats.reduce((sum, [, o]) => sum + o.seats, 0);
+  const filled = withSeats.reduce((sum, [, o]) => sum + o.selected, 0);
+  const returned = reserved - filled;
   return (
     <section aria-labelledby="result-title" data-testid="draw-result">
       <h2 id="result-title">{t("transparency.result")}</h2>
@@ -45,11 +54,59 @@ export function DrawResult({ manifest, provinceName }: Props) {
         ))}
         <dt>{t("transparency.nationalSeats")}</dt>
         <dd data-testid="draw-national-seats">{ofSeats(national)}</dd>
-        <dt>{t("transparency.nationalCutoff")}</dt>
-        <dd>{national.cutoff === null ? t("transparency.noCutoff") : <code>{national.cutoff.rank}</code>}</dd>
         <dt>{t("transparency.publishedAt")}</dt>
         <dd>{jakartaTime(new Date(manifest.createdAt), lang)}</dd>
       </dl>
+      <h3>{t("transparency.inWords")}</h3>
+      <p data-testid="draw-reconciled">
+        {withSeats.length === 0
+          ? t("transparency.reconcileNational", {
+              quota: count(manifest.quota),
+              nationalSelected: count(national.selected),
+              winners: count(manifest.winners.count),
+            })
+          : t("transparency.reconcileStrata", {
+              quota: count(manifest.quota),
+              reserved: count(reserved),
+              nationalShare: count(manifest.quota - reserved),
+              filled: count(filled),
+              returned: count(returned),
+              nationalSeats: count(national.seats),
+              nationalSelected: count(national.selected),
+              winners: count(manifest.winners.count),
+            })}
+      </p>
+      {national.cutoff !== null && (
+        <p data-testid="draw-national-reach">
+          {t("transparency.nationalReach", { reach: count(estimatedPosition(national.cutoff.rank, manifest.poolSize)), pool: count(manifest.poolSize) })}
+        </p>
+      )}
+      {withSeats.map(([code, outcome]) =>
+        outcome.cutoff === null ? null : (
+          <p key={code} data-stratum-reach={code}>
+            {t("transparency.stratumReach", {
+              name: provinceName(code),
+              seats: count(outcome.seats),
+              reach: count(estimatedPosition(outcome.cutoff.rank, outcome.pool)),
+              pool: count(outcome.pool),
+            })}
+          </p>
+        ),
+      )}
+      <p class="muted">{t("transparency.aboutReach")}</p>
+      <details>
+        <summary>{t("transparency.ranksForExperts")}</summary>
+        <dl class="facts facts-stacked">
+          <dt>{t("transparency.nationalCutoff")}</dt>
+          <dd>{national.cutoff === null ? t("transparency.noCutoff") : <code>{national.cutoff.rank}</code>}</dd>
+          {withSeats.map(([code, outcome]) => (
+            <Fragment key={code}>
+              <dt>{t("transparency.strataSeats", { name: provinceName(code) })}</dt>
+              <dd>{outcome.cutoff === null ? t("transparency.noCutoff") : <code>{outcome.cutoff.rank}</code>}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      </details>
     </section>
   );
 }

@@ -1,6 +1,9 @@
+import { publicationTime, QUICKNET } from "@domain/beacon.js";
 import type { Publication } from "../../data/draws.js";
 import type { ProvinceName } from "../../data/provinces.js";
+import { jakartaTime } from "../../format.js";
 import { useTransparencyLang } from "../../i18n/transparency.js";
+import { CheckMyId } from "./CheckMyId.js";
 import { DrawDownloads } from "./DrawDownloads.js";
 import { DrawResult } from "./DrawResult.js";
 import { ExcludedByReason } from "./ExcludedByReason.js";
@@ -12,16 +15,22 @@ interface Props {
   /** Null while the wave is not drawn yet. */
   publication: Publication | null;
   provinceName: ProvinceName;
+  /** The wave's beacon round: the draw runs once it is out. */
+  round: number;
 }
 
-/** A drawn wave's published draw, read from its manifest; before that, when to expect it. */
-export function PublicationView({ waveId, publication, provinceName }: Props) {
-  const { t } = useTransparencyLang();
+/** A drawn wave's published draw, read from its manifest, with "check my ID"; before that, when to expect it. */
+export function PublicationView({ waveId, publication, provinceName, round }: Props) {
+  const { lang, t } = useTransparencyLang();
   if (publication === null)
     return (
-      <p class="notice" data-testid="draw-not-drawn">
-        {t("transparency.notDrawn")}
-      </p>
+      <>
+        <p class="notice" data-testid="draw-not-drawn">
+          {t("transparency.notDrawn")}
+        </p>
+        {/* Production and the local stack both run on quicknet's clock (composition.ts, scripts/stack/beacon.ts). */}
+        <p data-testid="draw-expected">{t("transparency.drawExpected", { round, time: jakartaTime(publicationTime(round, QUICKNET), lang) })}</p>
+      </>
     );
   if (publication.state === "not-published")
     return (
@@ -39,6 +48,7 @@ export function PublicationView({ waveId, publication, provinceName }: Props) {
   return (
     <>
       <DrawResult manifest={manifest} provinceName={provinceName} />
+      {manifest.drawKey !== undefined && <CheckMyId waveId={waveId} manifest={manifest} drawKey={manifest.drawKey} provinceName={provinceName} />}
       <ExcludedByReason excluded={manifest.excludedByReason} />
       <RevealedRandomness manifest={manifest} />
       <ProvinceBreakdown byProvince={manifest.byProvince} provinceName={provinceName} />

@@ -1,0 +1,12 @@
+/**
+ * A rank as a position a layperson reads ("about number 1,234 of 56,789"). Ranks are HMAC-SHA-256
+ * outputs, uniform over 2^256, so the share of a pool ranked before a rank r is about r / 2^256:
+ * the position is about 1 + floor(r / 2^256 × count). The first 13 hex digits (52 bits) carry all
+ * the precision a double holds. An estimate (off by about √count at most, in practice): the exact
+ * position needs every pool entry's rank (the transparency page computes it from the pool pages).
+ * Priority entries come first in the draw's order: `before` counts them when the rank is not one.
+ */
+export function estimatedPosition(rank: string, count: number, before = 0): number {
+  const share = parseInt(rank.slice(0, 13), 16) / 2 ** 52;
+  return Math.min(count + before, before + 1 + Math.floor(share * count));
+}

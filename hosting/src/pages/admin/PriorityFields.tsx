@@ -1,0 +1,57 @@
+import { Field } from "../../components/Field.js";
+import { Loaded } from "../../components/Loaded.js";
+import { loadPriorityLists } from "../../data/priorityLists.js";
+import { useLoad } from "../../data/useLoad.js";
+import { useConsoleLang } from "../../i18n/console.js";
+import type { WaveErrors, WaveValues } from "./waveForm.js";
+
+interface Props {
+  values: WaveValues;
+  errors: WaveErrors;
+  onChange(next: WaveValues): void;
+}
+
+/**
+ * The wave form's priority list: one of the imported lists (its current version is recorded when
+ * the wave is saved) and the share of seats it is given, as a percentage (basis points / 100).
+ */
+export function PriorityFields({ values, errors, onChange }: Props) {
+  const { lang, t } = useConsoleLang();
+  const lists = useLoad(loadPriorityLists, []);
+  return (
+    <fieldset class="stack" data-testid="wave-priority">
+      <legend>{t("console.wave.priority")}</legend>
+      <Loaded load={lists}>
+        {(found) => (
+          <Field id="wave-priorityList" label={t("console.wave.priorityList")}>
+            {(control) => (
+              <select {...control} value={values.priorityListId ?? ""} onChange={(e) => onChange({ ...values, priorityListId: e.currentTarget.value })}>
+                <option value="">{t("console.wave.priorityNone")}</option>
+                {found
+                  .filter((list) => list.currentVersion > 0)
+                  .map((list) => (
+                    <option key={list.id} value={list.id}>
+                      {t("console.wave.priorityOption", { name: list.name, version: list.currentVersion, entries: list.entries.toLocaleString("id-ID") })}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+        )}
+      </Loaded>
+      {(values.priorityListId ?? "") !== "" && (
+        <Field id="wave-priorityPercent" label={t("console.wave.priorityPercent")} hint={t("console.wave.priorityHint")} error={errors.priority?.message[lang]}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="decimal"
+              value={values.priorityPercent ?? ""}
+              onInput={(e) => onChange({ ...values, priorityPercent: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+      )}
+    </fieldset>
+  );
+}
