@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { exclusionListType } from "./exclusion.js";
 import { waveId } from "./ids.js";
+import { closePartitionTask, closeStepTask, closeWinnersTask } from "./waveClose.js";
 
 /**
  * The payload of every task function, by its deployed name: what producers enqueue (the `Tasks`
@@ -39,6 +40,10 @@ export const TASK_PAYLOADS = {
   payDompetKita: sendPayoutPayload,
   payKirimDana: sendPayoutPayload,
   applyPaymentEvent: applyPaymentEventPayload,
+  closeWavePartition: closePartitionTask,
+  closeWaveAssemble: closeStepTask,
+  closeWaveDraw: closeStepTask,
+  closeWaveWinners: closeWinnersTask,
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

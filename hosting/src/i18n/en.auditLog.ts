@@ -76,4 +76,5 @@ export const enAuditLog: Record<keyof typeof idAuditLog, string> = {
   "auditLog.act.resolve-nik-dispute": "NIK dispute resolved",
   "auditLog.act.rotate-vault-key": "Vault key rotated",
   "auditLog.act.set-region-target": "Region target set",
+  "auditLog.act.redrive-close-partition": "Wave close partition re-driven",
 };

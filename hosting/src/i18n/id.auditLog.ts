@@ -74,4 +74,5 @@ export const idAuditLog = {
   "auditLog.act.resolve-nik-dispute": "Penyelesaian sengketa NIK",
   "auditLog.act.rotate-vault-key": "Rotasi kunci brankas data",
   "auditLog.act.set-region-target": "Penetapan target wilayah",
+  "auditLog.act.redrive-close-partition": "Bagian penutupan gelombang dijalankan ulang",
 };

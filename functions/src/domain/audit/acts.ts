@@ -28,6 +28,7 @@ export const AUDIT_ACTS = [
   "resolve-nik-dispute",
   "rotate-vault-key",
   "set-region-target",
+  "redrive-close-partition",
 ] as const;
 export type AuditAct = (typeof AUDIT_ACTS)[number];
 
