@@ -95,11 +95,11 @@ export async function benchWaveClose(): Promise<string> {
   const ports = productionPorts({
     vault,
     tasks: {
-      async enqueue(name, payload, { key }) {
-        if (keys.has(`${name}/${key}`)) return false;
+      enqueue(name, payload, { key }) {
+        if (keys.has(`${name}/${key}`)) return Promise.resolve(false);
         keys.add(`${name}/${key}`);
         queue.push({ name, payload: { ...payload } });
-        return true;
+        return Promise.resolve(true);
       },
     },
   });
@@ -138,7 +138,8 @@ export async function benchWaveClose(): Promise<string> {
   for (let next = 0; next < queue.length; next += 1) {
     const { name, payload } = queue[next];
     const holder = `bench-${next}`;
-    if (name === "closeWavePartition") await measure("partitions", () => closePartition(ports, { waveId, partition: Number(payload.partition), attempt: Number(payload.attempt) }));
+    if (name === "closeWavePartition")
+      await measure("partitions", () => closePartition(ports, { waveId, partition: Number(payload.partition), attempt: Number(payload.attempt) }));
     else if (name === "closeWaveAssemble") await measure("assemble: pages and pool root", () => assemblePool(ports, waveId, holder));
     else if (name === "closeWaveWinners") await measure("winners: participants, publication", () => applyWinnersPage(ports, waveId, Number(payload.page)));
     if (name === "closeWaveAssemble") await measure("tick: beacon, enqueue the draw", () => closeWave(ports, waveId));
@@ -155,8 +156,16 @@ export async function benchWaveClose(): Promise<string> {
       `${s.seconds.toFixed(1)} s, longest ${s.longest.toFixed(1)} s; per applicant ${(s.reads / POOL).toFixed(4)} reads, ${(s.writes / POOL).toFixed(4)} writes; peak +${s.rss.toFixed(0)} MB rss, +${s.heap.toFixed(0)} MB heap`,
     ]);
   const all = [...stages.values()].reduce((sum, s) => ({ reads: sum.reads + s.reads, writes: sum.writes + s.writes }), { reads: 0, writes: 0 });
-  rows.push(["whole close, one task at a time", `${total.toFixed(1)} s; ${(all.reads / POOL).toFixed(3)} reads and ${(all.writes / POOL).toFixed(3)} writes per applicant`]);
-  rows.push(["eligible / excluded / participants", `${loaded.eligible.toLocaleString("en")} / ${loaded.excluded.toLocaleString("en")} / ${participants.toLocaleString("en")}`]);
-  return [`Wave close, partitioned (${POOL.toLocaleString("en")} joined applicants, quota ${QUOTA.toLocaleString("en")}, local emulators, tasks run one at a time in this process)`, table(rows)].join("\n");
+  rows.push([
+    "whole close, one task at a time",
+    `${total.toFixed(1)} s; ${(all.reads / POOL).toFixed(3)} reads and ${(all.writes / POOL).toFixed(3)} writes per applicant`,
+  ]);
+  rows.push([
+    "eligible / excluded / participants",
+    `${loaded.eligible.toLocaleString("en")} / ${loaded.excluded.toLocaleString("en")} / ${participants.toLocaleString("en")}`,
+  ]);
+  return [
+    `Wave close, partitioned (${POOL.toLocaleString("en")} joined applicants, quota ${QUOTA.toLocaleString("en")}, local emulators, tasks run one at a time in this process)`,
+    table(rows),
+  ].join("\n");
 }
-

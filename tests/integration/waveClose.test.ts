@@ -53,38 +53,65 @@ describe("the partitioned close, on the emulators", () => {
     const held: Tasks = { enqueue: async () => true };
     const ports = productionPorts({ vault: localVault(LOCAL_SECRETS), tasks: held });
     expect(await closeWave(ports, wave.waveId)).toBe("close-started");
-    const dying = closePartition(ports, { waveId: wave.waveId, partition: killed, attempt: 1 }, {
-      membersPage: 10,
-      afterPage: (pages) => {
-        if (pages === 2) throw new Error("killed");
+    const dying = closePartition(
+      ports,
+      { waveId: wave.waveId, partition: killed, attempt: 1 },
+      {
+        membersPage: 10,
+        afterPage: (pages) => {
+          if (pages === 2) throw new Error("killed");
+        },
       },
-    });
+    );
     await expect(dying).rejects.toThrow("killed");
     expect(await partition(killed)).toMatchObject({ state: "running", attempt: 1, processed: 20 });
 
-    // The re-drive of the stalled partition (attempt 2), then the schedule's backstop enqueues every partition not done.
+    // The re-drive of the stalled partition (attempt 2) takes it over, then the schedule's backstop enqueues every partition not done.
     await cloudTasks(REGION).enqueue("closeWavePartition", { waveId: wave.waveId, partition: killed, attempt: 2 }, { key: `redrive-${wave.waveId}-${killed}` });
+    await eventually("the re-driven partition done", async () => (await partition(killed))?.state === "done", 60_000);
     await fireSchedule("advanceWaves", new Date());
     await eventually("the wave frozen", async () => (await waveState(wave.waveId)) === "frozen", 240_000);
 
     const frozen = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).data()!;
-    expect(frozen).toMatchObject({ poolRoot: expectedRoot(wave.pool.entries), poolSize: wave.pool.eligible, excludedByReason: { "under-age": wave.pool.excluded } });
+    expect(frozen).toMatchObject({
+      poolRoot: expectedRoot(wave.pool.entries),
+      poolSize: wave.pool.eligible,
+      excludedByReason: { "under-age": wave.pool.excluded },
+    });
     expect(await partition(killed)).toMatchObject({ state: "done", attempt: 2 });
     const close = (await adminDb.doc(`waveCloses/${wave.waveId}`).get()).data();
-    expect(close).toMatchObject({ stage: "waiting-for-beacon", partitions: PARTITIONS, partitionsDone: PARTITIONS, processed: APPLICANTS, eligible: wave.pool.eligible, excluded: wave.pool.excluded });
+    expect(close).toMatchObject({
+      stage: "waiting-for-beacon",
+      partitions: PARTITIONS,
+      partitionsDone: PARTITIONS,
+      processed: APPLICANTS,
+      eligible: wave.pool.eligible,
+      excluded: wave.pool.excluded,
+    });
   }, 300_000);
 
   it("when the beacon round is out, then the draw's tasks draw the reference's winners, make them participants, and verify-draw says MATCH", async () => {
     await fireSchedule("advanceWaves", new Date());
     await eventually("the wave drawn", async () => (await waveState(wave.waveId)) === "drawn", 240_000);
-    const manifest = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).get("manifest") as { beacon: { value: string }; winners: { count: number; digest: string } };
+    const manifest = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).get("manifest") as {
+      beacon: { value: string };
+      winners: { count: number; digest: string };
+    };
     const winners = expectedWinners(wave, manifest.beacon.value);
     expect(manifest.winners).toMatchObject({ count: winners.length, digest: winnersDigest(winners) });
     const selected = await adminDb.collection("applicants").where("selectedWave", "==", wave.waveId).get();
     expect(selected.docs.map((d) => d.get("pid") as string).sort()).toEqual([...winners].sort());
-    expect((await adminDb.doc(`waveCloses/${wave.waveId}`).get()).data()).toMatchObject({ stage: "done", winners: winners.length, winnersApplied: winners.length });
+    expect((await adminDb.doc(`waveCloses/${wave.waveId}`).get()).data()).toMatchObject({
+      stage: "done",
+      winners: winners.length,
+      winnersApplied: winners.length,
+    });
 
-    const { stdout } = await run(process.execPath, [join(process.cwd(), "node_modules", ".bin", "tsx"), "scripts/verify-draw.ts", `${URLS.functions}/draws/${wave.waveId}/manifest.json`]);
+    const { stdout } = await run(process.execPath, [
+      join(process.cwd(), "node_modules", ".bin", "tsx"),
+      "scripts/verify-draw.ts",
+      `${URLS.functions}/draws/${wave.waveId}/manifest.json`,
+    ]);
     expect(stdout).toContain("MATCH");
   }, 300_000);
 
@@ -93,7 +120,9 @@ describe("the partitioned close, on the emulators", () => {
       const paths = [`waveCloses/${wave.waveId}`, `waveDraws/${wave.waveId}`, `waves/${wave.waveId}`];
       const docs = await Promise.all(paths.map((p) => adminDb.doc(p).get()));
       const subcollections = await Promise.all(
-        [`waveCloses/${wave.waveId}/partitions`, `waveCloses/${wave.waveId}/chunks`, `waveDraws/${wave.waveId}/pool`, `waveDraws/${wave.waveId}/winners`].map((c) => adminDb.collection(c).get()),
+        [`waveCloses/${wave.waveId}/partitions`, `waveCloses/${wave.waveId}/chunks`, `waveDraws/${wave.waveId}/pool`, `waveDraws/${wave.waveId}/winners`].map(
+          (c) => adminDb.collection(c).get(),
+        ),
       );
       const selected = await adminDb.collectionGroup("timeline").where("kind", "==", "selected").where("waveId", "==", wave.waveId).get();
       return {
@@ -110,7 +139,8 @@ describe("the partitioned close, on the emulators", () => {
       }
       expect(await deliver("closeWaveAssemble", { waveId: wave.waveId })).toBeLessThan(300);
       expect(await deliver("closeWaveDraw", { waveId: wave.waveId })).toBeLessThan(300);
-      for (let page = 0; page < Math.max(1, winnersPages); page += 1) expect(await deliver("closeWaveWinners", { waveId: wave.waveId, page })).toBeLessThan(300);
+      for (let page = 0; page < Math.max(1, winnersPages); page += 1)
+        expect(await deliver("closeWaveWinners", { waveId: wave.waveId, page })).toBeLessThan(300);
     }
     await fireSchedule("advanceWaves", new Date());
     expect(await snapshot()).toEqual(before);

@@ -98,7 +98,11 @@ export async function eventually(what: string, check: () => Promise<boolean>, ti
 
 /** One delivery of a task straight to its function (as Cloud Tasks posts it), awaited: its HTTP status. */
 export async function deliver<N extends TaskName>(name: N, payload: TaskPayload<N>): Promise<number> {
-  const response = await fetch(`${URLS.functions}/${name}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ data: payload }) });
+  const response = await fetch(`${URLS.functions}/${name}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ data: payload }),
+  });
   await response.arrayBuffer();
   return response.status;
 }

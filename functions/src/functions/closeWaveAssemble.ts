@@ -15,7 +15,12 @@ export const closeWaveAssemble = task({
   options: { timeoutSeconds: 1800, memory: "1GiB" },
   async handle(payload, attempt) {
     const outcome = await assemblePool(ports(), payload.waveId, attempt.id);
-    if (outcome.ok) logs.closeTaskDone("closeWaveAssemble", payload.waveId, outcome.value.assembled ? { poolSize: outcome.value.poolSize, pages: outcome.value.pages } : { why: outcome.value.why });
+    if (outcome.ok)
+      logs.closeTaskDone(
+        "closeWaveAssemble",
+        payload.waveId,
+        outcome.value.assembled ? { poolSize: outcome.value.poolSize, pages: outcome.value.pages } : { why: outcome.value.why },
+      );
     return outcome;
   },
 });

@@ -16,7 +16,11 @@ export const closeWaveDraw = task({
   async handle(payload, attempt) {
     const outcome = await drawPool(ports(), payload.waveId, attempt.id);
     if (outcome.ok)
-      logs.closeTaskDone("closeWaveDraw", payload.waveId, outcome.value.drawn ? { winners: outcome.value.winners, passes: outcome.value.passes } : { why: outcome.value.why });
+      logs.closeTaskDone(
+        "closeWaveDraw",
+        payload.waveId,
+        outcome.value.drawn ? { winners: outcome.value.winners, passes: outcome.value.passes } : { why: outcome.value.why },
+      );
     return outcome;
   },
 });

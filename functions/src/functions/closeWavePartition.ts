@@ -21,7 +21,8 @@ export const closeWavePartition = task({
   options: { timeoutSeconds: 1800, memory: "1GiB", secrets: [vaultKeysSecret] },
   async handle(payload) {
     const outcome = await closePartition(ports(), payload);
-    if (outcome.ok) logs.closeTaskDone("closeWavePartition", payload.waveId, { partition: payload.partition, attempt: payload.attempt, took: outcome.value.took });
+    if (outcome.ok)
+      logs.closeTaskDone("closeWavePartition", payload.waveId, { partition: payload.partition, attempt: payload.attempt, took: outcome.value.took });
     return outcome;
   },
 });

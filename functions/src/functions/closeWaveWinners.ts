@@ -15,7 +15,8 @@ export const closeWaveWinners = task({
   options: { timeoutSeconds: 1800, memory: "512MiB" },
   async handle(payload) {
     const outcome = await applyWinnersPage(ports(), payload.waveId, payload.page);
-    if (outcome.ok) logs.closeTaskDone("closeWaveWinners", payload.waveId, { page: payload.page, applied: outcome.value.applied, published: outcome.value.published });
+    if (outcome.ok)
+      logs.closeTaskDone("closeWaveWinners", payload.waveId, { page: payload.page, applied: outcome.value.applied, published: outcome.value.published });
     return outcome;
   },
 });

@@ -32,11 +32,20 @@ export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<
   const now = ports.clock.now();
   if (wave.state === "closed") {
     if (close === null || close.stage === "partitioning") {
-      if (close === null) await ports.closes.start(waveId, newClose(waveId, now), Array.from({ length: PARTITIONS }, (_, i) => pendingPartition(i, now)));
+      if (close === null)
+        await ports.closes.start(
+          waveId,
+          newClose(waveId, now),
+          Array.from({ length: PARTITIONS }, (_, i) => pendingPartition(i, now)),
+        );
       for (const partition of await ports.closes.partitions(waveId))
         if (partition.state !== "done") {
           const attempt = Math.max(1, partition.attempt);
-          await ports.tasks.enqueue("closeWavePartition", { waveId, partition: partition.index, attempt }, { key: partitionTaskKey(waveId, partition.index, attempt), dispatchDeadlineSeconds: 1800 });
+          await ports.tasks.enqueue(
+            "closeWavePartition",
+            { waveId, partition: partition.index, attempt },
+            { key: partitionTaskKey(waveId, partition.index, attempt), dispatchDeadlineSeconds: 1800 },
+          );
         }
       return close === null ? "close-started" : "partitioning";
     }
@@ -80,5 +89,18 @@ const newClose = (waveId: string, now: Date) => ({
 
 function pendingPartition(index: number, now: Date): ClosePartitionDoc {
   const { from, to } = partitionRange(index);
-  return { index, from, to, state: "pending", attempt: 0, leaseUntil: null, enqueuedAt: now, startedAt: null, finishedAt: null, processed: 0, eligible: 0, excluded: 0 };
+  return {
+    index,
+    from,
+    to,
+    state: "pending",
+    attempt: 0,
+    leaseUntil: null,
+    enqueuedAt: now,
+    startedAt: null,
+    finishedAt: null,
+    processed: 0,
+    eligible: 0,
+    excluded: 0,
+  };
 }

@@ -4,7 +4,7 @@ import { closeWave } from "../../../functions/src/usecases/closeWave.js";
 import { getMyStatus } from "../../../functions/src/usecases/getMyStatus.js";
 import { deliver, runCloseTasks } from "./closeTasks.js";
 import { AFTER_CLOSE, CLOSES, OPENS, scenario, SEED, tick } from "./drawScenario.js";
-import { createdWave, rulesOf, setup, writesOf } from "./fixtures.js";
+import { createdWave, setup, writesOf } from "./fixtures.js";
 
 /**
  * advanceWaves and closeWave through the memory adapters: the clock opens and closes waves, then

@@ -35,10 +35,7 @@ export function memoryWaveCloses(memory: Memory): WaveCloses {
       if (partition.state === "done") return "done";
       if (partition.attempt > attempt) return "superseded";
       if (partition.state === "running" && partition.attempt === attempt && partition.leaseUntil !== null && partition.leaseUntil > now) return "held";
-      memory
-        .batch()
-        .update(closePartitions, id, { state: "running", attempt, leaseUntil, startedAt: now, processed: 0, eligible: 0, excluded: 0 })
-        .commit();
+      memory.batch().update(closePartitions, id, { state: "running", attempt, leaseUntil, startedAt: now, processed: 0, eligible: 0, excluded: 0 }).commit();
       return "taken";
     },
     async members({ from, to }, afterPid, limit) {
@@ -54,7 +51,10 @@ export function memoryWaveCloses(memory: Memory): WaveCloses {
     },
     async writeChunk(waveId, index, seq, lines) {
       await roundTrip();
-      memory.batch().set(closeChunks, `${waveId}/${chunkId(index, seq)}`, { partition: index, seq, lines }).commit();
+      memory
+        .batch()
+        .set(closeChunks, `${waveId}/${chunkId(index, seq)}`, { partition: index, seq, lines })
+        .commit();
     },
     async chunk(waveId, index, seq) {
       await roundTrip();

@@ -16,7 +16,8 @@ export type ApplyWinnersRun = { applied: number; published: boolean } | { applie
  */
 export async function applyWinnersPage(ports: ApplyWinnersPorts, waveId: string, page: number): Promise<Outcome<ApplyWinnersRun, never>> {
   const [wave, close, draft] = await Promise.all([ports.draws.wave(waveId), ports.closes.get(waveId), ports.closes.draft(waveId)]);
-  if (wave?.state !== "frozen" || wave.draw === undefined || close?.stage !== "applying" || draft === null) return done({ applied: 0, published: false, why: "not-applying" });
+  if (wave?.state !== "frozen" || wave.draw === undefined || close?.stage !== "applying" || draft === null)
+    return done({ applied: 0, published: false, why: "not-applying" });
   if ((close.appliedPages ?? []).includes(page)) return done({ applied: 0, published: await publishWhenApplied(ports, waveId) });
   const pids = await winnersOf(ports, waveId, draft.manifest, page, draft.pageSize);
   if (pids === null) return done({ applied: 0, published: false, why: "page-missing" });
@@ -43,7 +44,13 @@ export async function publishWhenApplied(ports: Pick<Ports, "draws" | "closes" |
   return true;
 }
 
-async function winnersOf(ports: Pick<Ports, "published">, waveId: string, manifest: { winners: { pids?: string[] } }, page: number, pageSize: number): Promise<string[] | null> {
+async function winnersOf(
+  ports: Pick<Ports, "published">,
+  waveId: string,
+  manifest: { winners: { pids?: string[] } },
+  page: number,
+  pageSize: number,
+): Promise<string[] | null> {
   if (manifest.winners.pids !== undefined) return manifest.winners.pids.slice(page * pageSize, (page + 1) * pageSize);
   const stored = await ports.published.page(waveId, "winners", page);
   return stored !== null && "pids" in stored ? stored.pids : null;

@@ -29,7 +29,8 @@ export async function assemblePool(ports: AssemblePorts, waveId: string, holder:
   if (!(await ports.leases.take(lease, holder, now, new Date(now.getTime() + STEP_LEASE_SECONDS * 1000)))) return done({ assembled: false, why: "held" });
   try {
     const partitions = await ports.closes.partitions(waveId);
-    if (partitions.length !== PARTITIONS || partitions.some((p) => p.state !== "done" || p.chunks === undefined)) return done({ assembled: false, why: "partitions-missing" });
+    if (partitions.length !== PARTITIONS || partitions.some((p) => p.state !== "done" || p.chunks === undefined))
+      return done({ assembled: false, why: "partitions-missing" });
     const poolSize = partitions.reduce((sum, p) => sum + p.eligible, 0);
     const pageCount = Math.ceil(poolSize / POOL_PAGE_SIZE);
     const top = new MerkleStream();

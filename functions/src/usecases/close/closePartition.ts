@@ -90,7 +90,8 @@ export async function closePartition(
   }
   const finished = await ports.closes.finishPartition(waveId, partition, attempt, tally, ports.clock.now());
   if (finished === null) return done({ took: "lost-lease" });
-  if (finished.allDone) await ports.tasks.enqueue("closeWaveAssemble", { waveId }, { key: stepTaskKey(waveId, "assemble", ports.clock.now()), dispatchDeadlineSeconds: 1800 });
+  if (finished.allDone)
+    await ports.tasks.enqueue("closeWaveAssemble", { waveId }, { key: stepTaskKey(waveId, "assemble", ports.clock.now()), dispatchDeadlineSeconds: 1800 });
   return done({ took: "taken", tally });
 }
 

@@ -1,5 +1,16 @@
 import { publicationTime } from "../../domain/beacon.js";
-import { ALGORITHM, checkSeed, drawKeyOf, entryLeaf, MerkleStream, runDraw, winnersDigest, type Candidate, type DrawManifest, type PoolPage } from "../../domain/draw/index.js";
+import {
+  ALGORITHM,
+  checkSeed,
+  drawKeyOf,
+  entryLeaf,
+  MerkleStream,
+  runDraw,
+  winnersDigest,
+  type Candidate,
+  type DrawManifest,
+  type PoolPage,
+} from "../../domain/draw/index.js";
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import type { Ports } from "../ports.js";
 import { publishWhenApplied } from "./applyWinnersPage.js";
@@ -96,7 +107,14 @@ export async function drawPool(ports: DrawPoolPorts, waveId: string, holder: str
       winners: {
         count: pids.length,
         digest: winnersDigest(pids),
-        ...(paged ? { pages: Array.from({ length: winnersPages }, (_, i) => ({ href: hrefOf("winners", i), count: Math.min(WINNERS_PAGE, pids.length - i * WINNERS_PAGE) })) } : { pids }),
+        ...(paged
+          ? {
+              pages: Array.from({ length: winnersPages }, (_, i) => ({
+                href: hrefOf("winners", i),
+                count: Math.min(WINNERS_PAGE, pids.length - i * WINNERS_PAGE),
+              })),
+            }
+          : { pids }),
       },
       result: { strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
       excludedByReason: frozen.excludedByReason,
@@ -121,7 +139,11 @@ export async function drawPool(ports: DrawPoolPorts, waveId: string, holder: str
 export async function enqueueWinners(ports: Pick<Ports, "tasks" | "clock">, waveId: string, pages: number, applied: readonly number[]): Promise<void> {
   for (let page = 0; page < pages; page += 1)
     if (!applied.includes(page))
-      await ports.tasks.enqueue("closeWaveWinners", { waveId, page }, { key: stepTaskKey(waveId, `winners-${page}`, ports.clock.now()), dispatchDeadlineSeconds: 1800 });
+      await ports.tasks.enqueue(
+        "closeWaveWinners",
+        { waveId, page },
+        { key: stepTaskKey(waveId, `winners-${page}`, ports.clock.now()), dispatchDeadlineSeconds: 1800 },
+      );
 }
 
 /** The published pool, page after page (the next page's read overlaps this one's use); each page's root checked when `verify`. */

@@ -3,7 +3,7 @@
  * so enqueuing it again (the schedule's backstop, a duplicate) adds nothing while the first waits.
  */
 
-/** Published pool pages: 4,096 entries, about 530 KB as a Firestore document (limit 1 MiB). */
+/** Published pool pages: 4,096 entries, about 580 KB as a Firestore document (limit 1 MiB; docs/draw.md §10). */
 export const POOL_PAGE_SIZE = 4096;
 /** Pool lines per chunk document a partition writes: one pool page's worth (about 390 KB). */
 export const CHUNK_LINES = 4096;
@@ -24,5 +24,6 @@ export const partitionTaskKey = (waveId: string, partition: number, attempt: num
  * duplicate within the window adds no task; a step whose task was lost gets one more in the
  * next window (the step's lease and its checks make a second task harmless).
  */
-export const stepTaskKey = (waveId: string, step: string, now: Date) => `close-${waveId}-${step}-w${Math.floor(now.getTime() / (BACKSTOP_WINDOW_SECONDS * 1000))}`;
+export const stepTaskKey = (waveId: string, step: string, now: Date) =>
+  `close-${waveId}-${step}-w${Math.floor(now.getTime() / (BACKSTOP_WINDOW_SECONDS * 1000))}`;
 export const stepLease = (waveId: string, step: string) => `wave-close-${waveId}-${step}`;
