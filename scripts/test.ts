@@ -5,7 +5,7 @@ import { exitStoppingStack, startStack, type Stack } from "./stack/index.js";
 
 /**
  * `npm test`: type-check, lint (ESLint, Prettier), build, start the local stack, run every suite (unit, rules,
- * integration, e2e) with vitest, scan every document and log line for personal data in clear
+ * integration, draws — the files that close a wave, one after another —, e2e) with vitest, scan every document and log line for personal data in clear
  * (scripts/privacyScan.ts), stop the stack. Extra arguments go to vitest
  * (`npm test -- tests/unit`). A missing emulator fails the run; nothing is skipped.
  */

@@ -9,6 +9,7 @@ import { firestoreDrawStore, firestoreLatestDraw, firestorePublishedDraws } from
 import { firestoreExclusionImportRecords, firestoreExclusionImports, firestoreExclusionLists } from "./adapters/exclusionLists.js";
 import { firestorePriorityLists } from "./adapters/priorityLists.js";
 import { firestoreLeases } from "./adapters/leases.js";
+import { firestoreWaveCloses } from "./adapters/waveCloses.js";
 import { firestoreDrawRecipients, firestoreNotifications, firestoreSmsOutbox } from "./adapters/notifications.js";
 import { configuredSmsGateway } from "./adapters/smsGateway.js";
 import { firestorePartnerRegistry, firestoreUsedSignatures, secretPartnerKeys } from "./adapters/partners.js";
@@ -32,6 +33,7 @@ import { firestoreDashboards } from "./adapters/dashboards.js";
 import { firestoreAuditDays, firestoreAuditLog } from "./adapters/auditLog.js";
 import { firestoreSubjectRecords } from "./adapters/subjectRecords.js";
 import { firestoreDesk } from "./adapters/desk.js";
+import { firestoreCloseRedrives } from "./adapters/closeRedrives.js";
 import { REGION } from "./config.js";
 import { QUICKNET } from "./domain/beacon.js";
 import type { Ports, Pseudonyms } from "./usecases/ports.js";
@@ -64,6 +66,7 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     verifications: firestoreVerifications,
     pool: firestorePoolMembership,
     draws: firestoreDrawStore,
+    closes: firestoreWaveCloses,
     latestDraw: firestoreLatestDraw,
     published: firestorePublishedDraws,
     beacon: httpBeacon,
@@ -103,6 +106,7 @@ export function productionPorts(overrides: Partial<Omit<Ports, "pseudonyms">> & 
     registrants: firestoreRegistrants,
     subjectRecords: firestoreSubjectRecords,
     desk: firestoreDesk,
+    closeRedrives: firestoreCloseRedrives,
   };
   return Object.defineProperty({ ...base, ...overrides }, "pseudonyms", {
     // The NIK hash key is a secret bound only to the functions that hash: read it on first use.

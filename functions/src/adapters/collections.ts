@@ -51,6 +51,8 @@ import { verificationDecisionDoc } from "../schemas/verification.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../schemas/waves.js";
 import { auditChainDoc, auditDayDoc, auditEntryDoc, auditKeyDoc } from "../schemas/audit.js";
 import { deskReceiptDoc, nikDisputeDoc } from "../schemas/desk.js";
+import { closeChunkDoc, closeDraftDoc, closePartitionDoc, waveCloseDoc } from "../schemas/waveClose.js";
+import { closeRedriveDoc } from "../schemas/closeRedrive.js";
 import { db } from "./firebase.js";
 
 export { COLLECTIONS };
@@ -144,6 +146,13 @@ export const waveDraws = () => collection(COLLECTIONS.waveDraws, waveDrawDoc);
 /** The published pages, validated with their strict schemas on the way in and on the way out. */
 export const poolPages = (waveId: string) => waveDraws().doc(waveId).collection(COLLECTIONS.drawPool).withConverter(converter(poolPage));
 export const winnerPages = (waveId: string) => waveDraws().doc(waveId).collection(COLLECTIONS.drawWinners).withConverter(converter(winnersPage));
+
+/** A wave's close as it runs (schemas/waveClose.ts): written by the close's tasks and by a re-drive. */
+export const waveCloses = () => collection(COLLECTIONS.waveCloses, waveCloseDoc);
+export const closePartitions = (waveId: string) => waveCloses().doc(waveId).collection(COLLECTIONS.closePartitions).withConverter(converter(closePartitionDoc));
+export const closeChunks = (waveId: string) => waveCloses().doc(waveId).collection(COLLECTIONS.closeChunks).withConverter(converter(closeChunkDoc));
+export const closeDrafts = (waveId: string) => waveCloses().doc(waveId).collection(COLLECTIONS.closeDrafts).withConverter(converter(closeDraftDoc));
+export const closeRedrives = (waveId: string) => waveCloses().doc(waveId).collection(COLLECTIONS.closeRedrives).withConverter(converter(closeRedriveDoc));
 
 /** The audit log (schemas/audit.ts): written only by adapters/auditLog.ts. */
 export const auditChains = () => collection(COLLECTIONS.auditChains, auditChainDoc);

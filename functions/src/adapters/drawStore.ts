@@ -5,6 +5,7 @@ import { waveDoc } from "../schemas/documents.js";
 import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../usecases/ports.js";
 import { applicants, families, fields, getAll, waveDrawDoc, pidIndex, poolPages, timeline, waveDraws, waves, waveSecrets, winnerPages } from "./collections.js";
 import { db } from "./firebase.js";
+import { familyLimitEvent } from "../domain/closeRecheck.js";
 
 const pageId = (i: number) => String(i).padStart(6, "0");
 /** A pool entry as published: the priority flag only when set (the commitment reads absent as false). */
@@ -58,7 +59,9 @@ export const firestoreDrawStore: DrawStore = {
     for (const part of chunks(excluded, 200)) {
       const batch = db().batch();
       for (const { uid, eligibility } of part) {
-        batch.update(applicants().doc(uid), fields(applicantDoc, { eligibility }));
+        // A family already at its limit stays so (recipients only grow): out of the pool, so no later close reads them again.
+        const out = eligibility.reasons.includes("family-limit-reached") ? { inPool: false } : {};
+        batch.update(applicants().doc(uid), fields(applicantDoc, { eligibility, ...out }));
         batch.set(timeline(uid).doc(`excluded-${waveId}`), { kind: "excluded-at-draw", at, eligible: false, reasons: eligibility.reasons, waveId });
       }
       await batch.commit();
@@ -91,7 +94,7 @@ export const firestoreDrawStore: DrawStore = {
   async seed(waveId) {
     return (await waveSecrets().doc(waveId).get()).data()?.seed ?? null;
   },
-  async applyWinners(waveId, pids, terms, at) {
+  async applyWinners(waveId, pids, terms, at, familyLimit) {
     let applied = 0;
     for (const part of chunks(pids, WINNERS_CHUNK)) {
       const index = await getAll(part.map((pid) => pidIndex().doc(pid)));
@@ -103,6 +106,8 @@ export const firestoreDrawStore: DrawStore = {
           .filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
         const kkKeys = [...new Set(people.map((p) => p.applicant.kkKey))];
         const familySnaps = await Promise.all(kkKeys.map((k) => tx.get(families().doc(k))));
+        // The members of each winner's family (a few each): they carry its count, and leave the pool at its limit.
+        const members = await Promise.all(kkKeys.map((k) => tx.get(applicants().where("kkKey", "==", k))));
         const familyCounts = new Map(kkKeys.map((k, i) => [k, familySnaps[i].data() ?? { registrants: 0, recipients: 0 }]));
         for (const { uid, applicant } of people) {
           tx.update(
@@ -121,11 +126,44 @@ export const firestoreDrawStore: DrawStore = {
           const family = familyCounts.get(applicant.kkKey)!;
           familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
         }
-        for (const key of new Set(people.map((p) => p.applicant.kkKey))) tx.set(families().doc(key), familyCounts.get(key)!);
+        const selected = new Set(people.map((p) => p.uid));
+        kkKeys.forEach((key, i) => {
+          const family = familyCounts.get(key)!;
+          tx.set(families().doc(key), family);
+          for (const member of members[i].docs) {
+            const data = member.data();
+            const leaves = !selected.has(member.id) && familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
+            tx.update(member.ref, fields(applicantDoc, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) }));
+            if (leaves) tx.set(timeline(member.id).doc(`family-limit-${waveId}`), familyLimitEvent(waveId, at));
+          }
+        });
         return people.length;
       });
     }
     return applied;
+  },
+  async writePoolPage(waveId, page) {
+    await poolPages(waveId)
+      .doc(pageId(page.page))
+      .set({ ...page, entries: page.entries.map(publicEntry) });
+  },
+  async writeWinnersPage(waveId, page) {
+    await winnerPages(waveId).doc(pageId(page.page)).set(page);
+  },
+  async commit(waveId, frozen) {
+    return db().runTransaction(async (tx) => {
+      const wave = (await tx.get(waves().doc(waveId))).data();
+      if (wave?.state !== "closed") return false;
+      tx.set(waveDraws().doc(waveId), frozen);
+      tx.update(waves().doc(waveId), fields(waveDoc, { state: "frozen" }));
+      return true;
+    });
+  },
+  async commitment(waveId) {
+    const stored = (await waveDraws().doc(waveId).get()).data();
+    if (stored === undefined) return null;
+    const { manifest: _published, ...frozen } = stored;
+    return frozen;
   },
   async publish(waveId, publication) {
     for (const { href, page } of publication.winnersPages)

@@ -3,7 +3,7 @@ import { EXCLUSION_LIST_TYPES, type ExclusionListType } from "../domain/eligibil
 import { exclusionEntryDoc } from "../schemas/applicant.js";
 import { becomesCurrent, hitsOf, importExpiry, nextVersion } from "../domain/exclusionVersions.js";
 import type { ExclusionImportRecords, ExclusionImports, ExclusionLists, ImportSession } from "../usecases/ports.js";
-import { exclusionEntries as entries, exclusionImports as imports, exclusionLists as lists } from "./collections.js";
+import { exclusionEntries as entries, exclusionImports as imports, exclusionLists as lists, getAll } from "./collections.js";
 import { cached } from "./cache.js";
 import { db } from "./firebase.js";
 
@@ -35,6 +35,18 @@ export function exclusionListsReader(options: { cacheMs: number; now?: () => num
     async check(nikKey) {
       const [entry, versions] = await Promise.all([entries().doc(nikKey).get(), currentVersions()]);
       return { hits: hitsOf(entry.data(), versions), versions: { ...versions } };
+    },
+    async versions() {
+      return { ...(await currentVersions()) };
+    },
+    async hitsOf(nikKeys, versions) {
+      const found = new Map<string, ExclusionListType[]>();
+      for (let from = 0; from < nikKeys.length; from += 300) {
+        const keys = nikKeys.slice(from, from + 300);
+        const docs = await getAll(keys.map((key) => entries().doc(key)));
+        docs.forEach((entry, i) => found.set(keys[i], hitsOf(entry, versions)));
+      }
+      return found;
     },
   };
 }

@@ -1,25 +1,34 @@
 /**
  * Priority lists: the target groups the program office names (laid-off workers reported by the
  * employment insurance, people with disabilities, prospective migrant workers…), imported like an
- * exclusion list as keyed NIKs, declared on a wave at its creation with the share of seats they
- * get, and marked on the pool's lines at the freeze. Pure: no Firebase, no clock.
+ * exclusion list as keyed NIKs, declared on a wave at its creation, and marked on the pool's lines
+ * at the freeze. A flagged line comes first in every round of the draw (docs/draw.md §5): the
+ * list is given no share of seats, its members take seats before everyone else, however many
+ * they are. Pure: no Firebase, no clock.
  */
 
 /** A list's ID, chosen by the program office: `korban-phk`, `disabilitas`, `cpmi-2026`. Lower case, digits and dashes. */
 export const PRIORITY_LIST_ID = /^[a-z][a-z0-9-]{1,39}$/;
 
-/** The most a list can claim of a wave's seats, in basis points (10,000 = every seat). */
-export const MAX_PRIORITY_BASIS_POINTS = 10_000;
+/**
+ * What the flag does, in words, as the wave's plan and `plan.json` record it at creation (fixed
+ * from then on: `plan.json`'s hash is in the manifest's `files`). The draw's order (docs/draw.md
+ * §5) is the rule; these words only say it.
+ */
+export const PRIORITY_RULE = {
+  id: "Orang dalam daftar ini didahulukan di setiap putaran undian (docs/draw.md §5): mereka mendapat kursi sebelum semua orang lain, berapa pun jumlahnya.",
+  en: "People on this list come first in every round of the draw (docs/draw.md §5): they take seats before everyone else, however many they are.",
+} as const;
 
 /** A wave's declared priority list, as its draw plan records it at creation. */
 export interface WavePriority {
   listId: string;
   /** The list's version current when the wave was created: later imports do not change who is flagged in this wave. */
   version: number;
-  /** The share of the quota reserved for people on the list, in basis points (1–10,000). */
-  basisPoints: number;
   /** The list's name at creation, for the public plan. */
   name: string;
+  /** What the flag does, in words (PRIORITY_RULE, as it read at creation). */
+  rule: { id: string; en: string };
 }
 
 /** What an applicant document holds about priority lists: for each list, the versions the person was on. */
@@ -36,15 +45,6 @@ export function isPriority(applicant: PriorityMemberships, plan: { priority?: Pi
   const declared = plan.priority;
   if (declared === undefined) return false;
   return applicant.priorityLists?.[declared.listId]?.includes(declared.version) ?? false;
-}
-
-/**
- * Seats reserved for the list: floor(quota × basisPoints / 10,000), the rule of docs/draw.md's
- * priority round (integer arithmetic: exact for every quota up to 10 million). Seats the list
- * cannot fill go back to the national round.
- */
-export function prioritySeats(quota: number, basisPoints: number): number {
-  return Math.floor((quota * basisPoints) / MAX_PRIORITY_BASIS_POINTS);
 }
 
 /**

@@ -77,6 +77,8 @@ export const PRIVILEGES = {
   "revoke-role": ["admin"],
   // The regional dashboard: the program office sets each region's registration target (reading is the rules' region scoping).
   "set-region-target": ["admin"],
+  // A wave's close: the program office re-drives a stalled partition (auditors watch its progress through the rules).
+  "redrive-close-partition": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Privilege = keyof typeof PRIVILEGES;
 

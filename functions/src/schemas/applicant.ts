@@ -104,6 +104,12 @@ export const applicantDoc = z.object({
   /** In the pool of every wave until drawn or excluded; set once by joinWave (no carry-over writes). */
   inPool: z.boolean().optional(),
   joinedWave: z.string().optional(),
+  /**
+   * Recipients on the person's family card (families/{kkKey}.recipients), copied when they join the
+   * pool and kept up to date each time a family member is selected: the close re-checks the family
+   * limit from the applicant alone (docs/draw.md §10, "Reads"). Absent on documents older than it.
+   */
+  familyRecipients: z.number().int().nonnegative().optional(),
   selectedWave: z.string().optional(),
   /** Rupiah left to buy trainings with (participants). */
   trainingBalance: z.number().int().nonnegative().optional(),
@@ -136,6 +142,8 @@ export const TIMELINE_KINDS = [
   "identity-rejected",
   "joined-pool",
   "excluded-at-draw",
+  // A family member was selected and the family card reached its limit: out of the pool, once (reasons: family-limit-reached).
+  "left-pool-family-limit",
   "selected",
   "training-bought",
   "training-cancelled",

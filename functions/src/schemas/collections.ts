@@ -55,6 +55,14 @@ export const COLLECTIONS = {
   waveDraws: "waveDraws",
   drawPool: "pool",
   drawWinners: "winners",
+  /** A wave's close as it runs, `waveCloses/{waveId}`, and its partitions, `partitions/{NN}` (schemas/waveClose.ts). */
+  waveCloses: "waveCloses",
+  closePartitions: "partitions",
+  /** A close's chunks of pool lines, `chunks/{NN-seq}`, and its drawn manifest before publication, `draft/manifest`. */
+  closeChunks: "chunks",
+  closeDrafts: "draft",
+  /** One document per re-drive of a partition, by request ID (schemas/closeRedrive.ts). */
+  closeRedrives: "redrives",
   usedSignatures: "usedSignatures",
   verificationDecisions: "verificationDecisions",
   /** The notification outbox (schemas/notifications.ts): Trigger Email's collection, the SMS outbox, the in-app copy. */

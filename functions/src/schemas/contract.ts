@@ -50,6 +50,7 @@ import type {
 } from "./desk.js";
 
 import type { SetRegionTargetResult, setRegionTargetInput } from "./dashboard.js";
+import type { RedriveClosePartitionResult, redriveClosePartitionInput } from "./closeRedrive.js";
 /**
  * The contract between the callables and the web app: each callable's deployed name, what it
  * takes, what it answers and every reason it refuses with. The use cases take their refusal
@@ -121,6 +122,7 @@ export interface Callables {
   listRegistrants: { input: z.input<typeof listRegistrantsInput>; result: RegistrantsPage };
   getRegistrant: { input: z.input<typeof getRegistrantInput>; result: RegistrantRecord };
   setRegionTarget: { input: z.input<typeof setRegionTargetInput>; result: SetRegionTargetResult };
+  redriveClosePartition: { input: z.input<typeof redriveClosePartitionInput>; result: RedriveClosePartitionResult };
 }
 
 /** A callable's deployed name: the name its trigger file and `functions/src/index.ts` export. */
@@ -296,6 +298,8 @@ export const REFUSALS = {
   listRegistrants: ["not-operator-admin-or-auditor", "region-outside-scope", "registrant-not-in-region"],
   getRegistrant: ["not-operator-admin-or-auditor", "registrant-not-in-region"],
   setRegionTarget: ["not-admin", "region-unknown"],
+  // A wave's close (usecases/redriveClosePartition.ts): only a stalled partition is re-driven; each refusal says what was found.
+  redriveClosePartition: ["not-admin", "close-not-found", "partition-not-found", "partition-done", "partition-not-stalled", "request-id-reused"],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_PRIORITY_BASIS_POINTS, PRIORITY_LIST_ID } from "../domain/priority.js";
+import { PRIORITY_LIST_ID } from "../domain/priority.js";
 import { sealedDoc } from "./vault.js";
 
 /**
@@ -119,20 +119,23 @@ export const priorityEntryDoc = z.object({
 });
 export type PriorityEntryDoc = z.infer<typeof priorityEntryDoc>;
 
-/** A wave's priority list as its input declares it (createWave, planWave). */
-export const wavePriorityInput = z.object({
-  listId: priorityListId,
-  /** Share of the quota reserved for the list, in basis points: 2,500 = 25 %. */
-  basisPoints: z.number().int().min(1).max(MAX_PRIORITY_BASIS_POINTS),
-});
+/**
+ * A wave's priority list as its input declares it (createWave, planWave): which list, nothing
+ * more. Its members come first in every round of the draw (docs/draw.md §5): no share is declared,
+ * and an input that still sends one (`basisPoints`) is refused rather than silently ignored.
+ */
+export const wavePriorityInput = z.strictObject({ listId: priorityListId });
 export type WavePriorityInput = z.infer<typeof wavePriorityInput>;
 
 /** A wave's priority list as its draw plan records it (waveDoc.draw.priority, plan.json's `priority`). */
-export const wavePriority = wavePriorityInput.extend({
+export const wavePriority = z.object({
+  listId: priorityListId,
   /** The list's version current at creation: later imports do not change who is flagged. */
   version,
   /** The list's name at creation. */
   name: text(80),
+  /** What the flag does, in words, both languages (domain/priority.ts PRIORITY_RULE as it read at creation). */
+  rule: z.object({ id: text(300), en: text(300) }),
 });
 
 /** What each refusal of an import says (the HTTP edge sends it with the refusal's code); the file's refusals are the exclusion import's. */

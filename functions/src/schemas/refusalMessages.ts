@@ -376,4 +376,21 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     id: "Pendaftaran ini sudah menjadi peserta (atau dicabut): saldo pelatihan dan insentifnya terikat pada akun itu. Teruskan kasus ini ke Manajemen Pelaksana.",
     en: "This registration is already a participant (or revoked): its training balance and incentives are tied to that account. Pass the case to the program office.",
   },
+  // A wave's close (usecases/redriveClosePartition.ts): `{…}` places are filled from the refusal's details.
+  "close-not-found": {
+    id: "Gelombang {waveId} belum mulai ditutup: belum ada bagian yang bisa dijalankan ulang.",
+    en: "Wave {waveId} has not started closing: there is no partition to re-drive.",
+  },
+  "partition-not-found": {
+    id: "Penutupan gelombang ini tidak punya bagian {partition}: bagiannya bernomor 0 sampai {last}.",
+    en: "This wave's close has no partition {partition}: its partitions are numbered 0 to {last}.",
+  },
+  "partition-done": {
+    id: "Bagian {partition} sudah selesai pada {finishedAt} (UTC): tidak perlu dijalankan ulang.",
+    en: "Partition {partition} finished at {finishedAt} (UTC): it needs no re-drive.",
+  },
+  "partition-not-stalled": {
+    id: "Bagian {partition} tidak macet, jadi tidak dijalankan ulang: statusnya “{state}” sejak {since} (UTC), dan baru dianggap macet setelah {stallsAt} (UTC).",
+    en: "Partition {partition} is not stalled, so it was not re-driven: it is “{state}” since {since} (UTC), and counts as stalled only after {stallsAt} (UTC).",
+  },
 };

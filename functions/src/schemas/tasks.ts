@@ -2,6 +2,7 @@ import { z } from "zod";
 import { exclusionListType } from "./exclusion.js";
 import { waveId } from "./ids.js";
 import { priorityListId } from "./priority.js";
+import { closePartitionTask, closeStepTask, closeWinnersTask } from "./waveClose.js";
 
 /**
  * The payload of every task function, by its deployed name: what producers enqueue (the `Tasks`
@@ -52,6 +53,10 @@ export const TASK_PAYLOADS = {
   payKirimDana: sendPayoutPayload,
   applyPaymentEvent: applyPaymentEventPayload,
   invitePriorityList: invitePriorityListPayload,
+  closeWavePartition: closePartitionTask,
+  closeWaveAssemble: closeStepTask,
+  closeWaveDraw: closeStepTask,
+  closeWaveWinners: closeWinnersTask,
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

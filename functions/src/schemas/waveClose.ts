@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { drawManifest } from "./draw.js";
 
 /**
  * The close of a wave as it runs (docs/draw.md §10): one document per wave,
@@ -29,6 +30,11 @@ export const waveCloseDoc = z
     winners: z.number().int().nonnegative(),
     startedAt: z.date(),
     updatedAt: z.date(),
+    /** Excluded at the re-check, by reason, over finished partitions (the manifest's `excludedByReason`). */
+    excludedByReason: z.record(z.string(), z.number().int().nonnegative()).optional(),
+    /** Winners pages to apply (one task each), once the draw ran; and those applied so far. */
+    winnersPages: z.number().int().nonnegative().optional(),
+    appliedPages: z.array(z.number().int().nonnegative()).optional(),
   })
   .strict();
 export type WaveCloseDoc = z.infer<typeof waveCloseDoc>;
@@ -51,6 +57,9 @@ export const closePartitionDoc = z
     processed: z.number().int().nonnegative(),
     eligible: z.number().int().nonnegative(),
     excluded: z.number().int().nonnegative(),
+    /** The finished attempt's exclusions by reason, and the chunk documents of pool lines it wrote. */
+    excludedByReason: z.record(z.string(), z.number().int().nonnegative()).optional(),
+    chunks: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type ClosePartitionDoc = z.infer<typeof closePartitionDoc>;
@@ -69,3 +78,20 @@ export const closePartitionTask = z
   .object({ waveId: z.string().min(1), partition: z.number().int().nonnegative(), attempt: z.number().int().positive() })
   .strict();
 export type ClosePartitionTask = z.infer<typeof closePartitionTask>;
+
+/**
+ * `waveCloses/{waveId}/chunks/{NN-seq}`: up to CHUNK_LINES eligible pool lines of partition NN, in
+ * pid order, as committed (domain/draw/merkle.ts entryLine; about 95 bytes each, so 4,096 lines
+ * ≈ 390 KB). Written by the partition's task, read once by the assembly. Nobody else reads them.
+ */
+export const closeChunkDoc = z.object({ partition: z.number().int().nonnegative(), seq: z.number().int().nonnegative(), lines: z.array(z.string()) }).strict();
+export type CloseChunkDoc = z.infer<typeof closeChunkDoc>;
+
+/** `waveCloses/{waveId}/draft/manifest`: the manifest drawn, kept until every winner is a participant, then published. */
+export const closeDraftDoc = z.object({ manifest: drawManifest, drawnAt: z.date(), pageSize: z.number().int().positive() }).strict();
+export type CloseDraftDoc = z.infer<typeof closeDraftDoc>;
+
+/** The close's other tasks: assembling the pool (`closeWaveAssemble`) and drawing it (`closeWaveDraw`), one per wave. */
+export const closeStepTask = z.object({ waveId: z.string().min(1) }).strict();
+/** `closeWaveWinners`: makes the winners of page `page` (of the draft's pages) participants. */
+export const closeWinnersTask = z.object({ waveId: z.string().min(1), page: z.number().int().nonnegative() }).strict();

@@ -1,7 +1,6 @@
 import { dueWaveState, type WaveState } from "../domain/wave.js";
 import { closeWave, type CloseStep, type CloseWavePorts } from "./closeWave.js";
 import type { Ports } from "./ports.js";
-import { drawResultsTaskKey } from "./notifyDrawResults.js";
 
 export interface WaveMove {
   waveId: string;
@@ -17,14 +16,15 @@ export type AdvancePorts = Pick<Ports, "waves" | "leases" | "tasks"> & CloseWave
 
 /**
  * A wave's draw step is held for longer than the schedule's own timeout (540 s), so a lease
- * still held belongs to a run that is still working; a run that died loses it after this.
+ * still held belongs to a run that is still working; a run that died loses it after this. The
+ * step only reads state and enqueues tasks (usecases/closeWave.ts): it takes seconds.
  */
 export const DRAW_STEP_LEASE_SECONDS = 600;
 
 /**
  * One tick of the clock. Opens and closes waves whose time has come (`scheduledFor` is the
  * tick's own time, not the machine's, so a late or repeated run decides the same way), then
- * moves each closed wave one step through its draw. Each wave's step runs under a lease taken
+ * moves each closed wave's close along (starts it, or re-enqueues the tasks its stage waits for). Each wave's step runs under a lease taken
  * in a transaction: runs that overlap (a slow run, a retry, two ticks) never freeze or draw one
  * wave at the same time. A wave whose step fails is reported and the others still advance.
  */
@@ -46,12 +46,9 @@ async function drawStep(ports: AdvancePorts, waveId: string, run: string): Promi
   const now = ports.clock.now();
   if (!(await ports.leases.take(lease, run, now, new Date(now.getTime() + DRAW_STEP_LEASE_SECONDS * 1000)))) return { waveId, step: "held-by-another-run" };
   try {
-    const step = await closeWave(ports, waveId);
-    // Everyone in the pool is told the result by tasks, a page each (usecases/notifyDrawResults.ts):
-    // the draw step only enqueues the first, under a key, so a repeated run adds none.
-    if (step === "drawn")
-      await ports.tasks.enqueue("notifyDrawResults", { waveId, page: 0 }, { key: drawResultsTaskKey(waveId, 0), dispatchDeadlineSeconds: 1800 });
-    return { waveId, step };
+    // The close's work runs in tasks; the step starts it and re-enqueues what it waits for. The
+    // publication enqueues the result notifications (usecases/close/applyWinnersPage.ts).
+    return { waveId, step: await closeWave(ports, waveId) };
   } catch (error) {
     return { waveId, step: "failed", error };
   } finally {

@@ -1,99 +1,106 @@
-import { participantTerms } from "../domain/training/deadline.js";
-import { publicationTime } from "../domain/beacon.js";
-import { buildPublication, commitPool, type Candidate } from "../domain/draw/index.js";
-import type { ReasonCode } from "../domain/eligibility.js";
-import type { EligibilityDoc } from "../schemas/applicant.js";
-import type { WaveDoc } from "../schemas/documents.js";
-import { recheckEligibility } from "./eligibilityCheck.js";
+import { PARTITIONS, partitionRange } from "../domain/draw/partitions.js";
+import type { ClosePartitionDoc } from "../schemas/waveClose.js";
+import { publishWhenApplied } from "./close/applyWinnersPage.js";
+import { enqueueWinners } from "./close/drawPool.js";
+import { partitionTaskKey, stepTaskKey } from "./close/plan.js";
 import type { Ports } from "./ports.js";
 
-/** Pool pages of 4,096 entries (~500 KB) stay well under Firestore's 1 MiB document limit. */
-export const POOL_PAGE_SIZE = 4096;
+export { POOL_PAGE_SIZE } from "./close/plan.js";
 
-/** What closing a wave needs: its draw store, the lists and rules to re-check everyone, the beacon. */
-export type CloseWavePorts = Pick<Ports, "draws" | "lists" | "programYears" | "beacon" | "beaconClock" | "clock" | "vault">;
+/** What the schedule needs to move a wave's close along: it only reads state and enqueues tasks. */
+export type CloseWavePorts = Pick<Ports, "draws" | "closes" | "published" | "beacon" | "clock" | "tasks">;
 
-export type CloseStep = "frozen" | "drawn" | "waiting-for-beacon" | "nothing-to-do";
+export type CloseStep = "close-started" | "partitioning" | "assembling" | "waiting-for-beacon" | "drawing" | "applying" | "drawn" | "nothing-to-do";
 
 /**
- * Moves a closed wave through its draw, one step per call; every step can be re-run after a
- * crash and gives the same result. closed → frozen: everyone in the pool is checked again
- * (exclusion lists, family card, rules), the eligible are committed under pseudonymous IDs.
- * frozen → drawn: once the beacon round is out, the seed is revealed, winners become
- * participants and the manifest is published.
+ * Moves a closed wave's close along, from the schedule (docs/draw.md §10). The work itself runs
+ * in tasks (usecases/close/): one per partition of the pid space re-checks its applicants and
+ * writes its pool lines; the last one done enqueues the assembly, which writes the pool pages and
+ * commits the root (the wave is `frozen`); once the beacon round is out the draw runs, then one
+ * task per winners page makes them participants and the last publishes (the wave is `drawn`).
+ *
+ * Each tick starts the close once (the close and its partitions in one transaction, then a task
+ * per partition), and afterwards is the backstop: it enqueues again what the current stage waits
+ * for, under the same keys, so a task that is still queued is not doubled and a lost one is
+ * replaced. It holds nothing in memory and reads the close, its partitions while partitioning,
+ * and the beacon while waiting for it.
  */
 export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<CloseStep> {
   const wave = await ports.draws.wave(waveId);
   if (wave === null || wave.draw === undefined) return "nothing-to-do";
-  if (wave.state === "closed") return freeze(ports, waveId, wave);
-  if (wave.state === "frozen") return draw(ports, waveId, wave);
+  const close = await ports.closes.get(waveId);
+  const now = ports.clock.now();
+  if (wave.state === "closed") {
+    if (close === null || close.stage === "partitioning") {
+      if (close === null)
+        await ports.closes.start(
+          waveId,
+          newClose(waveId, now),
+          Array.from({ length: PARTITIONS }, (_, i) => pendingPartition(i, now)),
+        );
+      for (const partition of await ports.closes.partitions(waveId))
+        if (partition.state !== "done") {
+          const attempt = Math.max(1, partition.attempt);
+          await ports.tasks.enqueue(
+            "closeWavePartition",
+            { waveId, partition: partition.index, attempt },
+            { key: partitionTaskKey(waveId, partition.index, attempt), dispatchDeadlineSeconds: 1800 },
+          );
+        }
+      return close === null ? "close-started" : "partitioning";
+    }
+    if (close.stage === "assembling") {
+      await ports.tasks.enqueue("closeWaveAssemble", { waveId }, { key: stepTaskKey(waveId, "assemble", now), dispatchDeadlineSeconds: 1800 });
+      return "assembling";
+    }
+    return "nothing-to-do";
+  }
+  if (wave.state !== "frozen" || close === null) return "nothing-to-do";
+  // Committed, but the assembly stopped before it said so: the commitment is what counts.
+  if (close.stage === "assembling") await ports.closes.moveStage(waveId, ["assembling"], "waiting-for-beacon", {}, now);
+  if (close.stage === "assembling" || close.stage === "waiting-for-beacon") {
+    if ((await ports.beacon.value(wave.draw.beacon)) === null) return "waiting-for-beacon";
+  }
+  if (close.stage === "assembling" || close.stage === "waiting-for-beacon" || close.stage === "drawing") {
+    await ports.tasks.enqueue("closeWaveDraw", { waveId }, { key: stepTaskKey(waveId, "draw", now), dispatchDeadlineSeconds: 1800 });
+    return "drawing";
+  }
+  if (close.stage === "applying") {
+    if (await publishWhenApplied(ports, waveId)) return "drawn";
+    await enqueueWinners(ports, waveId, close.winnersPages ?? 0, close.appliedPages ?? []);
+    return "applying";
+  }
   return "nothing-to-do";
 }
 
-async function freeze(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Promise<CloseStep> {
-  const now = ports.clock.now();
-  const rules = await ports.programYears.get(wave.programYear);
-  if (rules === null) throw new Error(`program year ${wave.programYear} is not configured`);
-  const excludedByReason: Partial<Record<ReasonCode, number>> = {};
-  const entries: Candidate[] = [];
-  for await (const members of ports.draws.poolMembers()) {
-    const families = await ports.draws.families([...new Set(members.map((m) => m.applicant.kkKey))]);
-    const excluded: Array<{ uid: string; eligibility: EligibilityDoc }> = [];
-    await Promise.all(
-      members.map(async ({ uid, applicant }) => {
-        const family = families.get(applicant.kkKey) ?? { registrants: 0, recipients: 0 };
-        const eligibility = (await recheckEligibility(ports, applicant, rules, now))(family);
-        if (!eligibility.eligible || applicant.pid === undefined || applicant.familyPid === undefined) {
-          for (const reason of eligibility.reasons) excludedByReason[reason] = (excludedByReason[reason] ?? 0) + 1;
-          excluded.push({ uid, eligibility });
-          return;
-        }
-        entries.push({ pid: applicant.pid, stratum: applicant.provinceCode, family: applicant.familyPid, familyRecipientsBefore: family.recipients });
-      }),
-    );
-    if (excluded.length > 0) await ports.draws.recordExcluded(waveId, excluded, now);
-  }
-  const committed = commitPool(entries, POOL_PAGE_SIZE);
-  if (!committed.ok) throw new Error(`freezing ${waveId}: ${committed.reason}`);
-  const { root, size, pageRoots } = committed.value;
-  await ports.draws.freeze(waveId, committed.value.entries, {
-    poolRoot: root,
-    poolSize: size,
-    pageSize: POOL_PAGE_SIZE,
-    pageRoots,
-    excludedByReason,
-    frozenAt: now,
-  });
-  return "frozen";
-}
+const newClose = (waveId: string, now: Date) => ({
+  waveId,
+  stage: "partitioning" as const,
+  partitions: PARTITIONS,
+  partitionsDone: 0,
+  processed: 0,
+  eligible: 0,
+  excluded: 0,
+  winnersApplied: 0,
+  winners: 0,
+  startedAt: now,
+  updatedAt: now,
+});
 
-async function draw(ports: CloseWavePorts, waveId: string, wave: WaveDoc): Promise<CloseStep> {
-  const plan = wave.draw!;
-  const value = await ports.beacon.value(plan.beacon);
-  if (value === null) return "waiting-for-beacon";
-  const [seed, pool, rules] = await Promise.all([ports.draws.seed(waveId), ports.draws.frozen(waveId), ports.programYears.get(wave.programYear)]);
-  if (seed === null || pool === null || rules === null) throw new Error(`drawing ${waveId}: seed, frozen pool or program year missing`);
-
-  const publication = await buildPublication({
-    waveId,
-    pool: pool.entries,
-    rules: { quota: wave.quota, familyLimit: plan.familyLimit, strata: plan.strata },
-    seed,
-    seedCommitment: plan.seedCommitment,
-    beacon: { ...plan.beacon, value },
-    // The beacon round's time, not the clock's: a re-run after a crash publishes the same bytes.
-    createdAt: publicationTime(plan.beacon.round, ports.beaconClock).toISOString(),
-    excludedByReason: pool.frozen.excludedByReason,
-    provinceOf: (entry) => entry.stratum ?? "00",
-    pageSize: pool.frozen.pageSize,
-  });
-  if (!publication.ok) throw new Error(`drawing ${waveId}: ${publication.reason}`);
-  // The pages read back must be the pool that was committed before the randomness existed.
-  if (publication.value.manifest.poolRoot !== pool.frozen.poolRoot) throw new Error(`drawing ${waveId}: the stored pool does not match its commitment`);
-
-  const winners = publication.value.manifest.winners.pids ?? publication.value.winnersPages.flatMap((p) => p.page.pids);
-  const now = ports.clock.now();
-  await ports.draws.applyWinners(waveId, winners, participantTerms(rules, now), now);
-  await ports.draws.publish(waveId, publication.value);
-  return "drawn";
+function pendingPartition(index: number, now: Date): ClosePartitionDoc {
+  const { from, to } = partitionRange(index);
+  return {
+    index,
+    from,
+    to,
+    state: "pending",
+    attempt: 0,
+    leaseUntil: null,
+    enqueuedAt: now,
+    startedAt: null,
+    finishedAt: null,
+    processed: 0,
+    eligible: 0,
+    excluded: 0,
+  };
 }

@@ -1,4 +1,4 @@
-import { evaluateEligibility, MINIMUM_AGE } from "../domain/eligibility.js";
+import { evaluateEligibility, MINIMUM_AGE, type ExclusionListType } from "../domain/eligibility.js";
 import { isIdentityVerified } from "../domain/verification.js";
 import type { ProgramYearDoc } from "../schemas/documents.js";
 import type { ApplicantDoc, EligibilityDoc, FamilyDoc } from "../schemas/applicant.js";
@@ -23,6 +23,20 @@ export async function checkEligibility(
   now: Date,
 ): Promise<(family: FamilyDoc) => EligibilityDoc> {
   const { hits, versions } = await lists.check(facts.nikKey);
+  return eligibilityWith(facts, hits, versions, rules, now);
+}
+
+/**
+ * The decision on facts and list hits already read (`checkEligibility` reads them for one NIK;
+ * the close reads them in batches, or carries them from a check against the same list versions).
+ */
+export function eligibilityWith(
+  facts: DeclaredFacts,
+  hits: readonly ExclusionListType[],
+  versions: Record<string, number>,
+  rules: ProgramYearDoc,
+  now: Date,
+): (family: FamilyDoc) => EligibilityDoc {
   return (family) => {
     const decision = evaluateEligibility(
       {
@@ -39,7 +53,7 @@ export async function checkEligibility(
       { minimumAge: MINIMUM_AGE, maximumAge: rules.maximumAge, socialAidExcludes: rules.socialAidExcludes, familyLimit: rules.familyLimit },
       now,
     );
-    return { ...decision, checkedAt: now, listVersions: versions };
+    return { ...decision, checkedAt: now, listVersions: { ...versions } };
   };
 }
 

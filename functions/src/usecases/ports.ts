@@ -32,9 +32,11 @@ import type { ProgramYearDoc, RoleGrantDoc, WaveDoc, WaveDrawPlan, WaveEventDoc 
 import type { ExclusionImportRecord } from "../schemas/exclusion.js";
 import type { PriorityImportDoc, PriorityListDoc } from "../schemas/priority.js";
 import type { TaskName, TaskPayload } from "../schemas/tasks.js";
+import type { CloseRedriveDoc } from "../schemas/closeRedrive.js";
 import type { InboxDoc, Notification, SmsDoc } from "../schemas/notifications.js";
 import type { VerificationDecisionDoc } from "../schemas/verification.js";
 import type { FrozenPoolDoc } from "../schemas/waves.js";
+import type { ClosePartitionDoc, CloseStage, WaveCloseDoc } from "../schemas/waveClose.js";
 import type { LearningMethod, PartnerKind } from "../domain/training/catalogue.js";
 import type {
   ScheduleDoc as CatalogueScheduleDoc,
@@ -77,6 +79,7 @@ export interface Ports {
   verifications: Verifications;
   pool: PoolMembership;
   draws: DrawStore;
+  closes: WaveCloses;
   latestDraw: LatestDraws;
   published: PublishedDraws;
   beacon: Beacon;
@@ -111,6 +114,7 @@ export interface Ports {
   subjectRecords: SubjectRecords;
   desk: Desk;
   dashboards: Dashboards;
+  closeRedrives: CloseRedrives;
 }
 
 export interface Accounts {
@@ -187,6 +191,10 @@ export interface Clock {
 export interface ExclusionLists {
   /** The lists the NIK is on in their current version, and the versions that were current. */
   check(nikKey: string): Promise<{ hits: ExclusionListType[]; versions: Record<string, number> }>;
+  /** The current version of each list (one query of at most 7 documents, cached like check's). */
+  versions(): Promise<Partial<Record<ExclusionListType, number>>>;
+  /** For each NIK key, the lists it is on in `versions` (one batched read per 300 keys, 1 read each). */
+  hitsOf(nikKeys: readonly string[], versions: Partial<Record<ExclusionListType, number>>): Promise<Map<string, ExclusionListType[]>>;
 }
 
 /** Keyed hashing of identifiers with the program's secret key (domain/privacy.ts). */
@@ -318,7 +326,7 @@ export interface DrawStore {
   /** Everyone in the pool, page by page in document-ID order (partitionable by ID range). */
   poolMembers(): AsyncIterable<PoolMember[]>;
   families(kkKeys: string[]): Promise<Map<string, FamilyDoc>>;
-  /** Stores the re-check of those found not eligible at the close, with a timeline event each. */
+  /** Stores the re-check of those found not eligible at the close, with a timeline event each; a family at its limit also takes the person out of the pool (`inPool` false). */
   recordExcluded(waveId: string, excluded: Array<{ uid: string; eligibility: EligibilityDoc }>, at: Date): Promise<void>;
   /** Writes the pool pages, then the commitment and the wave's `frozen` state in one transaction. */
   freeze(waveId: string, entries: Candidate[], frozen: FrozenPoolDoc): Promise<void>;
@@ -328,9 +336,78 @@ export interface DrawStore {
    * Makes the winners participants with their terms (training balance, first-purchase deadline
    * and its first reminder); those already selected in this wave are left as they are.
    */
-  applyWinners(waveId: string, pids: string[], terms: ParticipantTerms, at: Date): Promise<number>;
+  applyWinners(waveId: string, pids: string[], terms: ParticipantTerms, at: Date, familyLimit?: number): Promise<number>;
+  /** Writes pool page `page.page` as published (the close's assembly; rewriting it writes the same bytes). */
+  writePoolPage(waveId: string, page: PoolPage): Promise<void>;
+  /** Writes winners page `page.page` (the close's draw). */
+  writeWinnersPage(waveId: string, page: WinnersPage): Promise<void>;
+  /** The commitment and the wave's `frozen` state in one transaction, if the wave is still `closed`; true when it moved. */
+  commit(waveId: string, frozen: FrozenPoolDoc): Promise<boolean>;
+  /** The frozen pool's commitment without its pages, or null before the freeze. */
+  commitment(waveId: string): Promise<FrozenPoolDoc | null>;
   /** Writes the manifest and its pages, and moves the wave to `drawn`, the last in one transaction. */
   publish(waveId: string, publication: Publication): Promise<void>;
+}
+
+/** What a partition's attempt found when it came to take its partition. */
+export type PartitionTake = "taken" | "done" | "superseded" | "held" | "missing";
+
+/** A finished partition's counts (schemas/waveClose.ts). */
+export interface PartitionTally {
+  processed: number;
+  eligible: number;
+  excluded: number;
+  excludedByReason: Record<string, number>;
+  /** Chunk documents written, `00-000000` onwards. */
+  chunks: number;
+}
+
+/**
+ * A wave's close as it runs (docs/draw.md §10; schemas/waveClose.ts): `waveCloses/{waveId}`, its
+ * partitions, their chunks of pool lines, and the manifest drawn but not yet published. Every
+ * state change is one transaction that checks the state it starts from, so a duplicate or late
+ * delivery of a task changes nothing.
+ */
+export interface WaveCloses {
+  get(waveId: string): Promise<WaveCloseDoc | null>;
+  /** Every partition, in index order. */
+  partitions(waveId: string): Promise<ClosePartitionDoc[]>;
+  /** Creates the close and its partitions unless the close exists; true when this call created it. */
+  start(waveId: string, close: WaveCloseDoc, partitions: ClosePartitionDoc[]): Promise<boolean>;
+  /**
+   * Takes partition `index` for `attempt` until `leaseUntil`: `done` when it is finished, `superseded`
+   * when a later attempt owns it, `held` while another delivery of this attempt holds its lease.
+   */
+  takePartition(waveId: string, index: number, attempt: number, now: Date, leaseUntil: Date): Promise<PartitionTake>;
+  /** The applicants in the pool with a pid in `[from, to)` after `afterPid`, in pid order, at most `limit` (1 read each). */
+  members(range: { from: string; to: string | null }, afterPid: string | null, limit: number): Promise<PoolMember[]>;
+  /** Writes chunk `seq` of partition `index`: pool lines in pid order (a re-run writes the same ID). */
+  writeChunk(waveId: string, index: number, seq: number, lines: string[]): Promise<void>;
+  /** The lines of chunk `seq` of partition `index` (empty when absent). */
+  chunk(waveId: string, index: number, seq: number): Promise<string[]>;
+  /** Records a running attempt's progress and extends its lease; false when the attempt no longer owns the partition. */
+  progress(waveId: string, index: number, attempt: number, processed: number, leaseUntil: Date): Promise<boolean>;
+  /**
+   * Marks the partition done with its tally and adds it to the close's counts, if `attempt` still
+   * owns it; moves the close to `assembling` with the last one. Null when it did not own it.
+   */
+  finishPartition(waveId: string, index: number, attempt: number, tally: PartitionTally, at: Date): Promise<{ allDone: boolean } | null>;
+  /** Moves the close from one of `from` to `to` (with `fields`); false when it was in none of them. */
+  moveStage(waveId: string, from: readonly CloseStage[], to: CloseStage, fields: Partial<WaveCloseDoc>, at: Date): Promise<boolean>;
+  /** The manifest drawn and stored for the winners' tasks, before it is published. */
+  saveDraft(waveId: string, draft: CloseDraft): Promise<void>;
+  draft(waveId: string): Promise<CloseDraft | null>;
+  /** Counts page `page`'s winners as applied, once; `allApplied` when every page is. Null when the close is not applying. */
+  pageApplied(waveId: string, page: number, applied: number, at: Date): Promise<{ allApplied: boolean } | null>;
+}
+
+/** The draw's outcome kept between the draw task and the publication. */
+export interface CloseDraft {
+  manifest: DrawManifest;
+  /** When the draw ran: every winners page gives its winners the terms of this moment. */
+  drawnAt: Date;
+  /** Winners per applying task (the last may hold fewer). */
+  pageSize: number;
 }
 
 /** The latest published draw: what a person needs to find their own place in it. */
@@ -522,6 +599,30 @@ export interface Tasks {
   /** True when this call added the task, false when the key's task was there already. */
   enqueue<N extends TaskName>(name: N, payload: TaskPayload<N>, options: TaskOptions): Promise<boolean>;
 }
+
+/**
+ * Re-driving one partition of a wave's close (usecases/redriveClosePartition.ts). One transaction
+ * reads `waveCloses/{waveId}`, its `partitions/{NN}` and the request's `redrives/{requestId}`, and
+ * writes what `decide` returns: the partition's new state and the request's record, or nothing.
+ */
+export interface CloseRedrives {
+  redrive<R>(at: RedriveAt, decide: (facts: RedriveFacts) => RedriveWrite<R>): Promise<R>;
+}
+
+export interface RedriveAt {
+  waveId: string;
+  partition: number;
+  requestId: string;
+}
+
+export interface RedriveFacts {
+  close: WaveCloseDoc | null;
+  partition: ClosePartitionDoc | null;
+  /** This request's record, when an earlier call of it re-drove already. */
+  earlier: CloseRedriveDoc | null;
+}
+
+export type RedriveWrite<R> = { result: R } | { result: R; partition: ClosePartitionDoc; record: CloseRedriveDoc };
 
 export interface TaskOptions {
   /** The idempotency key of the work, e.g. `police-v7` for that import's expiry. */

@@ -77,4 +77,5 @@ export const enAuditLog: Record<keyof typeof idAuditLog, string> = {
   "auditLog.act.rotate-vault-key": "Vault key rotated",
   "auditLog.act.set-region-target": "Region target set",
   "auditLog.act.import-priority-list": "Priority list imported",
+  "auditLog.act.redrive-close-partition": "Wave close partition re-driven",
 };

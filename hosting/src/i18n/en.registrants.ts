@@ -70,6 +70,7 @@ export const enRegistrants: Record<keyof typeof idRegistrants, string> = {
   "registrants.timeline.identity-rejected": "Identity check rejected",
   "registrants.timeline.joined-pool": "Joined a wave and entered the draw pool",
   "registrants.timeline.excluded-at-draw": "Left out of the draw (not eligible when the wave closed)",
+  "registrants.timeline.left-pool-family-limit": "Left the draw pool (family card at its limit of recipients)",
   "registrants.timeline.selected": "Selected in the draw",
   "registrants.timeline.training-bought": "Bought a training",
   "registrants.timeline.training-cancelled": "Training purchase cancelled",

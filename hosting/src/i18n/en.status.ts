@@ -32,6 +32,7 @@ export const enStatus: Record<keyof typeof idStatus, string> = {
   "timeline.eligibility-changed": "The eligibility result changed",
   "timeline.joined-pool": "You joined a wave and entered the draw pool",
   "timeline.excluded-at-draw": "Left out of the draw: you did not meet the requirements when the wave closed",
+  "timeline.left-pool-family-limit": "Left the draw pool: your family card reached its limit of recipients when a family member was selected",
   "timeline.selected": "Drawn: you are a participant of the program",
   "timeline.training-bought": "Training bought with your training balance",
   "timeline.training-cancelled": "Training purchase cancelled: its price returned to your balance",

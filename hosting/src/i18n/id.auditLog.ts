@@ -75,4 +75,5 @@ export const idAuditLog = {
   "auditLog.act.rotate-vault-key": "Rotasi kunci brankas data",
   "auditLog.act.set-region-target": "Penetapan target wilayah",
   "auditLog.act.import-priority-list": "Impor daftar prioritas",
+  "auditLog.act.redrive-close-partition": "Bagian penutupan gelombang dijalankan ulang",
 };

@@ -68,6 +68,7 @@ export const idRegistrants = {
   "registrants.timeline.identity-rejected": "Pencocokan identitas ditolak",
   "registrants.timeline.joined-pool": "Ikut gelombang dan masuk daftar undian",
   "registrants.timeline.excluded-at-draw": "Tidak diikutkan undian (tidak memenuhi syarat saat gelombang ditutup)",
+  "registrants.timeline.left-pool-family-limit": "Keluar dari undian (kartu keluarga mencapai batas penerima)",
   "registrants.timeline.selected": "Terpilih dalam undian",
   "registrants.timeline.training-bought": "Membeli pelatihan",
   "registrants.timeline.training-cancelled": "Pembelian pelatihan dibatalkan",

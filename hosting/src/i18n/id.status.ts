@@ -30,6 +30,7 @@ export const idStatus = {
   "timeline.eligibility-changed": "Hasil pemeriksaan syarat berubah",
   "timeline.joined-pool": "Anda ikut gelombang dan masuk daftar undian",
   "timeline.excluded-at-draw": "Tidak diikutkan undian karena belum memenuhi syarat saat gelombang ditutup",
+  "timeline.left-pool-family-limit": "Keluar dari undian: kartu keluarga Anda sudah mencapai batas penerima saat anggota keluarga terpilih",
   "timeline.selected": "Terpilih dalam undian: Anda peserta program",
   "timeline.training-bought": "Membeli pelatihan dengan saldo pelatihan",
   "timeline.training-cancelled": "Pembelian pelatihan dibatalkan: harganya kembali ke saldo Anda",

@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { advanceWaves } from "../../../functions/src/usecases/advanceWaves.js";
 import { closeWave } from "../../../functions/src/usecases/closeWave.js";
 import { getMyStatus } from "../../../functions/src/usecases/getMyStatus.js";
+import { deliver, runCloseTasks } from "./closeTasks.js";
 import { AFTER_CLOSE, CLOSES, OPENS, scenario, SEED, tick } from "./drawScenario.js";
-import { createdWave, rulesOf, setup, writesOf } from "./fixtures.js";
+import { createdWave, setup, writesOf } from "./fixtures.js";
 
 /**
  * advanceWaves and closeWave through the memory adapters: the clock opens and closes waves, then
- * each closed wave is frozen, waits for its beacon round and is drawn, one step per run, under a
- * lease; every step re-run (after a crash, or by an overlapping run) ends as a clean run does.
+ * starts each closed wave's close; its tasks (run by tests/unit/usecases/closeTasks.ts) freeze the
+ * pool, and after the beacon round draw it and publish. Every step re-run (after a crash, a
+ * duplicate delivery, or by an overlapping run) ends as a clean run does.
  */
 
 const stepsOf = (result: Awaited<ReturnType<typeof advanceWaves>>) => result.steps.map((s) => s.step);
@@ -40,10 +42,15 @@ describe("advanceWaves: the clock", () => {
 });
 
 describe("advanceWaves and closeWave: the draw", () => {
-  it("when a wave closes, then the same run freezes its pool of the still eligible, and the next runs wait for the beacon", async () => {
+  it("when a wave closes, then the tick starts its close, the partitions' tasks freeze its pool of the still eligible, and the next ticks wait for the beacon", async () => {
     const { memory, waveId } = await scenario();
     const { result } = await tick(memory, AFTER_CLOSE);
-    expect(result).toEqual({ moves: [{ waveId, from: "open", to: "closed" }], steps: [{ waveId, step: "frozen" }] });
+    expect(result).toEqual({ moves: [{ waveId, from: "open", to: "closed" }], steps: [{ waveId, step: "close-started" }] });
+    const partitions = memory.tasks.enqueued.filter((t) => t.name === "closeWavePartition");
+    expect(partitions.map((t) => t.payload)).toEqual(Array.from({ length: 64 }, (_, partition) => ({ waveId, partition, attempt: 1 })));
+    expect(memory.state.waves.get(waveId)?.state).toBe("closed");
+
+    await runCloseTasks(memory);
     expect(memory.state.waves.get(waveId)?.state).toBe("frozen");
     expect(memory.state.waveDraws.get(waveId)).toMatchObject({
       poolSize: 4,
@@ -57,8 +64,9 @@ describe("advanceWaves and closeWave: the draw", () => {
         ?.entries.map((e) => e.pid)
         .sort(),
     ).toEqual(["u1", "u2", "u3", "u4"].map((u) => memory.pseudonyms.pid(u)).sort());
-    expect(memory.state.applicants.get("u5")?.eligibility).toMatchObject({ eligible: false, reasons: ["on-exclusion-list"] });
+    expect(memory.state.applicants.get("u5")?.eligibility).toMatchObject({ eligible: false, reasons: ["on-exclusion-list"], checkedAt: CLOSES });
     expect(memory.state.timeline.get(`u5/excluded-${waveId}`)).toMatchObject({ kind: "excluded-at-draw", waveId });
+    expect(memory.state.waveCloses.get(waveId)).toMatchObject({ stage: "waiting-for-beacon", partitionsDone: 64, processed: 5, eligible: 4, excluded: 1 });
     expect(memory.state.leases.size).toBe(0);
 
     const frozen = memory.state.waveDraws.get(waveId);
@@ -70,21 +78,25 @@ describe("advanceWaves and closeWave: the draw", () => {
     expect(memory.state.waveDraws.get(waveId)).toEqual(frozen);
   });
 
-  it("when the beacon round is out, then the winners become participants, their families count them and the manifest is published; later runs do nothing", async () => {
+  it("when the beacon round is out, then the draw's tasks make the winners participants, their families count them and the manifest is published; later runs do nothing", async () => {
     const { memory, waveId, beaconOut } = await scenario();
     await tick(memory, AFTER_CLOSE);
+    await runCloseTasks(memory);
     const { result } = await tick(memory, beaconOut());
-    expect(result).toEqual({ moves: [], steps: [{ waveId, step: "drawn" }] });
+    expect(result).toEqual({ moves: [], steps: [{ waveId, step: "drawing" }] });
+    await runCloseTasks(memory);
     expect(memory.state.waves.get(waveId)?.state).toBe("drawn");
+    expect(memory.tasks.enqueued.filter((t) => t.name === "notifyDrawResults").map((t) => t.payload)).toEqual([{ waveId, page: 0 }]);
     const manifest = await memory.published.manifest(waveId);
     expect(manifest).toMatchObject({ waveId, poolSize: 4, quota: 2, seed: SEED, winners: { count: 2 } });
     const winners = [...memory.state.applicants].filter(([, a]) => a.selectedWave === waveId);
     expect(winners.map(([, a]) => a.pid).sort()).toEqual([...manifest!.winners.pids!].sort());
     for (const [uid, winner] of winners) {
-      expect(winner).toMatchObject({ status: "participant", inPool: false, trainingBalance: 3_500_000 });
+      expect(winner).toMatchObject({ status: "participant", inPool: false, trainingBalance: 3_500_000, familyRecipients: 1 });
       expect(memory.state.families.get(winner.kkKey)).toEqual({ registrants: 1, recipients: 1 });
       expect(memory.state.timeline.get(`${uid}/selected-${waveId}`)).toMatchObject({ kind: "selected", waveId });
     }
+    expect(memory.state.waveCloses.get(waveId)).toMatchObject({ stage: "done", winners: 2, winnersApplied: 2, winnersPages: 1, appliedPages: [0] });
     expect(await memory.published.page(waveId, "pool", 0)).toMatchObject({ waveId, page: 0 });
     expect(await tick(memory, new Date(AFTER_CLOSE.getTime() + 7 * 86_400_000))).toEqual({ result: { moves: [], steps: [] }, writes: [] });
   });
@@ -92,7 +104,9 @@ describe("advanceWaves and closeWave: the draw", () => {
   it("when a person looks after the draw, then they see whether they were selected and their place against the cut-off", async () => {
     const { memory, beaconOut, waveId } = await scenario();
     await tick(memory, AFTER_CLOSE);
+    await runCloseTasks(memory);
     await tick(memory, beaconOut());
+    await runCloseTasks(memory);
     const views = await Promise.all(
       ["u1", "u2", "u3", "u4"].map(async (uid) => {
         const status = await getMyStatus(memory, uid);
@@ -105,16 +119,22 @@ describe("advanceWaves and closeWave: the draw", () => {
     expect(excluded.ok && excluded.value.draw?.latest).toBeUndefined();
   });
 
-  it("when two runs tick at the same moment, then the pool is frozen once and drawn once", async () => {
+  it("when two runs tick at the same moment and every task is delivered twice, then the close starts once, the pool is frozen once and drawn once", async () => {
     const { memory, waveId, beaconOut } = await scenario();
     memory.clock.set(AFTER_CLOSE);
-    const freezing = await Promise.all(["a", "b"].map((run) => advanceWaves(memory, AFTER_CLOSE, run)));
-    expect(freezing.flatMap(stepsOf).filter((s) => s === "frozen")).toHaveLength(1);
+    const starting = await Promise.all(["a", "b"].map((run) => advanceWaves(memory, AFTER_CLOSE, run)));
+    expect(starting.flatMap(stepsOf).sort()).toEqual(["close-started", "held-by-another-run"]);
+    expect(memory.tasks.enqueued.filter((t) => t.name === "closeWavePartition")).toHaveLength(64);
+    await runCloseTasks(memory, { deliveries: 2 });
+    expect(memory.state.waves.get(waveId)?.state).toBe("frozen");
     memory.clock.set(beaconOut());
     const drawing = await Promise.all(["c", "d"].map((run) => advanceWaves(memory, memory.clock.now(), run)));
-    expect(drawing.flatMap(stepsOf).filter((s) => s === "drawn")).toHaveLength(1);
+    expect(drawing.flatMap(stepsOf).sort()).toEqual(["drawing", "held-by-another-run"]);
+    await runCloseTasks(memory, { deliveries: 2 });
+    expect(memory.state.waves.get(waveId)?.state).toBe("drawn");
     expect([...memory.state.applicants.values()].filter((a) => a.selectedWave === waveId)).toHaveLength(2);
     expect([...memory.state.families.values()].reduce((sum, f) => sum + f.recipients, 0)).toBe(2);
+    expect(memory.state.waveCloses.get(waveId)).toMatchObject({ partitionsDone: 64, processed: 5, winnersApplied: 2 });
   });
 
   it("when a run dies holding the lease, then the wave waits until the lease lapses, then goes on", async () => {
@@ -122,50 +142,63 @@ describe("advanceWaves and closeWave: the draw", () => {
     await memory.leases.take(`wave-draw-${waveId}`, "dead-run", AFTER_CLOSE, new Date(AFTER_CLOSE.getTime() + 600_000));
     expect(stepsOf((await tick(memory, AFTER_CLOSE)).result)).toEqual(["held-by-another-run"]);
     expect(memory.state.waves.get(waveId)?.state).toBe("closed");
-    expect(stepsOf((await tick(memory, new Date(AFTER_CLOSE.getTime() + 600_000))).result)).toEqual(["frozen"]);
+    expect(stepsOf((await tick(memory, new Date(AFTER_CLOSE.getTime() + 600_000))).result)).toEqual(["close-started"]);
   });
 
-  it("when a run crashes in the middle of a step, then the next run ends exactly as a clean run", async () => {
+  it("when a task crashes in the middle of its step, then the schedule's backstop and the task's retry end exactly as a clean run", async () => {
     const clean = await scenario();
     await tick(clean.memory, AFTER_CLOSE);
+    await runCloseTasks(clean.memory);
     await tick(clean.memory, clean.beaconOut());
+    await runCloseTasks(clean.memory);
 
     const { memory, waveId, beaconOut } = await scenario(setup({ membersPage: 2, seeds: [SEED] }));
-    const crashing = (step: "freeze" | "publish") => ({
-      ...memory,
-      draws: { ...memory.draws, [step]: async () => Promise.reject(new Error(`crash in ${step}`)) },
-    });
-    memory.clock.set(AFTER_CLOSE);
-    expect((await advanceWaves(crashing("freeze"), AFTER_CLOSE, "crashing")).steps).toMatchObject([
-      { waveId, step: "failed", error: { message: "crash in freeze" } },
-    ]);
+    await tick(memory, AFTER_CLOSE);
+    const crashing = { ...memory, draws: { ...memory.draws, commit: async () => Promise.reject(new Error("crash in commit")) } };
+    const [assemble] = (await runCloseTasks(memory)).filter(({ task }) => task.name === "closeWaveAssemble");
+    expect(assemble).toBeDefined();
+    await expect(deliver(crashing, assemble.task, "retry-1")).resolves.toMatchObject({ ok: true, value: { assembled: false } });
+    memory.state.waves.set(waveId, { ...memory.state.waves.get(waveId)!, state: "closed" });
+    memory.state.waveCloses.set(waveId, { ...memory.state.waveCloses.get(waveId)!, stage: "assembling" });
+    memory.state.waveDraws.delete(waveId);
+    await expect(deliver(crashing, assemble.task, "retry-2")).rejects.toThrow("crash in commit");
     expect(memory.state.waves.get(waveId)?.state).toBe("closed");
-    expect(stepsOf((await tick(memory, AFTER_CLOSE)).result)).toEqual(["frozen"]);
+    // The lease of the dead delivery lapses; the schedule's backstop enqueues the assembly again in a later window.
+    expect(stepsOf((await tick(memory, new Date(AFTER_CLOSE.getTime() + 1_900_000))).result)).toEqual(["assembling"]);
+    await runCloseTasks(memory);
     expect(memory.state.waveDraws.get(waveId)?.poolRoot).toBe(clean.memory.state.waveDraws.get(waveId)?.poolRoot);
 
-    memory.clock.set(beaconOut());
-    // The winners are made participants, then the run dies before publishing.
-    expect((await advanceWaves(crashing("publish"), memory.clock.now(), "crashing")).steps).toMatchObject([{ step: "failed" }]);
+    await tick(memory, beaconOut());
+    const failing = { ...memory, draws: { ...memory.draws, publish: async () => Promise.reject(new Error("crash in publish")) } };
+    const drawTask = memory.tasks.enqueued.filter((t) => t.name === "closeWaveDraw").at(-1)!;
+    await deliver(memory, drawTask, "draw-1");
+    const winnersTask = memory.tasks.enqueued.find((t) => t.name === "closeWaveWinners")!;
+    // The winners are made participants, then the delivery dies before publishing.
+    await expect(deliver(failing, winnersTask, "winners-1")).rejects.toThrow("crash in publish");
     expect([...memory.state.applicants.values()].filter((a) => a.status === "participant")).toHaveLength(2);
     expect(stepsOf((await tick(memory, memory.clock.now())).result)).toEqual(["drawn"]);
-    expect(await memory.published.manifest(waveId)).toEqual(await clean.memory.published.manifest(waveId));
+    const manifest = await memory.published.manifest(waveId);
+    const cleanManifest = await clean.memory.published.manifest(waveId);
+    expect({ ...manifest, createdAt: "" }).toEqual({ ...cleanManifest, createdAt: "" });
     expect([...memory.state.families.values()].reduce((sum, f) => sum + f.recipients, 0)).toBe(2);
   });
 
   it("when one wave's step fails, then it is reported and the other waves still advance", async () => {
     const memory = setup({ membersPage: 2 });
-    memory.programYears.set(rulesOf(2025));
     const fine = await createdWave(memory);
     // Two waves closing at once come only from before the one-pool rule (createWave refuses the second): stored as such.
     const broken = "2025-1";
     await memory.waves.create(broken, { ...memory.state.waves.read(fine)!, programYear: 2025 }, "ab".repeat(32));
-    memory.state.programYears.delete("2025");
-    const { result } = await tick(memory, AFTER_CLOSE);
-    // Waves are stepped in ID order: the failing one comes first.
-    expect(result.steps).toMatchObject([
-      { waveId: broken, step: "failed", error: { message: "program year 2025 is not configured" } },
-      { waveId: fine, step: "frozen" },
-    ]);
+    const failing = { ...memory, closes: { ...memory.closes, get: async (id: string) => (id === broken ? Promise.reject(new Error("store unavailable")) : memory.closes.get(id)) } };
+    memory.clock.set(AFTER_CLOSE);
+    const result = await advanceWaves(failing, AFTER_CLOSE, "run-1");
+    // Waves are stepped in ID order.
+    expect(result.steps).toEqual(
+      expect.arrayContaining([
+        { waveId: broken, step: "failed", error: expect.objectContaining({ message: "store unavailable" }) },
+        { waveId: fine, step: "close-started" },
+      ]),
+    );
     expect(memory.state.leases.size).toBe(0);
   });
 });
@@ -184,7 +217,9 @@ describe("closeWave", () => {
     await memory.draws.freeze(waveId, [], { poolRoot: "x", poolSize: 0, pageSize: 4096, pageRoots: [], excludedByReason: {}, frozenAt: OPENS });
     expect([memory.state.waves.get(waveId)?.state, memory.state.waveDraws.has(waveId)]).toEqual(["open", false]);
     await tick(memory, AFTER_CLOSE);
+    await runCloseTasks(memory);
     await tick(memory, beaconOut());
+    await runCloseTasks(memory);
     const published = await memory.published.manifest(waveId);
     await memory.draws.freeze(waveId, [], { poolRoot: "x", poolSize: 0, pageSize: 4096, pageRoots: [], excludedByReason: {}, frozenAt: OPENS });
     await memory.draws.publish(waveId, { manifest: { ...published!, createdAt: "2030-01-01T00:00:00Z" }, poolPages: [], winnersPages: [] });

@@ -3,6 +3,7 @@ import { publicationTime } from "../../../functions/src/domain/beacon.js";
 import { advanceWaves } from "../../../functions/src/usecases/advanceWaves.js";
 import { joinWave } from "../../../functions/src/usecases/joinWave.js";
 import { register } from "../../../functions/src/usecases/register.js";
+import { runCloseTasks } from "./closeTasks.js";
 import { BEACON, createdWave, listNiks, person, setup, writesOf } from "./fixtures.js";
 
 /** A wave with a pool, for the draw's tests: advanceWaves, closeWave, getMyStatus after a draw, publishedDraw. */
@@ -38,4 +39,11 @@ export async function scenario(memory: MemoryPorts = setup({ membersPage: 2, see
 export const tick = (memory: MemoryPorts, at: Date, run = "run-1") => {
   memory.clock.set(at);
   return writesOf(memory, () => advanceWaves(memory, at, run));
+};
+
+/** One run of the schedule at `at`, then every close task it enqueued (and those they enqueue), as Cloud Tasks would run them. */
+export const closeTick = async (memory: MemoryPorts, at: Date, run = "run-1") => {
+  const ticked = await tick(memory, at, run);
+  await runCloseTasks(memory);
+  return ticked;
 };

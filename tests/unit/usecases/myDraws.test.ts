@@ -5,7 +5,7 @@ import { myStatus } from "../../../functions/src/schemas/registration.js";
 import { getMyStatus } from "../../../functions/src/usecases/getMyStatus.js";
 import { joinWave } from "../../../functions/src/usecases/joinWave.js";
 import { register } from "../../../functions/src/usecases/register.js";
-import { AFTER_CLOSE, scenario, tick } from "./drawScenario.js";
+import { AFTER_CLOSE, closeTick, scenario } from "./drawScenario.js";
 import { BEACON, createdWave, person } from "./fixtures.js";
 
 /** getMyStatus after two drawn waves: every draw whose pool a person was in stays shown, newest first. */
@@ -16,17 +16,17 @@ const WAVE_2_CLOSES = new Date("2026-03-15T00:00:00+07:00");
 /** Wave 2026-1 drawn (u1–u4 in its pool, 2 seats); wave 2026-2 (1 seat) joined by u6 as well, then drawn. */
 async function twoDrawnWaves() {
   const { memory, waveId: first, beaconOut } = await scenario();
-  await tick(memory, AFTER_CLOSE);
-  await tick(memory, beaconOut());
+  await closeTick(memory, AFTER_CLOSE);
+  await closeTick(memory, beaconOut());
   const second = await createdWave(memory, { number: 2, quota: 1, opensAt: WAVE_2_OPENS.toISOString(), closesAt: WAVE_2_CLOSES.toISOString() });
-  await tick(memory, WAVE_2_OPENS);
+  await closeTick(memory, WAVE_2_OPENS);
   const registered = await register(memory, { uid: "u6", by: "self", requestId: "self:u6", attemptLimit: 5 }, person(6));
   const joined = await joinWave(memory, "u6", second);
   if (!registered.ok || !joined.ok) throw new Error("u6 could not join wave 2");
-  await tick(memory, new Date(WAVE_2_CLOSES.getTime() + 60_000));
+  await closeTick(memory, new Date(WAVE_2_CLOSES.getTime() + 60_000));
   const round = memory.state.waves.get(second)!.draw!.beacon.round;
   memory.beacon.publish(BEACON.source, round);
-  await tick(memory, new Date(publicationTime(round, memory.beaconClock).getTime() + 1000));
+  await closeTick(memory, new Date(publicationTime(round, memory.beaconClock).getTime() + 1000));
   expect(memory.state.waves.get(second)?.state).toBe("drawn");
   const drawsOf = async (uid: string) => {
     const status = await getMyStatus(memory, uid);

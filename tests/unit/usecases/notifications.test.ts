@@ -5,7 +5,7 @@ import type { Notification } from "../../../functions/src/schemas/notifications.
 import { deliverSms, SMS_LEASE_SECONDS } from "../../../functions/src/usecases/deliverSms.js";
 import { notifyDrawResults } from "../../../functions/src/usecases/notifyDrawResults.js";
 import { applicantWithPhone, describeNotificationsContract } from "../../support/notificationsContract.js";
-import { AFTER_CLOSE, scenario, tick } from "./drawScenario.js";
+import { AFTER_CLOSE, closeTick, scenario } from "./drawScenario.js";
 import { writesOf } from "./fixtures.js";
 
 describeNotificationsContract("memory adapter", () => {
@@ -33,8 +33,8 @@ describeNotificationsContract("memory adapter", () => {
 async function drawn() {
   const { memory, waveId, beaconOut } = await scenario();
   for (const uid of ["u1", "u2", "u3"]) memory.accounts.add(uid, { email: `${uid}@example.test` });
-  await tick(memory, AFTER_CLOSE);
-  await tick(memory, beaconOut());
+  await closeTick(memory, AFTER_CLOSE);
+  await closeTick(memory, beaconOut());
   return { memory, waveId };
 }
 
@@ -101,7 +101,7 @@ describe("the draw's result goes out", () => {
 
   it("when the wave is not drawn (or unknown), then nobody is told", async () => {
     const { memory, waveId } = await scenario();
-    await tick(memory, AFTER_CLOSE);
+    await closeTick(memory, AFTER_CLOSE);
     expect(await notifyDrawResults(memory, { waveId, page: 0 })).toEqual({ ok: false, reason: "not-drawn" });
     expect(await notifyDrawResults(memory, { waveId: "2099-1", page: 0 })).toEqual({ ok: false, reason: "not-drawn" });
     expect(memory.state.inbox.size).toBe(0);

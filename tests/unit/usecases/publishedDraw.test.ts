@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planDifference, seedCommitment } from "../../../functions/src/domain/draw/index.js";
 import { drawPlan } from "../../../functions/src/schemas/draw.js";
 import { publishedDraw } from "../../../functions/src/usecases/publishedDraw.js";
-import { AFTER_CLOSE, OPENS, SEED, scenario, tick } from "./drawScenario.js";
+import { AFTER_CLOSE, closeTick, OPENS, SEED, scenario } from "./drawScenario.js";
 import { BEACON } from "./fixtures.js";
 
 /** publishedDraw through the memory adapters: what anyone may read of a wave's draw, and from when. */
@@ -17,7 +17,7 @@ describe("publishedDraw", () => {
 
   it("when the pool is frozen, then its pages are public, but not the manifest or the winners", async () => {
     const { memory, waveId } = await scenario();
-    await tick(memory, AFTER_CLOSE);
+    await closeTick(memory, AFTER_CLOSE);
     const page = await publishedDraw(memory, waveId, { kind: "page", folder: "pool", page: 0 });
     expect(page).toMatchObject({ ok: true, value: { waveId, page: 0, pageSize: 4096 } });
     expect(JSON.stringify(page)).not.toMatch(/nik|kk|fullName|\d{16}/i);
@@ -27,8 +27,8 @@ describe("publishedDraw", () => {
 
   it("when the draw is published, then the manifest is served as stored", async () => {
     const { memory, waveId, beaconOut } = await scenario();
-    await tick(memory, AFTER_CLOSE);
-    await tick(memory, beaconOut());
+    await closeTick(memory, AFTER_CLOSE);
+    await closeTick(memory, beaconOut());
     expect(await publishedDraw(memory, waveId, { kind: "manifest" })).toEqual({ ok: true, value: memory.state.waveDraws.get(waveId)?.manifest });
   });
 
@@ -61,8 +61,8 @@ describe("publishedDraw", () => {
       },
     });
     const plan = drawPlan.parse(JSON.parse(JSON.stringify(served.ok && served.value)));
-    await tick(memory, AFTER_CLOSE);
-    await tick(memory, beaconOut());
+    await closeTick(memory, AFTER_CLOSE);
+    await closeTick(memory, beaconOut());
     const manifest = await memory.published.manifest(waveId);
     expect(manifest).not.toBeNull();
     expect(planDifference(plan, manifest!)).toBeNull();

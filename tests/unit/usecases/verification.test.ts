@@ -8,7 +8,7 @@ import { getMyStatus } from "../../../functions/src/usecases/getMyStatus.js";
 import { joinWave } from "../../../functions/src/usecases/joinWave.js";
 import { listVerificationCases } from "../../../functions/src/usecases/listVerificationCases.js";
 import { register } from "../../../functions/src/usecases/register.js";
-import { AFTER_CLOSE, scenario, tick } from "./drawScenario.js";
+import { AFTER_CLOSE, closeTick, scenario } from "./drawScenario.js";
 import { admin, applicantActor, auditor, createdWave, listNiks, operatorOf, person, setup, writesOf, type PersonOptions } from "./fixtures.js";
 
 /**
@@ -309,7 +309,7 @@ describe("nobody unverified is drawn", () => {
     const { memory, waveId } = await scenario();
     const u3 = memory.state.applicants.get("u3")!;
     memory.state.applicants.set("u3", { ...u3, verification: { state: "rejected", reasons: ["nik-sex-differs"], requestedAt: new Date("2026-03-02") } });
-    await tick(memory, AFTER_CLOSE);
+    await closeTick(memory, AFTER_CLOSE);
     expect(memory.state.waveDraws.get(waveId)).toMatchObject({ poolSize: 3, excludedByReason: { "identity-not-verified": 1, "on-exclusion-list": 1 } });
     expect(memory.state.timeline.get(`u3/excluded-${waveId}`)).toMatchObject({ kind: "excluded-at-draw", reasons: ["identity-not-verified"] });
   });

@@ -2,6 +2,7 @@ import type { Candidate } from "../../domain/draw/index.js";
 import type { ApplicantDoc, FamilyDoc } from "../../schemas/applicant.js";
 import type { WaveDoc } from "../../schemas/documents.js";
 import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PoolMember, type PublishedDraws } from "../../usecases/ports.js";
+import { familyLimitEvent } from "../../domain/closeRecheck.js";
 import { roundTrip, type Memory } from "./state.js";
 
 /**
@@ -51,7 +52,8 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
         await roundTrip();
         const batch = memory.batch();
         for (const { uid, eligibility } of part) {
-          batch.update(applicants, uid, { eligibility });
+          const out = eligibility.reasons.includes("family-limit-reached") ? { inPool: false } : {};
+          batch.update(applicants, uid, { eligibility, ...out });
           batch.set(timeline, `${uid}/excluded-${waveId}`, { kind: "excluded-at-draw", at, eligible: false, reasons: eligibility.reasons, waveId });
         }
         batch.commit();
@@ -83,7 +85,7 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
       await roundTrip();
       return waveSecrets.read(waveId)?.seed ?? null;
     },
-    async applyWinners(waveId, pids, terms, at) {
+    async applyWinners(waveId, pids, terms, at, familyLimit) {
       let applied = 0;
       for (const part of chunks(pids, WINNERS_CHUNK)) {
         await roundTrip();
@@ -107,11 +109,44 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
           const family = familyCounts.get(applicant.kkKey)!;
           familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
         }
-        for (const [key, family] of familyCounts) batch.set(families, key, family);
+        const selected = new Set(people.map((p) => p.uid));
+        for (const [key, family] of familyCounts) {
+          batch.set(families, key, family);
+          // The family's members carry its count (the close re-checks from the applicant alone); at the limit they leave the pool, once.
+          for (const [uid, member] of applicants.under("").filter(([, a]) => a.kkKey === key)) {
+            const leaves = !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
+            batch.update(applicants, uid, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) });
+            if (leaves) batch.set(timeline, `${uid}/family-limit-${waveId}`, familyLimitEvent(waveId, at));
+          }
+        }
         batch.commit();
         applied += people.length;
       }
       return applied;
+    },
+    async writePoolPage(waveId, page) {
+      await roundTrip();
+      memory
+        .batch()
+        .set(poolPages, `${waveId}/${pageId(page.page)}`, { ...page, entries: page.entries.map(publicEntry) })
+        .commit();
+    },
+    async writeWinnersPage(waveId, page) {
+      await roundTrip();
+      memory.batch().set(winnerPages, `${waveId}/${pageId(page.page)}`, page).commit();
+    },
+    async commit(waveId, frozen) {
+      await roundTrip();
+      if (waves.read(waveId)?.state !== "closed") return false;
+      memory.batch().set(waveDraws, waveId, frozen).update(waves, waveId, { state: "frozen" }).commit();
+      return true;
+    },
+    async commitment(waveId) {
+      await roundTrip();
+      const stored = waveDraws.read(waveId);
+      if (stored === undefined) return null;
+      const { manifest: _published, ...frozen } = stored;
+      return frozen;
     },
     async publish(waveId, publication) {
       for (const { href, page } of publication.winnersPages) {

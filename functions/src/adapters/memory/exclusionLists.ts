@@ -14,15 +14,27 @@ const importId = (type: ExclusionListType, version: number) => `${type}-v${versi
 
 export function memoryExclusionLists(memory: Memory): ExclusionLists {
   const { exclusionEntries, exclusionLists } = memory.state;
+  const current = () => {
+    const versions: Partial<Record<ExclusionListType, number>> = {};
+    for (const type of EXCLUSION_LIST_TYPES) {
+      const list = exclusionLists.read(type);
+      if (list !== undefined) versions[type] = list.currentVersion;
+    }
+    return versions;
+  };
   return {
     async check(nikKey) {
       await roundTrip();
-      const versions: Partial<Record<ExclusionListType, number>> = {};
-      for (const type of EXCLUSION_LIST_TYPES) {
-        const list = exclusionLists.read(type);
-        if (list !== undefined) versions[type] = list.currentVersion;
-      }
+      const versions = current();
       return { hits: hitsOf(exclusionEntries.read(nikKey), versions), versions: { ...versions } };
+    },
+    async versions() {
+      await roundTrip();
+      return current();
+    },
+    async hitsOf(nikKeys, versions) {
+      await roundTrip();
+      return new Map(nikKeys.map((key) => [key, hitsOf(exclusionEntries.read(key), versions)]));
     },
   };
 }

@@ -16,6 +16,8 @@ import { memoryPayoutCases } from "./payoutCases.js";
 import { memoryRandom, memoryTraining } from "./training.js";
 import { memoryDeadlines } from "./deadlines.js";
 import { memoryDesk } from "./desk.js";
+import { memoryCloseRedrives } from "./closeRedrives.js";
+import { memoryWaveCloses } from "./waveCloses.js";
 import { memoryProgramYears, memoryRegistrations, type MemoryProgramYears } from "./registration.js";
 import { newMemory, type MemoryState } from "./state.js";
 import { memorySubjectRecords } from "./subjectRecords.js";
@@ -123,6 +125,7 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     verifications: memoryVerifications(memory),
     pool: memoryPoolMembership(memory),
     draws: memoryDrawStore(memory, options.membersPage),
+    closes: memoryWaveCloses(memory),
     latestDraw: memoryLatestDraw(memory),
     published: memoryPublishedDraws(memory),
     beacon: memoryBeacon(memory),
@@ -158,5 +161,6 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     dashboards: memoryDashboards(memory),
     registrants: memoryRegistrants(memory),
     subjectRecords: memorySubjectRecords(memory),
+    closeRedrives: memoryCloseRedrives(memory),
   };
 }

@@ -45,6 +45,8 @@ import {
 } from "../../schemas/training.js";
 import { pidIndexDoc, waveDrawDoc, waveSecretDoc } from "../../schemas/waves.js";
 import { deskReceiptDoc, nikDisputeDoc } from "../../schemas/desk.js";
+import { closeChunkDoc, closeDraftDoc, closePartitionDoc, waveCloseDoc } from "../../schemas/waveClose.js";
+import { closeRedriveDoc } from "../../schemas/closeRedrive.js";
 import { Batch, Table } from "./store.js";
 
 /** A Firebase Auth account as the memory adapters keep it. */
@@ -92,6 +94,15 @@ export function emptyState() {
     poolPages: new Table(COLLECTIONS.drawPool, poolPage, COLLECTIONS.waveDraws),
     /** `<wave id>/<page, 6 digits>`. */
     winnerPages: new Table(COLLECTIONS.drawWinners, winnersPage, COLLECTIONS.waveDraws),
+    waveCloses: new Table(COLLECTIONS.waveCloses, waveCloseDoc),
+    /** `<wave id>/<partition, 2 digits>`. */
+    closePartitions: new Table(COLLECTIONS.closePartitions, closePartitionDoc, COLLECTIONS.waveCloses),
+    /** `<wave id>/<NN-seq>`: a partition's pool lines. */
+    closeChunks: new Table(COLLECTIONS.closeChunks, closeChunkDoc, COLLECTIONS.waveCloses),
+    /** `<wave id>/manifest`: the drawn manifest before publication. */
+    closeDrafts: new Table(COLLECTIONS.closeDrafts, closeDraftDoc, COLLECTIONS.waveCloses),
+    /** `<wave id>/<request id>`. */
+    closeRedrives: new Table(COLLECTIONS.closeRedrives, closeRedriveDoc, COLLECTIONS.waveCloses),
     exclusionEntries: new Table(COLLECTIONS.exclusionEntries, exclusionEntryDoc),
     exclusionLists: new Table(COLLECTIONS.exclusionLists, exclusionListDoc),
     exclusionImports: new Table(COLLECTIONS.exclusionImports, exclusionImportRecord),

@@ -63,15 +63,16 @@ export function memoryLeases(memory: Memory): Leases {
 }
 
 export function memoryPoolMembership(memory: Memory): PoolMembership {
-  const { applicants, pidIndex, timeline } = memory.state;
+  const { applicants, pidIndex, timeline, families } = memory.state;
   return {
     async join(uid, pool, event) {
       await roundTrip();
       const applicant = applicants.read(uid);
       if (applicant === undefined || applicant.inPool === true || applicant.status !== "registered") return false;
+      const familyRecipients = families.read(applicant.kkKey)?.recipients ?? 0;
       memory
         .batch()
-        .update(applicants, uid, { inPool: true, pid: pool.pid, familyPid: pool.familyPid, joinedWave: pool.waveId })
+        .update(applicants, uid, { inPool: true, pid: pool.pid, familyPid: pool.familyPid, joinedWave: pool.waveId, familyRecipients })
         .set(pidIndex, pool.pid, { uid })
         .set(timeline, `${uid}/joined-${pool.waveId}`, event)
         .commit();

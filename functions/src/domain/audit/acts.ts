@@ -29,6 +29,7 @@ export const AUDIT_ACTS = [
   "rotate-vault-key",
   "set-region-target",
   "import-priority-list",
+  "redrive-close-partition",
 ] as const;
 export type AuditAct = (typeof AUDIT_ACTS)[number];
 

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { useConsoleLang } from "../../i18n/console.js";
 import { useSession } from "../../session.js";
+import { LazyPage } from "../../components/LazyPage.js";
 import { ExclusionImport } from "./ExclusionImport.js";
 import { GrantRoleForm } from "./GrantRoleForm.js";
 import { PriorityImport } from "./PriorityImport.js";
@@ -8,11 +9,14 @@ import { RoleGrantList } from "./RoleGrantList.js";
 import { WaveConsole } from "./WaveConsole.js";
 
 export interface AdminPageProps {
-  /** Admins create waves, import lists, grant and revoke roles; auditors only read the record of grants. */
+  /** Admins create waves, import lists, grant and revoke roles, re-drive a close; auditors only read the record of grants and watch a close. */
   canGrant: boolean;
 }
 
-/** /admin, the program office's console: waves, exclusion lists, and who holds which role where. */
+// A wave's close listens to Firestore with the full SDK (the rest of the app reads with "lite"): a chunk of its own.
+const loadCloseProgress = () => import("./CloseProgress.js").then((module) => module.CloseProgress);
+
+/** /admin, the program office's console: waves and their close, exclusion lists, and who holds which role where. */
 export function AdminPage({ canGrant }: AdminPageProps) {
   const { t } = useConsoleLang();
   const session = useSession();
@@ -23,6 +27,7 @@ export function AdminPage({ canGrant }: AdminPageProps) {
     <>
       <h1>{t("admin.title")}</h1>
       {canGrant && <WaveConsole />}
+      <LazyPage load={loadCloseProgress} props={{ canRedrive: canGrant }} />
       {canGrant && <ExclusionImport />}
       {canGrant && <PriorityImport />}
       {canGrant && <GrantRoleForm onGranted={changed} />}

@@ -1,0 +1,115 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { firstRoundAtOrAfter, QUICKNET } from "../../functions/src/domain/beacon.js";
+import { commitPool, drawKeyOf, referenceDraw, seedCommitment, type Candidate, type Strata } from "../../functions/src/domain/draw/index.js";
+import { calendarDateIn } from "../../functions/src/domain/calendar.js";
+import type { TaskName, TaskPayload } from "../../functions/src/schemas/tasks.js";
+import { loadPool, type LoadedPool } from "../../scripts/bench/poolLoader.js";
+import { BEACON_PORT } from "../../scripts/stack/beacon.js";
+import { HOST, URLS } from "../../scripts/stack/config.js";
+import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
+import { adminDb } from "./admin.js";
+import { ensureProgramYear } from "./people.js";
+import { vaultKeys } from "./secrets.js";
+import { sealedPerson } from "./vault.js";
+
+/**
+ * A closed wave with a pool loaded in bulk, for the partitioned close's emulator tests
+ * (waveClose.test.ts), and what the close must come to, computed apart:
+ * the pool root of the eligible entries (domain/draw/pool.ts commitPool) and the reference draw.
+ */
+const hashKey = /^NIK_HASH_KEY=(.+)$/m.exec(readFileSync(LOCAL_SECRETS, "utf8"))![1];
+
+export interface ClosedWave {
+  waveId: string;
+  pool: LoadedPool;
+  seed: string;
+  quota: number;
+  strata: Strata;
+  familyLimit: number;
+}
+
+/** A wave closed two minutes ago, its beacon round out, and `count` applicants in the pool (every 40th too young at the close, every 50th last checked against older lists, every 10th sharing a family card). */
+export async function closedWave(count: number, quota: number): Promise<ClosedWave> {
+  await ensureProgramYear();
+  const year = calendarDateIn(new Date()).year;
+  const waveId = `close-${randomUUID().slice(0, 8)}`;
+  const closesAt = new Date(Date.now() - 120_000);
+  const listVersions: Record<string, number> = {};
+  for (const list of (await adminDb.collection("exclusionLists").get()).docs) listVersions[list.id] = list.get("currentVersion") as number;
+  const pool = await loadPool(adminDb, {
+    count,
+    uidPrefix: waveId,
+    hashKey,
+    seal: (person) => sealedPerson(person, vaultKeys),
+    joinedAt: new Date(closesAt.getTime() - 3_600_000),
+    programYear: year,
+    listVersions,
+    staleEvery: 50,
+    underAgeEvery: 40,
+    familyOf: 10,
+    collect: true,
+  });
+  const seed = randomBytes(32).toString("hex");
+  const strata: Strata = { kind: "shares", basisPoints: { "52": 2500 } };
+  await adminDb.doc(`waveSecrets/${waveId}`).set({ seed });
+  await adminDb.doc(`waves/${waveId}`).set({
+    number: 100_000 + Math.floor(Math.random() * 800_000),
+    programYear: year,
+    state: "closed",
+    opensAt: new Date(closesAt.getTime() - 86_400_000),
+    closesAt,
+    quota,
+    draw: {
+      seedCommitment: seedCommitment(seed),
+      beacon: { source: `http://${HOST}:${BEACON_PORT}`, round: firstRoundAtOrAfter(new Date(closesAt.getTime() - 60_000), QUICKNET) },
+      strata,
+      familyLimit: 2,
+    },
+  });
+  return { waveId, pool, seed, quota, strata, familyLimit: 2 };
+}
+
+/** The pool root the close must commit: the eligible entries, committed in memory. */
+export function expectedRoot(entries: readonly Candidate[]): string {
+  const committed = commitPool(entries, 4096);
+  if (!committed.ok) throw new Error(committed.reason);
+  return committed.value.root;
+}
+
+/** The winners the close must draw, by the reference draw (rank everyone, sort, walk). */
+export function expectedWinners(wave: ClosedWave, beaconValue: string): string[] {
+  const drawKey = drawKeyOf({ seed: wave.seed, beaconValue, poolRoot: expectedRoot(wave.pool.entries) });
+  const result = referenceDraw(wave.pool.entries, { quota: wave.quota, familyLimit: wave.familyLimit, strata: wave.strata }, drawKey);
+  if (!result.ok) throw new Error(result.reason);
+  return result.value.winners.map((w) => w.pid);
+}
+
+export const waveState = async (waveId: string) => (await adminDb.doc(`waves/${waveId}`).get()).get("state") as string;
+
+/** Polls until `check` is true, or fails after `timeoutMs`. */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** One delivery of a task straight to its function (as Cloud Tasks posts it), awaited: its HTTP status. */
+export async function deliver<N extends TaskName>(name: N, payload: TaskPayload<N>): Promise<number> {
+  const response = await fetch(`${URLS.functions}/${name}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ data: payload }),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Takes this wave's applicants still in the pool out of it, so no other file's wave draws them. */
+export async function leavePool(uids: readonly string[]): Promise<void> {
+  const writer = adminDb.bulkWriter({ throttling: false });
+  for (const uid of uids) void writer.update(adminDb.doc(`applicants/${uid}`), { inPool: false });
+  await writer.close();
+}
