@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { calendarDateIn } from "../../functions/src/domain/calendar.js";
+import { PRIORITY_RULE } from "../../functions/src/domain/priority.js";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear } from "../support/people.js";
 import { accountWith } from "../support/stack.js";
@@ -9,9 +10,10 @@ import { closeBrowser, expectAccessible, openPhone, signInAs } from "./support.j
 /**
  * A priority list from the program office's console on a phone's screen: an admin imports a list
  * (its ID, name, who is on it, its source, the file with NIKs and mobile numbers), sees it with
- * its version and counts, then creates a wave that gives it 10 % of the seats: the plan shows the
- * list and its seats before saving, the saved wave records the list's version, and the wave's
- * transparency page shows the list, its share and its invitation count.
+ * its version and counts, then creates a wave that declares it (which list only: no share of
+ * seats): the form and the plan say in words that its people come first in every round of the
+ * draw, the saved wave records the list's version, and the wave's transparency page shows the
+ * list, the same rule in words and its invitation count.
  */
 
 const createdWaves: string[] = [];
@@ -74,21 +76,27 @@ describe("a priority list in the console", () => {
     await form.getByLabel("Ditutup").fill("2191-01-08T20:00");
     await form.getByLabel("Kuota (kursi)").fill("1000");
     await form.getByRole("combobox", { name: "Daftar", exact: true }).selectOption(listId);
-    await form.getByLabel("Bagian kursi untuk daftar ini (%)").fill("10");
+    expect(await form.getByTestId("wave-priority").textContent()).toContain("didahulukan di setiap putaran undian");
+    expect(await form.getByRole("textbox", { name: /kursi untuk daftar/ }).count()).toBe(0);
     await form.getByRole("button", { name: "Lihat rencana" }).click();
     await page.getByTestId("wave-plan").waitFor();
+    expect(await page.getByTestId("plan-priority").textContent()).toBe(
+      "Korban PHK E2E (versi 1): orang dalam daftar ini didahulukan di setiap putaran undian (docs/draw.md §5), sebelum semua orang lain, berapa pun jumlahnya.",
+    );
     await expectAccessible(page);
 
     await page.getByLabel("Saya sudah memeriksa rencana ini dan ingin menyimpannya.").check();
     await page.getByRole("button", { name: "Simpan gelombang" }).click();
     await page.getByTestId("wave-saved").waitFor();
     const wave = (await adminDb.doc(`waves/${waveId}`).get()).data();
-    expect(wave).toMatchObject({ quota: 1000, draw: { priority: { listId, version: 1, basisPoints: 1000, name: "Korban PHK E2E" } } });
+    expect(wave).toMatchObject({ quota: 1000, draw: { priority: { listId, version: 1, name: "Korban PHK E2E", rule: PRIORITY_RULE } } });
+    expect(wave).not.toHaveProperty("draw.priority.basisPoints");
 
     await page.goto(page.url().replace(/\/admin.*$/, `/transparansi/${waveId}`));
     const shown = page.getByTestId("priority-list");
     await shown.waitFor();
-    expect(await shown.textContent()).toContain("10% kursi (100 kursi)");
+    expect(await page.getByTestId("priority-rule").textContent()).toContain("(versi 1, ditetapkan saat gelombang dibuat) didahulukan di setiap putaran undian");
+    expect(await shown.textContent()).not.toContain("%");
     await page.getByTestId("priority-counts").waitFor();
     expect(await page.getByTestId("priority-counts").textContent()).toContain("3 orang ada dalam daftar");
     expect(pageErrors).toEqual([]);

@@ -1,11 +1,12 @@
 import { randomInt } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { URLS } from "../../scripts/stack/config.js";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { nikKey } from "../support/secrets.js";
 import { accountWith, call } from "../support/stack.js";
-import { invitationKey, invitationText } from "../../functions/src/domain/priority.js";
+import { calendarDateIn } from "../../functions/src/domain/calendar.js";
+import { invitationKey, invitationText, PRIORITY_RULE } from "../../functions/src/domain/priority.js";
 import type { ApplicantDoc } from "../../functions/src/schemas/applicant.js";
 import type { PriorityImportDoc } from "../../functions/src/schemas/priority.js";
 
@@ -13,10 +14,19 @@ import type { PriorityImportDoc } from "../../functions/src/schemas/priority.js"
  * A priority list end to end on the emulators: importPriorityList over real HTTP marks the person
  * already registered, seals the numbers, and its invitation pass (a real task queue) texts each
  * person on the list who has not registered, once; someone registering later is marked by
- * registration. Each run uses its own list ID, so counts asserted here are this run's.
+ * registration. Each run uses its own list ID, so counts asserted here are this run's. A wave
+ * declares only which list (no share of seats: its people come first in every round of the draw),
+ * and its plan says so in words.
  */
 
 beforeAll(ensureProgramYear);
+
+const createdWaves: string[] = [];
+
+afterAll(async () => {
+  // The wave opens in 2193 and only this file looks at it; removed so no other test's wave clashes with it.
+  for (const id of createdWaves) await Promise.all([adminDb.doc(`waves/${id}`).delete(), adminDb.doc(`waveSecrets/${id}`).delete()]);
+});
 
 const IMPORT_URL = `${URLS.functions}/importPriorityList`;
 
@@ -97,5 +107,43 @@ describe("importPriorityList, registration and the invitation pass", () => {
   it("when someone other than a program admin imports a list, then it is refused with 403", async () => {
     const operator = await accountWith({ role: "operator", region: "31" }, "operator");
     expect((await importList(`uji-${randomInt(1_000_000, 9_999_999)}`, `NIK\n${person().nik}\n`, operator.idToken)).status).toBe(403);
+  });
+});
+
+describe("a wave declaring a priority list", () => {
+  it("when a wave names an imported list, then the plan records which list and, in words, that its people come first in every round; a share of seats is refused", async () => {
+    const listId = `uji-${randomInt(1_000_000, 9_999_999)}`;
+    const admin = await accountWith({ role: "admin" }, "admin");
+    expect((await importList(listId, `NIK\n${person().nik}\n`, admin.idToken)).done).toMatchObject({ listId, version: 1, current: true });
+    const year = calendarDateIn(new Date()).year;
+    const number = randomInt(100_000, 999_999);
+    const wave = (priority: Record<string, unknown>) => ({
+      number,
+      programYear: year,
+      opensAt: "2193-01-01T08:00:00+07:00",
+      closesAt: "2193-01-08T20:00:00+07:00",
+      quota: 1000,
+      priority,
+    });
+
+    // A client still sending a share is told the field, and nothing is planned or written.
+    for (const name of ["planWave", "createWave"]) {
+      const withShare = await call(name, wave({ listId, basisPoints: 1000 }), admin.idToken);
+      expect(withShare.status).toBe(400);
+      expect(withShare.error).toMatchObject({
+        status: "INVALID_ARGUMENT",
+        details: { fields: [expect.objectContaining({ field: "priority", code: "unrecognized_keys" })] },
+      });
+    }
+    expect((await adminDb.doc(`waves/${year}-${number}`).get()).exists).toBe(false);
+
+    const declared = { listId, version: 1, name: "Korban PHK uji", rule: PRIORITY_RULE };
+    const planned = await call("planWave", wave({ listId }), admin.idToken);
+    expect(planned.result).toMatchObject({ waveId: `${year}-${number}`, priority: declared });
+    expect(planned.result).not.toHaveProperty("priority.seats");
+    const created = await call("createWave", wave({ listId }), admin.idToken);
+    createdWaves.push(`${year}-${number}`);
+    expect(created.result).toMatchObject({ draw: { priority: declared } });
+    expect((await adminDb.doc(`waves/${year}-${number}`).get()).get("draw.priority")).toEqual(declared);
   });
 });

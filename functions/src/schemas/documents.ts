@@ -63,7 +63,7 @@ export const waveDrawPlan = z.object({
   }),
   strata: drawStrata,
   familyLimit: z.number().int().positive(),
-  /** The wave's priority list, its version at creation and its share of seats (domain/priority.ts); absent: none. */
+  /** The wave's priority list, its version and name at creation and what the flag does, in words (domain/priority.ts); absent: none. */
   priority: wavePriority.optional(),
 });
 export type WaveDrawPlan = z.infer<typeof waveDrawPlan>;

@@ -31,6 +31,6 @@ export interface WavePlan {
     /** ISO date-time when that round comes out: after the close and its margin. */
     publishedAt: string;
   };
-  /** The priority list declared, at its current version, and the seats reserved for it (domain/priority.ts prioritySeats). */
-  priority?: WavePriority & { seats: number };
+  /** The priority list declared, at its current version, and what its flag does in words (domain/priority.ts): its members come first in every round. */
+  priority?: WavePriority;
 }

@@ -2,7 +2,7 @@ import { firstRoundAtOrAfter, publicationTime, type BeaconClock } from "../domai
 import { prepareRules, seedCommitment } from "../domain/draw/index.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { findProvince } from "../domain/regions/index.js";
-import type { WavePriority } from "../domain/priority.js";
+import { PRIORITY_RULE, type WavePriority } from "../domain/priority.js";
 import { mayDo, type Actor } from "../domain/roles.js";
 import { dueWaveState, poolClash, wibTime, type PoolWindow } from "../domain/wave.js";
 import type { WaveDoc, WaveDrawPlan } from "../schemas/documents.js";
@@ -89,18 +89,19 @@ export async function checkWave(
 
 /**
  * The input's priority list as the plan records it: the list must exist and have a completed
- * import, whose version (the current one now) fixes who is flagged in this wave.
+ * import, whose version (the current one now) fixes who is flagged in this wave. The plan says in
+ * words what the flag does (PRIORITY_RULE): flagged entries first in every round, no share of seats.
  */
 async function declaredPriority(
   ports: Pick<CreateWavePorts, "priorityLists">,
   input: CreateWaveInput,
 ): Promise<Outcome<WavePriority | null, "priority-list-unknown" | "priority-list-not-imported">> {
   if (input.priority === undefined) return done(null);
-  const { listId, basisPoints } = input.priority;
+  const { listId } = input.priority;
   const list = await ports.priorityLists.get(listId);
   if (list === null) return refused("priority-list-unknown", { listId });
   if (list.currentVersion === 0) return refused("priority-list-not-imported", { listId });
-  return done({ listId, version: list.currentVersion, basisPoints, name: list.name });
+  return done({ listId, version: list.currentVersion, name: list.name, rule: PRIORITY_RULE });
 }
 
 /** Every wave not yet drawn (a handful: scheduled, open, closed or frozen), with the time its draw can run. */
@@ -209,7 +210,7 @@ export async function createWave(
       strata: input.strata.kind,
       seedCommitment: wave.draw.seedCommitment,
       beaconRound: round,
-      ...(priority === undefined ? {} : { priorityList: `${priority.listId}-v${priority.version}`, priorityBasisPoints: priority.basisPoints }),
+      ...(priority === undefined ? {} : { priorityList: `${priority.listId}-v${priority.version}` }),
     },
   });
   return done({ waveId, state: wave.state, draw: wave.draw });

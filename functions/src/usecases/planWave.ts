@@ -1,7 +1,6 @@
 import { publicationTime } from "../domain/beacon.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import type { Actor } from "../domain/roles.js";
-import { prioritySeats } from "../domain/priority.js";
 import { dueWaveState } from "../domain/wave.js";
 import type { RefusalOf } from "../schemas/contract.js";
 import type { CreateWaveInput } from "../schemas/waves.js";
@@ -15,7 +14,8 @@ export type PlanWavePorts = Pick<CreateWavePorts, "waves" | "programYears" | "cl
 /**
  * The plan `createWave` would commit to for this input, shown to the program office before it
  * saves: the same checks (`checkWave`, shared with createWave),
- * the strata's seats, and the beacon round with the time it comes out. Nothing is written and no
+ * the strata's seats, the beacon round with the time it comes out, and the priority list as the
+ * plan will record it (its members first in every round, no share of seats). Nothing is written and no
  * seed is drawn: the seed's commitment exists only once the wave is saved.
  */
 export async function planWave(ports: PlanWavePorts, beacon: BeaconPlan, actor: Actor, input: CreateWaveInput): Promise<Outcome<WavePlan, PlanWaveRefusal>> {
@@ -35,6 +35,6 @@ export async function planWave(ports: PlanWavePorts, beacon: BeaconPlan, actor: 
     seats: [...rules.seats].map(([code, seats]) => ({ code, seats })),
     nationalSeats: rules.nationalSeats,
     beacon: { source: beacon.source, round, chainHash: beacon.chainHash, publishedAt: publicationTime(round, ports.beaconClock).toISOString() },
-    ...(priority === undefined ? {} : { priority: { ...priority, seats: prioritySeats(input.quota, priority.basisPoints) } }),
+    ...(priority === undefined ? {} : { priority }),
   });
 }

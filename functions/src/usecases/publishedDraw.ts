@@ -42,7 +42,7 @@ export function planOf(waveId: string, wave: WaveDoc): Outcome<DrawPlan, "not-pu
     strata,
     seedCommitment,
     beacon,
-    // The priority list declared at creation (its version and share of seats): absent when none, so older plans read as they did.
+    // The priority list declared at creation (its version, name and what the flag does, in words): absent when none, so older plans read as they did.
     ...(priority === undefined ? {} : { priority }),
   });
 }

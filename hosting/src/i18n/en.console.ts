@@ -123,6 +123,8 @@ export const enConsole: Record<keyof typeof idConsole, string> = {
   "console.wave.priorityList": "List",
   "console.wave.priorityNone": "No priority list",
   "console.wave.priorityOption": "{name} (version {version}, {entries} people)",
-  "console.wave.priorityPercent": "Share of seats for this list (%)",
-  "console.wave.priorityHint": "E.g. 10 or 2.5: seats the list does not fill go back to the national draw.",
+  "console.wave.priorityRule":
+    "People on the list come first in every round of the draw (docs/draw.md §5): they take seats before everyone else, however many they are. No share of seats is set aside.",
+  "console.wave.planPriority":
+    "{name} (version {version}): people on this list come first in every round of the draw (docs/draw.md §5), before everyone else, however many they are.",
 };

@@ -120,6 +120,8 @@ export const idConsole = {
   "console.wave.priorityList": "Daftar",
   "console.wave.priorityNone": "Tanpa daftar prioritas",
   "console.wave.priorityOption": "{name} (versi {version}, {entries} orang)",
-  "console.wave.priorityPercent": "Bagian kursi untuk daftar ini (%)",
-  "console.wave.priorityHint": "Mis. 10 atau 2.5: kursi yang tidak terisi kembali ke undian nasional.",
+  "console.wave.priorityRule":
+    "Orang dalam daftar didahulukan di setiap putaran undian (docs/draw.md §5): mereka mendapat kursi sebelum semua orang lain, berapa pun jumlahnya. Tidak ada bagian kursi yang disisihkan.",
+  "console.wave.planPriority":
+    "{name} (versi {version}): orang dalam daftar ini didahulukan di setiap putaran undian (docs/draw.md §5), sebelum semua orang lain, berapa pun jumlahnya.",
 } as const;

@@ -104,8 +104,8 @@ export const idTransparency = {
   "transparency.howToCheck":
     "Untuk memeriksa sendiri: peringkat Anda adalah HMAC-SHA-256 dari ID Anda dengan kunci undian di atas. Urutkan semua baris halaman daftar undian menurut peringkat (baris prioritas lebih dulu); urutan Anda adalah tempat peringkat Anda berada. Hash baris Anda, SHA-256 dari byte 0 dan baris itu, digabung dengan hash jalur audit seperti RFC 6962, harus menghasilkan akar daftar undian yang diumumkan sebelum keacakannya ada. docs/draw.md dalam kode sumber menjelaskan setiap langkahnya.",
   "transparency.priority.title": "Daftar prioritas: {name}",
-  "transparency.priority.share":
-    "Gelombang ini menyisihkan {percent}% kursi ({seats} kursi) untuk orang dalam daftar ini (versi {version}, ditetapkan saat gelombang dibuat). Kursi yang tidak terisi kembali ke undian nasional.",
+  "transparency.priority.rule":
+    "Orang dalam daftar ini (versi {version}, ditetapkan saat gelombang dibuat) didahulukan di setiap putaran undian (kursi provinsi, bila gelombang memilikinya, lalu kursi nasional): mereka mendapat kursi sebelum semua orang lain, berapa pun jumlahnya. Tidak ada bagian kursi yang disisihkan untuk mereka (docs/draw.md §5).",
   "transparency.priority.source": "Sumber daftar: {source}",
   "transparency.priority.counts": "{entries} orang ada dalam daftar; {registered} sudah mendaftar; {invited} diundang lewat SMS untuk mendaftar.",
 } as const;

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import type { CsvItem } from "../../../functions/src/domain/exclusionCsv.js";
-import { invitationKey, invitationText, isPriority, prioritySeats } from "../../../functions/src/domain/priority.js";
+import { invitationKey, invitationText, isPriority, PRIORITY_RULE } from "../../../functions/src/domain/priority.js";
+import { drawPlan } from "../../../functions/src/schemas/draw.js";
 import { SMS_VAULT_CONTEXT } from "../../../functions/src/schemas/notifications.js";
 import { PRIORITY_VAULT_CONTEXT } from "../../../functions/src/schemas/priority.js";
+import { createWaveInput } from "../../../functions/src/schemas/waves.js";
 import { createWave } from "../../../functions/src/usecases/createWave.js";
 import { importPriorityList } from "../../../functions/src/usecases/importPriorityList.js";
 import { invitePriorityList } from "../../../functions/src/usecases/invitePriorityList.js";
@@ -112,24 +114,30 @@ describe("importPriorityList", () => {
 });
 
 describe("a wave with a priority list", () => {
-  it("when the list has a completed version, then the wave's plan and its public plan.json record it; planWave shows the seats", async () => {
+  it("when the list has a completed version, then the wave's plan and its public plan.json record which list and, in words, that its people come first in every round: no share of seats", async () => {
     const memory = setup();
     await imported(memory, [{ n: 1 }]);
-    const input = waveInput({ quota: 1000, priority: { listId: "korban-phk", basisPoints: 2500 } });
+    const input = waveInput({ quota: 1000, priority: { listId: "korban-phk" } });
+    const declared = { listId: "korban-phk", version: 1, name: ABOUT.name, rule: PRIORITY_RULE };
     const plan = await planWave(memory, BEACON, admin, input);
-    expect(plan.ok && plan.value.priority).toEqual({ listId: "korban-phk", version: 1, basisPoints: 2500, name: ABOUT.name, seats: 250 });
+    expect(plan.ok && plan.value.priority).toEqual(declared);
     const created = await createWave(memory, BEACON, admin, input);
-    expect(created.ok && created.value.draw.priority).toEqual({ listId: "korban-phk", version: 1, basisPoints: 2500, name: ABOUT.name });
+    expect(created.ok && created.value.draw.priority).toEqual(declared);
+    expect(memory.audit.records.find((r) => r.act === "create-wave")?.details).toEqual(expect.objectContaining({ priorityList: "korban-phk-v1" }));
+    expect(memory.audit.records.find((r) => r.act === "create-wave")?.details).not.toHaveProperty("priorityBasisPoints");
     await imported(memory, [{ n: 2 }]);
     const wave = memory.state.waves.get(`${input.programYear}-${input.number}`)!;
     expect(wave.draw?.priority?.version).toBe(1);
     const published = planOf("2026-1", wave);
-    expect(published.ok && published.value).toMatchObject({ priority: { listId: "korban-phk", version: 1, basisPoints: 2500 } });
+    if (!published.ok) throw new Error(published.reason);
+    expect(drawPlan.parse(JSON.parse(JSON.stringify(published.value))).priority).toEqual(declared);
+    expect(PRIORITY_RULE.en).toContain("first in every round");
+    expect(PRIORITY_RULE.id).toContain("didahulukan di setiap putaran undian");
   });
 
   it("when the list does not exist or never completed an import, then createWave refuses it", async () => {
     const memory = setup();
-    const unknown = await createWave(memory, BEACON, admin, waveInput({ priority: { listId: "disabilitas", basisPoints: 100 } }));
+    const unknown = await createWave(memory, BEACON, admin, waveInput({ priority: { listId: "disabilitas" } }));
     expect(unknown).toMatchObject({ ok: false, reason: "priority-list-unknown", details: { listId: "disabilitas" } });
     await memory.priorityLists.begin(
       "disabilitas",
@@ -137,14 +145,16 @@ describe("a wave with a priority list", () => {
       admin.uid,
       memory.clock.now(),
     );
-    const running = await createWave(memory, BEACON, admin, waveInput({ priority: { listId: "disabilitas", basisPoints: 100 } }));
+    const running = await createWave(memory, BEACON, admin, waveInput({ priority: { listId: "disabilitas" } }));
     expect(running).toMatchObject({ ok: false, reason: "priority-list-not-imported" });
   });
 
-  it("when the share is 0.01 % of a quota of 10 million, then the seats are floor(quota × basis points / 10,000)", () => {
-    expect(prioritySeats(10_000_000, 1)).toBe(1000);
-    expect(prioritySeats(7, 2500)).toBe(1);
-    expect(prioritySeats(200_000, 10_000)).toBe(200_000);
+  it("when an input still declares a share of seats for the list, then the wave's input is refused at the share, not silently stripped", () => {
+    const input = { ...waveInput({}), priority: { listId: "korban-phk", basisPoints: 2500 } };
+    const parsed = createWaveInput.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => ({ code: issue.code, path: issue.path }))).toEqual([{ code: "unrecognized_keys", path: ["priority"] }]);
+    expect(createWaveInput.safeParse({ ...input, priority: { listId: "korban-phk" } }).success).toBe(true);
   });
 });
 

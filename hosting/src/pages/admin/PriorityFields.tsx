@@ -13,7 +13,8 @@ interface Props {
 
 /**
  * The wave form's priority list: one of the imported lists (its current version is recorded when
- * the wave is saved) and the share of seats it is given, as a percentage (basis points / 100).
+ * the wave is saved). No share is asked: the list's members come first in every round of the draw
+ * (docs/draw.md §5), which the form says under the choice.
  */
 export function PriorityFields({ values, errors, onChange }: Props) {
   const { lang, t } = useConsoleLang();
@@ -23,7 +24,7 @@ export function PriorityFields({ values, errors, onChange }: Props) {
       <legend>{t("console.wave.priority")}</legend>
       <Loaded load={lists}>
         {(found) => (
-          <Field id="wave-priorityList" label={t("console.wave.priorityList")}>
+          <Field id="wave-priorityList" label={t("console.wave.priorityList")} hint={t("console.wave.priorityRule")} error={errors.priority?.message[lang]}>
             {(control) => (
               <select {...control} value={values.priorityListId ?? ""} onChange={(e) => onChange({ ...values, priorityListId: e.currentTarget.value })}>
                 <option value="">{t("console.wave.priorityNone")}</option>
@@ -39,19 +40,6 @@ export function PriorityFields({ values, errors, onChange }: Props) {
           </Field>
         )}
       </Loaded>
-      {(values.priorityListId ?? "") !== "" && (
-        <Field id="wave-priorityPercent" label={t("console.wave.priorityPercent")} hint={t("console.wave.priorityHint")} error={errors.priority?.message[lang]}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="decimal"
-              value={values.priorityPercent ?? ""}
-              onInput={(e) => onChange({ ...values, priorityPercent: e.currentTarget.value })}
-            />
-          )}
-        </Field>
-      )}
     </fieldset>
   );
 }

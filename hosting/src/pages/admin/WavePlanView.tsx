@@ -37,6 +37,12 @@ export function WavePlanView({ plan }: { plan: WavePlan }) {
       <dd data-testid="plan-beacon">
         {t("console.wave.beaconRound", { round: plan.beacon.round, at: at(plan.beacon.publishedAt), source: plan.beacon.source })}
       </dd>
+      {plan.priority !== undefined && (
+        <>
+          <dt>{t("console.wave.priority")}</dt>
+          <dd data-testid="plan-priority">{t("console.wave.planPriority", { name: plan.priority.name, version: plan.priority.version })}</dd>
+        </>
+      )}
     </dl>
   );
 }

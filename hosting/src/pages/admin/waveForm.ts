@@ -26,9 +26,8 @@ export interface WaveValues {
   quota: string;
   strataKind: StrataKind;
   strata: StratumRow[];
-  /** A priority list's ID ("" or absent: none) and its share of seats as a percentage ("10", "2.5"). */
+  /** A priority list's ID ("" or absent: none): its members come first in every round of the draw, no share is declared. */
   priorityListId?: string;
-  priorityPercent?: string;
 }
 
 /** "2026-12-01T08:00" (Jakarta) → "2026-12-01T08:00:00+07:00"; anything else is passed on for the schema to refuse. */
@@ -74,7 +73,7 @@ export function checkWave(values: WaveValues): CheckedWave {
     closesAt: jakartaIso(values.closesAt),
     quota: numberOf(values.quota),
     strata: strataOf(values),
-    ...((values.priorityListId ?? "") === "" ? {} : { priority: { listId: values.priorityListId, basisPoints: basisPointsOf(values.priorityPercent ?? "") } }),
+    ...((values.priorityListId ?? "") === "" ? {} : { priority: { listId: values.priorityListId } }),
   });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: waveErrorsOf(fieldErrors(parsed.error)) };
 }

@@ -4,25 +4,19 @@ import { useLoad } from "../../data/useLoad.js";
 import { useTransparencyLang } from "../../i18n/transparency.js";
 
 /**
- * A wave's priority list on the transparency page: who it is for and where it comes from, the
- * share of seats it was given (fixed at the wave's creation), and how many people on it have
+ * A wave's priority list on the transparency page: who it is for and where it comes from, what
+ * its flag does in words (its members first in every round of the draw, docs/draw.md §5; the list
+ * and its version fixed at the wave's creation), and how many people on it have
  * registered and how many were invited by SMS: the KPK found a list of 1.7 million laid-off
  * workers that produced only 143,000 registrations.
  */
-export function PriorityInvitations({ priority, quota }: { priority: { listId: string; version: number; basisPoints: number; name: string }; quota: number }) {
+export function PriorityInvitations({ priority }: { priority: { listId: string; version: number; name: string } }) {
   const { t } = useTransparencyLang();
   const list = useLoad(() => loadPriorityList(priority.listId), [priority.listId]);
-  const seats = Math.floor((quota * priority.basisPoints) / 10_000);
   return (
     <section aria-labelledby="priority-title" class="card" data-testid="priority-list">
       <h3 id="priority-title">{t("transparency.priority.title", { name: priority.name })}</h3>
-      <p>
-        {t("transparency.priority.share", {
-          percent: (priority.basisPoints / 100).toLocaleString("id-ID"),
-          seats: seats.toLocaleString("id-ID"),
-          version: priority.version,
-        })}
-      </p>
+      <p data-testid="priority-rule">{t("transparency.priority.rule", { version: priority.version })}</p>
       <Loaded load={list}>
         {(found) =>
           found === null ? null : (
