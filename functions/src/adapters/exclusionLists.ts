@@ -1,4 +1,4 @@
-import { FieldPath, FieldValue } from "firebase-admin/firestore";
+import { FieldValue } from "firebase-admin/firestore";
 import { EXCLUSION_LIST_TYPES, type ExclusionListType } from "../domain/eligibility.js";
 import { exclusionEntryDoc } from "../schemas/applicant.js";
 import { becomesCurrent, hitsOf, importExpiry, nextVersion } from "../domain/exclusionVersions.js";
@@ -6,6 +6,7 @@ import type { ExclusionImportRecords, ExclusionImports, ExclusionLists, ImportSe
 import { exclusionEntries as entries, exclusionImports as imports, exclusionLists as lists, getAll } from "./collections.js";
 import { cached } from "./cache.js";
 import { db } from "./firebase.js";
+import { failImport, listEntries } from "./listEntries.js";
 
 export { cached, hitsOf };
 
@@ -82,29 +83,15 @@ async function allocate(type: ExclusionListType, by: string, at: Date): Promise<
   }
 }
 
-/**
- * Entries are written with BulkWriter: it retries each failed write and, in production, ramps
- * up from 500 writes/s by 50% every 5 minutes (Firestore's 500/50/5 rule for a busy new
- * collection; keyed-hash IDs are random, so there is no hot key range). The local emulator
- * would spend minutes in that ramp, so it is off there.
- */
+/** An import of `type`'s version `version`; its entries go through adapters/listEntries.ts (BulkWriter, masked reads). */
 function session(type: ExclusionListType, version: number, comparable: number[]): ImportSession {
-  const writer = db().bulkWriter({ throttling: process.env.FUNCTIONS_EMULATOR !== "true" });
-  const versionsField = new FieldPath("lists", type, "versions");
-  // Without the converter: arrayUnion is a sentinel the schema cannot validate, and reads are masked
-  // to one list's versions (validated field by field below).
-  const raw = entries().withConverter(null);
+  const { writer, raw, versionsOf } = listEntries(entries(), type, versionList);
   const ref = imports().doc(importId(type, version));
   const listRef = lists().doc(type);
   return {
     version,
     comparable,
-    async versionsOf(nikKeys) {
-      if (nikKeys.length === 0) return [];
-      // Only this list's versions are fetched, so the read is validated field by field, not as a whole entry.
-      const snapshots = await db().getAll(...nikKeys.map((key) => raw.doc(key)), { fieldMask: [versionsField] });
-      return snapshots.map((snapshot) => versionList.parse(snapshot.get(versionsField) ?? []));
-    },
+    versionsOf,
     async add(nikKeys) {
       const union = { lists: { [type]: { versions: FieldValue.arrayUnion(version) } } };
       const written = Promise.all(nikKeys.map((key) => writer.set(raw.doc(key), union, { merge: true })));
@@ -126,14 +113,7 @@ function session(type: ExclusionListType, version: number, comparable: number[])
         return true;
       });
     },
-    async fail(at) {
-      await writer.close();
-      await db().runTransaction(async (tx) => {
-        const record = (await tx.get(ref)).data();
-        // Only a running import can fail; anything else already has its final state.
-        if (record?.status === "running") tx.set(ref, { ...record, status: "failed", finishedAt: at });
-      });
-    },
+    fail: (at) => failImport(writer, ref, at),
   };
 }
 

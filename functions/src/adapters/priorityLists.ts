@@ -4,6 +4,7 @@ import { priorityEntryDoc, type PriorityListDoc } from "../schemas/priority.js";
 import type { PriorityImportSession, PriorityLists } from "../usecases/ports.js";
 import { applicants, getAll, nikIndex, priorityEntries as entries, priorityImports as imports, priorityLists as lists, sms } from "./collections.js";
 import { db } from "./firebase.js";
+import { failImport, listEntries } from "./listEntries.js";
 
 export const priorityImportId = (listId: string, version: number) => `${listId}-v${version}`;
 
@@ -137,18 +138,12 @@ async function allocate(listId: string, about: { name: string; description: stri
 }
 
 function session(listId: string, version: number): PriorityImportSession {
-  const writer = db().bulkWriter({ throttling: process.env.FUNCTIONS_EMULATOR !== "true" });
-  const versionsField = new FieldPath("lists", listId, "versions");
-  const raw = entries().withConverter(null);
+  const { writer, raw, versionsOf } = listEntries(entries(), listId, versionList);
   const ref = imports().doc(priorityImportId(listId, version));
   const listRef = lists().doc(listId);
   return {
     version,
-    async versionsOf(nikKeys) {
-      if (nikKeys.length === 0) return [];
-      const snapshots = await db().getAll(...nikKeys.map((key) => raw.doc(key)), { fieldMask: [versionsField] });
-      return snapshots.map((snapshot) => versionList.parse(snapshot.get(versionsField) ?? []));
-    },
+    versionsOf,
     async add(rows) {
       if (rows.length === 0) return 0;
       const owners = await getAll(rows.map(({ nikKey }) => nikIndex().doc(nikKey)));
@@ -178,12 +173,6 @@ function session(listId: string, version: number): PriorityImportSession {
         return true;
       });
     },
-    async fail(at) {
-      await writer.close();
-      await db().runTransaction(async (tx) => {
-        const record = (await tx.get(ref)).data();
-        if (record?.status === "running") tx.set(ref, { ...record, status: "failed", finishedAt: at });
-      });
-    },
+    fail: (at) => failImport(writer, ref, at),
   };
 }

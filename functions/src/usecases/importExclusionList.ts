@@ -4,6 +4,7 @@ import { IMPORT_TIMEOUT_SECONDS } from "../domain/exclusionVersions.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { mayDo, type Actor } from "../domain/roles.js";
 import type { ImportExclusionListResult } from "../schemas/exclusion.js";
+import { importRounds, reject, ROUND_DEFAULTS, type ImportRounds, type Rejects, type RoundOptions } from "./importRounds.js";
 import type { ExclusionImports, ImportSession, Ports, Pseudonyms } from "./ports.js";
 
 export type ImportRefusal = "not-admin" | FileRefusal | "no-entries";
@@ -35,7 +36,7 @@ export async function importExclusionList(
   items: AsyncIterable<CsvItem>,
   /** Distinct NIKs written so far, and lines rejected so far (the web console shows both as it goes). */
   onProgress: (entries: number, rejectedLines: number) => void,
-  options?: Partial<LoadOptions>,
+  options?: Partial<RoundOptions>,
 ): Promise<Outcome<ImportExclusionListResult, ImportRefusal>> {
   if (!mayDo(actor, "import-exclusion-list")) return refused("not-admin");
   const iterator = items[Symbol.asyncIterator]();
@@ -72,40 +73,15 @@ export async function importExclusionList(
   return done({ type, version: session.version, entries, rejectedLines, rejectedLineNumbers, current });
 }
 
-export interface LoadOptions {
-  /** Entries per round: one batched read (getAll), then at most this many writes. */
-  chunkSize: number;
-  /** Rounds in flight at once: enough to hide round trips, few enough to bound memory. */
-  inFlight: number;
-  /** A progress report each time this many more entries are durable. */
-  progressEvery: number;
-}
-
-const DEFAULTS: LoadOptions = { chunkSize: 500, inFlight: 8, progressEvery: 10_000 };
-const REPORTED_REJECTS = 20;
-
-interface Rejects {
-  rejectedLines: number;
-  /** The first REPORTED_REJECTS of them. */
-  rejectedLineNumbers: number[];
-}
-
 interface Tally extends Rejects {
   entries: number;
   overlaps: Record<string, number>;
 }
 
-function reject(rejects: Rejects, line: number): void {
-  rejects.rejectedLines += 1;
-  if (rejects.rejectedLineNumbers.length < REPORTED_REJECTS) rejects.rejectedLineNumbers.push(line);
-}
-
 /**
- * Streams entries in rounds of read-then-write. Each round reads the entries it is about to
- * write (one read per entry), which yields the overlaps with earlier versions for free and
- * tells a repeated NIK from a new one: `entries` counts distinct NIKs. A repeat whose first
- * write is not yet durable is caught by `pending` instead; once durable, the repeat's own read
- * sees this version. Memory stays at about chunkSize × (inFlight + 1) keys whatever the file size.
+ * Streams entries in rounds of read-then-write (usecases/importRounds.ts). Each round reads the
+ * entries it is about to write (one read per entry), which yields the overlaps with earlier
+ * versions for free and tells a repeated NIK from a new one: `entries` counts distinct NIKs.
  */
 async function loadEntries(
   session: ImportSession,
@@ -114,57 +90,22 @@ async function loadEntries(
   rest: AsyncIterator<CsvItem>,
   onProgress: (entries: number, rejectedLines: number) => void,
   skipped: Rejects,
-  options: Partial<LoadOptions> = {},
+  options: Partial<RoundOptions> = {},
 ): Promise<Tally> {
-  const { chunkSize, inFlight, progressEvery } = { ...DEFAULTS, ...options };
   const overlaps = new Map(session.comparable.map((v) => [v, 0]));
-  const tally = { entries: 0, ...skipped };
-  const pending = new Set<string>();
-  const rounds = new Set<Promise<void>>();
-  const failures: unknown[] = [];
-  let chunk: string[] = [];
-
-  const round = async (keys: string[]) => {
-    const held = await session.versionsOf(keys);
-    const fresh = keys.filter((_, i) => !held[i].includes(session.version));
-    for (const versions of held.filter((v) => !v.includes(session.version))) {
-      for (const v of versions) if (overlaps.has(v)) overlaps.set(v, overlaps.get(v)! + 1);
-    }
-    await session.add(fresh);
-    const before = tally.entries;
-    tally.entries += fresh.length;
-    for (const key of keys) pending.delete(key);
-    if (Math.floor(tally.entries / progressEvery) > Math.floor(before / progressEvery)) onProgress(tally.entries, tally.rejectedLines);
+  const rejects = { ...skipped };
+  const rounds: ImportRounds<string> = {
+    session,
+    nikKey: (nik) => pseudonyms.nik(nik),
+    row: (_, key) => key,
+    write: async (fresh, held) => {
+      for (const versions of held) {
+        for (const v of versions) if (overlaps.has(v)) overlaps.set(v, overlaps.get(v)! + 1);
+      }
+      await session.add(fresh);
+    },
+    onProgress,
   };
-  const launch = async () => {
-    const keys = chunk;
-    chunk = [];
-    while (rounds.size >= inFlight) await Promise.race(rounds);
-    // Caught at once: a round failing while the file is still being read must not become an
-    // unhandled rejection (which ends the process); the loop stops at the next item instead.
-    const running: Promise<void> = round(keys)
-      .catch((error: unknown) => void failures.push(error))
-      .finally(() => rounds.delete(running));
-    rounds.add(running);
-  };
-  const take = async (item: CsvItem) => {
-    if (item.kind !== "entry") return reject(tally, item.line);
-    const key = pseudonyms.nik(item.nik);
-    if (pending.has(key)) return;
-    pending.add(key);
-    chunk.push(key);
-    if (chunk.length >= chunkSize) await launch();
-  };
-
-  try {
-    await take(first);
-    for (let next = await rest.next(); !next.done && failures.length === 0; next = await rest.next()) await take(next.value);
-    if (chunk.length > 0 && failures.length === 0) await launch();
-  } finally {
-    // Settle every write before the import is marked completed or failed; stop reading the file.
-    await Promise.all(rounds);
-    await rest.return?.();
-  }
-  if (failures.length > 0) throw failures[0];
-  return { ...tally, overlaps: Object.fromEntries([...overlaps].map(([v, count]) => [String(v), count])) };
+  const entries = await importRounds(first, rest, rejects, rounds, { ...ROUND_DEFAULTS, ...options });
+  return { entries, ...rejects, overlaps: Object.fromEntries([...overlaps].map(([v, count]) => [String(v), count])) };
 }

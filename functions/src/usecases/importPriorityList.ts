@@ -3,6 +3,7 @@ import { done, refused, type Outcome } from "../domain/outcome.js";
 import { mayDo, type Actor } from "../domain/roles.js";
 import { mobileNumber } from "../schemas/phone.js";
 import { PRIORITY_VAULT_CONTEXT, type ImportPriorityListQuery, type ImportPriorityListResult } from "../schemas/priority.js";
+import { importRounds, reject, ROUND_DEFAULTS, type ImportRounds, type Rejects, type RoundOptions } from "./importRounds.js";
 import type { Ports, PriorityImportSession, PriorityRow } from "./ports.js";
 
 export type ImportPriorityRefusal = "not-admin" | FileRefusal | "no-entries";
@@ -10,14 +11,8 @@ export type ImportPriorityRefusal = "not-admin" | FileRefusal | "no-entries";
 export type ImportPriorityPorts = Pick<Ports, "clock" | "tasks" | "audit" | "priorityLists" | "vault"> & { pseudonyms: Pick<Ports["pseudonyms"], "nik"> };
 
 /** Rows per round (one batched read of entries and of the NIK index, then the writes), and rounds in flight. */
-export interface PriorityLoadOptions {
-  chunkSize: number;
-  inFlight: number;
-  progressEvery: number;
-}
+export type PriorityLoadOptions = RoundOptions;
 
-const DEFAULTS: PriorityLoadOptions = { chunkSize: 500, inFlight: 8, progressEvery: 10_000 };
-const REPORTED_REJECTS = 20;
 /** Entries per page of the invitation pass (usecases/invitePriorityList.ts). */
 export const INVITATION_PAGE = 200;
 
@@ -56,7 +51,7 @@ export async function importPriorityList(
   const { listId, ...texts } = about;
   const session = await ports.priorityLists.begin(listId, texts, actor.uid, ports.clock.now());
   try {
-    await load(ports, session, first.value, iterator, tally, onProgress, { ...DEFAULTS, ...options });
+    await load(ports, session, first.value, iterator, tally, onProgress, { ...ROUND_DEFAULTS, ...options });
   } catch (error) {
     await session.fail(ports.clock.now());
     throw error;
@@ -84,23 +79,17 @@ export async function importPriorityList(
   return done({ listId, version: session.version, entries, withPhone, registered, rejectedLines, rejectedLineNumbers, current });
 }
 
-interface Tally {
+interface Tally extends Rejects {
   entries: number;
   withPhone: number;
   registered: number;
-  rejectedLines: number;
-  rejectedLineNumbers: number[];
-}
-
-function reject(tally: Tally, line: number): void {
-  tally.rejectedLines += 1;
-  if (tally.rejectedLineNumbers.length < REPORTED_REJECTS) tally.rejectedLineNumbers.push(line);
 }
 
 /**
- * Rounds of read-then-write, a few in flight: each round reads its entries' versions of this list
- * (a NIK repeated in the file counts once: `entries` counts distinct NIKs), seals the phones of
- * the new ones, and adds them. Memory stays at about chunkSize × (inFlight + 1) rows.
+ * Rounds of read-then-write, a few in flight (usecases/importRounds.ts): each round reads its
+ * entries' versions of this list (a NIK repeated in the file counts once: `entries` counts distinct
+ * NIKs), seals the phones of the new ones, and adds them. Memory stays at about
+ * chunkSize × (inFlight + 1) rows.
  */
 async function load(
   ports: ImportPriorityPorts,
@@ -109,54 +98,27 @@ async function load(
   rest: AsyncIterator<CsvItem>,
   tally: Tally,
   onProgress: (entries: number, rejectedLines: number) => void,
-  { chunkSize, inFlight, progressEvery }: PriorityLoadOptions,
+  options: PriorityLoadOptions,
 ): Promise<void> {
-  const pending = new Set<string>();
-  const rounds = new Set<Promise<void>>();
-  const failures: unknown[] = [];
-  let chunk: Array<{ nikKey: string; phone?: string }> = [];
-
-  const round = async (items: typeof chunk) => {
-    const held = await session.versionsOf(items.map((item) => item.nikKey));
-    const fresh = items.filter((_, i) => !held[i].includes(session.version));
-    const rows: PriorityRow[] = await Promise.all(
-      fresh.map(async ({ nikKey, phone }) => (phone === undefined ? { nikKey } : { nikKey, phone: await ports.vault.seal({ phone }, PRIORITY_VAULT_CONTEXT) })),
-    );
-    const registered = await session.add(rows);
-    const before = tally.entries;
-    tally.entries += rows.length;
-    tally.withPhone += rows.filter((row) => row.phone !== undefined).length;
-    tally.registered += registered;
-    for (const item of items) pending.delete(item.nikKey);
-    if (Math.floor(tally.entries / progressEvery) > Math.floor(before / progressEvery)) onProgress(tally.entries, tally.rejectedLines);
+  const rounds: ImportRounds<{ nikKey: string; phone?: string }> = {
+    session,
+    nikKey: (nik) => ports.pseudonyms.nik(nik),
+    row: (entry, nikKey) => {
+      // A number that is not a mobile one is left out; the NIK still counts.
+      const phone = entry.phone === undefined ? undefined : mobileNumber.safeParse(entry.phone);
+      return phone?.success === true ? { nikKey, phone: phone.data } : { nikKey };
+    },
+    write: async (fresh) => {
+      const rows: PriorityRow[] = await Promise.all(
+        fresh.map(async ({ nikKey, phone }) =>
+          phone === undefined ? { nikKey } : { nikKey, phone: await ports.vault.seal({ phone }, PRIORITY_VAULT_CONTEXT) },
+        ),
+      );
+      const registered = await session.add(rows);
+      tally.withPhone += rows.filter((row) => row.phone !== undefined).length;
+      tally.registered += registered;
+    },
+    onProgress,
   };
-  const launch = async () => {
-    const items = chunk;
-    chunk = [];
-    while (rounds.size >= inFlight) await Promise.race(rounds);
-    const running: Promise<void> = round(items)
-      .catch((error: unknown) => void failures.push(error))
-      .finally(() => rounds.delete(running));
-    rounds.add(running);
-  };
-  const take = async (item: CsvItem) => {
-    if (item.kind !== "entry") return reject(tally, item.line);
-    const nikKey = ports.pseudonyms.nik(item.nik);
-    if (pending.has(nikKey)) return;
-    pending.add(nikKey);
-    // A number that is not a mobile one is left out; the NIK still counts.
-    const phone = item.phone === undefined ? undefined : mobileNumber.safeParse(item.phone);
-    chunk.push(phone?.success === true ? { nikKey, phone: phone.data } : { nikKey });
-    if (chunk.length >= chunkSize) await launch();
-  };
-
-  try {
-    await take(first);
-    for (let next = await rest.next(); !next.done && failures.length === 0; next = await rest.next()) await take(next.value);
-    if (chunk.length > 0 && failures.length === 0) await launch();
-  } finally {
-    await Promise.all(rounds);
-    await rest.return?.();
-  }
-  if (failures.length > 0) throw failures[0];
+  tally.entries = await importRounds(first, rest, tally, rounds, options);
 }
