@@ -20,8 +20,16 @@ const DRAW_FILES = ["tests/integration/waveDraw.test.ts", "tests/integration/wav
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias: webAppAliases }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], pool: "threads" } },
-      { test: { name: "rules", include: ["tests/rules/**/*.test.ts"], setupFiles: ["tests/support/require-stack.ts"], testTimeout: 20_000 } },
+      { resolve: { alias: webAppAliases }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], pool: "threads", sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          name: "rules",
+          include: ["tests/rules/**/*.test.ts"],
+          setupFiles: ["tests/support/require-stack.ts"],
+          testTimeout: 20_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
       {
         test: {
           name: "integration",
@@ -30,12 +38,15 @@ export default defineConfig({
           setupFiles: ["tests/support/require-stack.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
         },
       },
       {
-        // The pool is everyone who joined and was not drawn: two closes at once would each take
-        // the other's applicants. In production one wave closes at a time (createWave's rule);
-        // these files seed their waves directly, so they run one after another.
+        // The pool is everyone who joined and was not drawn: a close takes every applicant another
+        // file joined meanwhile. In production one wave closes at a time (createWave's rule); these
+        // files seed their waves directly, so they run one after another, first (with the unit
+        // suite, which needs no emulator), before any other file joins people, and each takes
+        // its own people out of the pool at the end.
         test: {
           name: "draws",
           include: DRAW_FILES,
@@ -43,6 +54,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -53,6 +65,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -61,7 +61,10 @@ describe("a wave's close in the console", () => {
     await expectNoSidewaysScroll(page);
 
     await card.getByRole("button", { name: "Jalankan ulang bagian 02" }).click();
-    await expect.poll(() => card.getByTestId("close-answer").textContent()).toBe("Bagian 02 dijalankan ulang: percobaan ke-2 sudah diantrekan.");
+    // The callable's first call may wait for its function to start on the emulator.
+    await expect
+      .poll(() => card.getByTestId("close-answer").textContent(), { timeout: 30_000 })
+      .toBe("Bagian 02 dijalankan ulang: percobaan ke-2 sudah diantrekan.");
     // Live: the snapshot brings the new attempt without a reload (the re-driven task may already be running it).
     await expect.poll(async () => Number(await stalled.getByTestId("close-partition-attempt").textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     expect(await stalled.getAttribute("data-stalled")).toBe("false");

@@ -51,6 +51,8 @@ export interface SeedWaveOptions {
   number?: number;
   /** Default: this year in Jakarta, as ensureProgramYear. */
   programYear?: number;
+  /** Seconds between the close and the beacon round: default the stack's BEACON_MARGIN_SECONDS. */
+  beaconMarginSeconds?: number;
 }
 
 /** Writes a wave with its draw plan and seed as createWave would, skipping createWave's checks: its ID and number. */
@@ -58,7 +60,7 @@ export async function seedWave(options: SeedWaveOptions): Promise<{ waveId: stri
   const programYear = options.programYear ?? calendarDateIn(new Date()).year;
   const number = options.number ?? 50_000_000 + Math.floor(Math.random() * 10_000_000);
   const familyLimit = options.familyLimit ?? (await programYearFamilyLimit(programYear));
-  const beacon = localBeacon();
+  const beacon = { ...localBeacon(), ...(options.beaconMarginSeconds === undefined ? {} : { marginSeconds: options.beaconMarginSeconds }) };
   // The beacon clock, seeds and wave store of the deployed functions (composition.ts).
   const { beaconClock, seeds, waves } = productionPorts();
   const { waveId, wave, seed } = newWave(
