@@ -194,7 +194,10 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
     const byProvince = firstDifference(m.byProvince, Object.fromEntries(provinces), "byProvince");
     if (byProvince) throw new Mismatch(byProvince);
     ok("byProvince: the pool entries and winners of each province, counted from the pool pages");
-    lines.push(`MATCH: the published winners of wave ${m.waveId} are what the algorithm gives`);
+    lines.push(
+      `MATCH: the published winners of wave ${m.waveId} are what the algorithm gives` +
+        (options.checkBeacon === true ? "" : " from the published beacon value, which was NOT checked against its chain: add --check-beacon"),
+    );
     return { match: true, lines };
   } catch (error) {
     if (!(error instanceof Mismatch)) throw error;

@@ -3,7 +3,10 @@ import type { ClosePartitionDoc } from "../schemas/waveClose.js";
 import { publishWhenApplied } from "./close/applyWinnersPage.js";
 import { enqueueWinners } from "./close/drawPool.js";
 import { partitionTaskKey, stepTaskKey } from "./close/plan.js";
+import { inTurns } from "./inTurns.js";
 import type { Ports } from "./ports.js";
+
+const ENQUEUE_CONCURRENCY = 8;
 
 export { POOL_PAGE_SIZE } from "./close/plan.js";
 
@@ -38,15 +41,16 @@ export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<
           newClose(waveId, now),
           Array.from({ length: PARTITIONS }, (_, i) => pendingPartition(i, now)),
         );
-      for (const partition of await ports.closes.partitions(waveId))
-        if (partition.state !== "done") {
-          const attempt = Math.max(1, partition.attempt);
-          await ports.tasks.enqueue(
-            "closeWavePartition",
-            { waveId, partition: partition.index, attempt },
-            { key: partitionTaskKey(waveId, partition.index, attempt), dispatchDeadlineSeconds: 1800 },
-          );
-        }
+      // Eight enqueues at a time: one after another, 64 of them held the tick for minutes on the emulator.
+      const waiting = (await ports.closes.partitions(waveId)).filter((partition) => partition.state !== "done");
+      await inTurns(waiting, ENQUEUE_CONCURRENCY, async (partition) => {
+        const attempt = Math.max(1, partition.attempt);
+        await ports.tasks.enqueue(
+          "closeWavePartition",
+          { waveId, partition: partition.index, attempt },
+          { key: partitionTaskKey(waveId, partition.index, attempt), dispatchDeadlineSeconds: 1800 },
+        );
+      });
       return close === null ? "close-started" : "partitioning";
     }
     if (close.stage === "assembling") {

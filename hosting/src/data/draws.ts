@@ -11,7 +11,8 @@ export const manifestPath = (waveId: string): string => `/draws/${encodeURICompo
 export const pagePath = (waveId: string, href: string): string => (href.startsWith("https://") ? href : `/draws/${encodeURIComponent(waveId)}/${href}`);
 
 /** What an auditor runs; the URL is this site's, so it checks what this page shows. */
-export const verifyCommand = (waveId: string, origin: string): string => `npm run verify-draw -- ${origin}${manifestPath(waveId)}`;
+/** The command the page offers: it checks the beacon round against its chain too (docs/draw.md §4). */
+export const verifyCommand = (waveId: string, origin: string): string => `npm run verify-draw -- ${origin}${manifestPath(waveId)} --check-beacon`;
 
 export type Publication =
   | { state: "published"; manifest: DrawManifestDoc }

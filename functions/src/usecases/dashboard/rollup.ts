@@ -27,6 +27,7 @@ import { allProvinces, districtsOf, regenciesOf, type Province, type Regency } f
 import type { DashboardDoc } from "../../schemas/dashboard.js";
 import { COLLECTIONS } from "../../schemas/collections.js";
 import type { Ports } from "../ports.js";
+import { inTurns } from "../inTurns.js";
 
 export type RollupPorts = Pick<Ports, "dashboards" | "clock">;
 
@@ -47,20 +48,6 @@ export interface RollupResult {
   documents: number;
   /** Aggregation queries run. */
   queries: number;
-}
-
-/** Runs `task` over `items`, at most `limit` at a time, keeping the order of the results. */
-async function inTurns<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Checked before every write: a dashboard document stays far under Firestore's 1 MiB (a regency with 60 districts and 400 days is ~40 KB). */
