@@ -72,7 +72,8 @@ export const logs = {
   drawResultsSent: (waveId: string, page: number, tally: { sent: number; alreadySent: number; unknown: number; nextPage: number | null }) =>
     logger.info("draw-results-sent", { waveId, page, ...tally }),
   /** One delivery of a close's task (usecases/close/): what it did, in counts only (no pid, no person). */
-  closeTaskDone: (task: string, waveId: string, detail: Record<string, string | number | boolean>) => logger.info("close-task-done", { task, waveId, ...detail }),
+  closeTaskDone: (task: string, waveId: string, detail: Record<string, string | number | boolean>) =>
+    logger.info("close-task-done", { task, waveId, ...detail }),
   smsSent: (id: string, providerId: string) => logger.info("sms-sent", { id, providerId }),
   /** An SMS that did not go out: its document is marked ERROR; someone must look (e.g. no provider configured). */
   smsFailed: (id: string, error: string) => logger.error("sms-failed", { id, error }),

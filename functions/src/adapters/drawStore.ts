@@ -132,7 +132,8 @@ export const firestoreDrawStore: DrawStore = {
           tx.set(families().doc(key), family);
           for (const member of members[i].docs) {
             const data = member.data();
-            const leaves = !selected.has(member.id) && familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
+            const leaves =
+              !selected.has(member.id) && familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
             tx.update(member.ref, fields(applicantDoc, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) }));
             if (leaves) tx.set(timeline(member.id).doc(`family-limit-${waveId}`), familyLimitEvent(waveId, at));
           }

@@ -11,7 +11,10 @@ export const firestorePoolMembership: PoolMembership = {
       if (applicant === undefined || applicant.inPool === true || applicant.status !== "registered") return false;
       // The family's recipients, read in this transaction: a member selected meanwhile conflicts with it (drawStore.ts applyWinners).
       const familyRecipients = (await tx.get(families().doc(applicant.kkKey))).data()?.recipients ?? 0;
-      tx.update(applicants().doc(uid), fields(applicantDoc, { inPool: true, pid: pool.pid, familyPid: pool.familyPid, joinedWave: pool.waveId, familyRecipients }));
+      tx.update(
+        applicants().doc(uid),
+        fields(applicantDoc, { inPool: true, pid: pool.pid, familyPid: pool.familyPid, joinedWave: pool.waveId, familyRecipients }),
+      );
       tx.set(pidIndex().doc(pool.pid), { uid });
       tx.set(timeline(uid).doc(`joined-${pool.waveId}`), event);
       return true;

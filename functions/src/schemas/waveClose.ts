@@ -64,13 +64,24 @@ export const closePartitionDoc = z
   .strict();
 export type ClosePartitionDoc = z.infer<typeof closePartitionDoc>;
 
-/** A partition is stalled when its running attempt's lease lapsed, or it waits unstarted for longer than this. */
+/**
+ * A partition is stalled when its running attempt's lease lapsed, or it waits unstarted for longer
+ * than this while the close makes no progress: the queue runs 16 partitions at a time, so at
+ * national scale most wait their turn for a long while, and they are not stalled as long as
+ * partitions keep finishing (each finish moves the close's `updatedAt`).
+ */
 export const PARTITION_PENDING_STALL_SECONDS = 600;
 
-export function isStalled(partition: ClosePartitionDoc, now: Date): boolean {
+/** Since when a pending partition has waited with no progress of its close: its enqueueing, or the close's last progress if later. */
+export function pendingSince(partition: Pick<ClosePartitionDoc, "enqueuedAt">, closeUpdatedAt: Date): Date {
+  return closeUpdatedAt.getTime() > partition.enqueuedAt.getTime() ? closeUpdatedAt : partition.enqueuedAt;
+}
+
+/** Whether a partition is stalled at `now` (see PARTITION_PENDING_STALL_SECONDS); `closeUpdatedAt` is its close's `updatedAt`. */
+export function isStalled(partition: ClosePartitionDoc, now: Date, closeUpdatedAt: Date): boolean {
   if (partition.state === "done") return false;
   if (partition.state === "running") return partition.leaseUntil !== null && partition.leaseUntil.getTime() < now.getTime();
-  return now.getTime() - partition.enqueuedAt.getTime() > PARTITION_PENDING_STALL_SECONDS * 1000;
+  return now.getTime() - pendingSince(partition, closeUpdatedAt).getTime() > PARTITION_PENDING_STALL_SECONDS * 1000;
 }
 
 /** The task that closes one partition: `closeWavePartition` with this payload. A re-drive enqueues it again with attempt + 1. */

@@ -1,4 +1,5 @@
 import type { CsvItem } from "../domain/exclusionCsv.js";
+import type { ImportSession } from "./ports.js";
 
 /**
  * The rounds of read-then-write a list import streams its file in (usecases/importExclusionList.ts,
@@ -32,7 +33,7 @@ export function reject(rejects: Rejects, line: number): void {
 /** What an import does with its file's entries, round by round. */
 export interface ImportRounds<Row> {
   /** The version being imported, and this list's versions on each keyed NIK's entry (one batched read, in the order given). */
-  session: { version: number; versionsOf(nikKeys: string[]): Promise<number[][]> };
+  session: Pick<ImportSession, "version" | "versionsOf">;
   /** The keyed NIK (Pseudonyms `nik`) of an entry line. */
   nikKey: (nik: string) => string;
   /** The row written for an entry line whose keyed NIK is `nikKey`. */

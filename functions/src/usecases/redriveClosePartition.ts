@@ -8,7 +8,7 @@ import {
   type RedriveClosePartitionResult,
 } from "../schemas/closeRedrive.js";
 import type { RefusalOf } from "../schemas/contract.js";
-import { isStalled, PARTITION_PENDING_STALL_SECONDS, type ClosePartitionDoc } from "../schemas/waveClose.js";
+import { isStalled, PARTITION_PENDING_STALL_SECONDS, pendingSince, type ClosePartitionDoc } from "../schemas/waveClose.js";
 import type { Ports } from "./ports.js";
 
 export type RedriveRefusal = RefusalOf<"redriveClosePartition">;
@@ -48,13 +48,13 @@ export async function redriveClosePartition(
     if (close === null) return { result: refused("close-not-found", { waveId: input.waveId }) };
     if (partition === null) return { result: refused("partition-not-found", { partition: input.partition, last: close.partitions - 1 }) };
     if (partition.state === "done") return { result: refused("partition-done", { partition: input.partition, finishedAt: iso(partition.finishedAt ?? now) }) };
-    if (!isStalled(partition, now)) {
+    if (!isStalled(partition, now, close.updatedAt)) {
       return {
         result: refused("partition-not-stalled", {
           partition: input.partition,
           state: partition.state,
           since: iso(sinceOf(partition)),
-          stallsAt: iso(stallsAt(partition)),
+          stallsAt: iso(stallsAt(partition, close.updatedAt)),
         }),
       };
     }
@@ -95,9 +95,9 @@ function sinceOf(partition: ClosePartitionDoc): Date {
 }
 
 /** When a partition not stalled yet will count as stalled (isStalled's two clocks). */
-function stallsAt(partition: ClosePartitionDoc): Date {
+function stallsAt(partition: ClosePartitionDoc, closeUpdatedAt: Date): Date {
   if (partition.state === "running") return partition.leaseUntil ?? sinceOf(partition);
-  return new Date(partition.enqueuedAt.getTime() + PARTITION_PENDING_STALL_SECONDS * 1000);
+  return new Date(pendingSince(partition, closeUpdatedAt).getTime() + PARTITION_PENDING_STALL_SECONDS * 1000);
 }
 
 const iso = (at: Date) => at.toISOString();

@@ -189,7 +189,10 @@ describe("advanceWaves and closeWave: the draw", () => {
     // Two waves closing at once come only from before the one-pool rule (createWave refuses the second): stored as such.
     const broken = "2025-1";
     await memory.waves.create(broken, { ...memory.state.waves.read(fine)!, programYear: 2025 }, "ab".repeat(32));
-    const failing = { ...memory, closes: { ...memory.closes, get: async (id: string) => (id === broken ? Promise.reject(new Error("store unavailable")) : memory.closes.get(id)) } };
+    const failing = {
+      ...memory,
+      closes: { ...memory.closes, get: async (id: string) => (id === broken ? Promise.reject(new Error("store unavailable")) : memory.closes.get(id)) },
+    };
     memory.clock.set(AFTER_CLOSE);
     const result = await advanceWaves(failing, AFTER_CLOSE, "run-1");
     // Waves are stepped in ID order.

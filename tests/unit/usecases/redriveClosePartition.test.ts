@@ -22,7 +22,8 @@ const CLOSE: WaveCloseDoc = {
   winnersApplied: 0,
   winners: 0,
   startedAt: minutesBefore(30),
-  updatedAt: minutesBefore(2),
+  // Its last progress: partition 0 finished.
+  updatedAt: minutesBefore(20),
 };
 
 const partition = (index: number, fields: Partial<ClosePartitionDoc>): ClosePartitionDoc => ({
@@ -89,6 +90,17 @@ describe("redriveClosePartition", () => {
     const memory = closing();
     expect(await redrive(memory, 3)).toEqual({ ok: true, value: { waveId: WAVE, partition: 3, attempt: 2, redriven: true } });
     expect(memory.state.closeRedrives.get(`${WAVE}/${request(1)}`)).toMatchObject({ found: "pending", since: minutesBefore(30) });
+  });
+
+  it("when partitions wait their turn while others keep finishing, then a long wait is not a stall: it counts from the close's last progress", async () => {
+    const memory = closing();
+    memory.state.waveCloses.set(WAVE, { ...CLOSE, updatedAt: minutesBefore(2) });
+    expect(await redrive(memory, 3)).toEqual({
+      ok: false,
+      reason: "partition-not-stalled",
+      details: { partition: 3, state: "pending", since: minutesBefore(30).toISOString(), stallsAt: minutesBefore(-8).toISOString() },
+    });
+    expect(memory.tasks.enqueued).toEqual([]);
   });
 
   it("when the same request is sent again (its answer was lost), then the attempt is raised once, the same task key is enqueued once, and the answer says it was not re-driven again", async () => {

@@ -114,7 +114,8 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
           batch.set(families, key, family);
           // The family's members carry its count (the close re-checks from the applicant alone); at the limit they leave the pool, once.
           for (const [uid, member] of applicants.under("").filter(([, a]) => a.kkKey === key)) {
-            const leaves = !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
+            const leaves =
+              !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
             batch.update(applicants, uid, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) });
             if (leaves) batch.set(timeline, `${uid}/family-limit-${waveId}`, familyLimitEvent(waveId, at));
           }
@@ -133,7 +134,10 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
     },
     async writeWinnersPage(waveId, page) {
       await roundTrip();
-      memory.batch().set(winnerPages, `${waveId}/${pageId(page.page)}`, page).commit();
+      memory
+        .batch()
+        .set(winnerPages, `${waveId}/${pageId(page.page)}`, page)
+        .commit();
     },
     async commit(waveId, frozen) {
       await roundTrip();

@@ -11,6 +11,8 @@ const callRedrive = callable("redriveClosePartition");
 
 interface Props {
   waveId: string;
+  /** The close's `updatedAt`: a pending partition's wait counts from its close's last progress. */
+  closeUpdatedAt: Date;
   partitions: ClosePartition[];
   now: Date;
   canRedrive: boolean;
@@ -22,7 +24,7 @@ interface Props {
  * colour only), attempt, applicants processed and since when; a "Re-drive" button on each stalled
  * one for admins. The table scrolls in its own box, so a 360 px screen never scrolls sideways.
  */
-export function ClosePartitions({ waveId, partitions, now, canRedrive, onAnswer }: Props) {
+export function ClosePartitions({ waveId, closeUpdatedAt, partitions, now, canRedrive, onAnswer }: Props) {
   const { lang, t } = useCloseProgressLang();
   const [busy, setBusy] = useState<number | null>(null);
   // One request ID per partition and attempt: pressing again after an outage retries the same request.
@@ -66,7 +68,7 @@ export function ClosePartitions({ waveId, partitions, now, canRedrive, onAnswer 
         </thead>
         <tbody>
           {partitions.map((partition) => {
-            const stalled = isStalled(partition, now);
+            const stalled = isStalled(partition, now, closeUpdatedAt);
             const since =
               partition.state === "done"
                 ? partition.finishedAt

@@ -37,7 +37,7 @@ function CloseCard({ close, canRedrive }: { close: WaveClose; canRedrive: boolea
   const partitions = useClosePartitions(close.waveId);
   const now = useNow(CLOCK_SECONDS);
   const [answer, setAnswer] = useState<RedriveAnswer | null>(null);
-  const stalled = partitions.state === "ready" ? partitions.value.filter((p) => isStalled(p, now)) : [];
+  const stalled = partitions.state === "ready" ? partitions.value.filter((p) => isStalled(p, now, close.updatedAt)) : [];
   const titleId = `close-${close.waveId}-title`;
   const drawn = close.stage === "applying" || close.stage === "done";
   return (
@@ -86,7 +86,14 @@ function CloseCard({ close, canRedrive }: { close: WaveClose; canRedrive: boolea
       )}
       {partitions.state === "loading" && <p class="muted">{t("close.partitions.loading")}</p>}
       {partitions.state === "ready" && (
-        <ClosePartitions waveId={close.waveId} partitions={partitions.value} now={now} canRedrive={canRedrive} onAnswer={setAnswer} />
+        <ClosePartitions
+          waveId={close.waveId}
+          closeUpdatedAt={close.updatedAt}
+          partitions={partitions.value}
+          now={now}
+          canRedrive={canRedrive}
+          onAnswer={setAnswer}
+        />
       )}
     </article>
   );
