@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { LOCAL_SECRETS } from "../stack/index.js";
-import { BEACON_PORT } from "../stack/beacon.js";
+import { BEACON_PORT, DEV_CHAIN } from "../stack/beacon.js";
 import { HOST } from "../stack/config.js";
 import { sealPersonal } from "../../functions/src/usecases/personalData.js";
 import { installMeter } from "./meter.js";
@@ -83,7 +83,7 @@ export async function benchWaveClose(): Promise<string> {
       quota: QUOTA,
       draw: {
         seedCommitment: seedCommitment(seed),
-        beacon: { source: `http://${HOST}:${BEACON_PORT}`, round: firstRoundAtOrAfter(new Date(closesAt.getTime() - 60_000), QUICKNET) },
+        beacon: { source: `http://${HOST}:${BEACON_PORT}`, round: firstRoundAtOrAfter(new Date(closesAt.getTime() - 60_000), QUICKNET), ...DEV_CHAIN },
         strata: { kind: "shares", basisPoints: { "52": 2500 } },
         familyLimit: 2,
       },

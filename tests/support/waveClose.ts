@@ -5,7 +5,7 @@ import { commitPool, drawKeyOf, referenceDraw, seedCommitment, type Candidate, t
 import { calendarDateIn } from "../../functions/src/domain/calendar.js";
 import type { TaskName, TaskPayload } from "../../functions/src/schemas/tasks.js";
 import { loadPool, type LoadedPool } from "../../scripts/bench/poolLoader.js";
-import { BEACON_PORT } from "../../scripts/stack/beacon.js";
+import { BEACON_PORT, DEV_CHAIN } from "../../scripts/stack/beacon.js";
 import { HOST, URLS } from "../../scripts/stack/config.js";
 import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
 import { adminDb } from "./admin.js";
@@ -62,7 +62,7 @@ export async function closedWave(count: number, quota: number): Promise<ClosedWa
     quota,
     draw: {
       seedCommitment: seedCommitment(seed),
-      beacon: { source: `http://${HOST}:${BEACON_PORT}`, round: firstRoundAtOrAfter(new Date(closesAt.getTime() - 60_000), QUICKNET) },
+      beacon: { source: `http://${HOST}:${BEACON_PORT}`, round: firstRoundAtOrAfter(new Date(closesAt.getTime() - 60_000), QUICKNET), ...DEV_CHAIN },
       strata,
       familyLimit: 2,
     },
