@@ -1,4 +1,4 @@
-import { FieldPath } from "firebase-admin/firestore";
+import { FieldPath, FieldValue } from "firebase-admin/firestore";
 import { chunkId, partitionId } from "../domain/draw/partitions.js";
 import type { ApplicantDoc } from "../schemas/applicant.js";
 import { waveCloseDoc, closePartitionDoc } from "../schemas/waveClose.js";
@@ -67,30 +67,36 @@ export const firestoreWaveCloses: WaveCloses = {
       return true;
     });
   },
+  /**
+   * The partition's own document moves to done in a transaction that reads only it; the close's
+   * sums move by increments in the same commit, without reading the close: 64 partitions finishing
+   * at once never queue on one document's lock (the emulator times such transactions out). The
+   * close is then read once, and the finisher that sees every partition done moves it to
+   * `assembling` (moveStage: once). A crash between the two is caught by the schedule, which
+   * moves a close whose partitions are all done (closeWave.ts).
+   */
   async finishPartition(waveId, index, attempt, tally, at) {
     const ref = closePartitions(waveId).doc(partitionId(index));
-    return db().runTransaction(async (tx) => {
-      const [partition, close] = await Promise.all([tx.get(ref), tx.get(waveCloses().doc(waveId))]).then(([p, c]) => [p.data(), c.data()] as const);
-      if (partition?.state !== "running" || partition.attempt !== attempt || close === undefined) return null;
-      const partitionsDone = close.partitionsDone + 1;
-      const excludedByReason = { ...close.excludedByReason };
-      for (const [reason, n] of Object.entries(tally.excludedByReason)) excludedByReason[reason] = (excludedByReason[reason] ?? 0) + n;
-      const allDone = partitionsDone === close.partitions;
+    const owned = await db().runTransaction(async (tx) => {
+      const partition = (await tx.get(ref)).data();
+      if (partition?.state !== "running" || partition.attempt !== attempt) return false;
       tx.update(ref, fields(closePartitionDoc, { state: "done", leaseUntil: null, finishedAt: at, ...tally }));
-      tx.update(
-        waveCloses().doc(waveId),
-        fields(waveCloseDoc, {
-          partitionsDone,
-          processed: close.processed + tally.processed,
-          eligible: close.eligible + tally.eligible,
-          excluded: close.excluded + tally.excluded,
-          excludedByReason,
-          updatedAt: at,
-          ...(allDone ? { stage: "assembling" as const } : {}),
-        }),
-      );
-      return { allDone };
+      const sums: Record<string, FieldValue | Date> = {
+        partitionsDone: FieldValue.increment(1),
+        processed: FieldValue.increment(tally.processed),
+        eligible: FieldValue.increment(tally.eligible),
+        excluded: FieldValue.increment(tally.excluded),
+        updatedAt: at,
+      };
+      for (const [reason, n] of Object.entries(tally.excludedByReason)) sums[`excludedByReason.${reason}`] = FieldValue.increment(n);
+      tx.update(waveCloses().withConverter(null).doc(waveId), sums);
+      return true;
     });
+    if (!owned) return null;
+    const close = (await waveCloses().doc(waveId).get()).data();
+    const allDone =
+      close !== undefined && close.partitionsDone >= close.partitions && (await firestoreWaveCloses.moveStage(waveId, ["partitioning"], "assembling", {}, at));
+    return { allDone };
   },
   async moveStage(waveId, from, to, changes, at) {
     return db().runTransaction(async (tx) => {

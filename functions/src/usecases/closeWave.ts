@@ -43,6 +43,12 @@ export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<
         );
       // Eight enqueues at a time: one after another, 64 of them held the tick for minutes on the emulator.
       const waiting = (await ports.closes.partitions(waveId)).filter((partition) => partition.state !== "done");
+      // Every partition done, the move to assembling lost (its finisher died between the two): made here.
+      if (close !== null && waiting.length === 0) {
+        await ports.closes.moveStage(waveId, ["partitioning"], "assembling", {}, now);
+        await ports.tasks.enqueue("closeWaveAssemble", { waveId }, { key: stepTaskKey(waveId, "assemble", now), dispatchDeadlineSeconds: 1800 });
+        return "assembling";
+      }
       await inTurns(waiting, ENQUEUE_CONCURRENCY, async (partition) => {
         const attempt = Math.max(1, partition.attempt);
         await ports.tasks.enqueue(
