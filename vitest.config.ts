@@ -44,9 +44,8 @@ export default defineConfig({
       {
         // The pool is everyone who joined and was not drawn: a close takes every applicant another
         // file joined meanwhile. In production one wave closes at a time (createWave's rule); these
-        // files seed their waves directly, so they run one after another, first (with the unit
-        // suite, which needs no emulator), before any other file joins people, and each takes
-        // its own people out of the pool at the end.
+        // files seed their waves directly, so they run one after another in a group of their own,
+        // never beside the files that join people, and empty the pool of carry-overs first.
         test: {
           name: "draws",
           include: DRAW_FILES,

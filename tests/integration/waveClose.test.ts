@@ -14,7 +14,7 @@ import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
 import { HOST, PORTS, REGION, URLS } from "../../scripts/stack/config.js";
 import { fireSchedule } from "../../scripts/stack/scheduler.js";
 import { adminDb } from "../support/admin.js";
-import { closedWave, deliver, eventually, expectedRoot, expectedWinners, leavePool, waveState, type ClosedWave } from "../support/waveClose.js";
+import { closedWave, deliver, emptyPool, eventually, expectedRoot, expectedWinners, leavePool, waveState, type ClosedWave } from "../support/waveClose.js";
 
 /**
  * The partitioned close (docs/draw.md §10) of a few thousand joined applicants on the local
@@ -35,6 +35,7 @@ let wave: ClosedWave;
 let killed: number;
 
 beforeAll(async () => {
+  await emptyPool();
   wave = await closedWave(APPLICANTS, QUOTA);
   const sizes = new Map<number, number>();
   for (const { pid } of wave.pool.entries) sizes.set(partitionOf(pid)!, (sizes.get(partitionOf(pid)!) ?? 0) + 1);

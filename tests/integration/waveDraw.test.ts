@@ -13,7 +13,7 @@ import { runConcurrently } from "../../scripts/bench/stats.js";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith, call, type SignedIn } from "../support/stack.js";
-import { leavePool } from "../support/waveClose.js";
+import { emptyPool, leavePool } from "../support/waveClose.js";
 import { seedWave } from "../support/waves.js";
 
 /**
@@ -39,6 +39,7 @@ let round: number;
 const people: SignedIn[] = [];
 
 beforeAll(async () => {
+  await emptyPool();
   await ensureProgramYear();
   await runConcurrently(APPLICANTS, 8, async (i) => {
     const applicant = await accountWith(null, "drawn");

@@ -108,6 +108,16 @@ export async function deliver<N extends TaskName>(name: N, payload: TaskPayload<
 }
 
 /** Takes this wave's applicants still in the pool out of it, so no other file's wave draws them. */
+/**
+ * Takes every applicant still in the pool out of it: the carry-overs other files' waves left. The
+ * draws suite runs in a vitest group of its own (vitest.config.ts), never beside the files that
+ * join people, so a close then pools only the people of the file that runs it.
+ */
+export async function emptyPool(): Promise<void> {
+  const left = await adminDb.collection("applicants").where("inPool", "==", true).select().get();
+  await leavePool(left.docs.map((doc) => doc.id));
+}
+
 export async function leavePool(uids: readonly string[]): Promise<void> {
   const writer = adminDb.bulkWriter({ throttling: false });
   for (const uid of uids) void writer.update(adminDb.doc(`applicants/${uid}`), { inPool: false });
