@@ -106,7 +106,7 @@ export const enTransparency: Record<keyof typeof idTransparency, string> = {
     "To check it yourself: your rank is HMAC-SHA-256 of your ID under the draw key above. Sort every line of the pool pages by rank (lines marked priority first); your place is where your rank falls. Your line's hash, SHA-256 of a 0 byte and the line, combined with the audit path hashes as in RFC 6962, must give the pool root published before the randomness existed. docs/draw.md in the source code describes every step.",
   "transparency.priority.title": "Priority list: {name}",
   "transparency.priority.rule":
-    "People on this list (version {version}, fixed when the wave was created) come first in every round of the draw (the provinces' seats, if the wave has any, then the national seats): they take seats before everyone else, however many they are. No share of seats is set aside for them (docs/draw.md §5).",
+    "People on this list (version {version}, fixed when the wave was created) come first in every round of the draw (first the provinces' seats where the wave sets them, then the national seats): they take seats before everyone else, however many they are. No share of seats is set aside for them (docs/draw.md §5).",
   "transparency.priority.source": "Source of the list: {source}",
   "transparency.priority.counts": "{entries} people are on the list; {registered} have registered; {invited} were invited by SMS to register.",
 };
