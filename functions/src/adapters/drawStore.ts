@@ -1,4 +1,3 @@
-import { FieldPath } from "firebase-admin/firestore";
 import type { Candidate } from "../domain/draw/index.js";
 import { applicantDoc, type ApplicantDoc, type FamilyDoc } from "../schemas/applicant.js";
 import { waveDoc } from "../schemas/documents.js";
@@ -11,7 +10,6 @@ const pageId = (i: number) => String(i).padStart(6, "0");
 /** A pool entry as published: the priority flag only when set (the commitment reads absent as false). */
 const publicEntry = ({ priority, ...entry }: Candidate) => (priority === true ? { ...entry, priority: true as const } : entry);
 
-const MEMBERS_PAGE = 300;
 const WINNERS_CHUNK = 100;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -19,31 +17,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The draw in Firestore. Reads per pool member at the close: 1 (the applicant, in pages) plus
- * the eligibility check's (exclusion entry, family card shared by a page). Writes: one per
- * excluded person (+ its timeline event), one per 4,096-entry pool page, and per winner the
- * applicant, its timeline event and its family card.
+ * The draw's documents in Firestore, for the close's tasks (usecases/close/; the partition's own
+ * query is in waveCloses.ts). Family cards are read only for applicants older than
+ * `familyRecipients`. Writes: one per excluded person (+ its timeline event), one per 4,096-entry
+ * pool page, and per winner the applicant, its timeline event and its family card.
  */
 export const firestoreDrawStore: DrawStore = {
   async wave(waveId) {
     return (await waves().doc(waveId).get()).data() ?? null;
-  },
-  /**
-   * One streamed query, handed on in pages: one read per member. At national scale the same
-   * query is split by document-ID ranges over parallel tasks (docs/draw.md, "At national scale").
-   */
-  async *poolMembers() {
-    const query = applicants().where("inPool", "==", true).where("status", "==", "registered");
-    let page: Array<{ uid: string; applicant: ApplicantDoc }> = [];
-    // stream() yields untyped snapshots whose data() still runs the converter: the cast restores the type only.
-    for await (const snap of query.stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot<ApplicantDoc>>) {
-      page.push({ uid: snap.id, applicant: snap.data() });
-      if (page.length === MEMBERS_PAGE) {
-        yield page;
-        page = [];
-      }
-    }
-    if (page.length > 0) yield page;
   },
   async families(kkKeys) {
     const found = new Map<string, FamilyDoc>();
@@ -83,13 +64,6 @@ export const firestoreDrawStore: DrawStore = {
       tx.set(waveDraws().doc(waveId), frozen);
       tx.update(waves().doc(waveId), fields(waveDoc, { state: "frozen" }));
     });
-  },
-  async frozen(waveId) {
-    const stored = (await waveDraws().doc(waveId).get()).data();
-    if (stored === undefined) return null;
-    const { manifest: _published, ...frozen } = stored;
-    const pages = await poolPages(waveId).orderBy(FieldPath.documentId()).get();
-    return { frozen, entries: pages.docs.flatMap((d) => d.data().entries) };
   },
   async seed(waveId) {
     return (await waveSecrets().doc(waveId).get()).data()?.seed ?? null;

@@ -323,14 +323,11 @@ export interface PoolMember {
 /** A wave's draw, from the close to the publication. */
 export interface DrawStore {
   wave(waveId: string): Promise<WaveDoc | null>;
-  /** Everyone in the pool, page by page in document-ID order (partitionable by ID range). */
-  poolMembers(): AsyncIterable<PoolMember[]>;
   families(kkKeys: string[]): Promise<Map<string, FamilyDoc>>;
   /** Stores the re-check of those found not eligible at the close, with a timeline event each; a family at its limit also takes the person out of the pool (`inPool` false). */
   recordExcluded(waveId: string, excluded: Array<{ uid: string; eligibility: EligibilityDoc }>, at: Date): Promise<void>;
   /** Writes the pool pages, then the commitment and the wave's `frozen` state in one transaction. */
   freeze(waveId: string, entries: Candidate[], frozen: FrozenPoolDoc): Promise<void>;
-  frozen(waveId: string): Promise<{ frozen: FrozenPoolDoc; entries: Candidate[] } | null>;
   seed(waveId: string): Promise<string | null>;
   /**
    * Makes the winners participants with their terms (training balance, first-purchase deadline

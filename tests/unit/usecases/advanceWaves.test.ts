@@ -152,7 +152,7 @@ describe("advanceWaves and closeWave: the draw", () => {
     await tick(clean.memory, clean.beaconOut());
     await runCloseTasks(clean.memory);
 
-    const { memory, waveId, beaconOut } = await scenario(setup({ membersPage: 2, seeds: [SEED] }));
+    const { memory, waveId, beaconOut } = await scenario(setup({ seeds: [SEED] }));
     await tick(memory, AFTER_CLOSE);
     const crashing = { ...memory, draws: { ...memory.draws, commit: async () => Promise.reject(new Error("crash in commit")) } };
     const [assemble] = (await runCloseTasks(memory)).filter(({ task }) => task.name === "closeWaveAssemble");
@@ -184,7 +184,7 @@ describe("advanceWaves and closeWave: the draw", () => {
   });
 
   it("when one wave's step fails, then it is reported and the other waves still advance", async () => {
-    const memory = setup({ membersPage: 2 });
+    const memory = setup();
     const fine = await createdWave(memory);
     // Two waves closing at once come only from before the one-pool rule (createWave refuses the second): stored as such.
     const broken = "2025-1";

@@ -14,7 +14,7 @@ export const CLOSES = new Date("2026-03-09T00:00:00+07:00");
 export const AFTER_CLOSE = new Date(CLOSES.getTime() + 60_000);
 
 /** Wave 2026-1 (quota 2) joined by u1–u5; u5 is put on a list after joining, so the freeze leaves them out. */
-export async function scenario(memory: MemoryPorts = setup({ membersPage: 2, seeds: [SEED] })) {
+export async function scenario(memory: MemoryPorts = setup({ seeds: [SEED] })) {
   const waveId = await createdWave(memory, { quota: 2 });
   for (let n = 1; n <= 5; n += 1) {
     const uid = `u${n}`;

@@ -1,7 +1,7 @@
 import type { Candidate } from "../../domain/draw/index.js";
 import type { ApplicantDoc, FamilyDoc } from "../../schemas/applicant.js";
 import type { WaveDoc } from "../../schemas/documents.js";
-import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PoolMember, type PublishedDraws } from "../../usecases/ports.js";
+import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../../usecases/ports.js";
 import { familyLimitEvent } from "../../domain/closeRecheck.js";
 import { roundTrip, type Memory } from "./state.js";
 
@@ -22,21 +22,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
+export function memoryDrawStore(memory: Memory): DrawStore {
   const { waves, applicants, families, timeline, poolPages, winnerPages, waveDraws, waveSecrets, pidIndex } = memory.state;
   return {
     async wave(waveId) {
       await roundTrip();
       return waves.read(waveId) ?? null;
-    },
-    async *poolMembers() {
-      await roundTrip();
-      // The query's snapshot, in document-ID order.
-      const members: PoolMember[] = applicants
-        .under("")
-        .filter(([, applicant]) => applicant.inPool === true && applicant.status === "registered")
-        .map(([uid, applicant]) => ({ uid, applicant }));
-      for (const page of chunks(members, membersPage)) yield page;
     },
     async families(kkKeys) {
       await roundTrip();
@@ -73,13 +64,6 @@ export function memoryDrawStore(memory: Memory, membersPage = 300): DrawStore {
       await roundTrip();
       if (waves.read(waveId)?.state !== "closed") return;
       memory.batch().set(waveDraws, waveId, frozen).update(waves, waveId, { state: "frozen" }).commit();
-    },
-    async frozen(waveId) {
-      await roundTrip();
-      const stored = waveDraws.read(waveId);
-      if (stored === undefined) return null;
-      const { manifest: _published, ...frozen } = stored;
-      return { frozen, entries: poolPages.under(`${waveId}/`).flatMap(([, page]) => page.entries) };
     },
     async seed(waveId) {
       await roundTrip();

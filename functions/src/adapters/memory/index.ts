@@ -74,8 +74,6 @@ export interface MemoryOptions {
   /** Seeds `newSeed()` hands out first; after them, numbered ones. */
   seeds?: readonly string[];
   beaconClock?: BeaconClock;
-  /** Pool members per page of `draws.poolMembers()` (production: 300). */
-  membersPage?: number;
   /** Partners' sign keys by client code (two during a rotation). */
   partnerKeys?: Record<string, string | string[]>;
   /** Partners' standings by client code. */
@@ -124,7 +122,7 @@ export function memoryPorts(options: MemoryOptions = {}): MemoryPorts {
     registrations: memoryRegistrations(memory),
     verifications: memoryVerifications(memory),
     pool: memoryPoolMembership(memory),
-    draws: memoryDrawStore(memory, options.membersPage),
+    draws: memoryDrawStore(memory),
     closes: memoryWaveCloses(memory),
     latestDraw: memoryLatestDraw(memory),
     published: memoryPublishedDraws(memory),
