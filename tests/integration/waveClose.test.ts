@@ -14,7 +14,18 @@ import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
 import { HOST, PORTS, REGION, URLS } from "../../scripts/stack/config.js";
 import { fireSchedule } from "../../scripts/stack/scheduler.js";
 import { adminDb } from "../support/admin.js";
-import { closedWave, deliver, emptyPool, eventually, expectedRoot, expectedWinners, leavePool, waveState, type ClosedWave } from "../support/waveClose.js";
+import {
+  closedWave,
+  closeStanding,
+  deliver,
+  emptyPool,
+  eventually,
+  expectedRoot,
+  expectedWinners,
+  leavePool,
+  waveState,
+  type ClosedWave,
+} from "../support/waveClose.js";
 
 /**
  * The partitioned close (docs/draw.md §10) of a few thousand joined applicants on the local
@@ -83,6 +94,7 @@ describe("the partitioned close, on the emulators", () => {
         return (await waveState(wave.waveId)) === "frozen";
       },
       240_000,
+      () => closeStanding(wave.waveId),
     );
 
     const frozen = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).data()!;
@@ -105,7 +117,12 @@ describe("the partitioned close, on the emulators", () => {
 
   it("when the beacon round is out, then the draw's tasks draw the reference's winners, make them participants, and verify-draw says MATCH", async () => {
     await fireSchedule("advanceWaves", new Date());
-    await eventually("the wave drawn", async () => (await waveState(wave.waveId)) === "drawn", 240_000);
+    await eventually(
+      "the wave drawn",
+      async () => (await waveState(wave.waveId)) === "drawn",
+      240_000,
+      () => closeStanding(wave.waveId),
+    );
     const manifest = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).get("manifest") as {
       beacon: { value: string };
       winners: { count: number; digest: string };

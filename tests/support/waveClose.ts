@@ -87,13 +87,41 @@ export function expectedWinners(wave: ClosedWave, beaconValue: string): string[]
 
 export const waveState = async (waveId: string) => (await adminDb.doc(`waves/${waveId}`).get()).get("state") as string;
 
-/** Polls until `check` is true, or fails after `timeoutMs`. */
-export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+/** Polls until `check` is true, or fails after `timeoutMs`; the failure carries `explain()`'s account of where things stood. */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs: number, explain?: () => Promise<string>): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${explain === undefined ? "" : `: ${await explain()}`}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/**
+ * Where a wave's close stands, for a timeout's message: the wave's state, the close's stage and
+ * counts, its partitions by state (with the attempts of those not done), and the other waves the
+ * schedule is moving along at the same time.
+ */
+export async function closeStanding(waveId: string): Promise<string> {
+  const [wave, close, partitions, drawing] = await Promise.all([
+    adminDb.doc(`waves/${waveId}`).get(),
+    adminDb.doc(`waveCloses/${waveId}`).get(),
+    adminDb.collection(`waveCloses/${waveId}/partitions`).get(),
+    adminDb.collection("waves").where("state", "in", ["closed", "frozen"]).get(),
+  ]);
+  const byState = new Map<string, number>();
+  for (const p of partitions.docs) byState.set(p.get("state") as string, (byState.get(p.get("state") as string) ?? 0) + 1);
+  const notDone = partitions.docs
+    .filter((p) => p.get("state") !== "done")
+    .slice(0, 8)
+    .map((p) => `${p.id}:${p.get("state") as string}@${String(p.get("attempt"))}`);
+  const { stage, partitionsDone, processed } = close.data() ?? {};
+  return JSON.stringify({
+    wave: wave.get("state") as string,
+    close: close.exists ? { stage, partitionsDone, processed } : null,
+    partitions: Object.fromEntries(byState),
+    notDone,
+    otherWavesDrawing: drawing.docs.filter((d) => d.id !== waveId).map((d) => `${d.id}:${d.get("state") as string}`),
+  });
 }
 
 /** One delivery of a task straight to its function (as Cloud Tasks posts it), awaited: its HTTP status. */
