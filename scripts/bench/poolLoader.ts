@@ -32,6 +32,8 @@ export interface PoolLoad {
   familyOf?: number;
   /** Keep the eligible entries (for a reference draw): small pools only. */
   collect?: boolean;
+  /** Every `every`-th applicant (from the first) is on this version of a priority list, as importPriorityList marks them. */
+  priority?: { listId: string; version: number; every: number };
 }
 
 export interface LoadedPool {
@@ -61,6 +63,7 @@ export async function loadPool(db: Firestore, load: PoolLoad): Promise<LoadedPoo
     const familyPid = keyedId("family", kkKey, load.hashKey);
     const { nik, kk: _kk, fullName, phone, birthDate, consent: _consent, ...declared } = form;
     const stale = load.staleEvery !== undefined && i % load.staleEvery === 0;
+    const listed = load.priority !== undefined && i % load.priority.every === 0 ? load.priority : undefined;
     void writer.set(db.doc(`applicants/${uid}`), {
       ...declared,
       ...(await load.seal({ nik, kk: form.kk, fullName, phone, birthDate })),
@@ -78,12 +81,20 @@ export async function loadPool(db: Firestore, load: PoolLoad): Promise<LoadedPoo
       inPool: true,
       joinedWave: load.uidPrefix,
       familyRecipients: 0,
+      ...(listed === undefined ? {} : { priorityLists: { [listed.listId]: [listed.version] } }),
     });
     void writer.set(db.doc(`pidIndex/${pid}`), { uid });
     if (underAge) loaded.excluded += 1;
     else {
       loaded.eligible += 1;
-      if (load.collect === true) loaded.entries.push({ pid, stratum: form.provinceCode, family: familyPid, familyRecipientsBefore: 0 });
+      if (load.collect === true)
+        loaded.entries.push({
+          pid,
+          stratum: form.provinceCode,
+          family: familyPid,
+          familyRecipientsBefore: 0,
+          ...(listed === undefined ? {} : { priority: true }),
+        });
     }
     if (load.collect === true) loaded.uids.push(uid);
     // Bounded memory for a million: the writer's queue is drained every 5,000 applicants.

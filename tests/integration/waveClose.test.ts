@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { winnersDigest } from "../../functions/src/domain/draw/index.js";
 import { productionPorts } from "../../functions/src/composition.js";
@@ -14,9 +15,12 @@ import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
 import { HOST, PORTS, REGION, URLS } from "../../scripts/stack/config.js";
 import { fireSchedule } from "../../scripts/stack/scheduler.js";
 import { adminDb } from "../support/admin.js";
+import { PRIORITY_RULE } from "../../functions/src/domain/priority.js";
 import {
   closedWave,
   closeStanding,
+  PRIORITY_LIST,
+  ticking,
   deliver,
   emptyPool,
   eventually,
@@ -31,13 +35,23 @@ import {
  * The partitioned close (docs/draw.md §10) of a few thousand joined applicants on the local
  * stack, through the real task functions: one partition's task is killed midway and re-driven,
  * the pool root and the winners are checked against the reference computed apart and by
- * verify-draw, and every task delivered twice more changes nothing.
+ * verify-draw, and every task delivered twice more changes nothing. The wave declares a priority
+ * list (every 97th applicant is on it): the flags are committed in the pool lines and its people
+ * come first in every round (docs/draw.md §5).
  *
  * The pool is everyone `inPool`: run this file on its own (not beside waveDraw.test.ts, whose
  * wave would draw from the same pool at the same time). Its applicants leave the pool at the end.
  */
 const APPLICANTS = 3000;
 const QUOTA = 150;
+/** Every 97th applicant is on the wave's priority list: about 31, some in each stratum, fewer than either round's seats. */
+const PRIORITY_EVERY = 97;
+/**
+ * How long the freeze and the draw may take (ms): about 30 s and 15 s alone; a CI machine under load has been seen
+ * 1.5 times slower on the whole suite, and a failed delivery waits 15 s more for its retry.
+ */
+const FREEZE_WAIT = 300_000;
+const DRAW_WAIT = 180_000;
 process.env.CLOUD_TASKS_EMULATOR_HOST ??= `${HOST}:${PORTS.tasks}`;
 const run = promisify(execFile);
 
@@ -47,7 +61,7 @@ let killed: number;
 
 beforeAll(async () => {
   await emptyPool();
-  wave = await closedWave(APPLICANTS, QUOTA);
+  wave = await closedWave(APPLICANTS, QUOTA, { priorityEvery: PRIORITY_EVERY });
   const sizes = new Map<number, number>();
   for (const { pid } of wave.pool.entries) sizes.set(partitionOf(pid)!, (sizes.get(partitionOf(pid)!) ?? 0) + 1);
   killed = [...sizes].sort(([, a], [, b]) => b - a)[0][0];
@@ -60,90 +74,104 @@ afterAll(async () => {
 const partition = async (index: number) => (await adminDb.doc(`waveCloses/${wave.waveId}/partitions/${partitionId(index)}`).get()).data();
 
 describe("the partitioned close, on the emulators", () => {
-  it("when one partition's task dies midway and is re-driven, then every partition finishes and the pool root is the one computed apart", async () => {
-    // The close started as the schedule starts it, its tasks held back; one partition run here and killed after two pages.
-    const held: Tasks = { enqueue: async () => true };
-    const ports = productionPorts({ vault: localVault(LOCAL_SECRETS), tasks: held });
-    expect(await closeWave(ports, wave.waveId)).toBe("close-started");
-    const dying = closePartition(
-      ports,
-      { waveId: wave.waveId, partition: killed, attempt: 1 },
-      {
-        membersPage: 10,
-        afterPage: (pages) => {
-          if (pages === 2) throw new Error("killed");
+  it(
+    "when one partition's task dies midway and is re-driven, then every partition finishes and the pool root is the one computed apart",
+    async () => {
+      // The close started as the schedule starts it, its tasks held back; one partition run here and killed after two pages.
+      const held: Tasks = { enqueue: async () => true };
+      const ports = productionPorts({ vault: localVault(LOCAL_SECRETS), tasks: held });
+      expect(await closeWave(ports, wave.waveId)).toBe("close-started");
+      const dying = closePartition(
+        ports,
+        { waveId: wave.waveId, partition: killed, attempt: 1 },
+        {
+          membersPage: 10,
+          afterPage: (pages) => {
+            if (pages === 2) throw new Error("killed");
+          },
         },
-      },
-    );
-    await expect(dying).rejects.toThrow("killed");
-    expect(await partition(killed)).toMatchObject({ state: "running", attempt: 1, processed: 20 });
+      );
+      await expect(dying).rejects.toThrow("killed");
+      expect(await partition(killed)).toMatchObject({ state: "running", attempt: 1, processed: 20 });
+      // The failed delivery released its lease on the way out (a retry of attempt 1 could take over at once).
+      const leaseUntil: unknown = (await partition(killed))?.leaseUntil;
+      expect(leaseUntil instanceof Timestamp && leaseUntil.toMillis() <= Date.now()).toBe(true);
 
-    // The re-drive of the stalled partition (attempt 2) takes it over, then the schedule's backstop enqueues every partition not done.
-    await cloudTasks(REGION).enqueue("closeWavePartition", { waveId: wave.waveId, partition: killed, attempt: 2 }, { key: `redrive-${wave.waveId}-${killed}` });
-    await eventually("the re-driven partition done", async () => (await partition(killed))?.state === "done", 60_000);
-    await fireSchedule("advanceWaves", new Date());
-    // The schedule ticks every minute in production, re-enqueuing what a failed run left: here every 20 s while waiting.
-    let ticked = Date.now();
-    await eventually(
-      "the wave frozen",
-      async () => {
-        if (Date.now() - ticked > 20_000) {
-          ticked = Date.now();
-          await fireSchedule("advanceWaves", new Date());
-        }
-        return (await waveState(wave.waveId)) === "frozen";
-      },
-      240_000,
-      () => closeStanding(wave.waveId),
-    );
+      // The re-drive of the stalled partition (attempt 2) takes it over, then the schedule's backstop enqueues every partition not done.
+      await cloudTasks(REGION).enqueue(
+        "closeWavePartition",
+        { waveId: wave.waveId, partition: killed, attempt: 2 },
+        { key: `redrive-${wave.waveId}-${killed}` },
+      );
+      await eventually("the re-driven partition done", async () => (await partition(killed))?.state === "done", 60_000);
+      await fireSchedule("advanceWaves", new Date());
+      await eventually(
+        "the wave frozen",
+        ticking(async () => (await waveState(wave.waveId)) === "frozen"),
+        FREEZE_WAIT,
+        () => closeStanding(wave.waveId),
+      );
 
-    const frozen = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).data()!;
-    expect(frozen).toMatchObject({
-      poolRoot: expectedRoot(wave.pool.entries),
-      poolSize: wave.pool.eligible,
-      excludedByReason: { "under-age": wave.pool.excluded },
-    });
-    expect(await partition(killed)).toMatchObject({ state: "done", attempt: 2 });
-    const close = (await adminDb.doc(`waveCloses/${wave.waveId}`).get()).data();
-    expect(close).toMatchObject({
-      stage: "waiting-for-beacon",
-      partitions: PARTITIONS,
-      partitionsDone: PARTITIONS,
-      processed: APPLICANTS,
-      eligible: wave.pool.eligible,
-      excluded: wave.pool.excluded,
-    });
-  }, 300_000);
+      const frozen = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).data()!;
+      expect(frozen).toMatchObject({
+        poolRoot: expectedRoot(wave.pool.entries),
+        poolSize: wave.pool.eligible,
+        excludedByReason: { "under-age": wave.pool.excluded },
+      });
+      expect(await partition(killed)).toMatchObject({ state: "done", attempt: 2 });
+      const close = (await adminDb.doc(`waveCloses/${wave.waveId}`).get()).data();
+      expect(close).toMatchObject({
+        stage: "waiting-for-beacon",
+        partitions: PARTITIONS,
+        partitionsDone: PARTITIONS,
+        processed: APPLICANTS,
+        eligible: wave.pool.eligible,
+        excluded: wave.pool.excluded,
+      });
+    },
+    FREEZE_WAIT + 60_000,
+  );
 
-  it("when the beacon round is out, then the draw's tasks draw the reference's winners, make them participants, and verify-draw says MATCH", async () => {
-    await fireSchedule("advanceWaves", new Date());
-    await eventually(
-      "the wave drawn",
-      async () => (await waveState(wave.waveId)) === "drawn",
-      240_000,
-      () => closeStanding(wave.waveId),
-    );
-    const manifest = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).get("manifest") as {
-      beacon: { value: string };
-      winners: { count: number; digest: string };
-    };
-    const winners = expectedWinners(wave, manifest.beacon.value);
-    expect(manifest.winners).toMatchObject({ count: winners.length, digest: winnersDigest(winners) });
-    const selected = await adminDb.collection("applicants").where("selectedWave", "==", wave.waveId).get();
-    expect(selected.docs.map((d) => d.get("pid") as string).sort()).toEqual([...winners].sort());
-    expect((await adminDb.doc(`waveCloses/${wave.waveId}`).get()).data()).toMatchObject({
-      stage: "done",
-      winners: winners.length,
-      winnersApplied: winners.length,
-    });
+  it(
+    "when the beacon round is out, then the draw's tasks draw the reference's winners, everyone on the priority list among them, make them participants, and verify-draw says MATCH",
+    async () => {
+      await fireSchedule("advanceWaves", new Date());
+      await eventually(
+        "the wave drawn",
+        ticking(async () => (await waveState(wave.waveId)) === "drawn"),
+        DRAW_WAIT,
+        () => closeStanding(wave.waveId),
+      );
+      const manifest = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).get("manifest") as {
+        beacon: { value: string };
+        winners: { count: number; digest: string };
+      };
+      const winners = expectedWinners(wave, manifest.beacon.value);
+      expect(manifest.winners).toMatchObject({ count: winners.length, digest: winnersDigest(winners) });
+      // Everyone eligible on the priority list wins: they come first, and are fewer than the seats (families here are at most two, the limit).
+      const flagged = wave.pool.entries.filter((entry) => entry.priority === true).map((entry) => entry.pid);
+      expect(flagged.length).toBeGreaterThan(20);
+      expect(winners).toEqual(expect.arrayContaining(flagged));
+      const selected = await adminDb.collection("applicants").where("selectedWave", "==", wave.waveId).get();
+      expect(selected.docs.map((d) => d.get("pid") as string).sort()).toEqual([...winners].sort());
+      expect((await adminDb.doc(`waveCloses/${wave.waveId}`).get()).data()).toMatchObject({
+        stage: "done",
+        winners: winners.length,
+        winnersApplied: winners.length,
+      });
 
-    const { stdout } = await run(process.execPath, [
-      join(process.cwd(), "node_modules", ".bin", "tsx"),
-      "scripts/verify-draw.ts",
-      `${URLS.functions}/draws/${wave.waveId}/manifest.json`,
-    ]);
-    expect(stdout).toContain("MATCH");
-  }, 300_000);
+      const { stdout } = await run(process.execPath, [
+        join(process.cwd(), "node_modules", ".bin", "tsx"),
+        "scripts/verify-draw.ts",
+        `${URLS.functions}/draws/${wave.waveId}/manifest.json`,
+      ]);
+      expect(stdout).toContain("MATCH");
+      // The plan published at opening names the list and what its flag does; verify-draw compared the manifest with it.
+      const plan = (await (await fetch(`${URLS.functions}/draws/${wave.waveId}/plan.json`)).json()) as { priority?: unknown };
+      expect(plan.priority).toEqual({ ...PRIORITY_LIST, rule: PRIORITY_RULE });
+    },
+    DRAW_WAIT + 60_000,
+  );
 
   it("when every task of the close is delivered twice more, then nothing changes: no document is written again", async () => {
     const snapshot = async () => {

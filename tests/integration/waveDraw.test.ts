@@ -13,7 +13,7 @@ import { runConcurrently } from "../../scripts/bench/stats.js";
 import { adminDb } from "../support/admin.js";
 import { ensureProgramYear, person } from "../support/people.js";
 import { accountWith, call, type SignedIn } from "../support/stack.js";
-import { emptyPool, leavePool } from "../support/waveClose.js";
+import { closeStanding, emptyPool, eventually, leavePool, ticking } from "../support/waveClose.js";
 import { seedWave } from "../support/waves.js";
 
 /**
@@ -68,25 +68,6 @@ beforeAll(async () => {
 }, 240_000);
 
 const waveState = async () => (await adminDb.doc(`waves/${waveId}`).get()).get("state") as string;
-const eventually = async (what: string, check: () => Promise<boolean>, timeoutMs: number) => {
-  for (const until = Date.now() + timeoutMs; !(await check()); await new Promise((resolve) => setTimeout(resolve, 500)))
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-};
-/**
- * In production the schedule ticks every minute and re-enqueues what the close's current stage
- * waits for (a run that failed, say on an emulator error, leaves the rest to the next tick): while
- * waiting, the test ticks it too, every 20 seconds.
- */
-function ticking(check: () => Promise<boolean>): () => Promise<boolean> {
-  let last = Date.now();
-  return async () => {
-    if (Date.now() - last > 20_000) {
-      last = Date.now();
-      await fireSchedule("advanceWaves", new Date());
-    }
-    return check();
-  };
-}
 const participants = async () => (await adminDb.collection("applicants").where("selectedWave", "==", waveId).get()).docs;
 
 // Those not drawn stay in the pool (carried over): taken out, so the next close of the draws suite pools only its own.
@@ -109,6 +90,7 @@ describe("a wave's draw", () => {
       "the pool frozen by the close's tasks",
       ticking(async () => (await waveState()) === "frozen"),
       180_000,
+      () => closeStanding(waveId),
     );
     // Written by one run only: a second freeze would have written each pool page again.
     const pages = (await adminDb.collection(`waveDraws/${waveId}/pool`).get()).docs;
@@ -127,6 +109,7 @@ describe("a wave's draw", () => {
       "the wave drawn by the close's tasks",
       ticking(async () => (await waveState()) === "drawn"),
       180_000,
+      () => closeStanding(waveId),
     );
     const selectedOnce = await adminDb.collectionGroup("timeline").where("kind", "==", "selected").where("waveId", "==", waveId).get();
     expect(selectedOnce.size).toBe(QUOTA);

@@ -3,10 +3,12 @@ import { readFileSync } from "node:fs";
 import { firstRoundAtOrAfter, QUICKNET } from "../../functions/src/domain/beacon.js";
 import { commitPool, drawKeyOf, referenceDraw, seedCommitment, type Candidate, type Strata } from "../../functions/src/domain/draw/index.js";
 import { calendarDateIn } from "../../functions/src/domain/calendar.js";
+import { PRIORITY_RULE } from "../../functions/src/domain/priority.js";
 import type { TaskName, TaskPayload } from "../../functions/src/schemas/tasks.js";
 import { loadPool, type LoadedPool } from "../../scripts/bench/poolLoader.js";
 import { BEACON_PORT, DEV_CHAIN } from "../../scripts/stack/beacon.js";
 import { HOST, URLS } from "../../scripts/stack/config.js";
+import { fireSchedule } from "../../scripts/stack/scheduler.js";
 import { LOCAL_SECRETS } from "../../scripts/stack/index.js";
 import { adminDb } from "./admin.js";
 import { ensureProgramYear } from "./people.js";
@@ -29,8 +31,16 @@ export interface ClosedWave {
   familyLimit: number;
 }
 
-/** A wave closed two minutes ago, its beacon round out, and `count` applicants in the pool (every 40th too young at the close, every 50th last checked against older lists, every 10th sharing a family card). */
-export async function closedWave(count: number, quota: number): Promise<ClosedWave> {
+/** The priority list a closed wave may declare, as a plan records it: the close reads only the flags on the applicants (the import itself is tested in priorityLists.test.ts). */
+export const PRIORITY_LIST = { listId: "korban-phk-uji", version: 1, name: "Korban PHK (uji)" } as const;
+
+/**
+ * A wave closed two minutes ago, its beacon round out, and `count` applicants in the pool (every
+ * 40th too young at the close, every 50th last checked against older lists, every 10th sharing a
+ * family card). With `priorityEvery`, the wave's plan declares PRIORITY_LIST and every such
+ * applicant (from the first) is on it, as importPriorityList marks them.
+ */
+export async function closedWave(count: number, quota: number, options: { priorityEvery?: number } = {}): Promise<ClosedWave> {
   await ensureProgramYear();
   const year = calendarDateIn(new Date()).year;
   const waveId = `close-${randomUUID().slice(0, 8)}`;
@@ -49,6 +59,7 @@ export async function closedWave(count: number, quota: number): Promise<ClosedWa
     underAgeEvery: 40,
     familyOf: 10,
     collect: true,
+    ...(options.priorityEvery === undefined ? {} : { priority: { ...PRIORITY_LIST, every: options.priorityEvery } }),
   });
   const seed = randomBytes(32).toString("hex");
   const strata: Strata = { kind: "shares", basisPoints: { "52": 2500 } };
@@ -65,6 +76,7 @@ export async function closedWave(count: number, quota: number): Promise<ClosedWa
       beacon: { source: `http://${HOST}:${BEACON_PORT}`, round: firstRoundAtOrAfter(new Date(closesAt.getTime() - 60_000), QUICKNET), ...DEV_CHAIN },
       strata,
       familyLimit: 2,
+      ...(options.priorityEvery === undefined ? {} : { priority: { ...PRIORITY_LIST, rule: PRIORITY_RULE } }),
     },
   });
   return { waveId, pool, seed, quota, strata, familyLimit: 2 };
@@ -94,6 +106,22 @@ export async function eventually(what: string, check: () => Promise<boolean>, ti
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}${explain === undefined ? "" : `: ${await explain()}`}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/**
+ * `check`, ticking the schedule every 20 s while it is false. In production the schedule ticks
+ * every minute and re-enqueues what the close's current stage waits for (a run that failed, say
+ * on an emulator error, leaves the rest to the next tick): a test waiting on a close ticks it too.
+ */
+export function ticking(check: () => Promise<boolean>): () => Promise<boolean> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last > 20_000) {
+      last = Date.now();
+      await fireSchedule("advanceWaves", new Date());
+    }
+    return check();
+  };
 }
 
 /**

@@ -58,6 +58,15 @@ export const firestoreWaveCloses: WaveCloses = {
   async chunk(waveId, index, seq) {
     return (await closeChunks(waveId).doc(chunkId(index, seq)).get()).data()?.lines ?? [];
   },
+  async releasePartition(waveId, index, attempt, now) {
+    const ref = closePartitions(waveId).doc(partitionId(index));
+    return db().runTransaction(async (tx) => {
+      const partition = (await tx.get(ref)).data();
+      if (partition?.state !== "running" || partition.attempt !== attempt) return false;
+      tx.update(ref, fields(closePartitionDoc, { leaseUntil: now }));
+      return true;
+    });
+  },
   async progress(waveId, index, attempt, processed, leaseUntil) {
     const ref = closePartitions(waveId).doc(partitionId(index));
     return db().runTransaction(async (tx) => {

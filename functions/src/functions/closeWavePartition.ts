@@ -12,8 +12,9 @@ import { closePartition } from "../usecases/close/closePartition.js";
 export const closeWavePartition = task({
   name: "closeWavePartition",
   payload: closePartitionTask,
-  // A crashed delivery is tried again; it takes over once its lease (300 s) has lapsed.
-  retryConfig: { maxAttempts: 20, minBackoffSeconds: 60, maxBackoffSeconds: 600 },
+  // A failed delivery released its lease: tried again 15 s later (then 30, 60… up to 10 min). A
+  // delivery that crashed outright holds it: the retries are refused until it lapses (300 s).
+  retryConfig: { maxAttempts: 20, minBackoffSeconds: 15, maxBackoffSeconds: 600 },
   // Sixteen partitions at once: about 1/4 of the pool read in parallel, within Firestore's ramp.
   rateLimits: { maxConcurrentDispatches: 16, maxDispatchesPerSecond: 16 },
   // Another delivery of the same attempt is running: try later, it may have died.

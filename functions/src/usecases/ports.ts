@@ -382,6 +382,12 @@ export interface WaveCloses {
   writeChunk(waveId: string, index: number, seq: number, lines: string[]): Promise<void>;
   /** The lines of chunk `seq` of partition `index` (empty when absent). */
   chunk(waveId: string, index: number, seq: number): Promise<string[]>;
+  /**
+   * Ends a failed delivery's lease at `now`, if `attempt` still runs the partition: the retry of
+   * the same attempt takes over at once instead of waiting out the lease. False when it no longer
+   * owned it. A delivery that dies without calling it leaves the lease to lapse.
+   */
+  releasePartition(waveId: string, index: number, attempt: number, now: Date): Promise<boolean>;
   /** Records a running attempt's progress and extends its lease; false when the attempt no longer owns the partition. */
   progress(waveId: string, index: number, attempt: number, processed: number, leaseUntil: Date): Promise<boolean>;
   /**

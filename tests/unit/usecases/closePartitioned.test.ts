@@ -54,6 +54,25 @@ describe("a partition's task", () => {
     });
   });
 
+  it("when a delivery fails midway, then it releases its lease and the retry of the same attempt takes over at once, writing the same lines", async () => {
+    const { memory, waveId, partitionOfUid } = await started();
+    const index = partitionOfUid("u1");
+    const failing = closePartition(
+      memory,
+      { waveId, partition: index, attempt: 1 },
+      {
+        afterPage: () => {
+          throw new Error("unavailable");
+        },
+      },
+    );
+    await expect(failing).rejects.toThrow("unavailable");
+    expect(memory.state.closePartitions.get(`${waveId}/${partitionId(index)}`)).toMatchObject({ state: "running", attempt: 1, leaseUntil: AFTER_CLOSE });
+    const retried = await closePartition(memory, { waveId, partition: index, attempt: 1 });
+    expect(retried).toMatchObject({ ok: true, value: { took: "taken" } });
+    expect(memory.state.closePartitions.get(`${waveId}/${partitionId(index)}`)).toMatchObject({ state: "done", attempt: 1, leaseUntil: null });
+  });
+
   it("when a delivery dies midway, then a duplicate is refused while its lease runs, takes over once it lapsed, and a re-drive supersedes the dead attempt", async () => {
     const { memory, waveId, partitionOfUid } = await started();
     const index = partitionOfUid("u1");
@@ -63,7 +82,13 @@ describe("a partition's task", () => {
     };
     const dying = closePartition(memory, { waveId, partition: index, attempt: 1 }, { afterPage: killed });
     await expect(dying).rejects.toThrow("killed");
-    expect(memory.state.closePartitions.get(`${waveId}/${partitionId(index)}`)).toMatchObject({ state: "running", attempt: 1, processed: members });
+    // A process that dies releases nothing: its lease stands as the last page extended it.
+    const id = `${waveId}/${partitionId(index)}`;
+    memory.state.closePartitions.set(id, {
+      ...memory.state.closePartitions.get(id)!,
+      leaseUntil: new Date(AFTER_CLOSE.getTime() + PARTITION_LEASE_SECONDS * 1000),
+    });
+    expect(memory.state.closePartitions.get(id)).toMatchObject({ state: "running", attempt: 1, processed: members });
     expect(await closePartition(memory, { waveId, partition: index, attempt: 1 })).toEqual({ ok: false, reason: "partition-held" });
     memory.clock.set(new Date(AFTER_CLOSE.getTime() + (PARTITION_LEASE_SECONDS + 1) * 1000));
     const redriven = await closePartition(memory, { waveId, partition: index, attempt: 2 });

@@ -60,6 +60,14 @@ export function memoryWaveCloses(memory: Memory): WaveCloses {
       await roundTrip();
       return closeChunks.read(`${waveId}/${chunkId(index, seq)}`)?.lines ?? [];
     },
+    async releasePartition(waveId, index, attempt, now) {
+      await roundTrip();
+      const id = `${waveId}/${partitionId(index)}`;
+      const partition = closePartitions.read(id);
+      if (partition?.state !== "running" || partition.attempt !== attempt) return false;
+      memory.batch().update(closePartitions, id, { leaseUntil: now }).commit();
+      return true;
+    },
     async progress(waveId, index, attempt, processed, leaseUntil) {
       await roundTrip();
       const id = `${waveId}/${partitionId(index)}`;

@@ -4,6 +4,7 @@ import { chunkLine, partitionRange } from "../../domain/draw/partitions.js";
 import type { ExclusionListType } from "../../domain/eligibility.js";
 import { done, refused, type Outcome } from "../../domain/outcome.js";
 import type { EligibilityDoc } from "../../schemas/applicant.js";
+import type { WaveDoc } from "../../schemas/documents.js";
 import type { ClosePartitionTask } from "../../schemas/waveClose.js";
 import { eligibilityWith } from "../eligibilityCheck.js";
 import { openPersonal } from "../personalData.js";
@@ -34,8 +35,9 @@ const leaseFrom = (now: Date) => new Date(now.getTime() + PARTITION_LEASE_SECOND
  *
  * A delivery for a partition done, or owned by a later attempt, does nothing; one that finds
  * this attempt running under a live lease is refused (`partition-held`, retried later); one that
- * finds the lease lapsed (the holder died) takes over and starts the partition again, writing
- * the same chunks. The last partition to finish enqueues the assembly.
+ * finds the lease lapsed (the holder died) or released (the holder failed and said so) takes over
+ * and starts the partition again, writing the same chunks. The last partition to finish enqueues
+ * the assembly. Errors: whatever a port throws, after the lease is released (the task retries).
  */
 export async function closePartition(
   ports: ClosePartitionPorts,
@@ -47,6 +49,24 @@ export async function closePartition(
   const took = await ports.closes.takePartition(waveId, partition, attempt, ports.clock.now(), leaseFrom(ports.clock.now()));
   if (took === "held") return refused("partition-held");
   if (took !== "taken") return done({ took });
+  try {
+    return await runPartition(ports, wave, wave.draw, { waveId, partition, attempt }, options);
+  } catch (error) {
+    // A failure this delivery saw (an emulator or Firestore error, a bug) ends its lease now, so
+    // Cloud Tasks' retry of the same attempt takes over at once instead of waiting out the lease;
+    // the error is the one reported. Only a delivery that dies outright leaves the lease to lapse.
+    await ports.closes.releasePartition(waveId, partition, attempt, ports.clock.now()).catch(() => false);
+    throw error;
+  }
+}
+
+async function runPartition(
+  ports: ClosePartitionPorts,
+  wave: WaveDoc,
+  draw: NonNullable<WaveDoc["draw"]>,
+  { waveId, partition, attempt }: ClosePartitionTask,
+  options: PartitionOptions,
+): Promise<Outcome<PartitionRun, "partition-held">> {
   const rules = await ports.programYears.get(wave.programYear);
   if (rules === null) throw new Error(`program year ${wave.programYear} is not configured`);
   const versions = await ports.lists.versions();
@@ -66,7 +86,7 @@ export async function closePartition(
       const { pid, familyPid, provinceCode } = member.applicant;
       if (eligibility.eligible && pid !== undefined && familyPid !== undefined) {
         // A person on the wave's declared priority list (the version its plan recorded) is flagged in the committed line.
-        const priority = isPriority(member.applicant, wave.draw) ? { priority: true } : {};
+        const priority = isPriority(member.applicant, draw) ? { priority: true } : {};
         lines.push(chunkLine({ pid, stratum: provinceCode, family: familyPid, familyRecipientsBefore: recipients, ...priority }));
         tally.eligible += 1;
         continue;
