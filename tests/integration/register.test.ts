@@ -59,7 +59,7 @@ describe("register", () => {
     const form = person();
     await call("register", form, first.idToken);
     const before = await applicantOf(first.uid);
-    const response = await call("register", { ...form, fullName: "Orang Lain" }, second.idToken);
+    const response = await call("register", { ...form, fullName: "Yohanes Situmorang" }, second.idToken);
     expect(response.error).toMatchObject({ status: "ALREADY_EXISTS", details: { reason: "nik-registered" } });
     expect(await applicantOf(first.uid)).toEqual(before);
     expect(await applicantOf(second.uid)).toBeUndefined();

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryVault } from "../../functions/src/adapters/memory/vault.js";
+import { PRIORITY_RULE } from "../../functions/src/domain/priority.js";
 import { maskName, maskNik, maskPhone } from "../../functions/src/domain/privacy.js";
 import { FIXTURE_NAMES } from "../../scripts/fixtures/names.js";
 import { describeFinding, findPersonalData, nameMatcher, scanValue } from "../../scripts/privacy/match.js";
@@ -71,6 +72,11 @@ describe("findPersonalData", () => {
       expect(kinds(bytes.toString("base64"))).toEqual([]);
       expect(kinds(bytes.toString("hex"))).toEqual([]);
     }
+  });
+
+  it("when the program's own public words are scanned (the priority rule a wave's plan records), then no fixture name is found in them", () => {
+    expect(kinds(PRIORITY_RULE.id)).toEqual([]);
+    expect(kinds(PRIORITY_RULE.en)).toEqual([]);
   });
 
   it("when a match is found, then it is reported masked, never in clear", () => {
