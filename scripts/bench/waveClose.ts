@@ -71,6 +71,9 @@ export async function benchWaveClose(): Promise<string> {
     familyOf: 10,
   });
   const seedSeconds = (Date.now() - seeding) / 1000;
+  // Progress on stderr (a million takes a while): the figures are printed at the end.
+  const note = (line: string) => process.stderr.write(`  wave-close: ${line}\n`);
+  note(`${POOL.toLocaleString("en")} joined applicants loaded in ${seedSeconds.toFixed(0)} s`);
   await db().doc(`waveSecrets/${waveId}`).set({ seed });
   await db()
     .doc(`waves/${waveId}`)
@@ -137,6 +140,8 @@ export async function benchWaveClose(): Promise<string> {
   await measure("start (the schedule's step)", () => closeWave(ports, waveId));
   for (let next = 0; next < queue.length; next += 1) {
     const { name, payload } = queue[next];
+    if (name !== "closeWavePartition" || Number(payload.partition) % 8 === 7)
+      note(`${name}${name === "closeWavePartition" ? ` ${String(payload.partition)}` : ""} at ${((Date.now() - began) / 1000).toFixed(0)} s`);
     const holder = `bench-${next}`;
     if (name === "closeWavePartition")
       await measure("partitions", () => closePartition(ports, { waveId, partition: Number(payload.partition), attempt: Number(payload.attempt) }));
