@@ -15,14 +15,20 @@ import {
   type DrawRules,
 } from "../../functions/src/domain/draw/index.js";
 
-const FAMILIES = ["fa", "fb", "fc", "fd", "fe", "ff", "fg", "fh"];
+/** Short keys, and keyed IDs of the real shape (43 base64url characters), which the heaps keep as bytes. */
+const FAMILIES = ["fa", "fb", "fc", "fd", "mTp0Bf2prdXbWkhukW1ZyIg8AGJTPd7Hov49dAbeIPs", "ff", "iPFBH_bBs0qgQnAdBJvttx8zoopV8dn71ryUy46PH6o", "fh"];
 const CODES = ["11", "31", "94", "A"];
 
 /** Priors are per family, as the closing process gives them. */
 const priors = fc.array(fc.nat(2), { minLength: FAMILIES.length, maxLength: FAMILIES.length });
 const entries = fc.uniqueArray(
   fc.record({
-    pid: fc.stringMatching(/^[A-Za-z0-9_-]{3,10}$/),
+    pid: fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9_-]{3,10}$/),
+      fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => Buffer.from(bytes).toString("base64url")),
+      // 43 characters but not canonical (the last one's low bits set): kept as text, given back unchanged.
+      fc.stringMatching(/^[A-Za-z0-9_-]{42}[BCDFGH]$/),
+    ),
     stratum: fc.option(fc.constantFrom(...CODES), { nil: undefined }),
     family: fc.nat(FAMILIES.length - 1),
     priority: fc.option(fc.constant(true as const), { nil: undefined }),

@@ -23,18 +23,27 @@ const RANK_BYTES = 32;
  * whatever the order of the offers: that is what makes the draw independent of read order.
  *
  * Layout (profiled at 10M IDs): the heap orders positions; each position points to a slot, and
- * a slot holds a candidate and its rank's 32 bytes in one preallocated block. Sifting compares
- * numeric keys in a typed array and moves two numbers, never strings; a newcomer takes the
- * evicted root's slot; the rank's 64 hex digits are written only for the candidates kept at the
- * end (sorted), not for the millions that pass through.
+ * a slot holds a candidate's fields and its rank's 32 bytes in preallocated blocks. Sifting
+ * compares numeric keys in a typed array and moves two numbers, never strings; a newcomer takes
+ * the evicted root's slot. A kept candidate is copied into its slot, never referenced: its pid and
+ * family key (43-character keyed IDs) as their 32 bytes, the rest as numbers. The millions of
+ * candidates admitted for a while and then evicted thus leave no object behind to be promoted and
+ * collected later (they made the scan's peak heap four times its live set). Objects and the rank's
+ * 64 hex digits are made only for the candidates kept at the end (sorted).
  */
 export class TopHeap {
   /** By position: the key (heapKey) and the slot. */
   private readonly keys: Float64Array;
   private readonly slots: Int32Array;
-  /** By slot: the candidate and its rank bytes (at slot × 32). */
-  private readonly entries: Candidate[] = [];
+  /** By slot: the candidate's fields (see TokenSlots) and its rank bytes (at slot × 32). */
+  private readonly pids: TokenSlots;
+  private readonly families: TokenSlots;
+  private readonly strata: Array<string | undefined>;
+  private readonly recipients: Float64Array;
+  private readonly priorities: Uint8Array;
   private readonly ranks: Uint8Array;
+  /** One string per stratum code, whatever string each candidate brought. */
+  private readonly codes = new Map<string, string>();
   /** The newcomer's rank bytes, compared with the root's on a 48-bit tie. */
   private readonly incoming = new Uint8Array(RANK_BYTES);
   private count = 0;
@@ -42,6 +51,11 @@ export class TopHeap {
   constructor(readonly capacity: number) {
     this.keys = new Float64Array(capacity);
     this.slots = new Int32Array(capacity);
+    this.pids = new TokenSlots(capacity);
+    this.families = new TokenSlots(capacity);
+    this.strata = new Array<string | undefined>(capacity).fill(undefined);
+    this.recipients = new Float64Array(capacity);
+    this.priorities = new Uint8Array(capacity);
     this.ranks = new Uint8Array(capacity * RANK_BYTES);
   }
 
@@ -73,20 +87,26 @@ export class TopHeap {
 
   /**
    * Best first. `made` shares one Ranked object per kept candidate between heaps (the scan offers
-   * the same candidate object to the pool's heap and to its stratum's): one rank string, not two.
+   * each candidate to the pool's heap and to its stratum's), by pid: one object, not two.
    */
-  sorted(made = new Map<Candidate, Ranked>()): Ranked[] {
+  sorted(made = new Map<string, Ranked>()): Ranked[] {
     const positions = Array.from({ length: this.count }, (_, i) => i);
     positions.sort((i, j) => this.keys[i] - this.keys[j] || this.compareSlots(this.slots[i], this.slots[j]));
     return positions.map((position) => {
       const slot = this.slots[position];
-      const entry = this.entries[slot];
-      const known = made.get(entry);
+      const pid = this.pids.get(slot);
+      const known = made.get(pid);
       if (known) return known;
-      const { pid, stratum, family, familyRecipientsBefore, priority } = entry;
       const rank = Buffer.from(this.ranks.buffer, this.ranks.byteOffset + slot * RANK_BYTES, RANK_BYTES).toString("hex");
-      const ranked = { pid, stratum, family, familyRecipientsBefore, priority, rank };
-      made.set(entry, ranked);
+      const ranked: Ranked = {
+        pid,
+        stratum: this.strata[slot],
+        family: this.families.get(slot),
+        familyRecipientsBefore: this.recipients[slot],
+        priority: this.priorities[slot] === 1 ? true : this.priorities[slot] === 0 ? false : undefined,
+        rank,
+      };
+      made.set(pid, ranked);
       return ranked;
     });
   }
@@ -104,7 +124,12 @@ export class TopHeap {
       slot = this.slots[0]!;
       position = 0;
     }
-    this.entries[slot] = entry;
+    this.pids.set(slot, entry.pid);
+    this.families.set(slot, entry.family);
+    this.strata[slot] = entry.stratum === undefined ? undefined : this.code(entry.stratum);
+    this.recipients[slot] = entry.familyRecipientsBefore;
+    // 1 true, 0 false, 2 absent: the flag is given back as it came.
+    this.priorities[slot] = entry.priority === true ? 1 : entry.priority === false ? 0 : 2;
     this.ranks.set(this.incoming, slot * RANK_BYTES);
     this.keys[position] = key;
     this.slots[position] = slot;
@@ -119,7 +144,7 @@ export class TopHeap {
       const difference = ranks[a * RANK_BYTES + i] - ranks[b * RANK_BYTES + i];
       if (difference !== 0) return difference;
     }
-    return compareAscii(this.entries[a].pid, this.entries[b].pid);
+    return compareAscii(this.pids.get(a), this.pids.get(b));
   }
 
   private compareIncoming(entry: Candidate, slot: number): number {
@@ -127,7 +152,14 @@ export class TopHeap {
       const difference = this.incoming[i] - this.ranks[slot * RANK_BYTES + i];
       if (difference !== 0) return difference;
     }
-    return compareAscii(entry.pid, this.entries[slot].pid);
+    return compareAscii(entry.pid, this.pids.get(slot));
+  }
+
+  private code(stratum: string): string {
+    const known = this.codes.get(stratum);
+    if (known !== undefined) return known;
+    this.codes.set(stratum, stratum);
+    return stratum;
   }
 
   private worse(i: number, j: number): boolean {
@@ -167,3 +199,36 @@ export class TopHeap {
     }
   }
 }
+
+/**
+ * Keyed IDs (pids, family keys) by slot: a canonical 43-character base64url token is kept as its
+ * 32 bytes in one preallocated block (written in place, nothing allocated), and given back as the
+ * same text; a token of another shape (the test vectors' short IDs) is kept as it is.
+ */
+class TokenSlots {
+  private readonly bytes: Buffer;
+  private readonly text: Array<string | undefined>;
+
+  constructor(capacity: number) {
+    this.bytes = Buffer.alloc(capacity * TOKEN_BYTES);
+    this.text = new Array<string | undefined>(capacity).fill(undefined);
+  }
+
+  set(slot: number, token: string): void {
+    if (PACKED_TOKEN.test(token)) {
+      this.bytes.write(token, slot * TOKEN_BYTES, TOKEN_BYTES, "base64url");
+      this.text[slot] = undefined;
+    } else this.text[slot] = token;
+  }
+
+  get(slot: number): string {
+    return this.text[slot] ?? this.bytes.toString("base64url", slot * TOKEN_BYTES, (slot + 1) * TOKEN_BYTES);
+  }
+}
+
+const TOKEN_BYTES = 32;
+/**
+ * 32 bytes in unpadded base64url, canonically: the last of its 43 characters carries 4 bits, its
+ * 2 low bits zero (A, E, I … 8). Only such a token decodes to bytes that encode back to itself.
+ */
+const PACKED_TOKEN = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;

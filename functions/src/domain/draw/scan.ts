@@ -57,20 +57,13 @@ export class PoolScanner {
     const toStratum = stratum ? stratum.heap.admits(key) : -1;
     // Most candidates stop here, past the first few hundred thousand: nothing was allocated.
     if (toGlobal < 0 && toStratum < 0) return;
-    // One copy shared by both heaps (the caller may reuse its objects); the rank stays bytes.
-    const entry: Candidate = {
-      pid: candidate.pid,
-      stratum: candidate.stratum,
-      family: candidate.family,
-      familyRecipientsBefore: candidate.familyRecipientsBefore,
-      priority: candidate.priority,
-    };
-    if (toGlobal >= 0) this.global.offerRanked(entry, key, this.ranker);
-    if (stratum && toStratum >= 0) stratum.heap.offerRanked(entry, key, this.ranker);
+    // Each heap copies the fields into its slots (the caller may reuse its objects); the rank stays bytes.
+    if (toGlobal >= 0) this.global.offerRanked(candidate, key, this.ranker);
+    if (stratum && toStratum >= 0) stratum.heap.offerRanked(candidate, key, this.ranker);
   }
 
   summary(): DrawSummary {
-    const made = new Map<Candidate, Ranked>();
+    const made = new Map<string, Ranked>();
     return {
       drawKey: this.drawKey,
       capacities: this.capacities,
