@@ -8,8 +8,11 @@ import { countsOf, currentModule, formerCsv, formerModule, provincesModule, read
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, "../..");
-/** The editions' CSVs: ../shared/data/wilayah beside the repository (CI copies it there too). */
-export const DEFAULT_EDITIONS_DIR = resolve(REPO_ROOT, "../shared/data/wilayah");
+/**
+ * The editions' CSVs, kept in the repository (data/wilayah: a copy of the program's reference data,
+ * ../shared/data/wilayah, with its README and MIT notice), so a fresh clone sweeps them on its own.
+ */
+export const DEFAULT_EDITIONS_DIR = resolve(REPO_ROOT, "data/wilayah");
 export const EXCEPTIONS_FILE = join(here, "exceptions.csv");
 export const OLDER_REGENCIES_FILE = join(here, "older-regencies.csv");
 

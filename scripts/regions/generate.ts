@@ -6,7 +6,7 @@ import { EXCEPTION_COLUMNS } from "./mapping.js";
 
 /**
  * `npm run regions:generate [-- --from DIR] [-- --draft]`: rebuilds the committed region data from
- * the decree editions (scripts/regions/editions.ts, CSVs in ../shared/data/wilayah by default).
+ * the decree editions (scripts/regions/editions.ts, CSVs in data/wilayah by default).
  * Codes that cannot be matched by name need a reviewed row in scripts/regions/exceptions.csv:
  * `--draft` prints them as rows to review (reason "TODO", target guessed) and writes nothing.
  */

@@ -9,15 +9,15 @@ import { EDITIONS } from "../../scripts/regions/editions.js";
 import { EXCEPTION_COLUMNS, REASONS } from "../../scripts/regions/mapping.js";
 
 /**
- * The region sweep: every district code of every decree edition (../shared/data/wilayah, beside the
- * repository here and in CI) against the committed data the functions use.
+ * The region sweep: every district code of every decree edition (data/wilayah, the committed copy of
+ * the program's reference data) against the committed data the functions use.
  */
 const today = new Date("2026-06-01T05:00:00Z");
 const sameName = (a: string, b: string) => a.toLowerCase().replace(/[^a-z0-9]/g, "") === b.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 function editionDistricts(year: number): { code: string; name: string }[] {
   const file = join(DEFAULT_EDITIONS_DIR, `districts-${year}.csv`);
-  if (!existsSync(file)) throw new Error(`${file} is missing: the region sweep needs ../shared/data/wilayah beside the repository`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: the region sweep needs the editions' CSVs in data/wilayah`);
   return readTable(file, ["code", "name", "level"] as const).filter((row) => row.level === "district");
 }
 
