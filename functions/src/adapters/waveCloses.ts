@@ -1,7 +1,7 @@
 import { FieldPath, FieldValue } from "firebase-admin/firestore";
 import { chunkId, partitionId } from "../domain/draw/partitions.js";
 import type { ApplicantDoc } from "../schemas/applicant.js";
-import { waveCloseDoc, closePartitionDoc } from "../schemas/waveClose.js";
+import { waveCloseDoc, closePartitionDoc, type ClosePartitionDoc } from "../schemas/waveClose.js";
 import type { PoolMember, WaveCloses } from "../usecases/ports.js";
 import { applicants, closeChunks, closeDrafts, closePartitions, fields, waveCloses } from "./collections.js";
 import { db } from "./firebase.js";
@@ -59,22 +59,10 @@ export const firestoreWaveCloses: WaveCloses = {
     return (await closeChunks(waveId).doc(chunkId(index, seq)).get()).data()?.lines ?? [];
   },
   async releasePartition(waveId, index, attempt, now) {
-    const ref = closePartitions(waveId).doc(partitionId(index));
-    return db().runTransaction(async (tx) => {
-      const partition = (await tx.get(ref)).data();
-      if (partition?.state !== "running" || partition.attempt !== attempt) return false;
-      tx.update(ref, fields(closePartitionDoc, { leaseUntil: now }));
-      return true;
-    });
+    return updateRunning(waveId, index, attempt, { leaseUntil: now });
   },
   async progress(waveId, index, attempt, processed, leaseUntil) {
-    const ref = closePartitions(waveId).doc(partitionId(index));
-    return db().runTransaction(async (tx) => {
-      const partition = (await tx.get(ref)).data();
-      if (partition?.state !== "running" || partition.attempt !== attempt) return false;
-      tx.update(ref, fields(closePartitionDoc, { processed, leaseUntil }));
-      return true;
-    });
+    return updateRunning(waveId, index, attempt, { processed, leaseUntil });
   },
   /**
    * The partition's own document moves to done in a transaction that reads only it; the close's
@@ -133,3 +121,14 @@ export const firestoreWaveCloses: WaveCloses = {
     });
   },
 };
+
+/** Changes partition `index` while `attempt` runs it, in a transaction; false when it no longer does. */
+function updateRunning(waveId: string, index: number, attempt: number, changes: Partial<ClosePartitionDoc>): Promise<boolean> {
+  const ref = closePartitions(waveId).doc(partitionId(index));
+  return db().runTransaction(async (tx) => {
+    const partition = (await tx.get(ref)).data();
+    if (partition?.state !== "running" || partition.attempt !== attempt) return false;
+    tx.update(ref, fields(closePartitionDoc, changes));
+    return true;
+  });
+}

@@ -2,7 +2,7 @@ import { PARTITIONS, partitionRange } from "../domain/draw/partitions.js";
 import type { ClosePartitionDoc } from "../schemas/waveClose.js";
 import { publishWhenApplied } from "./close/applyWinnersPage.js";
 import { enqueueWinners } from "./close/drawPool.js";
-import { partitionTaskKey, stepTaskKey } from "./close/plan.js";
+import { enqueueStep, partitionTaskKey } from "./close/plan.js";
 import { inTurns } from "./inTurns.js";
 import type { Ports } from "./ports.js";
 
@@ -46,7 +46,7 @@ export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<
       // Every partition done, the move to assembling lost (its finisher died between the two): made here.
       if (close !== null && waiting.length === 0) {
         await ports.closes.moveStage(waveId, ["partitioning"], "assembling", {}, now);
-        await ports.tasks.enqueue("closeWaveAssemble", { waveId }, { key: stepTaskKey(waveId, "assemble", now), dispatchDeadlineSeconds: 1800 });
+        await enqueueStep(ports.tasks, "closeWaveAssemble", waveId, now);
         return "assembling";
       }
       await inTurns(waiting, ENQUEUE_CONCURRENCY, async (partition) => {
@@ -60,7 +60,7 @@ export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<
       return close === null ? "close-started" : "partitioning";
     }
     if (close.stage === "assembling") {
-      await ports.tasks.enqueue("closeWaveAssemble", { waveId }, { key: stepTaskKey(waveId, "assemble", now), dispatchDeadlineSeconds: 1800 });
+      await enqueueStep(ports.tasks, "closeWaveAssemble", waveId, now);
       return "assembling";
     }
     return "nothing-to-do";
@@ -72,7 +72,7 @@ export async function closeWave(ports: CloseWavePorts, waveId: string): Promise<
     if ((await ports.beacon.value(wave.draw.beacon)) === null) return "waiting-for-beacon";
   }
   if (close.stage === "assembling" || close.stage === "waiting-for-beacon" || close.stage === "drawing") {
-    await ports.tasks.enqueue("closeWaveDraw", { waveId }, { key: stepTaskKey(waveId, "draw", now), dispatchDeadlineSeconds: 1800 });
+    await enqueueStep(ports.tasks, "closeWaveDraw", waveId, now);
     return "drawing";
   }
   if (close.stage === "applying") {

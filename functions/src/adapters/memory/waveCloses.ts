@@ -1,4 +1,5 @@
 import { chunkId, partitionId } from "../../domain/draw/partitions.js";
+import type { ClosePartitionDoc } from "../../schemas/waveClose.js";
 import type { PoolMember, WaveCloses } from "../../usecases/ports.js";
 import { roundTrip, type Memory } from "./state.js";
 
@@ -10,6 +11,15 @@ import { roundTrip, type Memory } from "./state.js";
  */
 export function memoryWaveCloses(memory: Memory): WaveCloses {
   const { waveCloses, closePartitions, closeChunks, closeDrafts, applicants } = memory.state;
+  /** Changes partition `index` while `attempt` runs it; false when it no longer does. */
+  const updateRunning = async (waveId: string, index: number, attempt: number, changes: Partial<ClosePartitionDoc>) => {
+    await roundTrip();
+    const id = `${waveId}/${partitionId(index)}`;
+    const partition = closePartitions.read(id);
+    if (partition?.state !== "running" || partition.attempt !== attempt) return false;
+    memory.batch().update(closePartitions, id, changes).commit();
+    return true;
+  };
   return {
     async get(waveId) {
       await roundTrip();
@@ -61,20 +71,10 @@ export function memoryWaveCloses(memory: Memory): WaveCloses {
       return closeChunks.read(`${waveId}/${chunkId(index, seq)}`)?.lines ?? [];
     },
     async releasePartition(waveId, index, attempt, now) {
-      await roundTrip();
-      const id = `${waveId}/${partitionId(index)}`;
-      const partition = closePartitions.read(id);
-      if (partition?.state !== "running" || partition.attempt !== attempt) return false;
-      memory.batch().update(closePartitions, id, { leaseUntil: now }).commit();
-      return true;
+      return updateRunning(waveId, index, attempt, { leaseUntil: now });
     },
     async progress(waveId, index, attempt, processed, leaseUntil) {
-      await roundTrip();
-      const id = `${waveId}/${partitionId(index)}`;
-      const partition = closePartitions.read(id);
-      if (partition?.state !== "running" || partition.attempt !== attempt) return false;
-      memory.batch().update(closePartitions, id, { processed, leaseUntil }).commit();
-      return true;
+      return updateRunning(waveId, index, attempt, { processed, leaseUntil });
     },
     async finishPartition(waveId, index, attempt, tally, at) {
       await roundTrip();

@@ -9,7 +9,7 @@ import type { ClosePartitionTask } from "../../schemas/waveClose.js";
 import { eligibilityWith } from "../eligibilityCheck.js";
 import { openPersonal } from "../personalData.js";
 import type { PartitionTake, PartitionTally, PoolMember, Ports } from "../ports.js";
-import { CHUNK_LINES, MEMBERS_PAGE, PARTITION_LEASE_SECONDS, stepTaskKey } from "./plan.js";
+import { CHUNK_LINES, MEMBERS_PAGE, PARTITION_LEASE_SECONDS, enqueueStep } from "./plan.js";
 
 export type ClosePartitionPorts = Pick<Ports, "draws" | "closes" | "lists" | "programYears" | "vault" | "clock" | "tasks">;
 
@@ -113,8 +113,7 @@ async function runPartition(
   }
   const finished = await ports.closes.finishPartition(waveId, partition, attempt, tally, ports.clock.now());
   if (finished === null) return done({ took: "lost-lease" });
-  if (finished.allDone)
-    await ports.tasks.enqueue("closeWaveAssemble", { waveId }, { key: stepTaskKey(waveId, "assemble", ports.clock.now()), dispatchDeadlineSeconds: 1800 });
+  if (finished.allDone) await enqueueStep(ports.tasks, "closeWaveAssemble", waveId, ports.clock.now());
   return done({ took: "taken", tally });
 }
 

@@ -1,3 +1,5 @@
+import type { Tasks } from "../ports.js";
+
 /**
  * The close's sizes, leases and task keys (docs/draw.md §10). Every task is enqueued under a key,
  * so enqueuing it again (the schedule's backstop, a duplicate) adds nothing while the first waits.
@@ -27,3 +29,11 @@ export const partitionTaskKey = (waveId: string, partition: number, attempt: num
 export const stepTaskKey = (waveId: string, step: string, now: Date) =>
   `close-${waveId}-${step}-w${Math.floor(now.getTime() / (BACKSTOP_WINDOW_SECONDS * 1000))}`;
 export const stepLease = (waveId: string, step: string) => `wave-close-${waveId}-${step}`;
+
+/** The close's one-task steps, by their task function. */
+const STEP_OF = { closeWaveAssemble: "assemble", closeWaveDraw: "draw" } as const;
+
+/** Enqueues the assembly or the draw of a wave's close under its windowed key (stepTaskKey), with the tasks' longest deadline. */
+export async function enqueueStep(tasks: Tasks, name: keyof typeof STEP_OF, waveId: string, now: Date): Promise<void> {
+  await tasks.enqueue(name, { waveId }, { key: stepTaskKey(waveId, STEP_OF[name], now), dispatchDeadlineSeconds: STEP_LEASE_SECONDS });
+}
