@@ -9,8 +9,9 @@ import { person } from "../fixtures/people.js";
 /**
  * A fast bulk loader for a closed wave's pool (the wave-close bench, tests/integration/
  * waveClose.test.ts): applicant documents as joinWave leaves them, sealed as the vault requires
- * (the close opens each birth date), and their pidIndex entries, written with an unthrottled
- * BulkWriter. Set-up, not the thing measured.
+ * (the close opens each birth date), their pidIndex entries and family cards (listing their
+ * members, as registration does), written with an unthrottled BulkWriter. Set-up, not the thing
+ * measured.
  */
 export interface PoolLoad {
   count: number;
@@ -51,6 +52,11 @@ export async function loadPool(db: Firestore, load: PoolLoad): Promise<LoadedPoo
   const loaded: LoadedPool = { entries: [], eligible: 0, excluded: 0, uids: [] };
   const youngYear = load.joinedAt.getUTCFullYear() - 10;
   let previousKk = "";
+  // The family card of the applicants just written (families share a card only with the previous one): written when the next card starts.
+  let card = null as { kkKey: string; members: string[] } | null;
+  const writeCard = () => {
+    if (card !== null) void writer.set(db.doc(`families/${card.kkKey}`), { registrants: card.members.length, recipients: 0, members: card.members });
+  };
   for (let i = 0; i < load.count; i += 1) {
     const underAge = load.underAgeEvery !== undefined && i % load.underAgeEvery === load.underAgeEvery - 1;
     const districtCode = i % 4 === 0 ? "520101" : "317101";
@@ -84,6 +90,11 @@ export async function loadPool(db: Firestore, load: PoolLoad): Promise<LoadedPoo
       ...(listed === undefined ? {} : { priorityLists: { [listed.listId]: [listed.version] } }),
     });
     void writer.set(db.doc(`pidIndex/${pid}`), { uid });
+    if (card?.kkKey === kkKey) card.members.push(uid);
+    else {
+      writeCard();
+      card = { kkKey, members: [uid] };
+    }
     if (underAge) loaded.excluded += 1;
     else {
       loaded.eligible += 1;
@@ -100,6 +111,7 @@ export async function loadPool(db: Firestore, load: PoolLoad): Promise<LoadedPoo
     // Bounded memory for a million: the writer's queue is drained every 5,000 applicants.
     if (i % 5000 === 4999) await writer.flush();
   }
+  writeCard();
   await writer.close();
   return loaded;
 }

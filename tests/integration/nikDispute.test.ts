@@ -66,6 +66,8 @@ describe("NIK disputes at the desk", () => {
     expect((await adminDb.doc(`nikIndex/${nikKey(form.nik)}`).get()).get("uid")).toBe(claimant.uid);
     expect((await adminDb.doc(`applicants/${claimant.uid}`).get()).get("status")).toBe("registered");
     expect((await adminDb.doc(`applicants/${joki.uid}`).get()).get("status")).toBe("blocked");
+    const kkKey = (await adminDb.doc(`applicants/${claimant.uid}`).get()).get("kkKey") as string;
+    expect((await adminDb.doc(`families/${kkKey}`).get()).data()).toEqual({ registrants: 1, recipients: 0, members: [joki.uid, claimant.uid] });
     const kinds = async (uid: string) => (await adminDb.collection(`applicants/${uid}/timeline`).orderBy("at").get()).docs.map((d) => d.get("kind") as string);
     expect(await kinds(claimant.uid)).toEqual(["registered", "nik-re-tied"]);
     expect(await kinds(joki.uid)).toEqual(["registered", "blocked-nik-dispute"]);

@@ -1,9 +1,11 @@
-import { FieldPath } from "firebase-admin/firestore";
+import { FieldPath, FieldValue } from "firebase-admin/firestore";
 import { randomUUID } from "node:crypto";
 import { afterAll } from "vitest";
 import { adminDb } from "../support/admin.js";
 import { paymentPartners } from "../../functions/src/adapters/collections.js";
+import { firestoreDrawStore } from "../../functions/src/adapters/drawStore.js";
 import { firestoreLeases } from "../../functions/src/adapters/leases.js";
+import { firestorePoolMembership } from "../../functions/src/adapters/poolMembership.js";
 import { firestorePayoutAccounts, firestorePayouts } from "../../functions/src/adapters/payouts.js";
 import { firestoreRegistrations } from "../../functions/src/adapters/registrations.js";
 import { firestoreWaves } from "../../functions/src/adapters/waves.js";
@@ -19,6 +21,9 @@ describePortContract(
     registrations: firestoreRegistrations,
     waves: firestoreWaves,
     leases: firestoreLeases,
+    pool: firestorePoolMembership,
+    draws: firestoreDrawStore,
+    unlistFamily: async (kkKey) => void (await adminDb.doc(`families/${kkKey}`).update({ members: FieldValue.delete() })),
     payouts: firestorePayouts,
     payoutAccounts: firestorePayoutAccounts,
     // `paymentPartners/{code}` has no run prefix: the contract puts back what it found.
@@ -32,6 +37,7 @@ afterAll(async () => {
   for (const name of [
     "applicants",
     "nikIndex",
+    "pidIndex",
     "families",
     "registerAttempts",
     "operatorDays",

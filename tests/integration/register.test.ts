@@ -41,7 +41,7 @@ describe("register", () => {
     for (const clear of [form.nik, form.kk, form.fullName, phone, form.birthDate]) expect(JSON.stringify(stored)).not.toContain(clear);
     expect(openedPerson(stored!, vaultKeys)).toEqual({ nik: form.nik, kk: form.kk, fullName: form.fullName, phone, birthDate: form.birthDate });
     expect((await adminDb.doc(`nikIndex/${nikKey(form.nik)}`).get()).data()).toMatchObject({ uid: applicant.uid });
-    expect((await adminDb.doc(`families/${kkKey(form.kk)}`).get()).data()).toEqual({ registrants: 1, recipients: 0 });
+    expect((await adminDb.doc(`families/${kkKey(form.kk)}`).get()).data()).toEqual({ registrants: 1, recipients: 0, members: [applicant.uid] });
   });
 
   it("when the same request is sent again by the same account, then it answers the same and writes nothing more", async () => {
@@ -50,7 +50,7 @@ describe("register", () => {
     await call("register", form, applicant.idToken);
     const again = await call("register", form, applicant.idToken);
     expect(again.result).toMatchObject({ created: false, status: "registered" });
-    expect((await adminDb.doc(`families/${kkKey(form.kk)}`).get()).data()).toEqual({ registrants: 1, recipients: 0 });
+    expect((await adminDb.doc(`families/${kkKey(form.kk)}`).get()).data()).toEqual({ registrants: 1, recipients: 0, members: [applicant.uid] });
     expect((await adminDb.collection(`applicants/${applicant.uid}/timeline`).get()).size).toBe(1);
   });
 
@@ -88,11 +88,14 @@ describe("register", () => {
 
   it("when five of one family register at once while the family already has 2 recipients, then each is told family-limit-reached and all are counted", async () => {
     const kk = newKk();
-    await adminDb.doc(`families/${kkKey(kk)}`).set({ registrants: 2, recipients: 2 });
+    await adminDb.doc(`families/${kkKey(kk)}`).set({ registrants: 2, recipients: 2, members: ["earlier-1", "earlier-2"] });
     const accounts = await Promise.all(Array.from({ length: 5 }, () => accountWith(null, "family")));
     const responses = await Promise.all(accounts.map((a) => call("register", person({ kk }), a.idToken)));
     for (const response of responses) expect(response.result).toMatchObject({ eligibility: { eligible: false, reasons: ["family-limit-reached"] } });
-    expect((await adminDb.doc(`families/${kkKey(kk)}`).get()).data()).toEqual({ registrants: 7, recipients: 2 });
+    const card = (await adminDb.doc(`families/${kkKey(kk)}`).get()).data();
+    expect(card).toMatchObject({ registrants: 7, recipients: 2 });
+    // Each account listed once, whatever order the transactions serialised in.
+    expect([...(card?.members as string[])].sort()).toEqual(["earlier-1", "earlier-2", ...accounts.map((a) => a.uid)].sort());
   });
 
   it("when NIK 3204101503900021 (digits: 1990-03-15) is registered with the KTP date 1990-04-15, then it is accepted as needs-verification and the person is told what to bring where", async () => {

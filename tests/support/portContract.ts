@@ -12,7 +12,11 @@ import { sealedPerson } from "./vault.js";
  * time until it is released or lapses. The unit suite runs it on the memory adapters, the
  * integration suite on the Firestore ones, so the two cannot drift apart.
  */
-export type ContractPorts = Pick<Ports, "registrations" | "waves" | "leases"> & PayoutContractPorts;
+export type ContractPorts = Pick<Ports, "registrations" | "waves" | "leases" | "pool" | "draws"> &
+  PayoutContractPorts & {
+    /** Stores the family card without its `members` list, as a card with more registrants than it lists is kept. */
+    unlistFamily: (kkKey: string) => Promise<void>;
+  };
 
 const at = new Date("2026-03-02T03:00:00Z");
 
@@ -95,7 +99,7 @@ export function describePortContract(name: string, make: () => ContractPorts, ru
       expect(await registrations.applicant(winner)).toMatchObject({ nikKey, kkKey });
       expect(await registrations.applicant(loser)).toBeNull();
       expect(await registrations.timeline(winner)).toEqual([{ kind: "registered", at }]);
-      expect(await registrations.family(kkKey)).toEqual({ registrants: 1, recipients: 0 });
+      expect(await registrations.family(kkKey)).toEqual({ registrants: 1, recipients: 0, members: [winner] });
       const next = await registrations.register(request(loser, id("nik"), kkKey), () => ({ write: false, countAttempt: false }));
       expect(next.attemptsToday).toBe(1);
     });
@@ -118,8 +122,46 @@ export function describePortContract(name: string, make: () => ContractPorts, ru
       const blind = () => ({ write: true as const, applicant: applicantOf(nikKey, kkKey), event: { kind: "registered" as const, at } });
       await expect(registrations.register(request(b, nikKey, kkKey), blind)).rejects.toThrow();
       expect(await registrations.applicant(b)).toBeNull();
-      expect(await registrations.family(kkKey)).toEqual({ registrants: 1, recipients: 0 });
+      expect(await registrations.family(kkKey)).toEqual({ registrants: 1, recipients: 0, members: [a] });
     });
+  });
+
+  describe(`${name}: a family's winners`, () => {
+    const terms = { trainingBalance: 3_500_000, purchaseDeadline: seconds(30 * 86_400), remindAt: null };
+    /** Four registrations on one card, each joined to the pool. */
+    async function family(ports: ContractPorts) {
+      const [kkKey, waveId] = [id("kk"), id("wave")];
+      const members = [id("uid"), id("uid"), id("uid"), id("uid")];
+      for (const uid of members) {
+        const nikKey = id("nik");
+        await ports.registrations.register(request(uid, nikKey, kkKey), whenFree(nikKey, kkKey));
+        await ports.pool.join(uid, { pid: id("pid"), familyPid: `family-${kkKey}`, waveId }, { kind: "joined-pool", at, waveId });
+      }
+      const pids = await Promise.all(members.map(async (uid) => (await ports.registrations.applicant(uid))!.pid!));
+      return { kkKey, waveId, members, pids };
+    }
+
+    for (const listed of [true, false])
+      it(`when two of a family ${listed ? "listed on its card" : "whose card does not list them"} are drawn at a limit of two, then the card counts them and the other two leave the pool once, with the reason`, async () => {
+        const ports = make();
+        const { kkKey, waveId, members, pids } = await family(ports);
+        expect((await ports.registrations.family(kkKey)).members).toEqual(members);
+        if (!listed) await ports.unlistFamily(kkKey);
+        expect(await ports.draws.applyWinners(waveId, [pids[1]], terms, at, 2)).toBe(1);
+        expect(await ports.draws.applyWinners(waveId, [pids[2], pids[1]], terms, at, 2)).toBe(1);
+        expect(await ports.registrations.family(kkKey)).toEqual({ registrants: 4, recipients: 2, ...(listed ? { members } : {}) });
+        const after = await Promise.all(members.map((uid) => ports.registrations.applicant(uid)));
+        expect(after.map((a) => [a?.status, a?.inPool, a?.familyRecipients])).toEqual([
+          ["registered", false, 2],
+          ["participant", false, 2],
+          ["participant", false, 2],
+          ["registered", false, 2],
+        ]);
+        for (const [i, uid] of members.entries()) {
+          const left = (await ports.registrations.timeline(uid)).filter((event) => event.kind === "left-pool-family-limit");
+          expect(left.length).toBe(i === 0 || i === 3 ? 1 : 0);
+        }
+      });
   });
 
   describe(`${name}: waves`, () => {

@@ -1,5 +1,6 @@
 import type { Desk } from "../usecases/ports.js";
-import { applicants, deskReceipts, nikDisputes, nikIndex, operatorDays, timeline } from "./collections.js";
+import { NO_FAMILY, withMember } from "../domain/family.js";
+import { applicants, deskReceipts, families, nikDisputes, nikIndex, operatorDays, timeline } from "./collections.js";
 import { db } from "./firebase.js";
 
 const ALREADY_EXISTS = 6;
@@ -7,9 +8,10 @@ const ALREADY_EXISTS = 6;
 /**
  * The desk in Firestore. Looking up: one read of `nikIndex`. The operator's day: one read.
  * Opening a case: one create. Resolving: one transaction reading the case, the NIK index, both
- * applicants and the registration's timeline (a person's timeline holds tens of events), and for a
- * re-tie writing the case, the NIK index, both applicants, each timeline event copied under the
- * claimant and one event each: about 5 + 2 × events writes, far under the 500 a transaction takes.
+ * applicants, the registration's family card and timeline (a person's timeline holds tens of
+ * events), and for a re-tie writing the case, the NIK index, both applicants, the family card (it
+ * lists the claimant), each timeline event copied under the claimant and one event each: about
+ * 6 + 2 × events writes, far under the 500 a transaction takes.
  */
 export const firestoreDesk: Desk = {
   async nikOwner(nikKey) {
@@ -60,10 +62,14 @@ export const firestoreDesk: Desk = {
         tx.get(applicants().doc(dispute.claimantUid)),
         tx.get(timeline(dispute.uid).orderBy("at")),
       ]);
+      const registration = registrationSnap.data() ?? null;
+      // Its family card lists the account: a re-tie lists the claimant's too.
+      const familyRef = registration === null ? null : families().doc(registration.kkKey);
+      const family = familyRef === null ? null : ((await tx.get(familyRef)).data() ?? NO_FAMILY);
       const choice = decide({
         dispute,
         nikOwner: indexSnap.data()?.uid ?? null,
-        registration: registrationSnap.data() ?? null,
+        registration,
         timeline: events.docs.map((doc) => doc.data()),
         claimantRegistration: claimantSnap.data() ?? null,
       });
@@ -77,6 +83,7 @@ export const firestoreDesk: Desk = {
         tx.create(applicants().doc(to), moved);
         tx.set(applicants().doc(dispute.uid), blocked);
         tx.create(timeline(dispute.uid).doc(), blockedEvent);
+        if (familyRef !== null && family !== null) tx.set(familyRef, withMember(family, to, false));
         for (const event of events.docs) tx.create(timeline(to).doc(event.id), event.data());
         tx.create(timeline(to).doc(), claimantEvent);
       }

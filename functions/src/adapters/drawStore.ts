@@ -4,6 +4,7 @@ import { waveDoc } from "../schemas/documents.js";
 import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../usecases/ports.js";
 import { applicants, families, fields, getAll, waveDrawDoc, pidIndex, poolPages, timeline, waveDraws, waves, waveSecrets, winnerPages } from "./collections.js";
 import { db } from "./firebase.js";
+import type { DocumentSnapshot, Transaction } from "firebase-admin/firestore";
 import { familyLimitEvent } from "../domain/closeRecheck.js";
 
 const pageId = (i: number) => String(i).padStart(6, "0");
@@ -11,16 +12,41 @@ const pageId = (i: number) => String(i).padStart(6, "0");
 const publicEntry = ({ priority, ...entry }: Candidate) => (priority === true ? { ...entry, priority: true as const } : entry);
 
 const WINNERS_CHUNK = 100;
+/** A card not found: its members, if any, are found by query. */
+const UNLISTED: FamilyDoc = { registrants: 0, recipients: 0 };
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
 /**
+ * Each family's applicant documents, read in the winners' transaction: by ID from the card's
+ * `members` (those read already for the winners are not read again), or by `kkKey` for a card
+ * that does not list them (schemas/applicant.ts).
+ */
+async function familyMembers(
+  tx: Transaction,
+  kkKeys: string[],
+  cards: Map<string, FamilyDoc>,
+  read: Map<string, DocumentSnapshot<ApplicantDoc>>,
+): Promise<Array<Array<DocumentSnapshot<ApplicantDoc>>>> {
+  const listed = kkKeys.flatMap((k) => cards.get(k)!.members ?? []).filter((uid) => !read.has(uid));
+  const fetched = listed.length === 0 ? [] : await tx.getAll(...listed.map((uid) => applicants().doc(uid)));
+  const byId = new Map([...read, ...fetched.map((snap) => [snap.id, snap] as const)]);
+  return Promise.all(
+    kkKeys.map(async (k) => {
+      const members = cards.get(k)!.members;
+      return members === undefined ? (await tx.get(applicants().where("kkKey", "==", k))).docs : members.map((uid) => byId.get(uid)!);
+    }),
+  );
+}
+
+/**
  * The draw's documents in Firestore, for the close's tasks (usecases/close/; the partition's own
  * query is in waveCloses.ts). Family cards are read only for applicants older than
  * `familyRecipients`. Writes: one per excluded person (+ its timeline event), one per 4,096-entry
- * pool page, and per winner the applicant, its timeline event and its family card.
+ * pool page, and per winner the applicant, its timeline event and its family card. Reads per
+ * winner: its pidIndex entry, its applicant, its family card and the card's other members (by ID).
  */
 export const firestoreDrawStore: DrawStore = {
   async wave(waveId) {
@@ -80,9 +106,9 @@ export const firestoreDrawStore: DrawStore = {
           .filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
         const kkKeys = [...new Set(people.map((p) => p.applicant.kkKey))];
         const familySnaps = await Promise.all(kkKeys.map((k) => tx.get(families().doc(k))));
+        const familyCounts = new Map(kkKeys.map((k, i) => [k, familySnaps[i].data() ?? UNLISTED]));
         // The members of each winner's family (a few each): they carry its count, and leave the pool at its limit.
-        const members = await Promise.all(kkKeys.map((k) => tx.get(applicants().where("kkKey", "==", k))));
-        const familyCounts = new Map(kkKeys.map((k, i) => [k, familySnaps[i].data() ?? { registrants: 0, recipients: 0 }]));
+        const members = await familyMembers(tx, kkKeys, familyCounts, new Map(snaps.map((snap) => [snap.id, snap])));
         for (const { uid, applicant } of people) {
           tx.update(
             applicants().doc(uid),
@@ -104,8 +130,9 @@ export const firestoreDrawStore: DrawStore = {
         kkKeys.forEach((key, i) => {
           const family = familyCounts.get(key)!;
           tx.set(families().doc(key), family);
-          for (const member of members[i].docs) {
-            const data = member.data();
+          for (const member of members[i]) {
+            if (!member.exists) continue;
+            const data = member.data()!;
             const leaves =
               !selected.has(member.id) && familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
             tx.update(member.ref, fields(applicantDoc, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) }));

@@ -1,9 +1,9 @@
+import { NO_FAMILY, withMember } from "../domain/family.js";
 import type { Registrations } from "../usecases/ports.js";
 import { applicantDoc } from "../schemas/applicant.js";
 import { applicants, families, fields, nikIndex, operatorDays, registerAttempts, timeline } from "./collections.js";
 import { db } from "./firebase.js";
 
-const NO_FAMILY = { registrants: 0, recipients: 0 };
 
 /**
  * Registration in Firestore. Per registration: 4 reads (NIK index, applicant, family card, the
@@ -40,7 +40,7 @@ export const firestoreRegistrations: Registrations = {
       tx.create(applicants().doc(uid), choice.applicant);
       tx.create(timeline(uid).doc(), choice.event);
       // Read in this transaction, so concurrent registrations of one family serialise here.
-      tx.set(families().doc(kkKey), { ...state.family, registrants: state.family.registrants + 1 });
+      tx.set(families().doc(kkKey), withMember(state.family, uid, true));
       if (dayRef) tx.set(dayRef, { count: (state.assistedToday ?? 0) + 1 });
       return state;
     });

@@ -180,8 +180,17 @@ export type TimelineEventDoc = z.infer<typeof timelineEventDoc>;
 export const nikIndexDoc = z.object({ uid: z.string(), at: z.date() });
 export type NikIndexDoc = z.infer<typeof nikIndexDoc>;
 
-/** `families/{kkKey}`: per family card, how many registered and how many became recipients. */
-export const familyDoc = z.object({ registrants: z.number().int().nonnegative(), recipients: z.number().int().nonnegative() });
+/**
+ * `families/{kkKey}`: per family card, how many registered and how many became recipients, and
+ * the accounts (uids) registered on it while they number at most FAMILY_MEMBERS_LISTED
+ * (domain/family.ts). `members` is complete when present: the draw reads the family's documents
+ * by ID from it; a card without it (more registrants than that) is found by its `kkKey` instead.
+ */
+export const familyDoc = z.object({
+  registrants: z.number().int().nonnegative(),
+  recipients: z.number().int().nonnegative(),
+  members: z.array(z.string().min(1)).optional(),
+});
 export type FamilyDoc = z.infer<typeof familyDoc>;
 
 /** `exclusionEntries/{nikKey}`: in which versions of which lists a NIK was present. */

@@ -6,9 +6,13 @@ import { describePortContract } from "../../support/portContract.js";
 
 describePortContract("memory adapters", () => {
   const memory = memoryPorts();
-  const partnerStates = memory.state.paymentPartners;
+  const { paymentPartners: partnerStates, families } = memory.state;
   return {
     ...memory,
+    unlistFamily: (kkKey) => {
+      const { members: _members, ...card } = families.get(kkKey)!;
+      return Promise.resolve(void families.set(kkKey, card));
+    },
     seedPartnerState: (code, doc) =>
       Promise.resolve(void (doc === null ? partnerStates.delete(code) : partnerStates.set(code, partnerStates.validate(code, doc)))),
   };

@@ -93,7 +93,7 @@ describe("advanceWaves and closeWave: the draw", () => {
     expect(winners.map(([, a]) => a.pid).sort()).toEqual([...manifest!.winners.pids!].sort());
     for (const [uid, winner] of winners) {
       expect(winner).toMatchObject({ status: "participant", inPool: false, trainingBalance: 3_500_000, familyRecipients: 1 });
-      expect(memory.state.families.get(winner.kkKey)).toEqual({ registrants: 1, recipients: 1 });
+      expect(memory.state.families.get(winner.kkKey)).toEqual({ registrants: 1, recipients: 1, members: [uid] });
       expect(memory.state.timeline.get(`${uid}/selected-${waveId}`)).toMatchObject({ kind: "selected", waveId });
     }
     expect(memory.state.waveCloses.get(waveId)).toMatchObject({ stage: "done", winners: 2, winnersApplied: 2, winnersPages: 1, appliedPages: [0] });

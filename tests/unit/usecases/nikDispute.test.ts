@@ -244,6 +244,8 @@ describe("resolveNikDispute", () => {
     expect(await memory.desk.nikOwner(memory.pseudonyms.nik(person(1).nik))).toBe(PERSON);
     expect(memory.state.applicants.get(PERSON)).toMatchObject({ nikKey: before?.nikKey, nikMasked: before?.nikMasked, status: "registered" });
     expect(memory.state.applicants.get(JOKI)).toMatchObject({ status: "blocked", inPool: false });
+    // The family card lists the person's account too (a draw reads the family's documents from it), and counts one registration.
+    expect(memory.state.families.get(before!.kkKey)).toEqual({ registrants: 1, recipients: 0, members: [JOKI, PERSON] });
     const moved = memory.state.applicants.get(PERSON);
     // The person's own phone (their account's) replaces the one the other account typed, sealed as before.
     expect(moved && (await memory.vault.open(moved.personal, "applicant"))).toMatchObject({ nik: person(1).nik, phone: "+6281299990001" });

@@ -31,7 +31,7 @@ describe("register", () => {
       consent: { by: "self" },
       programYear: 2026,
     });
-    expect(memory.state.families.get(kkKey)).toEqual({ registrants: 1, recipients: 0 });
+    expect(memory.state.families.get(kkKey)).toEqual({ registrants: 1, recipients: 0, members: ["u1"] });
     expect(await memory.registrations.timeline("u1")).toEqual([{ kind: "registered", at: memory.clock.now(), eligible: true, reasons: [], by: "self" }]);
   });
 
@@ -231,6 +231,7 @@ describe("register", () => {
     const outcomes = await Promise.all(["u1", "u2"].map((uid) => register(memory, self(uid), person(1))));
     expect(outcomes.map((o) => (o.ok ? "created" : o.reason)).sort()).toEqual(["created", "nik-registered"]);
     expect(memory.state.nikIndex.size).toBe(1);
-    expect(memory.state.families.get(memory.pseudonyms.kk(person(1).kk))).toEqual({ registrants: 1, recipients: 0 });
+    const registered = outcomes[0].ok ? "u1" : "u2";
+    expect(memory.state.families.get(memory.pseudonyms.kk(person(1).kk))).toEqual({ registrants: 1, recipients: 0, members: [registered] });
   });
 });

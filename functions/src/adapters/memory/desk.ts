@@ -1,9 +1,10 @@
 import type { Desk } from "../../usecases/ports.js";
+import { NO_FAMILY, withMember } from "../../domain/family.js";
 import { roundTrip, type Memory } from "./state.js";
 
 /** The desk in memory: the same documents and all-or-nothing resolution as adapters/desk.ts. */
 export function memoryDesk(memory: Memory): Desk {
-  const { applicants, timeline, nikIndex, operatorDays, nikDisputes, deskReceipts } = memory.state;
+  const { applicants, timeline, nikIndex, operatorDays, nikDisputes, deskReceipts, families } = memory.state;
   return {
     async nikOwner(nikKey) {
       await roundTrip();
@@ -57,6 +58,8 @@ export function memoryDesk(memory: Memory): Desk {
           .create(applicants, to, moved)
           .set(applicants, dispute.uid, blocked)
           .create(timeline, `${dispute.uid}/${memory.autoId()}`, blockedEvent);
+        const registration = applicants.read(dispute.uid);
+        if (registration !== undefined) batch.set(families, registration.kkKey, withMember(families.read(registration.kkKey) ?? NO_FAMILY, to, false));
         for (const [eventId, event] of events) batch.create(timeline, `${to}/${eventId}`, event);
         batch.create(timeline, `${to}/${memory.autoId()}`, claimantEvent);
       }

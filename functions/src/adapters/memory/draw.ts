@@ -15,7 +15,8 @@ import { roundTrip, type Memory } from "./state.js";
 const pageId = (i: number) => String(i).padStart(6, "0");
 /** A pool entry as published: the priority flag only when set (the commitment reads absent as false). */
 const publicEntry = ({ priority, ...entry }: Candidate) => (priority === true ? { ...entry, priority: true as const } : entry);
-const NO_FAMILY: FamilyDoc = { registrants: 0, recipients: 0 };
+/** A card not found: its members, if any, are found by their `kkKey`. */
+const UNLISTED: FamilyDoc = { registrants: 0, recipients: 0 };
 const WINNERS_CHUNK = 100;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -77,7 +78,7 @@ export function memoryDrawStore(memory: Memory): DrawStore {
         const people = uids
           .map((uid) => ({ uid, applicant: applicants.read(uid) }))
           .filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
-        const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, families.read(p.applicant.kkKey) ?? NO_FAMILY]));
+        const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, families.read(p.applicant.kkKey) ?? UNLISTED]));
         const batch = memory.batch();
         for (const { uid, applicant } of people) {
           batch.update(applicants, uid, {
@@ -97,7 +98,10 @@ export function memoryDrawStore(memory: Memory): DrawStore {
         for (const [key, family] of familyCounts) {
           batch.set(families, key, family);
           // The family's members carry its count (the close re-checks from the applicant alone); at the limit they leave the pool, once.
-          for (const [uid, member] of applicants.under("").filter(([, a]) => a.kkKey === key)) {
+          const listed = family.members?.map((uid) => [uid, applicants.read(uid)] as const);
+          const members = listed ?? applicants.under("").filter(([, a]) => a.kkKey === key);
+          for (const [uid, member] of members) {
+            if (member === undefined) continue;
             const leaves =
               !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
             batch.update(applicants, uid, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) });

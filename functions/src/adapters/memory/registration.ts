@@ -1,10 +1,10 @@
+import { NO_FAMILY, withMember } from "../../domain/family.js";
 import type { ProgramYearDoc } from "../../schemas/documents.js";
 import type { ProgramYears, Registrations, RegistrationState } from "../../usecases/ports.js";
 import { roundTrip, type Memory } from "./state.js";
 
 /** Registration in memory: the same documents, reads and all-or-nothing writes as adapters/registrations.ts. */
 
-const NO_FAMILY = { registrants: 0, recipients: 0 };
 
 export function memoryRegistrations(memory: Memory): Registrations {
   const { applicants, timeline, nikIndex, families, operatorDays, registerAttempts } = memory.state;
@@ -30,7 +30,7 @@ export function memoryRegistrations(memory: Memory): Registrations {
         .create(nikIndex, nikKey, { uid, at: choice.applicant.registeredAt })
         .create(applicants, uid, choice.applicant)
         .create(timeline, `${uid}/${memory.autoId()}`, choice.event)
-        .set(families, kkKey, { ...state.family, registrants: state.family.registrants + 1 });
+        .set(families, kkKey, withMember(state.family, uid, true));
       if (assisted) batch.set(operatorDays, dayId, { count: (state.assistedToday ?? 0) + 1 });
       batch.commit();
       return state;
