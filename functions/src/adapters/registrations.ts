@@ -4,7 +4,6 @@ import { applicantDoc } from "../schemas/applicant.js";
 import { applicants, families, fields, nikIndex, operatorDays, registerAttempts, timeline } from "./collections.js";
 import { db } from "./firebase.js";
 
-
 /**
  * Registration in Firestore. Per registration: 4 reads (NIK index, applicant, family card, the
  * caller's attempts of the day) and 4 writes (NIK index, applicant, timeline event, family card),

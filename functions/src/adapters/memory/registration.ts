@@ -5,7 +5,6 @@ import { roundTrip, type Memory } from "./state.js";
 
 /** Registration in memory: the same documents, reads and all-or-nothing writes as adapters/registrations.ts. */
 
-
 export function memoryRegistrations(memory: Memory): Registrations {
   const { applicants, timeline, nikIndex, families, operatorDays, registerAttempts } = memory.state;
   return {
