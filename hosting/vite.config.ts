@@ -32,8 +32,8 @@ export default defineConfig({
       { find: PURE_DOMAIN, replacement: `${domainDir}/$1.js` },
       // The audit log's hash chains (SHA-256 from @noble/hashes, no node:crypto): the auditor's page checks them in the browser.
       { find: /^@domain\/(audit\/(?:acts|chain|verify))\.js$/, replacement: `${domainDir}/$1.js` },
-      // The transparency pages: provinces' names only (not the whole region table), the beacon's round times, positions from ranks.
-      { find: /^@domain\/(regions\/provinceData|beacon|draw\/estimate)\.js$/, replacement: `${domainDir}/$1.js` },
+      // The transparency pages: provinces' names only (not the whole region table), the beacon's round times, positions from ranks, a priority list's seats.
+      { find: /^@domain\/(regions\/provinceData|beacon|draw\/estimate|priority)\.js$/, replacement: `${domainDir}/$1.js` },
     ],
   },
   server: { fs: { allow: [root] } },

@@ -136,7 +136,7 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
     const planAt = options.plan ?? (isUrl(location) ? new URL("plan.json", location).href : path.join(path.dirname(location), "plan.json"));
     const moved = planDifference(parsed(drawPlan, await readJson(planAt), `the plan (${planAt})`), m);
     if (moved) throw new Mismatch(`the manifest moved from the plan published at opening (${planAt}): ${moved}`);
-    ok(`seed commitment, beacon round, quota, family limit and strata as in the plan published at opening (${planAt})`);
+    ok(`seed commitment, beacon round, quota, family limit, strata and priority share as in the plan published at opening (${planAt})`);
     const seed = checkSeed(m.seed, m.seedCommitment);
     if (!seed.ok) throw new Mismatch(`seed: ${seed.reason}`);
     ok("the revealed seed matches the commitment published at opening");
@@ -145,7 +145,7 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
     if (m.drawKey !== undefined && m.drawKey !== drawKey) throw new Mismatch(`drawKey: published ${m.drawKey}, recomputed ${drawKey}`);
     ok(`drawKey ${drawKey}`);
 
-    const rules = { quota: m.quota, familyLimit: m.familyLimit, strata: m.strata };
+    const rules = { quota: m.quota, familyLimit: m.familyLimit, strata: m.strata, ...(m.priority === undefined ? {} : { priority: m.priority }) };
     const prepared = prepareRules(rules);
     if (!prepared.ok) throw new Mismatch(`the published rules are refused: ${prepared.reason}`);
 
@@ -186,11 +186,11 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
     ok(`${recomputed.length} winners, in the draw's order, identical to the published list (digest ${m.winners.digest})`);
     const outcome = firstDifference(
       m.result,
-      { strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
+      { priority: result.priority, strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
       "result",
     );
     if (outcome) throw new Mismatch(outcome);
-    ok("seats, cut-offs and family-limit skips per stratum and national round");
+    ok(`seats, cut-offs and family-limit skips per ${result.priority === undefined ? "" : "priority round, "}stratum and national round`);
     const byProvince = firstDifference(m.byProvince, Object.fromEntries(provinces), "byProvince");
     if (byProvince) throw new Mismatch(byProvince);
     ok("byProvince: the pool entries and winners of each province, counted from the pool pages");

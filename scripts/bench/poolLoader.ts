@@ -49,13 +49,20 @@ export interface LoadedPool {
 export async function loadPool(db: Firestore, load: PoolLoad): Promise<LoadedPool> {
   const writer = db.bulkWriter({ throttling: false });
   writer.onWriteError((error) => error.failedAttempts < 5);
+  // A write that failed for good fails the load at the next flush (not as an unhandled rejection that kills the process and orphans the emulators).
+  let failed: Error | null = null;
+  const write = (done: Promise<unknown>) => void done.catch((error: unknown) => (failed ??= error instanceof Error ? error : new Error("a bulk write failed")));
+  const flush = async () => {
+    await writer.flush();
+    if (failed !== null) throw failed;
+  };
   const loaded: LoadedPool = { entries: [], eligible: 0, excluded: 0, uids: [] };
   const youngYear = load.joinedAt.getUTCFullYear() - 10;
   let previousKk = "";
   // The family card of the applicants just written (families share a card only with the previous one): written when the next card starts.
   let card = null as { kkKey: string; members: string[] } | null;
   const writeCard = () => {
-    if (card !== null) void writer.set(db.doc(`families/${card.kkKey}`), { registrants: card.members.length, recipients: 0, members: card.members });
+    if (card !== null) write(writer.set(db.doc(`families/${card.kkKey}`), { registrants: card.members.length, recipients: 0, members: card.members }));
   };
   for (let i = 0; i < load.count; i += 1) {
     const underAge = load.underAgeEvery !== undefined && i % load.underAgeEvery === load.underAgeEvery - 1;
@@ -70,26 +77,28 @@ export async function loadPool(db: Firestore, load: PoolLoad): Promise<LoadedPoo
     const { nik, kk: _kk, fullName, phone, birthDate, consent: _consent, ...declared } = form;
     const stale = load.staleEvery !== undefined && i % load.staleEvery === 0;
     const listed = load.priority !== undefined && i % load.priority.every === 0 ? load.priority : undefined;
-    void writer.set(db.doc(`applicants/${uid}`), {
-      ...declared,
-      ...(await load.seal({ nik, kk: form.kk, fullName, phone, birthDate })),
-      nikKey: keyedId("nik", nik, load.hashKey),
-      kkKey,
-      consent: { at: load.joinedAt, version: "bench", by: "self" },
-      registeredAt: load.joinedAt,
-      registeredBy: "self",
-      requestId: uid,
-      status: "registered",
-      eligibility: { eligible: true, reasons: [], checkedAt: load.joinedAt, listVersions: stale ? { ...load.listVersions, police: -1 } : load.listVersions },
-      programYear: load.programYear,
-      pid,
-      familyPid,
-      inPool: true,
-      joinedWave: load.uidPrefix,
-      familyRecipients: 0,
-      ...(listed === undefined ? {} : { priorityLists: { [listed.listId]: [listed.version] } }),
-    });
-    void writer.set(db.doc(`pidIndex/${pid}`), { uid });
+    write(
+      writer.set(db.doc(`applicants/${uid}`), {
+        ...declared,
+        ...(await load.seal({ nik, kk: form.kk, fullName, phone, birthDate })),
+        nikKey: keyedId("nik", nik, load.hashKey),
+        kkKey,
+        consent: { at: load.joinedAt, version: "bench", by: "self" },
+        registeredAt: load.joinedAt,
+        registeredBy: "self",
+        requestId: uid,
+        status: "registered",
+        eligibility: { eligible: true, reasons: [], checkedAt: load.joinedAt, listVersions: stale ? { ...load.listVersions, police: -1 } : load.listVersions },
+        programYear: load.programYear,
+        pid,
+        familyPid,
+        inPool: true,
+        joinedWave: load.uidPrefix,
+        familyRecipients: 0,
+        ...(listed === undefined ? {} : { priorityLists: { [listed.listId]: [listed.version] } }),
+      }),
+    );
+    write(writer.set(db.doc(`pidIndex/${pid}`), { uid }));
     if (card?.kkKey === kkKey) card.members.push(uid);
     else {
       writeCard();
@@ -109,9 +118,10 @@ export async function loadPool(db: Firestore, load: PoolLoad): Promise<LoadedPoo
     }
     if (load.collect === true) loaded.uids.push(uid);
     // Bounded memory for a million: the writer's queue is drained every 5,000 applicants.
-    if (i % 5000 === 4999) await writer.flush();
+    if (i % 5000 === 4999) await flush();
   }
   writeCard();
+  await flush();
   await writer.close();
   return loaded;
 }

@@ -76,12 +76,15 @@ describe("a priority list in the console", () => {
     await form.getByLabel("Ditutup").fill("2191-01-08T20:00");
     await form.getByLabel("Kuota (kursi)").fill("1000");
     await form.getByRole("combobox", { name: "Daftar", exact: true }).selectOption(listId);
-    expect(await form.getByTestId("wave-priority").textContent()).toContain("didahulukan di setiap putaran undian");
-    expect(await form.getByRole("textbox", { name: /kursi untuk daftar/ }).count()).toBe(0);
+    expect(await form.getByTestId("wave-priority").textContent()).toContain("diundi lebih dulu hanya di antara orang dalam daftar");
+    // A share left empty is named at its field, in the form's language, before anything is sent.
+    await form.getByRole("button", { name: "Lihat rencana" }).click();
+    expect(await form.getByTestId("wave-priority").textContent()).toContain("Bagian kursi daftar prioritas harus antara 0,01% dan 100%");
+    await form.getByRole("textbox", { name: /Bagian kursi untuk daftar/ }).fill("12.5");
     await form.getByRole("button", { name: "Lihat rencana" }).click();
     await page.getByTestId("wave-plan").waitFor();
     expect(await page.getByTestId("plan-priority").textContent()).toBe(
-      "Korban PHK E2E (versi 1): orang dalam daftar ini didahulukan di setiap putaran undian (docs/draw.md §5), sebelum semua orang lain, berapa pun jumlahnya.",
+      "Korban PHK E2E (versi 1): 12,5% kuota, 125 kursi, diundi lebih dulu di antara orang dalam daftar ini; yang belum terpilih ikut putaran berikutnya seperti peserta lain.",
     );
     await expectAccessible(page);
 
@@ -89,14 +92,14 @@ describe("a priority list in the console", () => {
     await page.getByRole("button", { name: "Simpan gelombang" }).click();
     await page.getByTestId("wave-saved").waitFor();
     const wave = (await adminDb.doc(`waves/${waveId}`).get()).data();
-    expect(wave).toMatchObject({ quota: 1000, draw: { priority: { listId, version: 1, name: "Korban PHK E2E", rule: PRIORITY_RULE } } });
-    expect(wave).not.toHaveProperty("draw.priority.basisPoints");
+    expect(wave).toMatchObject({ quota: 1000, draw: { priority: { listId, version: 1, name: "Korban PHK E2E", basisPoints: 1250, rule: PRIORITY_RULE } } });
 
     await page.goto(page.url().replace(/\/admin.*$/, `/transparansi/${waveId}`));
     const shown = page.getByTestId("priority-list");
     await shown.waitFor();
-    expect(await page.getByTestId("priority-rule").textContent()).toContain("(versi 1, ditetapkan saat gelombang dibuat) didahulukan di setiap putaran undian");
-    expect(await shown.textContent()).not.toContain("%");
+    expect(await page.getByTestId("priority-rule").textContent()).toContain(
+      "12,5% kuota (125 kursi) diundi lebih dulu hanya di antara orang dalam daftar ini (versi 1, ditetapkan saat gelombang dibuat)",
+    );
     await page.getByTestId("priority-counts").waitFor();
     expect(await page.getByTestId("priority-counts").textContent()).toContain("3 orang ada dalam daftar");
     expect(pageErrors).toEqual([]);

@@ -109,7 +109,7 @@ describe("draw transparency page", () => {
     const { manifest, poolPages } = drawn.publication;
     const pool = poolPages.flatMap(({ page }) => page.entries);
     const drawKey = manifest.drawKey!;
-    const keyOf = (e: (typeof pool)[number]) => ({ priority: e.priority === true, rank: rankOf(drawKey, e.pid), pid: e.pid });
+    const keyOf = (e: (typeof pool)[number]) => ({ rank: rankOf(drawKey, e.pid), pid: e.pid });
     const ordered = [...pool].sort((a, b) => compareOrder(keyOf(a), keyOf(b)));
     const winners = new Set(manifest.winners.pids ?? drawn.publication.winnersPages.flatMap(({ page }) => page.pids));
     const { page, pageErrors } = await openPhone();

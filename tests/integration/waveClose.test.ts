@@ -36,15 +36,15 @@ import {
  * stack, through the real task functions: one partition's task is killed midway and re-driven,
  * the pool root and the winners are checked against the reference computed apart and by
  * verify-draw, and every task delivered twice more changes nothing. The wave declares a priority
- * list (every 97th applicant is on it): the flags are committed in the pool lines and its people
- * come first in every round (docs/draw.md §5).
+ * list (every 97th applicant is on it) with 10 % of the seats: the flags are committed in the pool
+ * lines, and its priority round draws its seats first among them (docs/draw.md §7).
  *
  * The pool is everyone `inPool`: run this file on its own (not beside waveDraw.test.ts, whose
  * wave would draw from the same pool at the same time). Its applicants leave the pool at the end.
  */
 const APPLICANTS = 3000;
 const QUOTA = 150;
-/** Every 97th applicant is on the wave's priority list: about 31, some in each stratum, fewer than either round's seats. */
+/** Every 97th applicant is on the wave's priority list: about 31, some in each stratum, more than its 15 seats. */
 const PRIORITY_EVERY = 97;
 /**
  * How long the freeze and the draw may take (ms): about 30 s and 15 s alone; a CI machine under load has been seen
@@ -148,10 +148,14 @@ describe("the partitioned close, on the emulators", () => {
       };
       const winners = expectedWinners(wave, manifest.beacon.value);
       expect(manifest.winners).toMatchObject({ count: winners.length, digest: winnersDigest(winners) });
-      // Everyone eligible on the priority list wins: they come first, and are fewer than the seats (families here are at most two, the limit).
-      const flagged = wave.pool.entries.filter((entry) => entry.priority === true).map((entry) => entry.pid);
-      expect(flagged.length).toBeGreaterThan(20);
-      expect(winners).toEqual(expect.arrayContaining(flagged));
+      // The list's share (10 % of 150: 15 seats) went first to people on it, fewer than the list: the others drew like everyone else.
+      const flagged = new Set(wave.pool.entries.filter((entry) => entry.priority === true).map((entry) => entry.pid));
+      expect(flagged.size).toBeGreaterThan(20);
+      const { result } = (await adminDb.doc(`waveDraws/${wave.waveId}`).get()).get("manifest") as {
+        result: { priority?: { seats: number; selected: number; pool: number } };
+      };
+      expect(result.priority).toMatchObject({ seats: 15, selected: 15, pool: flagged.size });
+      expect(winners.filter((pid) => flagged.has(pid)).length).toBeGreaterThanOrEqual(15);
       const selected = await adminDb.collection("applicants").where("selectedWave", "==", wave.waveId).get();
       expect(selected.docs.map((d) => d.get("pid") as string).sort()).toEqual([...winners].sort());
       expect((await adminDb.doc(`waveCloses/${wave.waveId}`).get()).data()).toMatchObject({

@@ -29,10 +29,12 @@ export interface ClosedWave {
   quota: number;
   strata: Strata;
   familyLimit: number;
+  /** The priority list's share of the quota, when the wave declares one. */
+  priority?: { basisPoints: number };
 }
 
 /** The priority list a closed wave may declare, as a plan records it: the close reads only the flags on the applicants (the import itself is tested in priorityLists.test.ts). */
-export const PRIORITY_LIST = { listId: "korban-phk-uji", version: 1, name: "Korban PHK (uji)" } as const;
+export const PRIORITY_LIST = { listId: "korban-phk-uji", version: 1, name: "Korban PHK (uji)", basisPoints: 1000 } as const;
 
 /**
  * A wave closed two minutes ago, its beacon round out, and `count` applicants in the pool (every
@@ -79,7 +81,15 @@ export async function closedWave(count: number, quota: number, options: { priori
       ...(options.priorityEvery === undefined ? {} : { priority: { ...PRIORITY_LIST, rule: PRIORITY_RULE } }),
     },
   });
-  return { waveId, pool, seed, quota, strata, familyLimit: 2 };
+  return {
+    waveId,
+    pool,
+    seed,
+    quota,
+    strata,
+    familyLimit: 2,
+    ...(options.priorityEvery === undefined ? {} : { priority: { basisPoints: PRIORITY_LIST.basisPoints } }),
+  };
 }
 
 /** The pool root the close must commit: the eligible entries, committed in memory. */
@@ -92,7 +102,8 @@ export function expectedRoot(entries: readonly Candidate[]): string {
 /** The winners the close must draw, by the reference draw (rank everyone, sort, walk). */
 export function expectedWinners(wave: ClosedWave, beaconValue: string): string[] {
   const drawKey = drawKeyOf({ seed: wave.seed, beaconValue, poolRoot: expectedRoot(wave.pool.entries) });
-  const result = referenceDraw(wave.pool.entries, { quota: wave.quota, familyLimit: wave.familyLimit, strata: wave.strata }, drawKey);
+  const share = wave.priority === undefined ? {} : { priority: wave.priority };
+  const result = referenceDraw(wave.pool.entries, { quota: wave.quota, familyLimit: wave.familyLimit, strata: wave.strata, ...share }, drawKey);
   if (!result.ok) throw new Error(result.reason);
   return result.value.winners.map((w) => w.pid);
 }

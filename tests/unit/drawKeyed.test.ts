@@ -49,7 +49,7 @@ describe("the heaps fed by the scan (ranks as bytes)", () => {
         const heap = new TopHeap(capacity);
         for (const { pid, rank, priority } of entries) {
           const bytes = { copyTo: (out: Uint8Array, offset: number) => out.set(Buffer.from(rank, "hex"), offset) };
-          heap.offerRanked({ pid, family: "f", familyRecipientsBefore: 0, priority }, heapKey(priority, parseInt(rank.slice(0, 12), 16)), bytes);
+          heap.offerRanked({ pid, family: "f", familyRecipientsBefore: 0, priority }, heapKey(parseInt(rank.slice(0, 12), 16)), bytes);
         }
         const best = [...entries].sort(compareOrder).slice(0, capacity);
         expect(heap.sorted().map((e) => [e.pid, e.rank])).toEqual(best.map((e) => [e.pid, e.rank]));

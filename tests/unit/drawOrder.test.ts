@@ -8,14 +8,14 @@ const high = "ff".repeat(32);
 
 describe("the draw's order", () => {
   it("when two ranks are equal, then the pid decides, bytewise", () => {
-    expect(compareOrder({ priority: false, rank: low, pid: "B" }, { priority: false, rank: low, pid: "a" })).toBeLessThan(0);
-    expect(compareOrder({ priority: false, rank: low, pid: "-" }, { priority: false, rank: low, pid: "0" })).toBeLessThan(0);
-    expect(compareOrder({ priority: false, rank: low, pid: "x" }, { priority: false, rank: low, pid: "x" })).toBe(0);
+    expect(compareOrder({ rank: low, pid: "B" }, { rank: low, pid: "a" })).toBeLessThan(0);
+    expect(compareOrder({ rank: low, pid: "-" }, { rank: low, pid: "0" })).toBeLessThan(0);
+    expect(compareOrder({ rank: low, pid: "x" }, { rank: low, pid: "x" })).toBe(0);
   });
 
-  it("when one is on the priority list, then it comes first whatever the ranks", () => {
-    expect(compareOrder({ priority: true, rank: high, pid: "z" }, { priority: false, rank: low, pid: "a" })).toBeLessThan(0);
-    expect(compareOrder({ rank: high, pid: "z" }, { priority: false, rank: low, pid: "a" })).toBeGreaterThan(0);
+  it("when one is on the priority list, then the order still follows the ranks: the flag only opens the priority round's seats", () => {
+    const listed = { pid: "z", rank: high, priority: true };
+    expect(compareOrder(listed, { rank: low, pid: "a" })).toBeGreaterThan(0);
   });
 
   it("when ranks differ, then the smaller 256-bit value comes first", () => {
@@ -42,7 +42,7 @@ describe("positionOf", () => {
   const key = drawKeyOf({ seed: low, beaconValue: high, poolRoot: low });
   const me = { pid: "me", stratum: "31" };
   const mine = rankOf(key, me.pid);
-  const full = (cutoffRank: string): SeatOutcome => ({ seats: 1, selected: 1, cutoff: { priority: false, rank: cutoffRank, pid: "other" } });
+  const full = (cutoffRank: string): SeatOutcome => ({ seats: 1, selected: 1, cutoff: { rank: cutoffRank, pid: "other" } });
   const none: SeatOutcome = { seats: 0, selected: 0, cutoff: null };
 
   it("when a round filled its seats, then only keys up to its cut-off were reached", () => {
@@ -58,9 +58,19 @@ describe("positionOf", () => {
   });
 
   it("when a round ran out of candidates, then it reached everyone; when it had no seats, nobody", () => {
-    const short: SeatOutcome = { seats: 3, selected: 1, cutoff: { priority: false, rank: low, pid: "other" } };
+    const short: SeatOutcome = { seats: 3, selected: 1, cutoff: { rank: low, pid: "other" } };
     expect(positionOf(me, key, { strata: {}, national: short })).toMatchObject({ reachedInStratum: null, reachedNationally: true, withinCutoff: true });
     expect(positionOf(me, key, { strata: { "31": { ...none, pool: 1 } }, national: none })).toMatchObject({ reachedInStratum: null, withinCutoff: false });
+  });
+
+  it("when the person is on the priority list, then the priority round's cut-off counts; off the list, it does not", () => {
+    const priority = { ...full(high), pool: 2 };
+    expect(positionOf({ ...me, priority: true }, key, { strata: {}, national: none, priority })).toMatchObject({ reachedInPriority: true, withinCutoff: true });
+    expect(positionOf(me, key, { strata: {}, national: none, priority })).toMatchObject({ reachedInPriority: null, withinCutoff: false });
+    expect(positionOf({ ...me, priority: true }, key, { strata: {}, national: none, priority: { ...full(low), pool: 2 } })).toMatchObject({
+      reachedInPriority: false,
+      withinCutoff: false,
+    });
   });
 });
 

@@ -43,14 +43,24 @@ const strata = fc.oneof(
   fc.constant({ kind: "none" as const }),
   fc.dictionary(fc.constantFrom(...CODES), fc.nat(3300), { maxKeys: 3 }).map((basisPoints) => ({ kind: "shares" as const, basisPoints })),
 );
-const rules = fc.record({ quota: fc.nat(40), familyLimit: fc.integer({ min: 1, max: 3 }), strata }).chain((r) =>
-  fc.oneof(
-    fc.constant<DrawRules>(r),
-    fc
-      .dictionary(fc.constantFrom(...CODES), fc.nat(Math.floor(r.quota / 4)), { maxKeys: 4 })
-      .map((counts): DrawRules => ({ ...r, strata: { kind: "counts", counts } })),
-  ),
+/** A priority round of a share of the quota, or none. */
+const priority = fc.option(
+  fc.integer({ min: 1, max: 10_000 }).map((basisPoints) => ({ basisPoints })),
+  { nil: undefined },
 );
+const rules = fc
+  .record({ quota: fc.nat(40), familyLimit: fc.integer({ min: 1, max: 3 }), strata, priority })
+  .map(({ priority: share, ...r }): DrawRules => (share === undefined ? r : { ...r, priority: share }))
+  .chain((r) =>
+    fc.oneof(
+      fc.constant<DrawRules>(r),
+      fc
+        .dictionary(fc.constantFrom(...CODES), fc.nat(Math.floor((r.quota - Math.floor((r.quota * (r.priority?.basisPoints ?? 0)) / 10_000)) / 4)), {
+          maxKeys: 4,
+        })
+        .map((counts): DrawRules => ({ ...r, strata: { kind: "counts", counts } })),
+    ),
+  );
 const drawKey = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString("hex"));
 const world = fc.record({ pool, rules, drawKey });
 
@@ -60,8 +70,8 @@ function reference(p: readonly Candidate[], r: DrawRules, key: string): DrawResu
   return out.value;
 }
 
-/** Heaps start as planned, or at one candidate (global, strata or both) so that re-reads happen. */
-type Heaps = "planned" | "tiny" | "tiny-strata" | "tiny-global";
+/** Heaps start as planned, or at one candidate (global, strata, priority or all) so that re-reads happen. */
+type Heaps = "planned" | "tiny" | "tiny-strata" | "tiny-global" | "tiny-priority";
 
 async function streamed(p: readonly Candidate[], r: DrawRules, key: string, heaps: Heaps = "planned"): Promise<DrawResult> {
   const prepared = prepareRules(r);
@@ -70,7 +80,11 @@ async function streamed(p: readonly Candidate[], r: DrawRules, key: string, heap
   const capacities =
     heaps === "planned"
       ? undefined
-      : { global: size(heaps !== "tiny-strata"), strata: new Map([...prepared.value.seats.keys()].map((c) => [c, size(heaps !== "tiny-global")])) };
+      : {
+          global: size(heaps === "tiny" || heaps === "tiny-global"),
+          priority: size(heaps === "tiny" || heaps === "tiny-priority"),
+          strata: new Map([...prepared.value.seats.keys()].map((c) => [c, size(heaps === "tiny" || heaps === "tiny-strata")])),
+        };
   const out = await runDraw(() => p, r, key, capacities);
   if (!out.ok) throw new Error(out.reason);
   return out.value.result;
@@ -103,7 +117,8 @@ describe("the streaming draw", () => {
     await fc.assert(
       fc.asyncProperty(world, async ({ pool: p, rules: r, drawKey: key }) => {
         const expected = reference(p, r, key);
-        for (const heaps of ["planned", "tiny", "tiny-strata", "tiny-global"] as const) expect(await streamed(p, r, key, heaps)).toEqual(expected);
+        for (const heaps of ["planned", "tiny", "tiny-strata", "tiny-global", "tiny-priority"] as const)
+          expect(await streamed(p, r, key, heaps)).toEqual(expected);
       }),
       { numRuns: 200 },
     );
@@ -149,7 +164,17 @@ describe("what every draw guarantees", () => {
 
         const prepared = prepareRules(r);
         if (!prepared.ok) throw new Error(prepared.reason);
-        let leftEmpty = 0;
+        const { prioritySeats } = prepared.value;
+        // The priority round: its seats off the top, taken by flagged entries only.
+        if (prioritySeats === null) expect(result.priority).toBeUndefined();
+        else {
+          expect(result.priority?.seats).toBe(prioritySeats);
+          expect(result.priority?.pool).toBe(p.filter((c) => c.priority === true).length);
+          const chosen = result.winners.filter((w) => w.round === "priority");
+          expect(result.priority?.selected).toBe(chosen.length);
+          for (const w of chosen) expect(byPid.get(w.pid)?.priority).toBe(true);
+        }
+        let leftEmpty = prioritySeats === null ? 0 : prioritySeats - result.priority!.selected;
         for (const [code, seats] of prepared.value.seats) {
           const outcome = result.strata[code];
           expect(outcome.seats).toBe(seats);

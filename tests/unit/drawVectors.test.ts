@@ -73,7 +73,7 @@ function recompute(v: Vectors) {
     proof: membershipProof(pool, priority.pid),
     winners: result.winners,
     winnersDigest: winnersDigest(result.winners.map((w) => w.pid)),
-    result: { strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
+    result: { priority: result.priority, strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
   };
 }
 
@@ -86,7 +86,9 @@ function walk(v: Vectors, drawKey: string, result: DrawResult): string {
       const outcome = won
         ? won.round === "stratum"
           ? `seat of stratum ${won.stratum}`
-          : "national seat"
+          : won.round === "priority"
+            ? "priority seat"
+            : "national seat"
         : positionOf(e, drawKey, result).withinCutoff
           ? "skipped: family limit"
           : "not reached";

@@ -1,6 +1,6 @@
 import type { Candidate } from "../domain/draw/index.js";
 import { applicantDoc, type ApplicantDoc, type FamilyDoc } from "../schemas/applicant.js";
-import { waveDoc } from "../schemas/documents.js";
+import { waveDoc, type WaveDoc } from "../schemas/documents.js";
 import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../usecases/ports.js";
 import { applicants, families, fields, getAll, waveDrawDoc, pidIndex, poolPages, timeline, waveDraws, waves, waveSecrets, winnerPages } from "./collections.js";
 import { db } from "./firebase.js";
@@ -182,10 +182,12 @@ export const firestoreDrawStore: DrawStore = {
 };
 
 /** A drawn wave's manifest essentials, or null before its manifest has a draw key. */
-async function drawOf(waveId: string, closesAt: Date): Promise<LatestDraw | null> {
+async function drawOf(waveId: string, wave: WaveDoc): Promise<LatestDraw | null> {
   const manifest = (await waveDraws().doc(waveId).get()).data()?.manifest;
   if (manifest?.drawKey === undefined) return null;
-  return { waveId, closesAt, drawKey: manifest.drawKey, result: manifest.result, poolSize: manifest.poolSize };
+  const list = wave.draw?.priority;
+  const priorityList = list === undefined ? {} : { priorityList: { listId: list.listId, version: list.version } };
+  return { waveId, closesAt: wave.closesAt, drawKey: manifest.drawKey, result: manifest.result, poolSize: manifest.poolSize, ...priorityList };
 }
 
 /** The drawn waves' manifest essentials, for applicants' own status. */
@@ -193,11 +195,11 @@ export const firestoreLatestDraw: LatestDraws = {
   async latest() {
     const drawn = await waves().where("state", "==", "drawn").orderBy("closesAt", "desc").limit(1).get();
     const wave = drawn.docs[0];
-    return wave === undefined ? null : drawOf(wave.id, wave.data().closesAt);
+    return wave === undefined ? null : drawOf(wave.id, wave.data());
   },
   async since(after) {
     const drawn = await waves().where("state", "==", "drawn").where("closesAt", ">", after).orderBy("closesAt", "desc").limit(DRAWS_SINCE_LIMIT).get();
-    const found = await Promise.all(drawn.docs.map((wave) => drawOf(wave.id, wave.data().closesAt)));
+    const found = await Promise.all(drawn.docs.map((wave) => drawOf(wave.id, wave.data())));
     return found.filter((draw): draw is LatestDraw => draw !== null);
   },
 };

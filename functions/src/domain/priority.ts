@@ -2,10 +2,22 @@
  * Priority lists: the target groups the program office names (laid-off workers reported by the
  * employment insurance, people with disabilities, prospective migrant workers…), imported like an
  * exclusion list as keyed NIKs, declared on a wave at its creation, and marked on the pool's lines
- * at the freeze. A flagged line comes first in every round of the draw (docs/draw.md §5): the
- * list is given no share of seats, its members take seats before everyone else, however many
- * they are. Pure: no Firebase, no clock.
+ * at the freeze, with the share of the quota it gets (basis points). The draw's priority round
+ * gives that many seats first, among the flagged lines in rank order; whoever on the list it does
+ * not reach takes part in the other rounds like everyone else (docs/draw.md §6–§7). Pure: no
+ * Firebase, no clock.
  */
+
+import { WHOLE } from "./draw/constants.js";
+
+/**
+ * The priority round's seats: floor(quota × basisPoints / 10000), in integers (exact below 2^53;
+ * quotas are at most 10^8). The strata share the rest of the quota (docs/draw.md §6).
+ */
+export function prioritySeatsOf(quota: number, basisPoints: number): number {
+  const product = quota * basisPoints;
+  return (product - (product % WHOLE)) / WHOLE;
+}
 
 /** A list's ID, chosen by the program office: `korban-phk`, `disabilitas`, `cpmi-2026`. Lower case, digits and dashes. */
 export const PRIORITY_LIST_ID = /^[a-z][a-z0-9-]{1,39}$/;
@@ -16,8 +28,8 @@ export const PRIORITY_LIST_ID = /^[a-z][a-z0-9-]{1,39}$/;
  * §5) is the rule; these words only say it.
  */
 export const PRIORITY_RULE = {
-  id: "Orang dalam daftar ini didahulukan di setiap putaran undian (docs/draw.md §5): mereka mendapat kursi sebelum semua orang lain, berapa pun jumlahnya.",
-  en: "People on this list come first in every round of the draw (docs/draw.md §5): they take seats before everyone else, however many they are.",
+  id: "Sebagian kuota (bagian daftar ini, dalam rencana) diundi lebih dulu hanya di antara orang dalam daftar ini, menurut peringkat; yang belum terpilih tetap ikut putaran berikutnya seperti peserta lain (docs/draw.md §7).",
+  en: "A part of the quota (this list's share, in the plan) is drawn first among the people on this list only, by rank; those not chosen there take part in the later rounds like everyone else (docs/draw.md §7).",
 } as const;
 
 /** A wave's declared priority list, as its draw plan records it at creation. */
@@ -27,6 +39,8 @@ export interface WavePriority {
   version: number;
   /** The list's name at creation, for the public plan. */
   name: string;
+  /** The share of the wave's quota drawn first among the list's people, basis points (1–10000). */
+  basisPoints: number;
   /** What the flag does, in words (PRIORITY_RULE, as it read at creation). */
   rule: { id: string; en: string };
 }

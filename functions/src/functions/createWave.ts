@@ -18,6 +18,7 @@ export const createWave = callable({
     "stratum-code-invalid": "invalid-argument",
     "shares-exceed-whole": "invalid-argument",
     "counts-exceed-quota": "invalid-argument",
+    "priority-share-invalid": "invalid-argument",
     "wave-overlaps": "failed-precondition",
     "wave-draw-pending": "failed-precondition",
     "priority-list-unknown": "failed-precondition",

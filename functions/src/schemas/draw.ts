@@ -55,7 +55,7 @@ export const drawStrata = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("counts"), counts: z.record(stratumCode, count) }),
 ]);
 
-const orderKey = z.object({ priority: z.boolean(), rank: hex32, pid });
+const orderKey = z.object({ rank: hex32, pid });
 const seatOutcome = z.object({ seats: count, selected: count, cutoff: orderKey.nullable() });
 const pageRef = z.object({ href, count });
 
@@ -86,8 +86,15 @@ export const drawManifest = z
     quota: z.number().int().min(0).max(MAX_QUOTA),
     familyLimit: z.number().int().positive(),
     strata: drawStrata,
+    /** The priority list's share of the quota, basis points; absent: no priority round. */
+    priority: z.object({ basisPoints: z.number().int().min(1).max(WHOLE) }).optional(),
     winners: z.object({ count, digest: hex32, pids: z.array(pid).optional(), pages: z.array(pageRef).optional() }),
-    result: z.object({ strata: z.record(stratumCode, seatOutcome.extend({ pool: count })), national: seatOutcome, skippedForFamilyLimit: count }),
+    result: z.object({
+      priority: seatOutcome.extend({ pool: count }).optional(),
+      strata: z.record(stratumCode, seatOutcome.extend({ pool: count })),
+      national: seatOutcome,
+      skippedForFamilyLimit: count,
+    }),
     excludedByReason: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), count),
     byProvince: z.record(z.string().regex(/^\d{2}$/), z.object({ pool: count, winners: count })),
     createdAt: z.iso.datetime({ offset: true }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WHOLE } from "../domain/draw/constants.js";
 import { PRIORITY_LIST_ID } from "../domain/priority.js";
 import { sealedDoc } from "./vault.js";
 
@@ -120,11 +121,17 @@ export const priorityEntryDoc = z.object({
 export type PriorityEntryDoc = z.infer<typeof priorityEntryDoc>;
 
 /**
- * A wave's priority list as its input declares it (createWave, planWave): which list, nothing
- * more. Its members come first in every round of the draw (docs/draw.md §5): no share is declared,
- * and an input that still sends one (`basisPoints`) is refused rather than silently ignored.
+ * The list's share of the wave's quota, in basis points (1–10000; 2500 = a quarter): that many
+ * seats are drawn first among the people on the list (docs/draw.md §6–§7).
  */
-export const wavePriorityInput = z.strictObject({ listId: priorityListId });
+export const priorityShare = z
+  .number({ error: "priority-share-invalid" })
+  .int({ error: "priority-share-invalid" })
+  .min(1, { error: "priority-share-invalid" })
+  .max(WHOLE, { error: "priority-share-invalid" });
+
+/** A wave's priority list as its input declares it (createWave, planWave): which list, and its share of seats. */
+export const wavePriorityInput = z.strictObject({ listId: priorityListId, basisPoints: priorityShare });
 export type WavePriorityInput = z.infer<typeof wavePriorityInput>;
 
 /** A wave's priority list as its draw plan records it (waveDoc.draw.priority, plan.json's `priority`). */
@@ -134,6 +141,8 @@ export const wavePriority = z.object({
   version,
   /** The list's name at creation. */
   name: text(80),
+  /** The share of the quota drawn first among the list's people, basis points. */
+  basisPoints: priorityShare,
   /** What the flag does, in words, both languages (domain/priority.ts PRIORITY_RULE as it read at creation). */
   rule: z.object({ id: text(300), en: text(300) }),
 });

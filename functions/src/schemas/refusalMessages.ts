@@ -144,6 +144,10 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
   "stratum-code-invalid": { id: "Ada kode wilayah strata yang tidak benar.", en: "A stratum's region code is not valid." },
   "shares-exceed-whole": { id: "Jumlah bagian strata lebih dari 100%.", en: "The strata's shares add up to more than the whole (100%)." },
   "counts-exceed-quota": { id: "Jumlah kursi strata lebih dari kuota gelombang.", en: "The strata's seats add up to more than the wave's quota." },
+  "priority-share-invalid": {
+    id: "Bagian kursi daftar prioritas harus antara 0,01% dan 100% (1–10.000 basis poin).",
+    en: "The priority list's share of seats must be between 0.01% and 100% (1–10,000 basis points).",
+  },
 
   // The training catalogue: partners, trainings and schedules (the program office; trainings and schedules also over the partner API).
   "partner-kind-fixed": {

@@ -31,6 +31,9 @@ export interface WavePlan {
     /** ISO date-time when that round comes out: after the close and its margin. */
     publishedAt: string;
   };
-  /** The priority list declared, at its current version, and what its flag does in words (domain/priority.ts): its members come first in every round. */
-  priority?: WavePriority;
+  /**
+   * The priority list declared, at its current version, with its share and what its flag does in
+   * words (domain/priority.ts), and the seats of its round (drawn first, among its people).
+   */
+  priority?: WavePriority & { seats: number };
 }

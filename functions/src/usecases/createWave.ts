@@ -63,7 +63,8 @@ export async function checkWave(
   if (year === null) return refused("program-year-not-configured");
   const priority = await declaredPriority(ports, input);
   if (!priority.ok) return priority;
-  const rules = prepareRules({ quota: input.quota, familyLimit: year.familyLimit, strata: input.strata });
+  const share = input.priority === undefined ? {} : { priority: { basisPoints: input.priority.basisPoints } };
+  const rules = prepareRules({ quota: input.quota, familyLimit: year.familyLimit, strata: input.strata, ...share });
   if (!rules.ok) return rules;
   const round = drawRound(closesAt, beacon, ports.beaconClock);
   const waveId = waveIdOf(input.programYear, input.number);
@@ -89,19 +90,19 @@ export async function checkWave(
 
 /**
  * The input's priority list as the plan records it: the list must exist and have a completed
- * import, whose version (the current one now) fixes who is flagged in this wave. The plan says in
- * words what the flag does (PRIORITY_RULE): flagged entries first in every round, no share of seats.
+ * import, whose version (the current one now) fixes who is flagged in this wave, and the share of
+ * the quota its priority round gets. The plan says in words what the flag does (PRIORITY_RULE).
  */
 async function declaredPriority(
   ports: Pick<CreateWavePorts, "priorityLists">,
   input: CreateWaveInput,
 ): Promise<Outcome<WavePriority | null, "priority-list-unknown" | "priority-list-not-imported">> {
   if (input.priority === undefined) return done(null);
-  const { listId } = input.priority;
+  const { listId, basisPoints } = input.priority;
   const list = await ports.priorityLists.get(listId);
   if (list === null) return refused("priority-list-unknown", { listId });
   if (list.currentVersion === 0) return refused("priority-list-not-imported", { listId });
-  return done({ listId, version: list.currentVersion, name: list.name, rule: PRIORITY_RULE });
+  return done({ listId, version: list.currentVersion, name: list.name, basisPoints, rule: PRIORITY_RULE });
 }
 
 /** Every wave not yet drawn (a handful: scheduled, open, closed or frozen), with the time its draw can run. */
@@ -210,7 +211,7 @@ export async function createWave(
       strata: input.strata.kind,
       seedCommitment: wave.draw.seedCommitment,
       beaconRound: round,
-      ...(priority === undefined ? {} : { priorityList: `${priority.listId}-v${priority.version}` }),
+      ...(priority === undefined ? {} : { priorityList: `${priority.listId}-v${priority.version}`, priorityBasisPoints: priority.basisPoints }),
     },
   });
   return done({ waveId, state: wave.state, draw: wave.draw });

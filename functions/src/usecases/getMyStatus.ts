@@ -1,3 +1,4 @@
+import { isPriority } from "../domain/priority.js";
 import { calendarDateIn } from "../domain/calendar.js";
 import { done, refused, type Outcome } from "../domain/outcome.js";
 import { regionNamesOf } from "../domain/regions/index.js";
@@ -109,7 +110,9 @@ function drawView(applicant: ApplicantDoc, draws: LatestDraw[]): MyStatus["draw"
 
 /** Where the person stood in one draw: their rank and the cut-offs, and the same read as positions (estimated). */
 function oneDraw(applicant: ApplicantDoc, pid: string, draw: LatestDraw): NonNullable<NonNullable<MyStatus["draw"]>["latest"]> {
-  const position = positionOf({ pid, stratum: applicant.provinceCode }, draw.drawKey, draw.result);
+  // Their line was flagged when the wave's plan declared a list (its version) they were on.
+  const priority = isPriority(applicant, { priority: draw.priorityList });
+  const position = positionOf({ pid, stratum: applicant.provinceCode, priority }, draw.drawKey, draw.result);
   const stratum = draw.result.strata[applicant.provinceCode];
   const withSeats = stratum !== undefined && stratum.seats > 0 ? stratum : null;
   const national = draw.result.national.cutoff?.rank ?? null;

@@ -35,6 +35,6 @@ export async function planWave(ports: PlanWavePorts, beacon: BeaconPlan, actor: 
     seats: [...rules.seats].map(([code, seats]) => ({ code, seats })),
     nationalSeats: rules.nationalSeats,
     beacon: { source: beacon.source, round, chainHash: beacon.chainHash, publishedAt: publicationTime(round, ports.beaconClock).toISOString() },
-    ...(priority === undefined ? {} : { priority }),
+    ...(priority === undefined ? {} : { priority: { ...priority, seats: rules.prioritySeats ?? 0 } }),
   });
 }

@@ -418,9 +418,11 @@ export interface LatestDraw {
   waveId: string;
   closesAt: Date;
   drawKey: string;
-  result: Pick<DrawResult, "strata" | "national">;
+  result: Pick<DrawResult, "priority" | "strata" | "national">;
   /** The pool's size (the manifest's `poolSize`): a rank read as a position "of poolSize". */
   poolSize: number;
+  /** The priority list the wave's plan declared (its version): whether a person's line was flagged. */
+  priorityList?: { listId: string; version: number };
 }
 
 /** At most this many of a person's draws are read for their status (48 waves ran in 2020–2023). */

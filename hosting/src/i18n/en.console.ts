@@ -124,7 +124,8 @@ export const enConsole: Record<keyof typeof idConsole, string> = {
   "console.wave.priorityNone": "No priority list",
   "console.wave.priorityOption": "{name} (version {version}, {entries} people)",
   "console.wave.priorityRule":
-    "People on the list come first in every round of the draw (docs/draw.md §5): they take seats before everyone else, however many they are. No share of seats is set aside.",
+    "This share of the quota is drawn first among the people on the list only, by rank; those not chosen there take part in the provincial and national rounds like everyone else. Seats of the share left unfilled become national seats (docs/draw.md §7).",
+  "console.wave.priorityShare": "Seats for the list (% of the quota)",
   "console.wave.planPriority":
-    "{name} (version {version}): people on this list come first in every round of the draw (docs/draw.md §5), before everyone else, however many they are.",
+    "{name} (version {version}): {share}% of the quota, {seats} seats, drawn first among the people on this list; those not chosen take part in the later rounds like everyone else.",
 };

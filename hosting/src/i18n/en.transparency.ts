@@ -69,6 +69,12 @@ export const enTransparency: Record<keyof typeof idTransparency, string> = {
   "transparency.reconcileStrata":
     "Of the {quota} seats, {reserved} were set aside for provinces and {nationalShare} were national. The provinces filled {filled} of their seats; {returned} they could not fill went back to the national round, which therefore had {nationalSeats} seats and filled {nationalSelected}. Drawn in all: {filled} + {nationalSelected} = {winners}.",
   "transparency.reconcileNational": "All {quota} seats were national. {nationalSelected} were filled: drawn in all, {winners}.",
+  "transparency.reconcilePriority":
+    "Of the {quota} seats, {seats} were drawn first among the {pool} people on the priority list, and {selected} were filled; {returned} left unfilled went to the national round. The {later} seats of the provincial and national rounds were drawn as follows.",
+  "transparency.reconcileWithPriority": "Drawn in all: {prioritySelected} from the priority list + {others} in the provincial and national rounds = {winners}.",
+  "transparency.prioritySeats": "Priority list's seats filled",
+  "transparency.priorityReach": "Priority list: its {seats} seats went to about the first {reach} of the {pool} people on the list.",
+  "transparency.priorityCutoff": "Priority list's cut-off rank",
   "transparency.nationalReach":
     "Everyone in the pool is put in one order by the draw. The national seats went to people among about the first {reach} of the {pool} in that order (people already drawn for their province, and people whose family card had reached its limit, are passed over).",
   "transparency.stratumReach": "{name}: its {seats} seats went to about the first {reach} of its {pool} people.",
@@ -89,6 +95,7 @@ export const enTransparency: Record<keyof typeof idTransparency, string> = {
   "transparency.checkPosition": "You are number {position} of {pool} in the draw's order.",
   "transparency.checkPositionAbout": "You are about number {position} of {pool} in the draw's order.",
   "transparency.checkNationalReach": "The national seats went to people among the first {reach} in this order.",
+  "transparency.checkPriority": "On the priority list: you are number {position} of its {pool}; its seats went to people among the first {reach}.",
   "transparency.checkStratum": "In {name}: you are number {position} of {pool}; its seats went to people among the first {reach}.",
   "transparency.checkWithin": "Your place is within the cut-off: you were drawn, unless your family card had reached its limit of recipients.",
   "transparency.checkOutside": "Your place is after the cut-off: you were not drawn in this wave.",
@@ -103,10 +110,10 @@ export const enTransparency: Record<keyof typeof idTransparency, string> = {
   "transparency.proofPath": "Audit path ({count} hashes)",
   "transparency.yourRank": "Your rank",
   "transparency.howToCheck":
-    "To check it yourself: your rank is HMAC-SHA-256 of your ID under the draw key above. Sort every line of the pool pages by rank (lines marked priority first); your place is where your rank falls. Your line's hash, SHA-256 of a 0 byte and the line, combined with the audit path hashes as in RFC 6962, must give the pool root published before the randomness existed. docs/draw.md in the source code describes every step.",
+    "To check it yourself: your rank is HMAC-SHA-256 of your ID under the draw key above. Sort every line of the pool pages by rank; your place is where your rank falls. Your line's hash, SHA-256 of a 0 byte and the line, combined with the audit path hashes as in RFC 6962, must give the pool root published before the randomness existed. docs/draw.md in the source code describes every step.",
   "transparency.priority.title": "Priority list: {name}",
   "transparency.priority.rule":
-    "People on this list (version {version}, fixed when the wave was created) come first in every round of the draw (first the provinces' seats where the wave sets them, then the national seats): they take seats before everyone else, however many they are. No share of seats is set aside for them (docs/draw.md §5).",
+    "{share}% of the quota ({seats} seats) is drawn first among the people on this list only (version {version}, fixed when the wave was created), by rank. Those not chosen there take part in the provincial and national rounds like everyone else; seats of the share left unfilled become national seats (docs/draw.md §7).",
   "transparency.priority.source": "Source of the list: {source}",
   "transparency.priority.counts": "{entries} people are on the list; {registered} have registered; {invited} were invited by SMS to register.",
 };

@@ -121,7 +121,8 @@ export const idConsole = {
   "console.wave.priorityNone": "Tanpa daftar prioritas",
   "console.wave.priorityOption": "{name} (versi {version}, {entries} orang)",
   "console.wave.priorityRule":
-    "Orang dalam daftar didahulukan di setiap putaran undian (docs/draw.md §5): mereka mendapat kursi sebelum semua orang lain, berapa pun jumlahnya. Tidak ada bagian kursi yang disisihkan.",
+    "Bagian kuota ini diundi lebih dulu hanya di antara orang dalam daftar, menurut peringkat; yang belum terpilih tetap ikut putaran provinsi dan nasional seperti peserta lain. Kursi bagian ini yang tidak terisi menjadi kursi nasional (docs/draw.md §7).",
+  "console.wave.priorityShare": "Bagian kursi untuk daftar (% dari kuota)",
   "console.wave.planPriority":
-    "{name} (versi {version}): orang dalam daftar ini didahulukan di setiap putaran undian (docs/draw.md §5), sebelum semua orang lain, berapa pun jumlahnya.",
+    "{name} (versi {version}): {share}% kuota, {seats} kursi, diundi lebih dulu di antara orang dalam daftar ini; yang belum terpilih ikut putaran berikutnya seperti peserta lain.",
 } as const;

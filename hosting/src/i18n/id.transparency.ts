@@ -67,6 +67,13 @@ export const idTransparency = {
   "transparency.reconcileStrata":
     "Dari {quota} kursi, {reserved} disisihkan untuk provinsi dan {nationalShare} kursi nasional. Provinsi mengisi {filled} kursinya; {returned} kursi yang tidak terisi dikembalikan ke putaran nasional, sehingga putaran nasional punya {nationalSeats} kursi dan mengisi {nationalSelected}. Seluruhnya terpilih: {filled} + {nationalSelected} = {winners}.",
   "transparency.reconcileNational": "Seluruh {quota} kursi bersifat nasional. {nationalSelected} terisi: seluruhnya terpilih {winners} orang.",
+  "transparency.reconcilePriority":
+    "Dari {quota} kursi, {seats} diundi lebih dulu di antara {pool} orang dalam daftar prioritas, dan {selected} terisi; {returned} kursi yang tidak terisi masuk putaran nasional. {later} kursi untuk putaran provinsi dan nasional diundi sebagai berikut.",
+  "transparency.reconcileWithPriority":
+    "Seluruhnya terpilih: {prioritySelected} dari daftar prioritas + {others} di putaran provinsi dan nasional = {winners}.",
+  "transparency.prioritySeats": "Kursi daftar prioritas terisi",
+  "transparency.priorityReach": "Daftar prioritas: {seats} kursinya jatuh ke sekitar {reach} orang pertama dari {pool} orang dalam daftar.",
+  "transparency.priorityCutoff": "Batas peringkat daftar prioritas",
   "transparency.nationalReach":
     "Undian menyusun semua orang dalam daftar undian dalam satu urutan. Kursi nasional jatuh ke orang-orang di antara sekitar {reach} orang pertama dari {pool} dalam urutan itu (yang sudah terpilih untuk provinsinya, dan yang batas Kartu Keluarganya sudah penuh, dilewati).",
   "transparency.stratumReach": "{name}: {seats} kursinya jatuh ke sekitar {reach} orang pertama dari {pool} orangnya.",
@@ -88,6 +95,8 @@ export const idTransparency = {
   "transparency.checkPosition": "Anda nomor {position} dari {pool} dalam urutan undian.",
   "transparency.checkPositionAbout": "Anda sekitar nomor {position} dari {pool} dalam urutan undian.",
   "transparency.checkNationalReach": "Kursi nasional jatuh ke orang-orang di antara {reach} orang pertama dalam urutan ini.",
+  "transparency.checkPriority":
+    "Dalam daftar prioritas: Anda nomor {position} dari {pool} orangnya; kursinya jatuh ke orang-orang di antara {reach} orang pertama.",
   "transparency.checkStratum": "Di {name}: Anda nomor {position} dari {pool}; kursinya jatuh ke orang-orang di antara {reach} orang pertama.",
   "transparency.checkWithin": "Urutan Anda masuk batas: Anda terpilih, kecuali batas penerima per Kartu Keluarga Anda sudah penuh.",
   "transparency.checkOutside": "Urutan Anda di luar batas: Anda tidak terpilih di gelombang ini.",
@@ -102,10 +111,10 @@ export const idTransparency = {
   "transparency.proofPath": "Jalur audit ({count} hash)",
   "transparency.yourRank": "Peringkat Anda",
   "transparency.howToCheck":
-    "Untuk memeriksa sendiri: peringkat Anda adalah HMAC-SHA-256 dari ID Anda dengan kunci undian di atas. Urutkan semua baris halaman daftar undian menurut peringkat (baris prioritas lebih dulu); urutan Anda adalah tempat peringkat Anda berada. Hash baris Anda, SHA-256 dari byte 0 dan baris itu, digabung dengan hash jalur audit seperti RFC 6962, harus menghasilkan akar daftar undian yang diumumkan sebelum keacakannya ada. docs/draw.md dalam kode sumber menjelaskan setiap langkahnya.",
+    "Untuk memeriksa sendiri: peringkat Anda adalah HMAC-SHA-256 dari ID Anda dengan kunci undian di atas. Urutkan semua baris halaman daftar undian menurut peringkat ; urutan Anda adalah tempat peringkat Anda berada. Hash baris Anda, SHA-256 dari byte 0 dan baris itu, digabung dengan hash jalur audit seperti RFC 6962, harus menghasilkan akar daftar undian yang diumumkan sebelum keacakannya ada. docs/draw.md dalam kode sumber menjelaskan setiap langkahnya.",
   "transparency.priority.title": "Daftar prioritas: {name}",
   "transparency.priority.rule":
-    "Orang dalam daftar ini (versi {version}, ditetapkan saat gelombang dibuat) didahulukan di setiap putaran undian (kursi provinsi, bila gelombang memilikinya, lalu kursi nasional): mereka mendapat kursi sebelum semua orang lain, berapa pun jumlahnya. Tidak ada bagian kursi yang disisihkan untuk mereka (docs/draw.md §5).",
+    "{share}% kuota ({seats} kursi) diundi lebih dulu hanya di antara orang dalam daftar ini (versi {version}, ditetapkan saat gelombang dibuat), menurut peringkat. Yang belum terpilih tetap ikut putaran provinsi dan nasional seperti peserta lain; kursi bagian ini yang tidak terisi menjadi kursi nasional (docs/draw.md §7).",
   "transparency.priority.source": "Sumber daftar: {source}",
   "transparency.priority.counts": "{entries} orang ada dalam daftar; {registered} sudah mendaftar; {invited} diundang lewat SMS untuk mendaftar.",
 } as const;

@@ -86,8 +86,4 @@ describe("estimatedPosition", () => {
   ])("when the rank is %s in a pool of %i, then the position is about %i", (rank, count, position) => {
     expect(estimatedPosition(rank, count)).toBe(position);
   });
-
-  it("when priority entries come first, then a non-priority rank's position starts after them", () => {
-    expect(estimatedPosition("0".repeat(64), 100, 7)).toBe(8);
-  });
 });

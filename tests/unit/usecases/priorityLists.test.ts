@@ -1,3 +1,5 @@
+import { fieldErrors } from "../../../functions/src/schemas/messages.js";
+import { REFUSAL_TEXT } from "../../../functions/src/schemas/refusalMessages.js";
 import { describe, expect, it } from "vitest";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import type { CsvItem } from "../../../functions/src/domain/exclusionCsv.js";
@@ -114,30 +116,33 @@ describe("importPriorityList", () => {
 });
 
 describe("a wave with a priority list", () => {
-  it("when the list has a completed version, then the wave's plan and its public plan.json record which list and, in words, that its people come first in every round: no share of seats", async () => {
+  it("when the list has a completed version, then the wave's plan and its public plan.json record which list, its share of seats and, in words, what the share does", async () => {
     const memory = setup();
     await imported(memory, [{ n: 1 }]);
-    const input = waveInput({ quota: 1000, priority: { listId: "korban-phk" } });
-    const declared = { listId: "korban-phk", version: 1, name: ABOUT.name, rule: PRIORITY_RULE };
+    const input = waveInput({ quota: 1000, priority: { listId: "korban-phk", basisPoints: 2500 } });
+    const declared = { listId: "korban-phk", version: 1, name: ABOUT.name, basisPoints: 2500, rule: PRIORITY_RULE };
     const plan = await planWave(memory, BEACON, admin, input);
-    expect(plan.ok && plan.value.priority).toEqual(declared);
+    // A quarter of 1,000 seats, drawn first among the list's people; the rest as usual.
+    expect(plan.ok && plan.value.priority).toEqual({ ...declared, seats: 250 });
+    expect(plan.ok && plan.value.nationalSeats).toBe(750);
     const created = await createWave(memory, BEACON, admin, input);
     expect(created.ok && created.value.draw.priority).toEqual(declared);
-    expect(memory.audit.records.find((r) => r.act === "create-wave")?.details).toEqual(expect.objectContaining({ priorityList: "korban-phk-v1" }));
-    expect(memory.audit.records.find((r) => r.act === "create-wave")?.details).not.toHaveProperty("priorityBasisPoints");
+    expect(memory.audit.records.find((r) => r.act === "create-wave")?.details).toEqual(
+      expect.objectContaining({ priorityList: "korban-phk-v1", priorityBasisPoints: 2500 }),
+    );
     await imported(memory, [{ n: 2 }]);
     const wave = memory.state.waves.get(`${input.programYear}-${input.number}`)!;
     expect(wave.draw?.priority?.version).toBe(1);
     const published = planOf("2026-1", wave);
     if (!published.ok) throw new Error(published.reason);
     expect(drawPlan.parse(JSON.parse(JSON.stringify(published.value))).priority).toEqual(declared);
-    expect(PRIORITY_RULE.en).toContain("first in every round");
-    expect(PRIORITY_RULE.id).toContain("didahulukan di setiap putaran undian");
+    expect(PRIORITY_RULE.en).toContain("drawn first among the people on this list");
+    expect(PRIORITY_RULE.id).toContain("diundi lebih dulu hanya di antara orang dalam daftar ini");
   });
 
   it("when the list does not exist or never completed an import, then createWave refuses it", async () => {
     const memory = setup();
-    const unknown = await createWave(memory, BEACON, admin, waveInput({ priority: { listId: "disabilitas" } }));
+    const unknown = await createWave(memory, BEACON, admin, waveInput({ priority: { listId: "disabilitas", basisPoints: 1000 } }));
     expect(unknown).toMatchObject({ ok: false, reason: "priority-list-unknown", details: { listId: "disabilitas" } });
     await memory.priorityLists.begin(
       "disabilitas",
@@ -145,16 +150,31 @@ describe("a wave with a priority list", () => {
       admin.uid,
       memory.clock.now(),
     );
-    const running = await createWave(memory, BEACON, admin, waveInput({ priority: { listId: "disabilitas" } }));
+    const running = await createWave(memory, BEACON, admin, waveInput({ priority: { listId: "disabilitas", basisPoints: 1000 } }));
     expect(running).toMatchObject({ ok: false, reason: "priority-list-not-imported" });
   });
 
-  it("when an input still declares a share of seats for the list, then the wave's input is refused at the share, not silently stripped", () => {
-    const input = { ...waveInput({}), priority: { listId: "korban-phk", basisPoints: 2500 } };
-    const parsed = createWaveInput.safeParse(input);
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((issue) => ({ code: issue.code, path: issue.path }))).toEqual([{ code: "unrecognized_keys", path: ["priority"] }]);
-    expect(createWaveInput.safeParse({ ...input, priority: { listId: "korban-phk" } }).success).toBe(true);
+  it("when the share is missing, 0 or above the whole quota, then the wave's input is refused at the share with priority-share-invalid", () => {
+    for (const priority of [{ listId: "korban-phk" }, { listId: "korban-phk", basisPoints: 0 }, { listId: "korban-phk", basisPoints: 10_001 }]) {
+      const parsed = createWaveInput.safeParse({ ...waveInput({}), priority });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["priority.basisPoints"]);
+    }
+    // Each says which field and why, in both languages, as the console shows it (a share left empty included).
+    for (const basisPoints of [0, Number.NaN, 2.5]) {
+      const parsed = createWaveInput.safeParse({ ...waveInput({}), priority: { listId: "korban-phk", basisPoints } });
+      expect(parsed.error && fieldErrors(parsed.error)).toEqual([
+        { field: "priority.basisPoints", code: expect.any(String), message: REFUSAL_TEXT["priority-share-invalid"] },
+      ]);
+    }
+    expect(createWaveInput.safeParse({ ...waveInput({}), priority: { listId: "korban-phk", basisPoints: 10_000 } }).success).toBe(true);
+  });
+
+  it("when the share leaves fewer seats than the strata's counts ask, then counts-exceed-quota", async () => {
+    const memory = setup();
+    await imported(memory, [{ n: 1 }]);
+    const input = waveInput({ quota: 100, strata: { kind: "counts", counts: { "31": 60 } }, priority: { listId: "korban-phk", basisPoints: 5000 } });
+    expect(await planWave(memory, BEACON, admin, input)).toMatchObject({ ok: false, reason: "counts-exceed-quota" });
   });
 });
 

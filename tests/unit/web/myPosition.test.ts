@@ -11,7 +11,7 @@ const doc = readFileSync(new URL("../../../docs/draw.md", import.meta.url), "utf
 const json = /<!-- vectors -->\n```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? "{}";
 const vectors = z
   .object({
-    rules: z.object({ quota: z.number(), familyLimit: z.number(), strata: drawStrata }),
+    rules: z.object({ quota: z.number(), familyLimit: z.number(), strata: drawStrata, priority: z.object({ basisPoints: z.number() }).optional() }),
     pageSize: z.number(),
     pool: z.array(poolEntry),
     pageRoots: z.array(z.string()),
@@ -58,12 +58,27 @@ describe("check my ID (browser)", () => {
         vectors.pool,
         vectors.pool.find((e) => e.pid === pid)!,
       );
-    // Walk row 1: the priority entry, seat of stratum 32 (4 entries in stratum 32, 1 seat).
-    expect(at("DX2xND7LJ8vlYZhDdRv0SQpmFgv_Q6L_OUbchqT2sfI")).toMatchObject({ position: 1, stratumPosition: 1, stratumPool: 4, withinCutoff: true });
-    // Walk row 5: the national seat; the national round reached the first 5.
-    expect(at("iPFBH_bBs0qgQnAdBJvttx8zoopV8dn71ryUy46PH6o")).toMatchObject({ position: 5, nationalReach: 5, withinCutoff: true });
-    // Walk row 10: not reached; its stratum 32 had 1 seat, which went to the first of its 4.
-    expect(at("AAKZxEI-SDdFGq2iLkAl32B-_Cxhs2lj7foy_SMXs2s")).toMatchObject({ position: 10, stratumReach: 1, withinCutoff: false });
+    // Walk row 5: the priority entry, the priority round's one seat (1 entry on the list); 3rd of the 4 in stratum 32.
+    expect(at("DX2xND7LJ8vlYZhDdRv0SQpmFgv_Q6L_OUbchqT2sfI")).toMatchObject({
+      position: 5,
+      priorityPosition: 1,
+      priorityPool: 1,
+      priorityReach: 1,
+      stratumPosition: 3,
+      stratumPool: 4,
+      withinCutoff: true,
+    });
+    // Walk row 4: stratum 32's seat (2nd of its 4); row 6: the national seat, so the national round reached the first 6.
+    expect(at("iPFBH_bBs0qgQnAdBJvttx8zoopV8dn71ryUy46PH6o")).toMatchObject({
+      position: 4,
+      stratumPosition: 2,
+      stratumReach: 2,
+      priorityPosition: null,
+      withinCutoff: true,
+    });
+    expect(at("SO0bfsslus881O7R9vU8ukYhP86hQbXyC1ipuCr9JXs")).toMatchObject({ position: 6, nationalReach: 6, withinCutoff: true });
+    // Walk row 10: not reached; stratum 32's seat went to the 2nd of its 4.
+    expect(at("AAKZxEI-SDdFGq2iLkAl32B-_Cxhs2lj7foy_SMXs2s")).toMatchObject({ position: 10, stratumReach: 2, withinCutoff: false });
     // Walk row 8: stratum 33 has no seats of its own.
     expect(at("yd6NxlnZ76WpGrZ6vf7UFryMRb7iMHo-lT65c2oUuFQ")).toMatchObject({ position: 8, stratumPosition: null, withinCutoff: false });
   });

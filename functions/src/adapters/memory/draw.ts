@@ -166,7 +166,9 @@ export function memoryLatestDraw(memory: Memory): LatestDraws {
   const drawOf = ([waveId, wave]: [string, WaveDoc]): LatestDraw | null => {
     const manifest = waveDraws.read(waveId)?.manifest;
     if (manifest?.drawKey === undefined) return null;
-    return { waveId, closesAt: wave.closesAt, drawKey: manifest.drawKey, result: manifest.result, poolSize: manifest.poolSize };
+    const list = wave.draw?.priority;
+    const priorityList = list === undefined ? {} : { priorityList: { listId: list.listId, version: list.version } };
+    return { waveId, closesAt: wave.closesAt, drawKey: manifest.drawKey, result: manifest.result, poolSize: manifest.poolSize, ...priorityList };
   };
   return {
     async latest() {

@@ -2,16 +2,20 @@ import { done, refused, type Outcome } from "../outcome.js";
 import { compareAscii } from "./bytes.js";
 import { MAX_QUOTA, STRATUM_CODE, WHOLE } from "./constants.js";
 import type { DrawRules, Strata } from "./types.js";
+import { prioritySeatsOf } from "../priority.js";
 
-export type RulesReason = "quota-invalid" | "family-limit-invalid" | "stratum-code-invalid" | "shares-exceed-whole" | "counts-exceed-quota";
+export type RulesReason =
+  "quota-invalid" | "family-limit-invalid" | "stratum-code-invalid" | "shares-exceed-whole" | "counts-exceed-quota" | "priority-share-invalid";
 
 /** Rules checked and seats apportioned: what the draw itself works from. */
 export interface PreparedRules {
   quota: number;
   familyLimit: number;
+  /** Seats of the priority round (null: the rules declare none). */
+  prioritySeats: number | null;
   /** Seats of each declared stratum, by code ascending (a stratum may get 0). */
   seats: Map<string, number>;
-  /** Seats not given to any stratum. */
+  /** Seats given neither to the priority round nor to a stratum. */
   nationalSeats: number;
 }
 
@@ -20,11 +24,16 @@ const isCount = (n: number, max = Number.MAX_SAFE_INTEGER) => Number.isSafeInteg
 export function prepareRules(rules: DrawRules): Outcome<PreparedRules, RulesReason> {
   if (!isCount(rules.quota, MAX_QUOTA)) return refused("quota-invalid");
   if (!isCount(rules.familyLimit) || rules.familyLimit < 1) return refused("family-limit-invalid");
-  const seats = apportion(rules.quota, rules.strata);
+  const share = rules.priority?.basisPoints;
+  if (share !== undefined && (!isCount(share, WHOLE) || share < 1)) return refused("priority-share-invalid");
+  // The priority round's seats come off the top; the strata share what is left.
+  const prioritySeats = share === undefined ? null : prioritySeatsOf(rules.quota, share);
+  const rest = rules.quota - (prioritySeats ?? 0);
+  const seats = apportion(rest, rules.strata);
   if (!seats.ok) return seats;
   let given = 0;
   for (const n of seats.value.values()) given += n;
-  return done({ quota: rules.quota, familyLimit: rules.familyLimit, seats: seats.value, nationalSeats: rules.quota - given });
+  return done({ quota: rules.quota, familyLimit: rules.familyLimit, prioritySeats, seats: seats.value, nationalSeats: rest - given });
 }
 
 /**

@@ -4,9 +4,9 @@
  * the position is about 1 + floor(r / 2^256 × count). The first 13 hex digits (52 bits) carry all
  * the precision a double holds. An estimate (off by about √count at most, in practice): the exact
  * position needs every pool entry's rank (the transparency page computes it from the pool pages).
- * Priority entries come first in the draw's order: `before` counts them when the rank is not one.
+ * `count` is the entries the position is among: the whole pool, a stratum, or the priority entries.
  */
-export function estimatedPosition(rank: string, count: number, before = 0): number {
+export function estimatedPosition(rank: string, count: number): number {
   const share = parseInt(rank.slice(0, 13), 16) / 2 ** 52;
-  return Math.min(count + before, before + 1 + Math.floor(share * count));
+  return Math.min(count, 1 + Math.floor(share * count));
 }

@@ -5,12 +5,17 @@ import type { Capacities, DrawSummary } from "./scan.js";
 import type { DrawResult, Ranked, Winner } from "./types.js";
 
 /**
- * The two rounds, over what the scan kept. The specification (docs/draw.md) walks the whole
- * pool in the draw's order; here only the kept prefixes are walked. Why that is exact:
+ * The rounds, over what the scan kept. The specification (docs/draw.md) walks the whole pool in
+ * the draw's order; here only the kept prefixes are walked. Why that is exact:
  *
+ * 0. The priority round walks the priority entries' prefix. Its decisions depend only on the
+ *    priority candidates before each one; if it fills its seats inside the prefix, or the prefix
+ *    holds every priority entry, it is exact (the same remedy as below otherwise). Rounds 1 and 2
+ *    then know all of its winners.
  * 1. Whether a candidate c is skipped for the family limit depends only on its own line and on
- *    the winners selected before c in the walk: in round 1, candidates before c in the draw's
- *    order; in round 2, all of round 1 and the round-2 candidates before c.
+ *    the winners selected before c in the walk: in round 1, every priority-round winner and the
+ *    candidates before c in the draw's order; in round 2, all of the earlier rounds and the
+ *    round-2 candidates before c.
  * 2. A heap holds an exact prefix (the best k) of its stratum or of the pool. Round 1 walks the
  *    union of the stratum prefixes in the draw's order. If every stratum either filled its seats
  *    inside its prefix or has no candidates outside it, every candidate outside the prefixes
@@ -41,13 +46,38 @@ export function finalize(rules: PreparedRules, summary: DrawSummary): FinalizeOu
 
   const walk = [...summary.strata].flatMap(([, { top }]) => top.map((entry, i) => ({ entry, position: i + 1 })));
   walk.sort((a, b) => compareOrder(a.entry, b.entry));
-  if (hasDuplicate(walk.map((w) => w.entry)) || hasDuplicate(summary.global)) return { ok: false, reason: "duplicate-pid" };
+  if (hasDuplicate(walk.map((w) => w.entry)) || hasDuplicate(summary.global) || hasDuplicate(summary.priority.top)) {
+    return { ok: false, reason: "duplicate-pid" };
+  }
+
+  // Round 0: the priority list's seats, among the priority entries only.
+  const prioritySeats = rules.prioritySeats ?? 0;
+  let prioritySelected = 0;
+  let priorityLast: Ranked | null = null;
+  for (const [i, entry] of summary.priority.top.entries()) {
+    if (prioritySelected >= prioritySeats) break;
+    if (!allowed(entry)) {
+      skipped.add(entry.pid);
+      continue;
+    }
+    select(entry, { pid: entry.pid, round: "priority", position: i + 1 });
+    prioritySelected += 1;
+    priorityLast = entry;
+  }
+  if (prioritySelected < prioritySeats && summary.priority.pool > summary.priority.top.length) {
+    return {
+      ok: false,
+      reason: "retained-too-few",
+      capacities: { ...summary.capacities, priority: Math.min(summary.priority.pool, 2 * summary.capacities.priority) },
+    };
+  }
 
   const filled = new Map<string, { selected: number; last: Ranked | null }>([...rules.seats.keys()].map((code) => [code, { selected: 0, last: null }]));
   for (const { entry, position } of walk) {
     const code = entry.stratum!;
     const stratum = filled.get(code)!;
     if (stratum.selected >= rules.seats.get(code)!) continue;
+    if (winners.has(entry.pid)) continue;
     if (!allowed(entry)) {
       skipped.add(entry.pid);
       continue;
@@ -64,9 +94,9 @@ export function finalize(rules: PreparedRules, summary: DrawSummary): FinalizeOu
       tooFew = true;
     }
   }
-  if (tooFew) return { ok: false, reason: "retained-too-few", capacities: { global: summary.capacities.global, strata: strataCapacities } };
+  if (tooFew) return { ok: false, reason: "retained-too-few", capacities: { ...summary.capacities, strata: strataCapacities } };
 
-  let nationalSeats = rules.nationalSeats;
+  let nationalSeats = rules.nationalSeats + (prioritySeats - prioritySelected);
   for (const [code, { selected }] of filled) nationalSeats += rules.seats.get(code)! - selected;
   let national = 0;
   let nationalLast: Ranked | null = null;
@@ -85,7 +115,7 @@ export function finalize(rules: PreparedRules, summary: DrawSummary): FinalizeOu
     return {
       ok: false,
       reason: "retained-too-few",
-      capacities: { global: Math.min(summary.pool, Math.max(1, 2 * summary.capacities.global)), strata: strataCapacities },
+      capacities: { ...summary.capacities, global: Math.min(summary.pool, Math.max(1, 2 * summary.capacities.global)), strata: strataCapacities },
     };
   }
 
@@ -96,6 +126,11 @@ export function finalize(rules: PreparedRules, summary: DrawSummary): FinalizeOu
       drawKey: summary.drawKey,
       poolSize: summary.pool,
       winners: [...winners.values()].sort((a, b) => compareOrder(a.entry, b.entry)).map((w) => w.winner),
+      ...(rules.prioritySeats === null
+        ? {}
+        : {
+            priority: { pool: summary.priority.pool, seats: prioritySeats, selected: prioritySelected, cutoff: priorityLast && orderKeyOf(priorityLast) },
+          }),
       strata: Object.fromEntries(
         [...filled].map(([code, { selected, last }]) => [
           code,

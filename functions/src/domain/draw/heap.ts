@@ -2,17 +2,14 @@ import { compareAscii } from "./bytes.js";
 import type { KeyedRank } from "./keyed.js";
 import type { Candidate, Ranked } from "./types.js";
 
-/** Priority entries get keys below every other: the numeric key then follows the draw's order. */
-const NOT_PRIORITY = 2 ** 48;
-
 /**
- * A number that orders like the draw's order on its first two criteria: priority, then the first
- * 48 bits of the rank (`prefix`, the first 6 bytes read big-endian). Below 2^49, so exact.
- * Equal keys (a 48-bit tie) fall back to the full comparison.
+ * A number that orders like the draw's order on its first criterion: the first 48 bits of the
+ * rank (`prefix`, the first 6 bytes read big-endian), exact in a double. Equal keys (a 48-bit
+ * tie) fall back to the full comparison.
  */
-export const heapKey = (priority: boolean, prefix: number): number => (priority ? 0 : NOT_PRIORITY) + prefix;
+export const heapKey = (prefix: number): number => prefix;
 
-const keyOf = (entry: Ranked): number => heapKey(entry.priority === true, parseInt(entry.rank.slice(0, 12), 16));
+const keyOf = (entry: Ranked): number => heapKey(parseInt(entry.rank.slice(0, 12), 16));
 
 const RANK_BYTES = 32;
 

@@ -39,9 +39,11 @@ export interface DrawManifest {
   quota: number;
   familyLimit: number;
   strata: Strata;
+  /** The priority list's share of the quota (DrawRules.priority); absent: no priority round. */
+  priority?: { basisPoints: number };
   /** In the draw's order: inline for small waves, in pages for large ones. */
   winners: { count: number; digest: string; pids?: string[]; pages?: PageRef[] };
-  result: Pick<DrawResult, "strata" | "national" | "skippedForFamilyLimit">;
+  result: Pick<DrawResult, "priority" | "strata" | "national" | "skippedForFamilyLimit">;
   /** From the re-check at close, before the pool was frozen: not recomputable from the pool. */
   excludedByReason: Record<string, number>;
   byProvince: Record<string, { pool: number; winners: number }>;
@@ -64,6 +66,8 @@ export interface DrawPlan {
   seedCommitment: string;
   /** The beacon and its round, as declared at creation (the value is unknown then); other fields of the plan's beacon compare too. */
   beacon: { source: string; round: number; [field: string]: unknown };
+  /** The priority list declared, with its share of the quota (fields beyond the share are the list's name and rule). */
+  priority?: { basisPoints: number; [field: string]: unknown };
 }
 
 export interface PoolPage {
@@ -169,12 +173,18 @@ export async function buildPublication(
     quota: input.rules.quota,
     familyLimit: input.rules.familyLimit,
     strata: input.rules.strata,
+    ...(input.rules.priority === undefined ? {} : { priority: { basisPoints: input.rules.priority.basisPoints } }),
     winners: {
       count: pids.length,
       digest: winnersDigest(pids),
       ...(winnersPages.length === 0 ? { pids } : { pages: winnersPages.map((p) => ({ href: p.href, count: p.page.pids.length })) }),
     },
-    result: { strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
+    result: {
+      ...(result.priority === undefined ? {} : { priority: result.priority }),
+      strata: result.strata,
+      national: result.national,
+      skippedForFamilyLimit: result.skippedForFamilyLimit,
+    },
     excludedByReason: input.excludedByReason,
     byProvince: Object.fromEntries([...byProvince].sort(([a], [b]) => (a < b ? -1 : 1))),
     createdAt: input.createdAt,

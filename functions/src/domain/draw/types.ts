@@ -13,7 +13,7 @@ export interface Candidate {
   family: string;
   /** Recipients this family already had in earlier waves (the same for every member). */
   familyRecipientsBefore: number;
-  /** On the wave's declared priority list: served before everyone else in each round. */
+  /** On the wave's declared priority list: may take one of the priority round's seats (DrawRules.priority). */
   priority?: boolean;
 }
 
@@ -22,9 +22,8 @@ export interface Ranked extends Candidate {
   rank: string;
 }
 
-/** What orders candidates: priority first, then rank ascending, then pid (the tie rule). */
+/** What orders candidates: rank ascending, then pid (the tie rule). */
 export interface OrderKey {
-  priority: boolean;
   rank: string;
   pid: string;
 }
@@ -41,9 +40,15 @@ export interface DrawRules {
   /** At most this many recipients per family, counting earlier waves (2 in the real program). */
   familyLimit: number;
   strata: Strata;
+  /**
+   * The priority list's share of the quota, in basis points (1–10000): that many seats are drawn
+   * first among the entries flagged `priority`, and the strata are apportioned over the rest.
+   * Absent: no priority round (a flag, if any, changes nothing).
+   */
+  priority?: { basisPoints: number };
 }
 
-export type Round = "stratum" | "national";
+export type Round = "priority" | "stratum" | "national";
 
 export interface Winner {
   pid: string;
@@ -51,8 +56,9 @@ export interface Winner {
   /** Set for stratum-round winners. */
   stratum?: string;
   /**
-   * 1-based place in the order key: among the pool entries of `stratum` for a stratum-round
-   * winner, among the whole pool for a national-round winner.
+   * 1-based place in the order key: among the priority entries for a priority-round winner,
+   * among the pool entries of `stratum` for a stratum-round winner, among the whole pool for a
+   * national-round winner.
    */
   position: number;
 }
@@ -75,6 +81,8 @@ export interface DrawResult {
   poolSize: number;
   /** In ascending order key. */
   winners: Winner[];
+  /** The priority round, when the rules declare one; `pool` counts the priority entries. */
+  priority?: StratumOutcome;
   /** Every declared stratum, by code ascending. */
   strata: Record<string, StratumOutcome>;
   national: SeatOutcome;

@@ -33,7 +33,8 @@ export function firstDifference(published: unknown, recomputed: unknown, path = 
 
 /**
  * Whether the manifest still says what the wave committed to when it opened (docs/draw.md §9):
- * the wave, the seed commitment, the beacon's source and round, quota, family limit and strata.
+ * the wave, the seed commitment, the beacon's source and round, quota, family limit, strata and
+ * the priority list's share of seats.
  * Beacon fields only one side carries (the value, which nobody knew at opening) are not compared.
  * Null when nothing moved, else the first field that did, with both values.
  */
@@ -47,6 +48,7 @@ export function planDifference(plan: DrawPlan, manifest: DrawManifest): string |
     quota: m.quota,
     familyLimit: m.familyLimit,
     strata: m.strata,
+    priorityShare: m.priority?.basisPoints,
   });
   return firstDifference(committed(plan, plan.beacon), committed(manifest, { ...manifest.beacon }), "plan", ["at opening", "in the manifest"]);
 }

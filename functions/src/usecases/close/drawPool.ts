@@ -51,7 +51,9 @@ export async function drawPool(ports: DrawPoolPorts, waveId: string, holder: str
     const seedCheck = checkSeed(seed, plan.seedCommitment);
     if (!seedCheck.ok) throw new Error(`drawing ${waveId}: ${seedCheck.reason}`);
     const drawKey = drawKeyOf({ seed, beaconValue: value, poolRoot: frozen.poolRoot });
-    const drawRules = { quota: wave.quota, familyLimit: plan.familyLimit, strata: plan.strata };
+    // The priority list's share, as the plan committed it at creation: its round comes first.
+    const share = plan.priority === undefined ? {} : { priority: { basisPoints: plan.priority.basisPoints } };
+    const drawRules = { quota: wave.quota, familyLimit: plan.familyLimit, strata: plan.strata, ...share };
     let checkRoots = true;
     const run = await runDraw(
       () => {
@@ -104,6 +106,7 @@ export async function drawPool(ports: DrawPoolPorts, waveId: string, holder: str
       quota: wave.quota,
       familyLimit: plan.familyLimit,
       strata: plan.strata,
+      ...share,
       winners: {
         count: pids.length,
         digest: winnersDigest(pids),
@@ -116,7 +119,12 @@ export async function drawPool(ports: DrawPoolPorts, waveId: string, holder: str
             }
           : { pids }),
       },
-      result: { strata: result.strata, national: result.national, skippedForFamilyLimit: result.skippedForFamilyLimit },
+      result: {
+        ...(result.priority === undefined ? {} : { priority: result.priority }),
+        strata: result.strata,
+        national: result.national,
+        skippedForFamilyLimit: result.skippedForFamilyLimit,
+      },
       excludedByReason: frozen.excludedByReason,
       byProvince: Object.fromEntries([...byProvince].sort(([a], [b]) => (a < b ? -1 : 1))),
       // The beacon round's time, not the clock's: a re-run after a crash publishes the same bytes.

@@ -13,18 +13,19 @@ interface Props {
 
 /**
  * The wave form's priority list: one of the imported lists (its current version is recorded when
- * the wave is saved). No share is asked: the list's members come first in every round of the draw
- * (docs/draw.md §5), which the form says under the choice.
+ * the wave is saved) and its share of the quota, a percentage like the strata's shares. The share
+ * is drawn first among the list's people (docs/draw.md §7), which the form says under the choice.
  */
 export function PriorityFields({ values, errors, onChange }: Props) {
   const { lang, t } = useConsoleLang();
   const lists = useLoad(loadPriorityLists, []);
+  const chosen = (values.priorityListId ?? "") !== "";
   return (
     <fieldset class="stack" data-testid="wave-priority">
       <legend>{t("console.wave.priority")}</legend>
       <Loaded load={lists}>
         {(found) => (
-          <Field id="wave-priorityList" label={t("console.wave.priorityList")} hint={t("console.wave.priorityRule")} error={errors.priority?.message[lang]}>
+          <Field id="wave-priorityList" label={t("console.wave.priorityList")} hint={t("console.wave.priorityRule")}>
             {(control) => (
               <select {...control} value={values.priorityListId ?? ""} onChange={(e) => onChange({ ...values, priorityListId: e.currentTarget.value })}>
                 <option value="">{t("console.wave.priorityNone")}</option>
@@ -40,6 +41,18 @@ export function PriorityFields({ values, errors, onChange }: Props) {
           </Field>
         )}
       </Loaded>
+      {chosen && (
+        <Field id="wave-priorityShare" label={t("console.wave.priorityShare")} error={errors.priority?.message[lang]}>
+          {(control) => (
+            <input
+              {...control}
+              inputMode="decimal"
+              value={values.priorityShare ?? ""}
+              onInput={(e) => onChange({ ...values, priorityShare: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+      )}
     </fieldset>
   );
 }

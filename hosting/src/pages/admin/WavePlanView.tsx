@@ -40,7 +40,14 @@ export function WavePlanView({ plan }: { plan: WavePlan }) {
       {plan.priority !== undefined && (
         <>
           <dt>{t("console.wave.priority")}</dt>
-          <dd data-testid="plan-priority">{t("console.wave.planPriority", { name: plan.priority.name, version: plan.priority.version })}</dd>
+          <dd data-testid="plan-priority">
+            {t("console.wave.planPriority", {
+              name: plan.priority.name,
+              version: plan.priority.version,
+              share: (plan.priority.basisPoints / 100).toLocaleString(lang === "id" ? "id-ID" : "en-US"),
+              seats: count(plan.priority.seats),
+            })}
+          </dd>
         </>
       )}
     </dl>

@@ -26,8 +26,10 @@ export interface WaveValues {
   quota: string;
   strataKind: StrataKind;
   strata: StratumRow[];
-  /** A priority list's ID ("" or absent: none): its members come first in every round of the draw, no share is declared. */
+  /** A priority list's ID ("" or absent: none). */
   priorityListId?: string;
+  /** The list's share of the quota, a percentage ("10", "2.5"): drawn first among its people. */
+  priorityShare?: string;
 }
 
 /** "2026-12-01T08:00" (Jakarta) → "2026-12-01T08:00:00+07:00"; anything else is passed on for the schema to refuse. */
@@ -73,7 +75,7 @@ export function checkWave(values: WaveValues): CheckedWave {
     closesAt: jakartaIso(values.closesAt),
     quota: numberOf(values.quota),
     strata: strataOf(values),
-    ...((values.priorityListId ?? "") === "" ? {} : { priority: { listId: values.priorityListId } }),
+    ...((values.priorityListId ?? "") === "" ? {} : { priority: { listId: values.priorityListId, basisPoints: basisPointsOf(values.priorityShare ?? "") } }),
   });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: waveErrorsOf(fieldErrors(parsed.error)) };
 }

@@ -95,6 +95,15 @@ function Found({
       {standing.nationalReach !== null && (
         <p data-testid="check-national-reach">{t("transparency.checkNationalReach", { reach: count(standing.nationalReach) })}</p>
       )}
+      {standing.priorityPosition !== null && standing.priorityPool !== null && standing.priorityReach !== null && (
+        <p data-testid="check-priority">
+          {t("transparency.checkPriority", {
+            position: count(standing.priorityPosition),
+            pool: count(standing.priorityPool),
+            reach: count(standing.priorityReach),
+          })}
+        </p>
+      )}
       {standing.stratumPosition !== null && standing.stratumPool !== null && standing.stratumReach !== null && (
         <p>
           {t("transparency.checkStratum", {

@@ -44,7 +44,7 @@ export function WavePage({ waveId }: { waveId: string }) {
                 <WaveFacts wave={wave} />
                 <h3>{t("transparency.plan")}</h3>
                 <WavePlan wave={wave} provinceName={provinceName} />
-                {wave.draw?.priority !== undefined && <PriorityInvitations priority={wave.draw.priority} />}
+                {wave.draw?.priority !== undefined && <PriorityInvitations priority={wave.draw.priority} quota={wave.quota} />}
               </section>
               {wave.draw !== undefined && (
                 <PublicationView waveId={wave.id} publication={publication} provinceName={provinceName} round={wave.draw.beacon.round} />

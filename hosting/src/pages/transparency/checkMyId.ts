@@ -71,6 +71,8 @@ export async function checkMyId(waveId: string, manifest: DrawManifestDoc, drawK
     stratumPosition: about(rank, stratum),
     nationalReach: about(manifest.result.national.cutoff?.rank, manifest.poolSize),
     stratumReach: me.stratum === undefined ? null : about(manifest.result.strata[me.stratum]?.cutoff?.rank, stratum),
+    priorityPosition: about(rank, reach.priorityPool),
+    priorityReach: about(manifest.result.priority?.cutoff?.rank, reach.priorityPool),
   };
   return { kind: "found", standing, exact, proof, read, bytes };
 }

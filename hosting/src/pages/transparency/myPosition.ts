@@ -24,14 +24,13 @@ export const lineOf = (e: Entry): string => `${e.pid},${e.stratum ?? ""},${e.fam
 const leafHash = (e: Entry) => bytesToHex(sha256(concatBytes(Uint8Array.of(0), utf8ToBytes(lineOf(e)))));
 const nodeHash = (left: string, right: string) => bytesToHex(sha256(concatBytes(Uint8Array.of(1), hexToBytes(left), hexToBytes(right))));
 
-/** Priority first, then rank, then pid, bytewise (the draw's order, §5). */
+/** Rank, then pid, bytewise (the draw's order, §5). */
 function before(a: Cutoff, b: Cutoff): boolean {
-  if (a.priority !== b.priority) return a.priority;
   if (a.rank !== b.rank) return a.rank < b.rank;
   return a.pid < b.pid;
 }
 
-const keyOf = (drawKey: string, e: Entry): Cutoff => ({ priority: e.priority === true, rank: rankIn(drawKey, e.pid), pid: e.pid });
+const keyOf = (drawKey: string, e: Entry): Cutoff => ({ rank: rankIn(drawKey, e.pid), pid: e.pid });
 
 /** A membership proof as §3 defines it: the line, its index, the pool's size and the audit path. */
 export interface Proof {
@@ -108,9 +107,13 @@ export interface Standing {
   position: number;
   stratumPosition: number | null;
   stratumPool: number | null;
-  /** How far each round reached, as positions: the national cut-off's position in the whole pool, the stratum's within it. */
+  /** Among the priority list's entries, when the person is on it and the wave has a priority round. */
+  priorityPosition: number | null;
+  priorityPool: number | null;
+  /** How far each round reached, as positions: the national cut-off's position in the whole pool, the stratum's and the priority round's within theirs. */
   nationalReach: number | null;
   stratumReach: number | null;
+  priorityReach: number | null;
   /** Reached by a round: a winner, unless their family was at its limit (the pool pages show). */
   withinCutoff: boolean;
 }
@@ -120,19 +123,25 @@ export function standingOf(manifest: Pick<DrawManifestDoc, "result">, drawKey: s
   const mine = keyOf(drawKey, me);
   const { national, strata } = manifest.result;
   const stratum = me.stratum !== undefined && Object.hasOwn(strata, me.stratum) && strata[me.stratum].seats > 0 ? strata[me.stratum] : null;
+  const listed = manifest.result.priority;
+  const priority = me.priority === true && listed !== undefined && listed.seats > 0 ? listed : null;
   let position = 1;
   let stratumPosition = 1;
+  let priorityPosition = 1;
   let nationalReach = 0;
   let stratumReach = 0;
+  let priorityReach = 0;
   for (const entry of pool) {
     const key = keyOf(drawKey, entry);
     const same = entry.stratum === me.stratum;
     if (before(key, mine)) {
       position += 1;
       if (same) stratumPosition += 1;
+      if (entry.priority === true) priorityPosition += 1;
     }
     if (national.cutoff !== null && !before(national.cutoff, key)) nationalReach += 1;
     if (same && stratum?.cutoff && !before(stratum.cutoff, key)) stratumReach += 1;
+    if (entry.priority === true && priority?.cutoff && !before(priority.cutoff, key)) priorityReach += 1;
   }
   const reached = (outcome: { seats: number; selected: number; cutoff: Cutoff | null }) =>
     outcome.seats > 0 && (outcome.selected < outcome.seats || (outcome.cutoff !== null && !before(outcome.cutoff, mine)));
@@ -143,6 +152,9 @@ export function standingOf(manifest: Pick<DrawManifestDoc, "result">, drawKey: s
     stratumPool: stratum === null ? null : stratum.pool,
     nationalReach: national.cutoff === null ? null : nationalReach,
     stratumReach: stratum?.cutoff ? stratumReach : null,
-    withinCutoff: reached(national) || (stratum !== null && reached(stratum)),
+    priorityPosition: priority === null ? null : priorityPosition,
+    priorityPool: priority === null ? null : priority.pool,
+    priorityReach: priority?.cutoff ? priorityReach : null,
+    withinCutoff: reached(national) || (stratum !== null && reached(stratum)) || (priority !== null && reached(priority)),
   };
 }
