@@ -1,7 +1,7 @@
 import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { createHash } from "node:crypto";
-import { createServer, type Server, type ServerResponse } from "node:http";
-import { publicationTime, QUICKNET } from "../../functions/src/domain/beacon.js";
+import { createServer, type Server } from "node:http";
+import { firstRoundAtOrAfter, publicationTime, QUICKNET } from "../../functions/src/domain/beacon.js";
 import { beaconPublicKey, chainHashOf, signBeaconRound, type BeaconChainInfo, type BeaconRound } from "../../functions/src/domain/beaconRound.js";
 import { HOST } from "./config.js";
 
@@ -51,18 +51,17 @@ export function devBeaconValue(round: number): string {
 }
 
 /**
- * The development randomness beacon, a drand chain of scheme `bls-unchained-g1-rfc9380` with
- * drand's HTTP API: `GET /info` (the chain's info, drand's JSON fields) and `GET /public/<round>`
- * (`{round, randomness, signature}`), also under `/<chainHash>/…` as drand's relays serve a chain.
- * A round is answered only once its time has come (425 Too Early before), as drand does.
+ * What the development beacon answers to `GET <path>` at `now`, in drand's HTTP API: `/info` (the
+ * chain's info, drand's JSON fields), `/public/<round>` (`{round, randomness, signature}`, 425 Too
+ * Early before the round's time, as drand answers) and `/public/latest` (the last round out), also
+ * under `/<chainHash>/…` as drand's relays serve a chain; 404 otherwise.
  */
-export function startDevBeacon(): Promise<Server> {
-  const json = (response: ServerResponse, status: number, body: unknown) =>
-    response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-  const server = createServer((request, response) => {
-    const path = (request.url ?? "").replace(new RegExp(`^/${DEV_CHAIN.chainHash}(?=/)`), "");
-    if (request.method === "GET" && path === "/info") {
-      json(response, 200, {
+export function devBeaconAnswer(url: string, now: Date): { status: number; body?: unknown } {
+  const path = url.replace(new RegExp(`^/${DEV_CHAIN.chainHash}(?=/)`), "");
+  if (path === "/info") {
+    return {
+      status: 200,
+      body: {
         public_key: DEV_CHAIN_INFO.publicKey,
         period: DEV_CHAIN_INFO.period,
         genesis_time: DEV_CHAIN_INFO.genesisTime,
@@ -70,20 +69,27 @@ export function startDevBeacon(): Promise<Server> {
         groupHash: DEV_CHAIN_INFO.groupHash,
         schemeID: "bls-unchained-g1-rfc9380",
         metadata: { beaconID: DEV_CHAIN_INFO.beaconId },
-      });
-      return;
-    }
-    const match = /^\/public\/(\d+)$/.exec(path);
-    if (request.method !== "GET" || match === null) {
-      response.writeHead(404).end();
-      return;
-    }
-    const round = Number(match[1]);
-    if (round < 1 || publicationTime(round, QUICKNET).getTime() > Date.now()) {
-      json(response, 425, { error: "round not yet published" });
-      return;
-    }
-    json(response, 200, devBeaconRound(round));
+      },
+    };
+  }
+  if (path === "/public/latest") {
+    const next = firstRoundAtOrAfter(now, QUICKNET);
+    const latest = publicationTime(next, QUICKNET).getTime() > now.getTime() ? next - 1 : next;
+    return { status: 200, body: devBeaconRound(latest) };
+  }
+  const match = /^\/public\/(\d+)$/.exec(path);
+  if (match === null) return { status: 404 };
+  const round = Number(match[1]);
+  if (round < 1 || publicationTime(round, QUICKNET).getTime() > now.getTime()) return { status: 425, body: { error: "round not yet published" } };
+  return { status: 200, body: devBeaconRound(round) };
+}
+
+/** The development randomness beacon on BEACON_PORT: devBeaconAnswer over HTTP (GET only). */
+export function startDevBeacon(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const { status, body } = request.method === "GET" ? devBeaconAnswer(request.url ?? "", new Date()) : { status: 404 };
+    if (body === undefined) response.writeHead(status).end();
+    else response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);

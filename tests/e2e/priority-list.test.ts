@@ -10,10 +10,10 @@ import { closeBrowser, expectAccessible, openPhone, signInAs } from "./support.j
 /**
  * A priority list from the program office's console on a phone's screen: an admin imports a list
  * (its ID, name, who is on it, its source, the file with NIKs and mobile numbers), sees it with
- * its version and counts, then creates a wave that declares it (which list only: no share of
- * seats): the form and the plan say in words that its people come first in every round of the
- * draw, the saved wave records the list's version, and the wave's transparency page shows the
- * list, the same rule in words and its invitation count.
+ * its version and counts, then creates a wave that declares it with a share of the seats (a
+ * share left empty is named at its field first): the form and the plan say in words that the
+ * share is drawn first among its people, the saved wave records the list's version and share, and
+ * the wave's transparency page shows the list, its seats in words and its invitation count.
  */
 
 const createdWaves: string[] = [];

@@ -15,8 +15,8 @@ import type { PriorityImportDoc } from "../../functions/src/schemas/priority.js"
  * already registered, seals the numbers, and its invitation pass (a real task queue) texts each
  * person on the list who has not registered, once; someone registering later is marked by
  * registration. Each run uses its own list ID, so counts asserted here are this run's. A wave
- * declares only which list (no share of seats: its people come first in every round of the draw),
- * and its plan says so in words.
+ * declares the list and its share of seats (drawn first among its people), and its plan says so
+ * in words.
  */
 
 beforeAll(ensureProgramYear);
@@ -111,7 +111,7 @@ describe("importPriorityList, registration and the invitation pass", () => {
 });
 
 describe("a wave declaring a priority list", () => {
-  it("when a wave names an imported list, then the plan records which list and, in words, that its people come first in every round; a share of seats is refused", async () => {
+  it("when a wave names an imported list with its share, then the plan records the list, the share, its seats and, in words, what the share does; a missing share is refused at its field", async () => {
     const listId = `uji-${randomInt(1_000_000, 9_999_999)}`;
     const admin = await accountWith({ role: "admin" }, "admin");
     expect((await importList(listId, `NIK\n${person().nik}\n`, admin.idToken)).done).toMatchObject({ listId, version: 1, current: true });
@@ -126,22 +126,30 @@ describe("a wave declaring a priority list", () => {
       priority,
     });
 
-    // A client still sending a share is told the field, and nothing is planned or written.
-    for (const name of ["planWave", "createWave"]) {
-      const withShare = await call(name, wave({ listId, basisPoints: 1000 }), admin.idToken);
-      expect(withShare.status).toBe(400);
-      expect(withShare.error).toMatchObject({
-        status: "INVALID_ARGUMENT",
-        details: { fields: [expect.objectContaining({ field: "priority", code: "unrecognized_keys" })] },
-      });
-    }
+    // A client sending no share (or 0) is told the field and why, in both languages; nothing is planned or written.
+    for (const name of ["planWave", "createWave"])
+      for (const priority of [{ listId }, { listId, basisPoints: 0 }]) {
+        const refused = await call(name, wave(priority), admin.idToken);
+        expect(refused.status).toBe(400);
+        expect(refused.error).toMatchObject({
+          status: "INVALID_ARGUMENT",
+          details: {
+            fields: [
+              expect.objectContaining({
+                field: "priority.basisPoints",
+                message: { id: expect.stringContaining("Bagian kursi daftar prioritas"), en: expect.stringContaining("priority list's share") },
+              }),
+            ],
+          },
+        });
+      }
     expect((await adminDb.doc(`waves/${year}-${number}`).get()).exists).toBe(false);
 
-    const declared = { listId, version: 1, name: "Korban PHK uji", rule: PRIORITY_RULE };
-    const planned = await call("planWave", wave({ listId }), admin.idToken);
-    expect(planned.result).toMatchObject({ waveId: `${year}-${number}`, priority: declared });
-    expect(planned.result).not.toHaveProperty("priority.seats");
-    const created = await call("createWave", wave({ listId }), admin.idToken);
+    const declared = { listId, version: 1, name: "Korban PHK uji", basisPoints: 1500, rule: PRIORITY_RULE };
+    const planned = await call("planWave", wave({ listId, basisPoints: 1500 }), admin.idToken);
+    // 15 % of 1,000 seats drawn first among the list; the other 850 national.
+    expect(planned.result).toMatchObject({ waveId: `${year}-${number}`, priority: { ...declared, seats: 150 }, nationalSeats: 850 });
+    const created = await call("createWave", wave({ listId, basisPoints: 1500 }), admin.idToken);
     createdWaves.push(`${year}-${number}`);
     expect(created.result).toMatchObject({ draw: { priority: declared } });
     expect((await adminDb.doc(`waves/${year}-${number}`).get()).get("draw.priority")).toEqual(declared);

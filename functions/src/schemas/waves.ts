@@ -18,7 +18,7 @@ export const createWaveInput = z
     closesAt: waveTime,
     quota: z.number().int().positive().max(10_000_000),
     strata: drawStrata.default({ kind: "none" }),
-    /** A priority list whose members come first in every round of the draw (domain/priority.ts): the list's current version is recorded. */
+    /** A priority list and its share of the quota, drawn first among its people (domain/priority.ts): the list's current version is recorded. */
     priority: wavePriorityInput.optional(),
   })
   .refine((w) => Date.parse(w.closesAt) > Date.parse(w.opensAt), { path: ["closesAt"], message: "closes-before-opening" });

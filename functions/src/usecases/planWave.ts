@@ -15,7 +15,7 @@ export type PlanWavePorts = Pick<CreateWavePorts, "waves" | "programYears" | "cl
  * The plan `createWave` would commit to for this input, shown to the program office before it
  * saves: the same checks (`checkWave`, shared with createWave),
  * the strata's seats, the beacon round with the time it comes out, and the priority list as the
- * plan will record it (its members first in every round, no share of seats). Nothing is written and no
+ * plan will record it, with its share and the seats of its round. Nothing is written and no
  * seed is drawn: the seed's commitment exists only once the wave is saved.
  */
 export async function planWave(ports: PlanWavePorts, beacon: BeaconPlan, actor: Actor, input: CreateWaveInput): Promise<Outcome<WavePlan, PlanWaveRefusal>> {
