@@ -71,7 +71,7 @@ function reference(p: readonly Candidate[], r: DrawRules, key: string): DrawResu
 }
 
 /** Heaps start as planned, or at one candidate (global, strata, priority or all) so that re-reads happen. */
-type Heaps = "planned" | "tiny" | "tiny-strata" | "tiny-global" | "tiny-priority";
+type Heaps = "planned" | "tiny" | "tiny-strata" | "tiny-global" | "tiny-priority" | "no-priority";
 
 async function streamed(p: readonly Candidate[], r: DrawRules, key: string, heaps: Heaps = "planned"): Promise<DrawResult> {
   const prepared = prepareRules(r);
@@ -82,7 +82,8 @@ async function streamed(p: readonly Candidate[], r: DrawRules, key: string, heap
       ? undefined
       : {
           global: size(heaps === "tiny" || heaps === "tiny-global"),
-          priority: size(heaps === "tiny" || heaps === "tiny-priority"),
+          // "no-priority": a priority heap of 0 must still grow to what the round needs.
+          priority: heaps === "no-priority" ? 0 : size(heaps === "tiny" || heaps === "tiny-priority"),
           strata: new Map([...prepared.value.seats.keys()].map((c) => [c, size(heaps === "tiny" || heaps === "tiny-strata")])),
         };
   const out = await runDraw(() => p, r, key, capacities);
@@ -117,7 +118,7 @@ describe("the streaming draw", () => {
     await fc.assert(
       fc.asyncProperty(world, async ({ pool: p, rules: r, drawKey: key }) => {
         const expected = reference(p, r, key);
-        for (const heaps of ["planned", "tiny", "tiny-strata", "tiny-global", "tiny-priority"] as const)
+        for (const heaps of ["planned", "tiny", "tiny-strata", "tiny-global", "tiny-priority", "no-priority"] as const)
           expect(await streamed(p, r, key, heaps)).toEqual(expected);
       }),
       { numRuns: 200 },

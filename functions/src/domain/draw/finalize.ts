@@ -68,7 +68,7 @@ export function finalize(rules: PreparedRules, summary: DrawSummary): FinalizeOu
     return {
       ok: false,
       reason: "retained-too-few",
-      capacities: { ...summary.capacities, priority: Math.min(summary.priority.pool, 2 * summary.capacities.priority) },
+      capacities: { ...summary.capacities, priority: Math.min(summary.priority.pool, Math.max(1, 2 * summary.capacities.priority)) },
     };
   }
 
