@@ -13,6 +13,7 @@ import {
   prepareRules,
   referenceDraw,
   runDraw,
+  seedCommitment,
   winnersDigest,
   type Candidate,
   type DrawResult,
@@ -39,16 +40,43 @@ type Load = (href: string) => Promise<unknown>;
 
 const isUrl = (location: string) => /^https?:\/\//.test(location);
 
+/**
+ * A document's text as JSON, or an error (exit 2: nothing could be compared) saying what came
+ * instead: a web page given for the manifest (the transparency page's address rather than its
+ * manifest's) is the usual case, so its start is shown and the manifest's address named.
+ */
+function jsonOf(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const start = text.trimStart().slice(0, 40).replace(/\s+/g, " ");
+    const page = /^<(!doctype|html)/i.test(start) ? " It is a web page, not a published document." : "";
+    throw new Error(
+      `${where} is not JSON (it starts with "${start}").${page} Give the manifest itself: …/draws/<waveId>/manifest.json, or a manifest.json file saved beside its pages.`,
+    );
+  }
+}
+
 function loaderFor(location: string): Load {
   const fetchJson = async (url: URL) => {
     const response = await fetch(url);
     // Not a mismatch: nothing could be compared (exit 2, like a missing file).
     if (!response.ok) throw new Error(`${url.href} answered HTTP ${response.status}`);
-    return (await response.json()) as unknown;
+    return jsonOf(await response.text(), url.href);
   };
   if (isUrl(location)) return (href) => fetchJson(new URL(href, location));
   const dir = path.dirname(path.resolve(location));
-  return async (href) => (href.startsWith("https://") ? fetchJson(new URL(href)) : (JSON.parse(await readFile(path.resolve(dir, href), "utf8")) as unknown));
+  return async (href) => {
+    if (href.startsWith("https://")) return fetchJson(new URL(href));
+    const file = path.resolve(dir, href);
+    return jsonOf(await readFile(file, "utf8"), file);
+  };
+}
+
+/** The first of `fields` whose published value differs from what was expected, as "name: published X, expected Y". */
+function firstField(fields: Array<[name: string, published: unknown, expected: unknown]>): string | null {
+  const differs = fields.find(([, published, expected]) => published !== expected);
+  return differs === undefined ? null : `${differs[0]}: published ${String(differs[1])}, expected ${String(differs[2])}`;
 }
 
 function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -67,9 +95,13 @@ async function* readPool(m: DrawManifestDoc, load: Load, seen: (entry: Candidate
   const pages = new MerkleStream();
   for (const [i, ref] of m.pool.pages.entries()) {
     const page = parsed(poolPage, await load(ref.href), `pool page ${i} (${ref.href})`);
-    if (page.page !== i || page.pageSize !== m.pool.pageSize || page.waveId !== m.waveId || page.entries.length !== ref.count) {
-      throw new Mismatch(`pool page ${i} (${ref.href}) does not match its manifest entry (index, page size, wave or count)`);
-    }
+    const differs = firstField([
+      ["page", page.page, i],
+      ["pageSize", page.pageSize, m.pool.pageSize],
+      ["waveId", page.waveId, m.waveId],
+      ["the number of entries", page.entries.length, ref.count],
+    ]);
+    if (differs) throw new Mismatch(`pool page ${i} (${ref.href}) does not match its manifest entry: ${differs}`);
     const leaves = new MerkleStream();
     for (const [j, entry] of page.entries.entries()) {
       if (!(previous < entry.pid)) throw new Mismatch(`pool page ${i}, entry ${j}: pids are not in strictly ascending order (${entry.pid})`);
@@ -95,9 +127,17 @@ async function publishedWinners(m: DrawManifestDoc, load: Load): Promise<string[
     const page = parsed(winnersPage, await load(ref.href), `winners page ${i} (${ref.href})`);
     pageSize ??= page.pageSize;
     const full = i === refs.length - 1 ? page.pids.length >= 1 && page.pids.length <= pageSize : page.pids.length === pageSize;
-    if (page.page !== i || page.waveId !== m.waveId || page.pids.length !== ref.count || page.pageSize !== pageSize || !full) {
-      throw new Mismatch(`winners page ${i} (${ref.href}) does not match its manifest entry (index, wave, count or page size)`);
-    }
+    const differs = firstField([
+      ["page", page.page, i],
+      ["waveId", page.waveId, m.waveId],
+      ["the number of pids", page.pids.length, ref.count],
+      ["pageSize", page.pageSize, pageSize],
+    ]);
+    if (differs) throw new Mismatch(`winners page ${i} (${ref.href}) does not match its manifest entry: ${differs}`);
+    if (!full)
+      throw new Mismatch(
+        `winners page ${i} (${ref.href}) holds ${page.pids.length} pids: every page but the last holds pageSize (${pageSize}), the last 1 to ${pageSize}`,
+      );
     pids.push(...page.pids);
   }
   return pids;
@@ -138,7 +178,10 @@ export async function verifyDraw(location: string, options: VerifyOptions = {}):
     if (moved) throw new Mismatch(`the manifest moved from the plan published at opening (${planAt}): ${moved}`);
     ok(`seed commitment, beacon round, quota, family limit, strata and priority share as in the plan published at opening (${planAt})`);
     const seed = checkSeed(m.seed, m.seedCommitment);
-    if (!seed.ok) throw new Mismatch(`seed: ${seed.reason}`);
+    if (!seed.ok && seed.reason === "seed-malformed")
+      throw new Mismatch("seed: the revealed seed and its commitment must each be 64 hexadecimal digits (32 bytes)");
+    if (!seed.ok)
+      throw new Mismatch(`seed: SHA-256 of the revealed seed is ${seedCommitment(m.seed)}, but the commitment published at opening is ${m.seedCommitment}`);
     ok("the revealed seed matches the commitment published at opening");
     await checkBeacon(m, options, ok, lines);
     const drawKey = drawKeyOf({ seed: m.seed, beaconValue: m.beacon.value, poolRoot: m.poolRoot });

@@ -66,12 +66,14 @@ describe("redriveClosePartition", () => {
     expect((await adminDb.collection(`waveCloses/${waveId}/redrives`).get()).size).toBe(0);
   });
 
-  it("when the partition is done, does not exist, or the wave has no close, then each refusal says so", async () => {
+  it("when the partition is done, does not exist, or no wave has the ID, then each refusal says so", async () => {
     const [waveId, admin] = await Promise.all([newClose(), accountWith({ role: "admin" }, "admin")]);
     const ask = (wave: string, partition: number) => call("redriveClosePartition", { waveId: wave, partition, requestId: randomUUID() }, admin.idToken);
     expect((await ask(waveId, 0)).error).toMatchObject({ status: "FAILED_PRECONDITION", details: { reason: "partition-done", partition: 0 } });
     expect((await ask(waveId, 9)).error).toMatchObject({ status: "NOT_FOUND", details: { reason: "partition-not-found", partition: 9, last: 3 } });
-    expect((await ask(`${waveId}-none`, 1)).error).toMatchObject({ status: "NOT_FOUND", details: { reason: "close-not-found", waveId: `${waveId}-none` } });
+    const none = (await ask(`${waveId}-none`, 1)).error;
+    expect(none).toMatchObject({ status: "NOT_FOUND", details: { reason: "wave-not-found", waveId: `${waveId}-none` } });
+    expect(none?.message).toContain(`${waveId}-none`);
   });
 
   it("when an auditor asks, then PERMISSION_DENIED and the stalled partition stays as it was", async () => {

@@ -164,6 +164,37 @@ export function describePortContract(name: string, make: () => ContractPorts, ru
       });
   });
 
+  describe(`${name}: winners past one transaction's writes`, () => {
+    const terms = { trainingBalance: 3_500_000, purchaseDeadline: seconds(30 * 86_400), remindAt: null };
+
+    it("when one winner from each of three families of 90 is drawn at once (549 writes, past Firestore's 500 a transaction), then every card and every member carry the count", async () => {
+      const ports = make();
+      const waveId = id("wave");
+      const families = await Promise.all(
+        [0, 1, 2].map(async () => {
+          const kkKey = id("kk");
+          const members = Array.from({ length: 90 }, () => id("uid"));
+          for (const uid of members) {
+            const nikKey = id("nik");
+            await ports.registrations.register(request(uid, nikKey, kkKey), whenFree(nikKey, kkKey));
+            await ports.pool.join(uid, { pid: id("pid"), familyPid: `family-${kkKey}`, waveId }, { kind: "joined-pool", at, waveId });
+          }
+          return { kkKey, members };
+        }),
+      );
+      const winners = await Promise.all(families.map(async ({ members }) => (await ports.registrations.applicant(members[0]))!.pid!));
+      expect(await ports.draws.applyWinners(waveId, winners, terms, at, 2)).toBe(3);
+      // Again, as a duplicate delivery: nobody is applied twice.
+      expect(await ports.draws.applyWinners(waveId, winners, terms, at, 2)).toBe(0);
+      for (const { kkKey, members } of families) {
+        expect(await ports.registrations.family(kkKey)).toEqual({ registrants: 90, recipients: 1, members });
+        const after = await Promise.all(members.map((uid) => ports.registrations.applicant(uid)));
+        expect(after.map((a) => a?.familyRecipients)).toEqual(members.map(() => 1));
+        expect(after.map((a) => a?.status)).toEqual(members.map((_, i) => (i === 0 ? "participant" : "registered")));
+      }
+    }, 120_000);
+  });
+
   describe(`${name}: waves`, () => {
     it("when a wave is advanced, then it only ever moves forward, whatever the order of the runs", async () => {
       const { waves } = make();

@@ -117,7 +117,7 @@ describe("verify-draw on a published bundle", () => {
       (files) => {
         json<{ seed: string }>(files, "manifest.json").seed = "ac".repeat(32);
       },
-      /^MISMATCH: seed: seed-does-not-match-commitment/,
+      /^MISMATCH: seed: SHA-256 of the revealed seed is [0-9a-f]{64}, but the commitment published at opening is [0-9a-f]{64}$/,
     ],
     [
       "a family key on a pool page was changed after the commitment",
@@ -180,7 +180,14 @@ describe("verify-draw on a published bundle", () => {
       (files) => {
         json<{ pageSize: number }>(files, "winners/000001.json").pageSize = 30;
       },
-      /^MISMATCH: winners page 1 \(winners\/000001\.json\) does not match its manifest entry/,
+      /^MISMATCH: winners page 1 \(winners\/000001\.json\) does not match its manifest entry: pageSize: published 30, expected \d+$/,
+    ],
+    [
+      "a pool page names another wave",
+      (files) => {
+        json<{ waveId: string }>(files, "pool/000003.json").waveId = "2026-99";
+      },
+      /^MISMATCH: pool page 3 \(pool\/000003\.json\) does not match its manifest entry: waveId: published 2026-99, expected [\w-]+$/,
     ],
     [
       "the manifest's quota is not the plan's",
@@ -229,6 +236,14 @@ describe("verify-draw on a published bundle", () => {
 });
 
 describe("verify-draw's inputs and exit codes", () => {
+  it("when a web page is given for the manifest, then nothing is compared: it fails saying it got a web page and where the manifest is", async () => {
+    const at = bundle("html", () => {});
+    writeFileSync(at, '<!doctype html>\n<html lang="id"><head><title>Transparansi</title>');
+    await expect(verifyDraw(at)).rejects.toThrow(
+      /is not JSON \(it starts with "<!doctype html> <html lang="id"><head><t"\)\. It is a web page, not a published document\. Give the manifest itself: …\/draws\/<waveId>\/manifest\.json/,
+    );
+  });
+
   it("when plan.json is not next to the manifest, then nothing is compared: it fails as unreadable, not as a mismatch", async () => {
     const at = bundle("no-plan", (files) => files.set("plan.json", undefined));
     await expect(verifyDraw(at)).rejects.toThrow(/plan\.json/);

@@ -53,4 +53,11 @@ describe("a refusal's words", () => {
     expect(filled("line {line} of {total}", { line: 3 })).toBe("line 3 of {total}");
     expect(filled("nothing to fill", undefined)).toBe("nothing to fill");
   });
+
+  it("when a detail is an instant (ISO, UTC, as details carry it), then the message shows it in WIB; other strings stay as they are", async () => {
+    const { filled } = await import("../../functions/src/edge/http.js");
+    expect(filled("stalled after {stallsAt}", { stallsAt: "2026-03-16T03:05:00.000Z" })).toBe("stalled after 2026-03-16 10:05 WIB");
+    expect(filled("at {at}", { at: "2026-12-31T20:00:00Z" })).toBe("at 2027-01-01 03:00 WIB");
+    expect(filled("day {day}, wave {waveId}", { day: "2026-03-16", waveId: "2026-1" })).toBe("day 2026-03-16, wave 2026-1");
+  });
 });

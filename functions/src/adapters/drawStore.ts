@@ -1,44 +1,56 @@
-import type { Candidate } from "../domain/draw/index.js";
 import { applicantDoc, type ApplicantDoc, type FamilyDoc } from "../schemas/applicant.js";
 import { waveDoc, type WaveDoc } from "../schemas/documents.js";
-import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../usecases/ports.js";
-import { applicants, families, fields, getAll, waveDrawDoc, pidIndex, poolPages, timeline, waveDraws, waves, waveSecrets, winnerPages } from "./collections.js";
+import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type ParticipantTerms, type PublishedDraws } from "../usecases/ports.js";
+import {
+  applicants,
+  COLLECTIONS,
+  families,
+  fields,
+  getAll,
+  waveDrawDoc,
+  pidIndex,
+  poolPages,
+  timeline,
+  waveDraws,
+  waves,
+  waveSecrets,
+  winnerPages,
+} from "./collections.js";
 import { db } from "./firebase.js";
-import type { DocumentSnapshot, Transaction } from "firebase-admin/firestore";
+import { chunks, latestDrawOf, pageId, publicEntry, winnersFitting, WINNERS_CHUNK } from "./drawRecords.js";
+import { UNLISTED_FAMILY } from "../domain/family.js";
+import { FieldPath, type Transaction } from "firebase-admin/firestore";
 import { familyLimitEvent } from "../domain/closeRecheck.js";
 
-const pageId = (i: number) => String(i).padStart(6, "0");
-/** A pool entry as published: the priority flag only when set (the commitment reads absent as false). */
-const publicEntry = ({ priority, ...entry }: Candidate) => (priority === true ? { ...entry, priority: true as const } : entry);
-
-const WINNERS_CHUNK = 100;
-/** A card not found: its members, if any, are found by query. */
-const UNLISTED: FamilyDoc = { registrants: 0, recipients: 0 };
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
+/** Members of an unlisted family brought to its card's count per transaction (2 writes each at most). */
+const FAMILY_SYNC_PAGE = 200;
 
 /**
- * Each family's applicant documents, read in the winners' transaction: by ID from the card's
- * `members` (those read already for the winners are not read again), or by `kkKey` for a card
- * that does not list them (schemas/applicant.ts).
+ * Brings the members of a family whose card lists no one (more than 200 registrants, or no card)
+ * to the card's count, and takes them out of the pool once the family is at its limit, with the
+ * reason in their timeline: 200 members a transaction, found by `kkKey` in document-ID order
+ * (the single-field index). Writes only what differs, so running it again writes nothing.
  */
-async function familyMembers(
-  tx: Transaction,
-  kkKeys: string[],
-  cards: Map<string, FamilyDoc>,
-  read: Map<string, DocumentSnapshot<ApplicantDoc>>,
-): Promise<Array<Array<DocumentSnapshot<ApplicantDoc>>>> {
-  const listed = kkKeys.flatMap((k) => cards.get(k)!.members ?? []).filter((uid) => !read.has(uid));
-  const fetched = listed.length === 0 ? [] : await tx.getAll(...listed.map((uid) => applicants().doc(uid)));
-  const byId = new Map([...read, ...fetched.map((snap) => [snap.id, snap] as const)]);
-  return Promise.all(
-    kkKeys.map(async (k) => {
-      const members = cards.get(k)!.members;
-      return members === undefined ? (await tx.get(applicants().where("kkKey", "==", k))).docs : members.map((uid) => byId.get(uid)!);
-    }),
-  );
+async function syncUnlistedFamily(kkKey: string, waveId: string, at: Date, familyLimit: number | undefined): Promise<void> {
+  for (let after: string | undefined; ;) {
+    let page = db().collection(COLLECTIONS.applicants).where("kkKey", "==", kkKey).orderBy(FieldPath.documentId()).select().limit(FAMILY_SYNC_PAGE);
+    if (after !== undefined) page = page.startAfter(after);
+    const ids = (await page.get()).docs.map((doc) => doc.id);
+    if (ids.length === 0) return;
+    await db().runTransaction(async (tx) => {
+      const family = (await tx.get(families().doc(kkKey))).data() ?? UNLISTED_FAMILY;
+      for (const member of await tx.getAll(...ids.map((id) => applicants().doc(id)))) {
+        const data = member.data();
+        if (data === undefined) continue;
+        const leaves = familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
+        if (data.familyRecipients === family.recipients && !leaves) continue;
+        tx.update(member.ref, fields(applicantDoc, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) }));
+        if (leaves) tx.set(timeline(member.id).doc(`family-limit-${waveId}`), familyLimitEvent(waveId, at));
+      }
+    });
+    if (ids.length < FAMILY_SYNC_PAGE) return;
+    after = ids.at(-1);
+  }
 }
 
 /**
@@ -48,6 +60,91 @@ async function familyMembers(
  * pool page, and per winner the applicant, its timeline event and its family card. Reads per
  * winner: its pidIndex entry, its applicant, its family card and the card's other members (by ID).
  */
+/**
+ * One transaction of applyWinners: reads `uids`' applicants and family cards, and the listed
+ * members of the families of those it applies; applies the leading winners that fit
+ * (winnersFitting). Returns how many of `uids` it consumed (≥ 1), how many became participants,
+ * and the families whose cards list no one, among those consumed (including winners this wave
+ * applied before: a re-delivery still completes their families).
+ */
+async function applySome(
+  tx: Transaction,
+  waveId: string,
+  uids: string[],
+  terms: ParticipantTerms,
+  at: Date,
+  familyLimit: number | undefined,
+): Promise<{ consumed: number; applied: number; unlisted: string[] }> {
+  const snaps = await tx.getAll(...uids.map((uid) => applicants().doc(uid)));
+  const ours = (a: ApplicantDoc | undefined): a is ApplicantDoc => a?.status === "registered" || (a !== undefined && a.selectedWave === waveId);
+  const kkKeys = [
+    ...new Set(
+      snaps
+        .map((snap) => snap.data())
+        .filter(ours)
+        .map((a) => a.kkKey),
+    ),
+  ];
+  const familySnaps = kkKeys.length === 0 ? [] : await tx.getAll(...kkKeys.map((k) => families().doc(k)));
+  const cards = new Map(kkKeys.map((k, i) => [k, familySnaps[i].data() ?? UNLISTED_FAMILY]));
+  const registered = snaps.flatMap((snap, i) => {
+    const applicant = snap.data();
+    return applicant?.status === "registered" ? [{ i, uid: uids[i], applicant }] : [];
+  });
+  const fitting = winnersFitting(
+    registered.map((p) => p.applicant),
+    (k) => cards.get(k)!.members?.length ?? 0,
+  );
+  const people = registered.slice(0, fitting);
+  const consumed = fitting < registered.length ? registered[fitting].i : uids.length;
+  const unlisted = [
+    ...new Set(
+      snaps
+        .slice(0, consumed)
+        .map((snap) => snap.data())
+        .filter(ours)
+        .map((a) => a.kkKey),
+    ),
+  ].filter((k) => cards.get(k)!.members === undefined);
+  // The members each applied family lists (a few each): they carry its count, and leave the pool at its limit.
+  const applied = [...new Set(people.map((p) => p.applicant.kkKey))];
+  const read = new Map(snaps.map((snap) => [snap.id, snap]));
+  const toRead = applied.flatMap((k) => cards.get(k)!.members ?? []).filter((uid) => !read.has(uid));
+  for (const snap of toRead.length === 0 ? [] : await tx.getAll(...toRead.map((uid) => applicants().doc(uid)))) read.set(snap.id, snap);
+  const counts = new Map(applied.map((k) => [k, cards.get(k)!]));
+  for (const { uid, applicant } of people) {
+    tx.update(
+      applicants().doc(uid),
+      fields(applicantDoc, {
+        status: "participant",
+        inPool: false,
+        selectedWave: waveId,
+        trainingBalance: terms.trainingBalance,
+        purchaseDeadline: terms.purchaseDeadline,
+        lapseAt: terms.purchaseDeadline,
+        remindAt: terms.remindAt,
+      }),
+    );
+    tx.set(timeline(uid).doc(`selected-${waveId}`), { kind: "selected", at, waveId });
+    const family = counts.get(applicant.kkKey)!;
+    counts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
+  }
+  const selected = new Set(people.map((p) => p.uid));
+  for (const [key, family] of counts) {
+    tx.set(families().doc(key), family);
+    for (const uid of family.members ?? []) {
+      const member = read.get(uid);
+      const data = member?.data();
+      if (member === undefined || data === undefined) continue;
+      const leaves =
+        !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
+      tx.update(member.ref, fields(applicantDoc, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) }));
+      if (leaves) tx.set(timeline(uid).doc(`family-limit-${waveId}`), familyLimitEvent(waveId, at));
+    }
+  }
+  return { consumed, applied: people.length, unlisted };
+}
+
 export const firestoreDrawStore: DrawStore = {
   async wave(waveId) {
     return (await waves().doc(waveId).get()).data() ?? null;
@@ -98,49 +195,16 @@ export const firestoreDrawStore: DrawStore = {
     let applied = 0;
     for (const part of chunks(pids, WINNERS_CHUNK)) {
       const index = await getAll(part.map((pid) => pidIndex().doc(pid)));
-      const uids = index.map((entry) => entry?.uid).filter((uid): uid is string => uid !== undefined);
-      applied += await db().runTransaction(async (tx) => {
-        const snaps = await Promise.all(uids.map((uid) => tx.get(applicants().doc(uid))));
-        const people = snaps
-          .map((snap, i) => ({ uid: uids[i], applicant: snap.data() }))
-          .filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
-        const kkKeys = [...new Set(people.map((p) => p.applicant.kkKey))];
-        const familySnaps = await Promise.all(kkKeys.map((k) => tx.get(families().doc(k))));
-        const familyCounts = new Map(kkKeys.map((k, i) => [k, familySnaps[i].data() ?? UNLISTED]));
-        // The members of each winner's family (a few each): they carry its count, and leave the pool at its limit.
-        const members = await familyMembers(tx, kkKeys, familyCounts, new Map(snaps.map((snap) => [snap.id, snap])));
-        for (const { uid, applicant } of people) {
-          tx.update(
-            applicants().doc(uid),
-            fields(applicantDoc, {
-              status: "participant",
-              inPool: false,
-              selectedWave: waveId,
-              trainingBalance: terms.trainingBalance,
-              purchaseDeadline: terms.purchaseDeadline,
-              lapseAt: terms.purchaseDeadline,
-              remindAt: terms.remindAt,
-            }),
-          );
-          tx.set(timeline(uid).doc(`selected-${waveId}`), { kind: "selected", at, waveId });
-          const family = familyCounts.get(applicant.kkKey)!;
-          familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
-        }
-        const selected = new Set(people.map((p) => p.uid));
-        kkKeys.forEach((key, i) => {
-          const family = familyCounts.get(key)!;
-          tx.set(families().doc(key), family);
-          for (const member of members[i]) {
-            if (!member.exists) continue;
-            const data = member.data()!;
-            const leaves =
-              !selected.has(member.id) && familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
-            tx.update(member.ref, fields(applicantDoc, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) }));
-            if (leaves) tx.set(timeline(member.id).doc(`family-limit-${waveId}`), familyLimitEvent(waveId, at));
-          }
-        });
-        return people.length;
-      });
+      let uids = index.map((entry) => entry?.uid).filter((uid): uid is string => uid !== undefined);
+      const unlisted = new Set<string>();
+      // As many winners a transaction as fit in Firestore's 500 writes (winnersFitting), so a chunk of large families takes several.
+      while (uids.length > 0) {
+        const step = await db().runTransaction((tx) => applySome(tx, waveId, uids, terms, at, familyLimit));
+        applied += step.applied;
+        for (const key of step.unlisted) unlisted.add(key);
+        uids = uids.slice(step.consumed);
+      }
+      for (const key of unlisted) await syncUnlistedFamily(key, waveId, at, familyLimit);
     }
     return applied;
   },
@@ -183,11 +247,7 @@ export const firestoreDrawStore: DrawStore = {
 
 /** A drawn wave's manifest essentials, or null before its manifest has a draw key. */
 async function drawOf(waveId: string, wave: WaveDoc): Promise<LatestDraw | null> {
-  const manifest = (await waveDraws().doc(waveId).get()).data()?.manifest;
-  if (manifest?.drawKey === undefined) return null;
-  const list = wave.draw?.priority;
-  const priorityList = list === undefined ? {} : { priorityList: { listId: list.listId, version: list.version } };
-  return { waveId, closesAt: wave.closesAt, drawKey: manifest.drawKey, result: manifest.result, poolSize: manifest.poolSize, ...priorityList };
+  return latestDrawOf(waveId, wave, (await waveDraws().doc(waveId).get()).data()?.manifest);
 }
 
 /** The drawn waves' manifest essentials, for applicants' own status. */

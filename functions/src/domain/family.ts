@@ -17,6 +17,12 @@ export interface FamilyCard {
 export const NO_FAMILY: FamilyCard = { registrants: 0, recipients: 0, members: [] };
 
 /**
+ * A card the draw's winners read but did not find: nobody counted, and its
+ * members, if any, not listed, so they are found by their `kkKey`.
+ */
+export const UNLISTED_FAMILY: FamilyCard = { registrants: 0, recipients: 0 };
+
+/**
  * The card after `uid` registered on it (or was re-tied to its registration): one more registrant
  * when `registered`, and the uid listed while the list is complete and under the bound; otherwise
  * the list is left out, and the card's members are found by query from then on.

@@ -3,6 +3,7 @@ import type { Response } from "express";
 import { onRequest, type HttpsFunction, type HttpsOptions, type Request } from "firebase-functions/v2/https";
 import type { z } from "zod";
 import type { Outcome, RefusalDetails } from "../domain/outcome.js";
+import { wibTime } from "../domain/wave.js";
 import { logs } from "../logs.js";
 import { HTTP_EDGE_ERRORS, HTTP_FIELD_MESSAGES, REQUEST_ID, type HttpEdgeError, type HttpError } from "../schemas/http.js";
 import { fieldErrors, type FieldError } from "../schemas/messages.js";
@@ -303,7 +304,18 @@ function answers<C>(res: Response, requestId: string, envelope: HttpSpec<HttpInp
   };
 }
 
-/** A refusal text with its `{name}` places filled from the refusal's details: the message says what was found. */
+/** An instant as details carry it (`toISOString`, UTC). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+/**
+ * A refusal text with its `{name}` places filled from the refusal's details: the message says what
+ * was found. Details keep instants as ISO strings in UTC, for programs; the message shows them in
+ * the program's time, WIB (`2026-03-16 10:00 WIB`), as every other message does.
+ */
 export function filled(text: string, details: RefusalDetails | undefined): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (details !== undefined && Object.hasOwn(details, name) ? String(details[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (details === undefined || !Object.hasOwn(details, name)) return whole;
+    const value = details[name];
+    return typeof value === "string" && ISO_INSTANT.test(value) ? wibTime(new Date(value)) : String(value);
+  });
 }

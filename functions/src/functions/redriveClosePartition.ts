@@ -9,6 +9,7 @@ export const redriveClosePartition = callable({
   input: redriveClosePartitionInput,
   refusals: {
     "not-admin": "permission-denied",
+    "wave-not-found": "not-found",
     "close-not-found": "not-found",
     "partition-not-found": "not-found",
     "partition-done": "failed-precondition",

@@ -301,7 +301,15 @@ export const REFUSALS = {
   getRegistrant: ["not-operator-admin-or-auditor", "registrant-not-in-region"],
   setRegionTarget: ["not-admin", "region-unknown"],
   // A wave's close (usecases/redriveClosePartition.ts): only a stalled partition is re-driven; each refusal says what was found.
-  redriveClosePartition: ["not-admin", "close-not-found", "partition-not-found", "partition-done", "partition-not-stalled", "request-id-reused"],
+  redriveClosePartition: [
+    "not-admin",
+    "wave-not-found",
+    "close-not-found",
+    "partition-not-found",
+    "partition-done",
+    "partition-not-stalled",
+    "request-id-reused",
+  ],
 } as const satisfies Record<CallableName, readonly string[]>;
 
 export type RefusalOf<N extends CallableName> = (typeof REFUSALS)[N][number];

@@ -381,6 +381,10 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     en: "This registration is already a participant (or revoked): its training balance and incentives are tied to that account. Pass the case to the program office.",
   },
   // A wave's close (usecases/redriveClosePartition.ts): `{…}` places are filled from the refusal's details.
+  "wave-not-found": {
+    id: "Tidak ada gelombang dengan ID {waveId}. ID gelombang berbentuk tahun program dan nomornya, misalnya 2026-1.",
+    en: "There is no wave with the ID {waveId}. A wave ID is the program year and the wave's number, for example 2026-1.",
+  },
   "close-not-found": {
     id: "Gelombang {waveId} belum mulai ditutup: belum ada bagian yang bisa dijalankan ulang.",
     en: "Wave {waveId} has not started closing: there is no partition to re-drive.",
@@ -390,11 +394,11 @@ export const REFUSAL_TEXT: Record<Refusal, Text> = {
     en: "This wave's close has no partition {partition}: its partitions are numbered 0 to {last}.",
   },
   "partition-done": {
-    id: "Bagian {partition} sudah selesai pada {finishedAt} (UTC): tidak perlu dijalankan ulang.",
-    en: "Partition {partition} finished at {finishedAt} (UTC): it needs no re-drive.",
+    id: "Bagian {partition} sudah selesai pada {finishedAt}: tidak perlu dijalankan ulang.",
+    en: "Partition {partition} finished at {finishedAt}: it needs no re-drive.",
   },
   "partition-not-stalled": {
-    id: "Bagian {partition} tidak macet, jadi tidak dijalankan ulang: statusnya “{state}” sejak {since} (UTC), dan baru dianggap macet setelah {stallsAt} (UTC).",
-    en: "Partition {partition} is not stalled, so it was not re-driven: it is “{state}” since {since} (UTC), and counts as stalled only after {stallsAt} (UTC).",
+    id: "Bagian {partition} tidak macet, jadi tidak dijalankan ulang: statusnya “{state}” sejak {since}, dan baru dianggap macet setelah {stallsAt}.",
+    en: "Partition {partition} is not stalled, so it was not re-driven: it is “{state}” since {since}, and counts as stalled only after {stallsAt}.",
   },
 };

@@ -139,6 +139,14 @@ const myDraw = z.object({
   stratumPool: z.number().int().nonnegative().nullable(),
   position: z.object({ national: about, stratum: about.nullable() }),
   cutoffPosition: z.object({ national: about.nullable(), stratum: about.nullable() }),
+  /**
+   * Present when the person's line was on the wave's priority list and its priority round had
+   * seats (docs/draw.md §7): their estimated position among the `pool` people on the list, and
+   * how far its `seats` went (null when the round selected nobody).
+   */
+  priorityRound: z
+    .object({ pool: z.number().int().nonnegative(), seats: z.number().int().positive(), position: about, cutoffPosition: about.nullable() })
+    .optional(),
 });
 
 export const myStatus = z.object({

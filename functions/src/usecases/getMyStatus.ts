@@ -118,6 +118,8 @@ function oneDraw(applicant: ApplicantDoc, pid: string, draw: LatestDraw): NonNul
   const national = draw.result.national.cutoff?.rank ?? null;
   const stratumCutoff = withSeats?.cutoff?.rank ?? null;
   const at = (rank: string | null, count: number) => (rank === null || count === 0 ? null : estimatedPosition(rank, count));
+  // reachedInPriority is null unless the line was flagged and the priority round had seats.
+  const round = draw.result.priority;
   return {
     waveId: draw.waveId,
     selected: applicant.selectedWave === draw.waveId,
@@ -131,5 +133,15 @@ function oneDraw(applicant: ApplicantDoc, pid: string, draw: LatestDraw): NonNul
       stratum: withSeats === null ? null : at(position.rank, withSeats.pool),
     },
     cutoffPosition: { national: at(national, draw.poolSize), stratum: withSeats === null ? null : at(stratumCutoff, withSeats.pool) },
+    ...(position.reachedInPriority === null || round === undefined
+      ? {}
+      : {
+          priorityRound: {
+            pool: round.pool,
+            seats: round.seats,
+            position: estimatedPosition(position.rank, Math.max(1, round.pool)),
+            cutoffPosition: at(round.cutoff?.rank ?? null, round.pool),
+          },
+        }),
   };
 }

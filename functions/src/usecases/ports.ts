@@ -607,7 +607,8 @@ export interface Tasks {
 
 /**
  * Re-driving one partition of a wave's close (usecases/redriveClosePartition.ts). One transaction
- * reads `waveCloses/{waveId}`, its `partitions/{NN}` and the request's `redrives/{requestId}`, and
+ * reads `waveCloses/{waveId}`, its `partitions/{NN}` and the request's `redrives/{requestId}` (and,
+ * when the close is not found, `waves/{waveId}`), and
  * writes what `decide` returns: the partition's new state and the request's record, or nothing.
  */
 export interface CloseRedrives {
@@ -622,6 +623,8 @@ export interface RedriveAt {
 
 export interface RedriveFacts {
   close: WaveCloseDoc | null;
+  /** Whether `waves/{waveId}` exists: read only when the close is not found, to tell a wave not yet closing from no wave at all. */
+  waveExists: boolean;
   partition: ClosePartitionDoc | null;
   /** This request's record, when an earlier call of it re-drove already. */
   earlier: CloseRedriveDoc | null;

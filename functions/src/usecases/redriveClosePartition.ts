@@ -31,8 +31,8 @@ interface Redriven {
  * A retry of the same request finds its record: it raises nothing again, enqueues the same key
  * again (a task already there is success) and answers the same attempt with `redriven: false`.
  *
- * Refusals (details in brackets): `not-admin`; `close-not-found` (waveId) when the wave has no
- * close; `partition-not-found` (partition, last: the highest index); `partition-done` (partition,
+ * Refusals (details in brackets): `not-admin`; `wave-not-found` (waveId) when no wave has that ID;
+ * `close-not-found` (waveId) when the wave has not started closing; `partition-not-found` (partition, last: the highest index); `partition-done` (partition,
  * finishedAt); `partition-not-stalled` (partition, state, since, stallsAt: ISO instants, UTC);
  * `request-id-reused` when the request ID re-drove another partition of this wave.
  */
@@ -43,9 +43,9 @@ export async function redriveClosePartition(
 ): Promise<Outcome<RedriveClosePartitionResult, RedriveRefusal>> {
   if (!mayDo(actor, "redrive-close-partition")) return refused("not-admin");
   const now = ports.clock.now();
-  const outcome = await ports.closeRedrives.redrive<Outcome<Redriven, RedriveRefusal>>(input, ({ close, partition, earlier }) => {
+  const outcome = await ports.closeRedrives.redrive<Outcome<Redriven, RedriveRefusal>>(input, ({ close, waveExists, partition, earlier }) => {
     if (earlier !== null) return { result: earlier.partition === input.partition ? done({ record: earlier, redriven: false }) : refused("request-id-reused") };
-    if (close === null) return { result: refused("close-not-found", { waveId: input.waveId }) };
+    if (close === null) return { result: refused(waveExists ? "close-not-found" : "wave-not-found", { waveId: input.waveId }) };
     if (partition === null) return { result: refused("partition-not-found", { partition: input.partition, last: close.partitions - 1 }) };
     if (partition.state === "done") return { result: refused("partition-done", { partition: input.partition, finishedAt: iso(partition.finishedAt ?? now) }) };
     if (!isStalled(partition, now, close.updatedAt)) {

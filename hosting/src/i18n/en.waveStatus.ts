@@ -59,6 +59,10 @@ export const enWaveStatus: Record<keyof typeof idWaveStatus, string> = {
   "latest.noNationalSeats": "This draw had no national seats left to give (or gave none).",
   "latest.stratumPosition": "In your province: about number {position} of {pool}.",
   "latest.stratumSeatsWent": "Its seats went to about the first {cutoff}.",
+  "latest.priorityPosition":
+    "Your line was on this wave's priority list. Its round came first (seats: {seats}; people on the list: {pool}), and you were about number {position} of them.",
+  "latest.prioritySeatsWent": "Its seats went to about the first {cutoff} of the list.",
+  "latest.priorityNobody": "That round drew nobody.",
   "latest.aboutPositions":
     'Places are counted from the ranks and are close but not exact (the larger the pool, the closer). Whether you were drawn is exact. On the Transparency page, "Check my ID" counts your exact place from the published pool.',
   "latest.ranksForExperts": "The ranks themselves (for experts)",

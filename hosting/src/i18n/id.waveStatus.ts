@@ -58,6 +58,10 @@ export const idWaveStatus = {
   "latest.noNationalSeats": "Undian ini tidak punya (atau tidak memberikan) kursi nasional.",
   "latest.stratumPosition": "Di provinsi Anda: sekitar nomor {position} dari {pool}.",
   "latest.stratumSeatsWent": "Kursinya jatuh ke sekitar {cutoff} orang pertama.",
+  "latest.priorityPosition":
+    "Data Anda ada di daftar prioritas gelombang ini. Putarannya didahulukan (kursi: {seats}; orang dalam daftar: {pool}), dan Anda sekitar nomor {position} di antara mereka.",
+  "latest.prioritySeatsWent": "Kursinya jatuh ke sekitar {cutoff} orang pertama dalam daftar.",
+  "latest.priorityNobody": "Putaran itu tidak memilih siapa pun.",
   "latest.aboutPositions":
     'Urutan dihitung dari peringkat dan mendekati, tidak persis (makin besar daftar undian, makin dekat). Terpilih atau tidaknya Anda pasti. Di halaman Transparansi, "Periksa ID saya" menghitung urutan persis Anda dari daftar undian yang diumumkan.',
   "latest.ranksForExperts": "Peringkat aslinya (untuk ahli)",

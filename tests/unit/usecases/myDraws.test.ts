@@ -5,8 +5,9 @@ import { myStatus } from "../../../functions/src/schemas/registration.js";
 import { getMyStatus } from "../../../functions/src/usecases/getMyStatus.js";
 import { joinWave } from "../../../functions/src/usecases/joinWave.js";
 import { register } from "../../../functions/src/usecases/register.js";
-import { AFTER_CLOSE, closeTick, scenario } from "./drawScenario.js";
-import { BEACON, createdWave, person } from "./fixtures.js";
+import { importPriorityList } from "../../../functions/src/usecases/importPriorityList.js";
+import { AFTER_CLOSE, closeTick, scenario, SEED } from "./drawScenario.js";
+import { admin, BEACON, createdWave, csvItems, person, setup } from "./fixtures.js";
 
 /** getMyStatus after two drawn waves: every draw whose pool a person was in stays shown, newest first. */
 
@@ -74,6 +75,64 @@ describe("getMyStatus: a person's draws", () => {
     const excluded = await drawsOf("u5");
     expect(excluded?.draws).toBeUndefined();
     expect(excluded?.latest).toBeUndefined();
+  });
+});
+
+describe("getMyStatus: a draw with a priority round", () => {
+  /** Wave 2026-1 (quota 2, half of it for the list "korban-phk": 1 seat) joined by u1–u5; u2 and u3 are on the list. */
+  async function priorityDraw() {
+    const memory = setup({ seeds: [SEED] });
+    const listed = await importPriorityList(
+      memory,
+      admin,
+      { listId: "korban-phk", name: "Korban PHK 2026", description: "Pekerja terkena PHK", source: "BPJS Ketenagakerjaan, Maret 2026" },
+      csvItems([2, 3].map((n, i) => ({ kind: "entry" as const, line: i + 2, nik: person(n).nik }))),
+      () => {},
+    );
+    if (!listed.ok) throw new Error(listed.reason);
+    const waveId = await createdWave(memory, { quota: 2, priority: { listId: "korban-phk", basisPoints: 5000 } });
+    for (let n = 1; n <= 5; n += 1) {
+      const registered = await register(memory, { uid: `u${n}`, by: "self", requestId: `self:u${n}`, attemptLimit: 5 }, person(n));
+      const joined = await joinWave(memory, `u${n}`, waveId);
+      if (!registered.ok || !joined.ok) throw new Error("registration or joining failed");
+    }
+    await closeTick(memory, AFTER_CLOSE);
+    const round = memory.state.waves.get(waveId)!.draw!.beacon.round;
+    memory.beacon.publish(BEACON.source, round);
+    await closeTick(memory, new Date(publicationTime(round, memory.beaconClock).getTime() + 1000));
+    expect(memory.state.waves.get(waveId)?.state).toBe("drawn");
+    const statusOf = async (uid: string) => {
+      const status = await getMyStatus(memory, uid);
+      if (!status.ok) throw new Error(status.reason);
+      expect(myStatus.safeParse(status.value).success).toBe(true);
+      return status.value.draw!.latest!;
+    };
+    return { memory, waveId, statusOf };
+  }
+
+  it("when a person's line was on the list, then their status shows the priority round: their place among the listed, its seat, and how far it went", async () => {
+    const { memory, waveId, statusOf } = await priorityDraw();
+    const result = (await memory.published.manifest(waveId))!.result;
+    expect(result.priority).toMatchObject({ seats: 1, pool: 2, selected: 1 });
+    const listed = await Promise.all(["u2", "u3"].map(statusOf));
+    // The better-ranked of the two takes the round's seat; the other is reached by it or not, as its cut-off says.
+    const [first, second] = [...listed].sort((a, b) => (a.rank < b.rank ? -1 : 1));
+    expect(first.selected).toBe(true);
+    for (const draw of listed) {
+      expect(draw.priorityRound).toEqual({
+        pool: 2,
+        seats: 1,
+        position: estimatedPosition(draw.rank, 2),
+        cutoffPosition: estimatedPosition(result.priority!.cutoff!.rank, 2),
+      });
+    }
+    expect(result.priority!.cutoff!.rank).toBe(first.rank);
+    expect(second.priorityRound!.position).toBeGreaterThanOrEqual(first.priorityRound!.position);
+  });
+
+  it("when a person's line was not on the list, then their status has no priority round", async () => {
+    const { statusOf } = await priorityDraw();
+    for (const uid of ["u1", "u4", "u5"]) expect((await statusOf(uid)).priorityRound).toBeUndefined();
   });
 });
 

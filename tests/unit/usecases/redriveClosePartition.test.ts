@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { memoryPorts, type MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import type { ClosePartitionDoc, WaveCloseDoc } from "../../../functions/src/schemas/waveClose.js";
 import { redriveClosePartition } from "../../../functions/src/usecases/redriveClosePartition.js";
-import { admin, auditor, operatorOf, writesOf } from "./fixtures.js";
+import { admin, auditor, createdWave, operatorOf, setup, writesOf } from "./fixtures.js";
 
 /** Re-driving a stalled partition of a wave's close, through the memory adapters. */
 
@@ -166,9 +166,19 @@ describe("redriveClosePartition", () => {
     expect(await redrive(memory, 9)).toEqual({ ok: false, reason: "partition-not-found", details: { partition: 9, last: 3 } });
   });
 
-  it("when the wave has no close, then it is refused naming the wave", async () => {
+  it("when the wave exists but has not started closing, then it is refused as a close not found, naming the wave", async () => {
+    const memory = setup({ now: NOW });
+    const waveId = await createdWave(memory, { opensAt: "2026-03-20T00:00:00+07:00", closesAt: "2026-03-27T00:00:00+07:00" });
+    expect(await redriveClosePartition(memory, admin, { waveId, partition: 1, requestId: request(1) })).toEqual({
+      ok: false,
+      reason: "close-not-found",
+      details: { waveId },
+    });
+  });
+
+  it("when no wave has the ID, then it is refused as a wave not found, not as a close not started", async () => {
     const memory = memoryPorts({ now: NOW });
-    expect(await redrive(memory, 1)).toEqual({ ok: false, reason: "close-not-found", details: { waveId: WAVE } });
+    expect(await redrive(memory, 1)).toEqual({ ok: false, reason: "wave-not-found", details: { waveId: WAVE } });
   });
 
   it.each([

@@ -13,6 +13,7 @@ export function memoryCloseRedrives(memory: Memory): CloseRedrives {
       const recordKey = `${waveId}/${requestId}`;
       const choice = decide({
         close: waveCloses.read(waveId) ?? null,
+        waveExists: memory.state.waves.read(waveId) !== undefined,
         partition: closePartitions.read(partitionKey) ?? null,
         earlier: closeRedrives.read(recordKey) ?? null,
       });

@@ -1,9 +1,10 @@
-import type { Candidate } from "../../domain/draw/index.js";
 import type { ApplicantDoc, FamilyDoc } from "../../schemas/applicant.js";
 import type { WaveDoc } from "../../schemas/documents.js";
 import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../../usecases/ports.js";
 import { familyLimitEvent } from "../../domain/closeRecheck.js";
 import { roundTrip, type Memory } from "./state.js";
+import { chunks, latestDrawOf, pageId, publicEntry, WINNERS_CHUNK } from "../drawRecords.js";
+import { UNLISTED_FAMILY } from "../../domain/family.js";
 
 /**
  * A wave's draw in memory, with adapters/drawStore.ts's guards: the freeze lands only on a
@@ -11,17 +12,6 @@ import { roundTrip, type Memory } from "./state.js";
  * still `registered` (counting each on their family card), and pages are validated with the
  * strict public schemas.
  */
-
-const pageId = (i: number) => String(i).padStart(6, "0");
-/** A pool entry as published: the priority flag only when set (the commitment reads absent as false). */
-const publicEntry = ({ priority, ...entry }: Candidate) => (priority === true ? { ...entry, priority: true as const } : entry);
-/** A card not found: its members, if any, are found by their `kkKey`. */
-const UNLISTED: FamilyDoc = { registrants: 0, recipients: 0 };
-const WINNERS_CHUNK = 100;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
 
 export function memoryDrawStore(memory: Memory): DrawStore {
   const { waves, applicants, families, timeline, poolPages, winnerPages, waveDraws, waveSecrets, pidIndex } = memory.state;
@@ -78,7 +68,7 @@ export function memoryDrawStore(memory: Memory): DrawStore {
         const people = uids
           .map((uid) => ({ uid, applicant: applicants.read(uid) }))
           .filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
-        const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, families.read(p.applicant.kkKey) ?? UNLISTED]));
+        const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, families.read(p.applicant.kkKey) ?? UNLISTED_FAMILY]));
         const batch = memory.batch();
         for (const { uid, applicant } of people) {
           batch.update(applicants, uid, {
@@ -163,13 +153,7 @@ export function memoryLatestDraw(memory: Memory): LatestDraws {
       .under("")
       .filter(([, wave]) => wave.state === "drawn")
       .sort(([, a], [, b]) => b.closesAt.getTime() - a.closesAt.getTime());
-  const drawOf = ([waveId, wave]: [string, WaveDoc]): LatestDraw | null => {
-    const manifest = waveDraws.read(waveId)?.manifest;
-    if (manifest?.drawKey === undefined) return null;
-    const list = wave.draw?.priority;
-    const priorityList = list === undefined ? {} : { priorityList: { listId: list.listId, version: list.version } };
-    return { waveId, closesAt: wave.closesAt, drawKey: manifest.drawKey, result: manifest.result, poolSize: manifest.poolSize, ...priorityList };
-  };
+  const drawOf = ([waveId, wave]: [string, WaveDoc]): LatestDraw | null => latestDrawOf(waveId, wave, waveDraws.read(waveId)?.manifest);
   return {
     async latest() {
       await roundTrip();

@@ -37,6 +37,18 @@ export function LatestDraw({ latest, wave }: { latest: Draw; wave: WaveLike | nu
           {cutoffPosition.stratum !== null && t("latest.stratumSeatsWent", { cutoff: count(cutoffPosition.stratum) })}
         </p>
       )}
+      {latest.priorityRound !== undefined && (
+        <p data-testid="latest-priority-position">
+          {t("latest.priorityPosition", {
+            seats: count(latest.priorityRound.seats),
+            pool: count(latest.priorityRound.pool),
+            position: count(latest.priorityRound.position),
+          })}{" "}
+          {latest.priorityRound.cutoffPosition === null
+            ? t("latest.priorityNobody")
+            : t("latest.prioritySeatsWent", { cutoff: count(latest.priorityRound.cutoffPosition) })}
+        </p>
+      )}
       <p class="muted">{t("latest.aboutPositions")}</p>
       {withinCutoff && !selected && <p>{t("latest.withinButSkipped")}</p>}
       <details>
