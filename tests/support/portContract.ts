@@ -167,7 +167,7 @@ export function describePortContract(name: string, make: () => ContractPorts, ru
   describe(`${name}: winners past one transaction's writes`, () => {
     const terms = { trainingBalance: 3_500_000, purchaseDeadline: seconds(30 * 86_400), remindAt: null };
 
-    it("when one winner from each of three families of 90 is drawn at once (549 writes, past Firestore's 500 a transaction), then every card and every member carry the count", async () => {
+    it("when one winner from each of three families of 90 is drawn at once at a limit of one (546 writes, past Firestore's 500 a transaction), then every card counts its winner and every other member leaves the pool once, with the reason", async () => {
       const ports = make();
       const waveId = id("wave");
       const families = await Promise.all(
@@ -183,14 +183,20 @@ export function describePortContract(name: string, make: () => ContractPorts, ru
         }),
       );
       const winners = await Promise.all(families.map(async ({ members }) => (await ports.registrations.applicant(members[0]))!.pid!));
-      expect(await ports.draws.applyWinners(waveId, winners, terms, at, 2)).toBe(3);
+      // Per family: the winner and its event (2), the card (1), 90 members' counts and 89 family-limit events.
+      expect(await ports.draws.applyWinners(waveId, winners, terms, at, 1)).toBe(3);
       // Again, as a duplicate delivery: nobody is applied twice.
-      expect(await ports.draws.applyWinners(waveId, winners, terms, at, 2)).toBe(0);
+      expect(await ports.draws.applyWinners(waveId, winners, terms, at, 1)).toBe(0);
       for (const { kkKey, members } of families) {
         expect(await ports.registrations.family(kkKey)).toEqual({ registrants: 90, recipients: 1, members });
         const after = await Promise.all(members.map((uid) => ports.registrations.applicant(uid)));
-        expect(after.map((a) => a?.familyRecipients)).toEqual(members.map(() => 1));
-        expect(after.map((a) => a?.status)).toEqual(members.map((_, i) => (i === 0 ? "participant" : "registered")));
+        expect(after.map((a) => [a?.status, a?.inPool, a?.familyRecipients])).toEqual(
+          members.map((_, i) => (i === 0 ? ["participant", false, 1] : ["registered", false, 1])),
+        );
+        const left = await Promise.all(
+          members.map(async (uid) => (await ports.registrations.timeline(uid)).filter((e) => e.kind === "left-pool-family-limit").length),
+        );
+        expect(left).toEqual(members.map((_, i) => (i === 0 ? 0 : 1)));
       }
     }, 120_000);
   });

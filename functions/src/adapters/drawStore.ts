@@ -54,13 +54,6 @@ async function syncUnlistedFamily(kkKey: string, waveId: string, at: Date, famil
 }
 
 /**
- * The draw's documents in Firestore, for the close's tasks (usecases/close/; the partition's own
- * query is in waveCloses.ts). Family cards are read only for applicants older than
- * `familyRecipients`. Writes: one per excluded person (+ its timeline event), one per 4,096-entry
- * pool page, and per winner the applicant, its timeline event and its family card. Reads per
- * winner: its pidIndex entry, its applicant, its family card and the card's other members (by ID).
- */
-/**
  * One transaction of applyWinners: reads `uids`' applicants and family cards, and the listed
  * members of the families of those it applies; applies the leading winners that fit
  * (winnersFitting). Returns how many of `uids` it consumed (≥ 1), how many became participants,
@@ -145,6 +138,15 @@ async function applySome(
   return { consumed, applied: people.length, unlisted };
 }
 
+/**
+ * The draw's documents in Firestore, for the close's tasks (usecases/close/; the partition's own
+ * query is in waveCloses.ts). Family cards are read only for applicants older than
+ * `familyRecipients`. Writes: one per excluded person (+ its timeline event), one per 4,096-entry
+ * pool page, and per winner the applicant, its timeline event, its family card and the card's
+ * members' counts, within 500 writes a transaction (applySome). Reads per winner: its pidIndex
+ * entry, its applicant, its family card and the card's other members (by ID); a card that lists
+ * nobody has its members found by `kkKey` afterwards (syncUnlistedFamily).
+ */
 export const firestoreDrawStore: DrawStore = {
   async wave(waveId) {
     return (await waves().doc(waveId).get()).data() ?? null;

@@ -1,9 +1,9 @@
-import type { ApplicantDoc, FamilyDoc } from "../../schemas/applicant.js";
+import type { FamilyDoc } from "../../schemas/applicant.js";
 import type { WaveDoc } from "../../schemas/documents.js";
 import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../../usecases/ports.js";
 import { familyLimitEvent } from "../../domain/closeRecheck.js";
 import { roundTrip, type Memory } from "./state.js";
-import { chunks, latestDrawOf, pageId, publicEntry, WINNERS_CHUNK } from "../drawRecords.js";
+import { chunks, latestDrawOf, pageId, publicEntry, winnersFitting, WINNERS_CHUNK } from "../drawRecords.js";
 import { UNLISTED_FAMILY } from "../../domain/family.js";
 
 /**
@@ -15,6 +15,21 @@ import { UNLISTED_FAMILY } from "../../domain/family.js";
 
 export function memoryDrawStore(memory: Memory): DrawStore {
   const { waves, applicants, families, timeline, poolPages, winnerPages, waveDraws, waveSecrets, pidIndex } = memory.state;
+  /** As drawStore.ts's syncUnlistedFamily: the members of a card that lists nobody, by `kkKey`, 200 a batch, writing only what differs. */
+  const syncUnlisted = (kkKey: string, waveId: string, at: Date, familyLimit: number | undefined) => {
+    const members = applicants.under("").filter(([, a]) => a.kkKey === kkKey);
+    for (const page of chunks(members, 200)) {
+      const family = families.read(kkKey) ?? UNLISTED_FAMILY;
+      const batch = memory.batch();
+      for (const [uid, member] of page) {
+        const leaves = familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
+        if (member.familyRecipients === family.recipients && !leaves) continue;
+        batch.update(applicants, uid, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) });
+        if (leaves) batch.set(timeline, `${uid}/family-limit-${waveId}`, familyLimitEvent(waveId, at));
+      }
+      batch.commit();
+    }
+  };
   return {
     async wave(waveId) {
       await roundTrip();
@@ -61,45 +76,63 @@ export function memoryDrawStore(memory: Memory): DrawStore {
       return waveSecrets.read(waveId)?.seed ?? null;
     },
     async applyWinners(waveId, pids, terms, at, familyLimit) {
+      // As adapters/drawStore.ts: as many winners a batch as fit in 500 writes (the memory batch refuses more), and a card that lists nobody synced apart.
       let applied = 0;
       for (const part of chunks(pids, WINNERS_CHUNK)) {
         await roundTrip();
-        const uids = part.map((pid) => pidIndex.read(pid)?.uid).filter((uid): uid is string => uid !== undefined);
-        const people = uids
-          .map((uid) => ({ uid, applicant: applicants.read(uid) }))
-          .filter((p): p is { uid: string; applicant: ApplicantDoc } => p.applicant?.status === "registered");
-        const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, families.read(p.applicant.kkKey) ?? UNLISTED_FAMILY]));
-        const batch = memory.batch();
-        for (const { uid, applicant } of people) {
-          batch.update(applicants, uid, {
-            status: "participant",
-            inPool: false,
-            selectedWave: waveId,
-            trainingBalance: terms.trainingBalance,
-            purchaseDeadline: terms.purchaseDeadline,
-            lapseAt: terms.purchaseDeadline,
-            remindAt: terms.remindAt,
-          });
-          batch.set(timeline, `${uid}/selected-${waveId}`, { kind: "selected", at, waveId });
-          const family = familyCounts.get(applicant.kkKey)!;
-          familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
-        }
-        const selected = new Set(people.map((p) => p.uid));
-        for (const [key, family] of familyCounts) {
-          batch.set(families, key, family);
-          // The family's members carry its count (the close re-checks from the applicant alone); at the limit they leave the pool, once.
-          const listed = family.members?.map((uid) => [uid, applicants.read(uid)] as const);
-          const members = listed ?? applicants.under("").filter(([, a]) => a.kkKey === key);
-          for (const [uid, member] of members) {
-            if (member === undefined) continue;
-            const leaves =
-              !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
-            batch.update(applicants, uid, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) });
-            if (leaves) batch.set(timeline, `${uid}/family-limit-${waveId}`, familyLimitEvent(waveId, at));
+        let uids = part.map((pid) => pidIndex.read(pid)?.uid).filter((uid): uid is string => uid !== undefined);
+        const unlisted = new Set<string>();
+        while (uids.length > 0) {
+          const all = uids.map((uid) => ({ uid, applicant: applicants.read(uid) }));
+          const registered = all.flatMap(({ uid, applicant }, i) => (applicant?.status === "registered" ? [{ i, uid, applicant }] : []));
+          const cardOf = (key: string) => families.read(key) ?? UNLISTED_FAMILY;
+          const fitting = winnersFitting(
+            registered.map((p) => p.applicant),
+            (key) => cardOf(key).members?.length ?? 0,
+          );
+          const people = registered.slice(0, fitting);
+          const consumed = fitting < registered.length ? registered[fitting].i : uids.length;
+          for (const { applicant } of all.slice(0, consumed)) {
+            const ours = applicant !== undefined && (applicant.status === "registered" || applicant.selectedWave === waveId);
+            if (ours && cardOf(applicant.kkKey).members === undefined) unlisted.add(applicant.kkKey);
           }
+          const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, cardOf(p.applicant.kkKey)]));
+          const batch = memory.batch();
+          for (const { uid, applicant } of people) {
+            batch.update(applicants, uid, {
+              status: "participant",
+              inPool: false,
+              selectedWave: waveId,
+              trainingBalance: terms.trainingBalance,
+              purchaseDeadline: terms.purchaseDeadline,
+              lapseAt: terms.purchaseDeadline,
+              remindAt: terms.remindAt,
+            });
+            batch.set(timeline, `${uid}/selected-${waveId}`, { kind: "selected", at, waveId });
+            const family = familyCounts.get(applicant.kkKey)!;
+            familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
+          }
+          const selected = new Set(people.map((p) => p.uid));
+          for (const [key, family] of familyCounts) {
+            batch.set(families, key, family);
+            // The family's listed members carry its count (the close re-checks from the applicant alone); at the limit they leave the pool, once.
+            for (const uid of family.members ?? []) {
+              const member = applicants.read(uid);
+              if (member === undefined) continue;
+              const leaves =
+                !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
+              batch.update(applicants, uid, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) });
+              if (leaves) batch.set(timeline, `${uid}/family-limit-${waveId}`, familyLimitEvent(waveId, at));
+            }
+          }
+          batch.commit();
+          applied += people.length;
+          uids = uids.slice(consumed);
         }
-        batch.commit();
-        applied += people.length;
+        for (const key of unlisted) {
+          await roundTrip();
+          syncUnlisted(key, waveId, at, familyLimit);
+        }
       }
       return applied;
     },

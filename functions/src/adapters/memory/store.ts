@@ -59,6 +59,9 @@ export class DocumentExists extends Error {
   }
 }
 
+/** Firestore's most writes in one transaction or batch. */
+const MAX_WRITES = 500;
+
 /** A set of writes, validated as they are staged and applied together by commit(). */
 export class Batch {
   private readonly staged: Array<{ path: string; check: () => void; apply: () => void }> = [];
@@ -97,8 +100,13 @@ export class Batch {
     return this.stage(table, id, () => table.delete(id));
   }
 
-  /** All or nothing: every precondition is checked before the first write is applied. */
+  /**
+   * All or nothing: every precondition is checked before the first write is applied. More than
+   * Firestore's 500 writes is refused as Firestore refuses it, so an adapter that would exceed the
+   * limit in production fails its unit tests too.
+   */
   commit(): void {
+    if (this.staged.length > MAX_WRITES) throw new Error(`INVALID_ARGUMENT: maximum ${MAX_WRITES} writes allowed per request (${this.staged.length} staged)`);
     for (const { check } of this.staged) check();
     for (const { path, apply } of this.staged) {
       apply();
