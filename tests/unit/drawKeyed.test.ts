@@ -56,4 +56,25 @@ describe("the heaps fed by the scan (ranks as bytes)", () => {
       }),
     );
   });
+
+  it("when a kept candidate's pid or family key is any text, then the heap gives it back exactly: canonical 32-byte tokens packed, everything else kept as text", () => {
+    const canonical = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString("base64url"));
+    // One character of a canonical token changed: to another of the alphabet (maybe making the last non-canonical), or to one Node's decoder skips, stops at, or also takes.
+    const altered = fc
+      .tuple(canonical, fc.nat(42), fc.constantFrom("A", "B", "_", "-", "+", "/", "=", "!", " ", ".", "é", "\u{1F600}"))
+      .map(([token, at, c]) => token.slice(0, at) + c + token.slice(at + 1));
+    const text = fc.oneof(canonical, altered, fc.string({ minLength: 42, maxLength: 44 }), fc.string({ unit: "grapheme", maxLength: 50 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(text, text), { selector: ([pid]) => pid, minLength: 1, maxLength: 30 }), (entries) => {
+        const heap = new TopHeap(entries.length);
+        entries.forEach(([pid, family], i) => {
+          const rank = i.toString(16).padStart(64, "0");
+          const bytes = { copyTo: (out: Uint8Array, offset: number) => out.set(Buffer.from(rank, "hex"), offset) };
+          heap.offerRanked({ pid, family, familyRecipientsBefore: 0 }, heapKey(0), bytes);
+        });
+        expect(heap.sorted().map((e) => [e.pid, e.family])).toEqual(entries);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -211,11 +211,21 @@ class TokenSlots {
     this.text = new Array<string | undefined>(capacity).fill(undefined);
   }
 
+  /**
+   * Packs a canonical token without a regular expression (it was a sixth of the scan's own cost
+   * at 10 M IDs): 43 characters whose last is canonical (CANONICAL_LAST), no `+` or `/` (which
+   * Node's decoder also takes), and 32 bytes decoded, which only 43 characters of the alphabet
+   * give (Node skips any other character, and stops at `=`: fewer bytes). Anything else is kept as
+   * text; the bytes a failed decode left in the slot are never read.
+   */
   set(slot: number, token: string): void {
-    if (PACKED_TOKEN.test(token)) {
-      this.bytes.write(token, slot * TOKEN_BYTES, TOKEN_BYTES, "base64url");
-      this.text[slot] = undefined;
-    } else this.text[slot] = token;
+    const packable =
+      token.length === 43 &&
+      CANONICAL_LAST[token.charCodeAt(42)] === 1 &&
+      token.indexOf("+") < 0 &&
+      token.indexOf("/") < 0 &&
+      this.bytes.write(token, slot * TOKEN_BYTES, TOKEN_BYTES, "base64url") === TOKEN_BYTES;
+    this.text[slot] = packable ? undefined : token;
   }
 
   get(slot: number): string {
@@ -228,4 +238,5 @@ const TOKEN_BYTES = 32;
  * 32 bytes in unpadded base64url, canonically: the last of its 43 characters carries 4 bits, its
  * 2 low bits zero (A, E, I … 8). Only such a token decodes to bytes that encode back to itself.
  */
-const PACKED_TOKEN = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+const CANONICAL_LAST = new Uint8Array(128);
+for (const c of "AEIMQUYcgkosw048") CANONICAL_LAST[c.charCodeAt(0)] = 1;
