@@ -1,7 +1,8 @@
 import type { Candidate } from "../domain/draw/index.js";
 import type { WaveDoc } from "../schemas/documents.js";
 import type { DrawManifestDoc } from "../schemas/draw.js";
-import type { LatestDraw } from "../usecases/ports.js";
+import type { ApplicantDoc } from "../schemas/applicant.js";
+import type { LatestDraw, ParticipantTerms } from "../usecases/ports.js";
 
 /**
  * What the Firestore draw store (drawStore.ts) and its in-memory twin (memory/draw.ts) write and
@@ -59,3 +60,18 @@ export function winnersFitting(winners: ReadonlyArray<{ kkKey: string }>, listed
   }
   return winners.length;
 }
+
+/** What a winner's applicant document becomes: a participant of `waveId`, out of the pool, with the training balance, first-purchase deadline and first reminder of `terms`. */
+export const participantFields = (waveId: string, terms: ParticipantTerms) => ({
+  status: "participant" as const,
+  inPool: false,
+  selectedWave: waveId,
+  trainingBalance: terms.trainingBalance,
+  purchaseDeadline: terms.purchaseDeadline,
+  lapseAt: terms.purchaseDeadline,
+  remindAt: terms.remindAt,
+});
+
+/** Whether a member of a family with `recipients` leaves the pool now: the family is at its limit and the member is still waiting in the pool. */
+export const leavesAtLimit = (member: Pick<ApplicantDoc, "inPool" | "status">, recipients: number, familyLimit: number | undefined): boolean =>
+  familyLimit !== undefined && recipients >= familyLimit && member.inPool === true && member.status === "registered";

@@ -17,7 +17,7 @@ import {
   winnerPages,
 } from "./collections.js";
 import { db } from "./firebase.js";
-import { chunks, latestDrawOf, pageId, publicEntry, winnersFitting, WINNERS_CHUNK } from "./drawRecords.js";
+import { chunks, latestDrawOf, pageId, publicEntry, leavesAtLimit, participantFields, winnersFitting, WINNERS_CHUNK } from "./drawRecords.js";
 import { UNLISTED_FAMILY } from "../domain/family.js";
 import { FieldPath, type Transaction } from "firebase-admin/firestore";
 import { familyLimitEvent } from "../domain/closeRecheck.js";
@@ -42,7 +42,7 @@ async function syncUnlistedFamily(kkKey: string, waveId: string, at: Date, famil
       for (const member of await tx.getAll(...ids.map((id) => applicants().doc(id)))) {
         const data = member.data();
         if (data === undefined) continue;
-        const leaves = familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
+        const leaves = leavesAtLimit(data, family.recipients, familyLimit);
         if (data.familyRecipients === family.recipients && !leaves) continue;
         tx.update(member.ref, fields(applicantDoc, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) }));
         if (leaves) tx.set(timeline(member.id).doc(`family-limit-${waveId}`), familyLimitEvent(waveId, at));
@@ -106,18 +106,7 @@ async function applySome(
   for (const snap of toRead.length === 0 ? [] : await tx.getAll(...toRead.map((uid) => applicants().doc(uid)))) read.set(snap.id, snap);
   const counts = new Map(applied.map((k) => [k, cards.get(k)!]));
   for (const { uid, applicant } of people) {
-    tx.update(
-      applicants().doc(uid),
-      fields(applicantDoc, {
-        status: "participant",
-        inPool: false,
-        selectedWave: waveId,
-        trainingBalance: terms.trainingBalance,
-        purchaseDeadline: terms.purchaseDeadline,
-        lapseAt: terms.purchaseDeadline,
-        remindAt: terms.remindAt,
-      }),
-    );
+    tx.update(applicants().doc(uid), fields(applicantDoc, participantFields(waveId, terms)));
     tx.set(timeline(uid).doc(`selected-${waveId}`), { kind: "selected", at, waveId });
     const family = counts.get(applicant.kkKey)!;
     counts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
@@ -129,8 +118,7 @@ async function applySome(
       const member = read.get(uid);
       const data = member?.data();
       if (member === undefined || data === undefined) continue;
-      const leaves =
-        !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && data.inPool === true && data.status === "registered";
+      const leaves = !selected.has(uid) && leavesAtLimit(data, family.recipients, familyLimit);
       tx.update(member.ref, fields(applicantDoc, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) }));
       if (leaves) tx.set(timeline(uid).doc(`family-limit-${waveId}`), familyLimitEvent(waveId, at));
     }

@@ -3,7 +3,7 @@ import type { WaveDoc } from "../../schemas/documents.js";
 import { DRAWS_SINCE_LIMIT, type DrawStore, type LatestDraw, type LatestDraws, type PublishedDraws } from "../../usecases/ports.js";
 import { familyLimitEvent } from "../../domain/closeRecheck.js";
 import { roundTrip, type Memory } from "./state.js";
-import { chunks, latestDrawOf, pageId, publicEntry, winnersFitting, WINNERS_CHUNK } from "../drawRecords.js";
+import { chunks, latestDrawOf, pageId, publicEntry, leavesAtLimit, participantFields, winnersFitting, WINNERS_CHUNK } from "../drawRecords.js";
 import { UNLISTED_FAMILY } from "../../domain/family.js";
 
 /**
@@ -22,7 +22,7 @@ export function memoryDrawStore(memory: Memory): DrawStore {
       const family = families.read(kkKey) ?? UNLISTED_FAMILY;
       const batch = memory.batch();
       for (const [uid, member] of page) {
-        const leaves = familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
+        const leaves = leavesAtLimit(member, family.recipients, familyLimit);
         if (member.familyRecipients === family.recipients && !leaves) continue;
         batch.update(applicants, uid, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) });
         if (leaves) batch.set(timeline, `${uid}/family-limit-${waveId}`, familyLimitEvent(waveId, at));
@@ -99,15 +99,7 @@ export function memoryDrawStore(memory: Memory): DrawStore {
           const familyCounts = new Map(people.map((p) => [p.applicant.kkKey, cardOf(p.applicant.kkKey)]));
           const batch = memory.batch();
           for (const { uid, applicant } of people) {
-            batch.update(applicants, uid, {
-              status: "participant",
-              inPool: false,
-              selectedWave: waveId,
-              trainingBalance: terms.trainingBalance,
-              purchaseDeadline: terms.purchaseDeadline,
-              lapseAt: terms.purchaseDeadline,
-              remindAt: terms.remindAt,
-            });
+            batch.update(applicants, uid, participantFields(waveId, terms));
             batch.set(timeline, `${uid}/selected-${waveId}`, { kind: "selected", at, waveId });
             const family = familyCounts.get(applicant.kkKey)!;
             familyCounts.set(applicant.kkKey, { ...family, recipients: family.recipients + 1 });
@@ -119,8 +111,7 @@ export function memoryDrawStore(memory: Memory): DrawStore {
             for (const uid of family.members ?? []) {
               const member = applicants.read(uid);
               if (member === undefined) continue;
-              const leaves =
-                !selected.has(uid) && familyLimit !== undefined && family.recipients >= familyLimit && member.inPool === true && member.status === "registered";
+              const leaves = !selected.has(uid) && leavesAtLimit(member, family.recipients, familyLimit);
               batch.update(applicants, uid, { familyRecipients: family.recipients, ...(leaves ? { inPool: false } : {}) });
               if (leaves) batch.set(timeline, `${uid}/family-limit-${waveId}`, familyLimitEvent(waveId, at));
             }
