@@ -45,33 +45,54 @@ const isUrl = (location: string) => /^https?:\/\//.test(location);
  * instead: a web page given for the manifest (the transparency page's address rather than its
  * manifest's) is the usual case, so its start is shown and the manifest's address named.
  */
-function jsonOf(text: string, where: string): unknown {
+function jsonOf(text: string, where: string, manifest: boolean): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     const start = text.trimStart().slice(0, 40).replace(/\s+/g, " ");
     const page = /^<(!doctype|html)/i.test(start) ? " It is a web page, not a published document." : "";
-    throw new Error(
-      `${where} is not JSON (it starts with "${start}").${page} Give the manifest itself: …/draws/<waveId>/manifest.json, or a manifest.json file saved beside its pages.`,
-    );
+    const advice = manifest
+      ? " Give the manifest itself: …/draws/<waveId>/manifest.json, or a manifest.json file saved beside its pages."
+      : " It is named by the manifest (or is plan.json beside it): save the published file there unchanged.";
+    throw new Error(`${where} is not JSON (it starts with "${start}").${page}${advice}`);
   }
 }
 
 function loaderFor(location: string): Load {
+  const manifestAt = isUrl(location) ? new URL(location).href : path.resolve(location);
   const fetchJson = async (url: URL) => {
-    const response = await fetch(url);
     // Not a mismatch: nothing could be compared (exit 2, like a missing file).
-    if (!response.ok) throw new Error(`${url.href} answered HTTP ${response.status}`);
-    return jsonOf(await response.text(), url.href);
+    const response = await fetch(url).catch((error: unknown) => {
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+      throw new Error(`${url.href} could not be fetched (${cause})`, { cause: error });
+    });
+    if (!response.ok) {
+      const said = (await response.text()).trim().slice(0, 200);
+      throw new Error(`${url.href} answered HTTP ${response.status}${said === "" ? "" : `: ${said}`}`);
+    }
+    return jsonOf(await response.text(), url.href, url.href === manifestAt);
   };
   if (isUrl(location)) return (href) => fetchJson(new URL(href, location));
   const dir = path.dirname(path.resolve(location));
   return async (href) => {
     if (href.startsWith("https://")) return fetchJson(new URL(href));
     const file = path.resolve(dir, href);
-    return jsonOf(await readFile(file, "utf8"), file);
+    const text = await readFile(file, "utf8").catch((error: unknown) => {
+      const code = (error as { code?: string }).code;
+      const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder, not a file" : String(error);
+      throw new Error(`${file} could not be read: ${why}`, { cause: error });
+    });
+    return jsonOf(text, file, file === manifestAt);
   };
 }
+
+/** The manifest schema's own checks (schemas/draw.ts), in words. */
+const SCHEMA_WORDS: Record<string, string> = {
+  "winners-do-not-add-up": "winners.count is not the number of winners listed (inline, or the winners pages' counts added up)",
+  "pages-do-not-add-up-to-pool-size": "the pool pages' counts do not add up to poolSize",
+  "pages-not-full": "every pool page but the last must hold pageSize entries, and none may be empty",
+  "winners-inline-or-paged": "the winners must be listed either inline (pids) or in pages, not both and not neither",
+};
 
 /** The first of `fields` whose published value differs from what was expected, as "name: published X, expected Y". */
 function firstField(fields: Array<[name: string, published: unknown, expected: unknown]>): string | null {
@@ -83,7 +104,9 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const out = schema.safeParse(value);
   if (out.success) return out.data;
   const issue = out.error.issues[0];
-  throw new Mismatch(`${what} is malformed at ${issue.path.map(String).join(".") || "(top)"}: ${issue.message}`);
+  const words = Object.hasOwn(SCHEMA_WORDS, issue.message) ? `${SCHEMA_WORDS[issue.message]} (${issue.message})` : issue.message;
+  const hint = what === "the manifest" && issue.path[0] === "algorithm" ? " — is this the manifest? plan.json and the pages have no algorithm" : "";
+  throw new Mismatch(`${what} is malformed at ${issue.path.map(String).join(".") || "(top)"}: ${words}${hint}`);
 }
 
 /** A JSON document named by a URL or a file path (relative to the working directory). */

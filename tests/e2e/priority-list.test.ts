@@ -79,7 +79,7 @@ describe("a priority list in the console", () => {
     expect(await form.getByTestId("wave-priority").textContent()).toContain("diundi lebih dulu hanya di antara orang dalam daftar");
     // A share left empty is named at its field, in the form's language, before anything is sent.
     await form.getByRole("button", { name: "Lihat rencana" }).click();
-    expect(await form.getByTestId("wave-priority").textContent()).toContain("Bagian kursi daftar prioritas harus antara 0,01% dan 100%");
+    expect(await form.getByTestId("wave-priority").textContent()).toContain("Bagian kursi daftar prioritas belum diisi");
     await form.getByRole("textbox", { name: /Bagian kursi untuk daftar/ }).fill("12.5");
     await form.getByRole("button", { name: "Lihat rencana" }).click();
     await page.getByTestId("wave-plan").waitFor();

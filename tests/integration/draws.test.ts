@@ -70,7 +70,7 @@ describe("draws", () => {
       expect(status, url).toBe(404);
       const error = httpError.parse(JSON.parse(text)).error;
       expect(error.code).toBe("not-published");
-      expect(error.message.en).toMatch(/not been published/);
+      expect(error.message.en).toMatch(/^Not published yet: a wave.s plan \(plan.json\) is published when it opens/);
       expect(error.requestId).toBe(response.headers.get("x-request-id"));
     }
   });

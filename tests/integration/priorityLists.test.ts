@@ -128,7 +128,10 @@ describe("a wave declaring a priority list", () => {
 
     // A client sending no share (or 0) is told the field and why, in both languages; nothing is planned or written.
     for (const name of ["planWave", "createWave"])
-      for (const priority of [{ listId }, { listId, basisPoints: 0 }]) {
+      for (const [priority, found] of [
+        [{ listId }, "is empty"],
+        [{ listId, basisPoints: 0 }, "is 0 or less"],
+      ] as const) {
         const refused = await call(name, wave(priority), admin.idToken);
         expect(refused.status).toBe(400);
         expect(refused.error).toMatchObject({
@@ -137,7 +140,10 @@ describe("a wave declaring a priority list", () => {
             fields: [
               expect.objectContaining({
                 field: "priority.basisPoints",
-                message: { id: expect.stringContaining("Bagian kursi daftar prioritas"), en: expect.stringContaining("priority list's share") },
+                message: {
+                  id: expect.stringContaining("Bagian kursi daftar prioritas"),
+                  en: expect.stringContaining(`priority list's share of seats ${found}`),
+                },
               }),
             ],
           },

@@ -218,6 +218,13 @@ describe("verify-draw on a published bundle", () => {
       /^MISMATCH: the manifest moved from the plan published at opening .*: plan\.seedCommitment: at opening "(ef){32}", in the manifest "[0-9a-f]{64}"$/,
     ],
     [
+      "the manifest's winners count is not the winners listed",
+      (files) => {
+        json<{ winners: { count: number } }>(files, "manifest.json").winners.count += 1;
+      },
+      /^MISMATCH: the manifest is malformed at winners\.count: winners\.count is not the number of winners listed \(inline, or the winners pages' counts added up\) \(winners-do-not-add-up\)$/,
+    ],
+    [
       "the manifest lacks its seed",
       (files) => {
         delete json<{ seed?: string }>(files, "manifest.json").seed;
@@ -242,6 +249,15 @@ describe("verify-draw's inputs and exit codes", () => {
     await expect(verifyDraw(at)).rejects.toThrow(
       /is not JSON \(it starts with "<!doctype html> <html lang="id"><head><t"\)\. It is a web page, not a published document\. Give the manifest itself: …\/draws\/<waveId>\/manifest\.json/,
     );
+  });
+
+  it("when the manifest's file is missing, or a page is not JSON, then nothing is compared: each says which file and why", async () => {
+    await expect(verifyDraw(path.join(path.dirname(bundle("missing")), "nothing-here.json"))).rejects.toThrow(
+      /nothing-here\.json could not be read: there is no such file$/,
+    );
+    const at = bundle("page-not-json", () => {});
+    writeFileSync(path.join(path.dirname(at), "pool", "000001.json"), "oops");
+    await expect(verifyDraw(at)).rejects.toThrow(/000001\.json is not JSON \(it starts with "oops"\)\. It is named by the manifest/);
   });
 
   it("when plan.json is not next to the manifest, then nothing is compared: it fails as unreadable, not as a mismatch", async () => {

@@ -36,7 +36,12 @@ export const draws = http({
   auth: publicAccess,
   input: { path: drawPath },
   refusals: { "not-published": 404 },
-  texts: { "not-published": { id: "Undian gelombang ini belum diumumkan.", en: "This wave's draw has not been published yet." } },
+  texts: {
+    "not-published": {
+      id: "Belum diumumkan: rencana gelombang (plan.json) terbit saat gelombang dibuka, halaman daftar undian saat dikunci, dan hasil undian setelah diundi. Halaman Transparansi menunjukkan tahap gelombang ini.",
+      en: "Not published yet: a wave's plan (plan.json) is published when it opens, its pool pages when it is frozen, and its draw once drawn. The Transparency page shows which stage this wave is at.",
+    },
+  },
   // Short: a pool page written during a freeze that crashed may be rewritten before the commitment.
   answer: { headers: { "cache-control": "public, max-age=300" } },
   options: { cors: true },

@@ -67,6 +67,27 @@ export const MESSAGES = {
     id: "Kode wilayah hanya untuk peran operator.",
     en: "A region code is only for the operator role.",
   },
+  // The share's field, by what was found (the value itself is not echoed, as no field's is).
+  "priority-share-missing": {
+    id: "Bagian kursi daftar prioritas belum diisi: tulis persennya, 0,01 sampai 100 (di API: basisPoints, 1–10.000).",
+    en: "The priority list's share of seats is empty: write its percentage, 0.01 to 100 (in the API: basisPoints, 1–10,000).",
+  },
+  "priority-share-not-a-number": {
+    id: "Bagian kursi daftar prioritas bukan angka yang bisa dibaca: tulis persen dengan paling banyak dua angka desimal, misalnya 12,5 (di API: basisPoints, bilangan bulat 1–10.000).",
+    en: "The priority list's share of seats is not a number that can be read: write a percentage with at most two decimals, e.g. 12.5 (in the API: basisPoints, a whole number 1–10,000).",
+  },
+  "priority-share-not-whole": {
+    id: "Bagian kursi daftar prioritas berupa pecahan basis poin: basisPoints harus bilangan bulat (paling banyak dua angka desimal dalam persen).",
+    en: "The priority list's share of seats is a fraction of a basis point: basisPoints must be whole (at most two decimals in percent).",
+  },
+  "priority-share-too-small": {
+    id: "Bagian kursi daftar prioritas 0 atau kurang: paling sedikit 0,01% (1 basis poin).",
+    en: "The priority list's share of seats is 0 or less: it must be at least 0.01% (1 basis point).",
+  },
+  "priority-share-too-big": {
+    id: "Bagian kursi daftar prioritas lebih dari seluruh kuota: paling banyak 100% (10.000 basis poin).",
+    en: "The priority list's share of seats is more than the whole quota: it can be at most 100% (10,000 basis points).",
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -125,10 +125,10 @@ export type PriorityEntryDoc = z.infer<typeof priorityEntryDoc>;
  * seats are drawn first among the people on the list (docs/draw.md §6–§7).
  */
 export const priorityShare = z
-  .number({ error: "priority-share-invalid" })
-  .int({ error: "priority-share-invalid" })
-  .min(1, { error: "priority-share-invalid" })
-  .max(WHOLE, { error: "priority-share-invalid" });
+  .number({ error: (issue) => (issue.input === undefined ? "priority-share-missing" : "priority-share-not-a-number") })
+  .int({ error: "priority-share-not-whole" })
+  .min(1, { error: "priority-share-too-small" })
+  .max(WHOLE, { error: "priority-share-too-big" });
 
 /** A wave's priority list as its input declares it (createWave, planWave): which list, and its share of seats. */
 export const wavePriorityInput = z.strictObject({ listId: priorityListId, basisPoints: priorityShare });

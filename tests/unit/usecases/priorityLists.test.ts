@@ -1,5 +1,4 @@
-import { fieldErrors } from "../../../functions/src/schemas/messages.js";
-import { REFUSAL_TEXT } from "../../../functions/src/schemas/refusalMessages.js";
+import { fieldErrors, MESSAGES, type MessageKey } from "../../../functions/src/schemas/messages.js";
 import { describe, expect, it } from "vitest";
 import type { MemoryPorts } from "../../../functions/src/adapters/memory/index.js";
 import type { CsvItem } from "../../../functions/src/domain/exclusionCsv.js";
@@ -154,17 +153,26 @@ describe("a wave with a priority list", () => {
     expect(running).toMatchObject({ ok: false, reason: "priority-list-not-imported" });
   });
 
-  it("when the share is missing, 0 or above the whole quota, then the wave's input is refused at the share with priority-share-invalid", () => {
+  it("when the share is missing, 0, above the whole quota, unreadable or a fraction, then the wave's input is refused at the share, saying which of these it found", () => {
     for (const priority of [{ listId: "korban-phk" }, { listId: "korban-phk", basisPoints: 0 }, { listId: "korban-phk", basisPoints: 10_001 }]) {
       const parsed = createWaveInput.safeParse({ ...waveInput({}), priority });
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["priority.basisPoints"]);
     }
     // Each says which field and why, in both languages, as the console shows it (a share left empty included).
-    for (const basisPoints of [0, Number.NaN, 2.5]) {
+    const cases: Array<[unknown, MessageKey]> = [
+      [undefined, "priority-share-missing"],
+      [Number.NaN, "priority-share-not-a-number"],
+      ["12,5", "priority-share-not-a-number"],
+      [2.5, "priority-share-not-whole"],
+      [0, "priority-share-too-small"],
+      [-5, "priority-share-too-small"],
+      [10_001, "priority-share-too-big"],
+    ];
+    for (const [basisPoints, key] of cases) {
       const parsed = createWaveInput.safeParse({ ...waveInput({}), priority: { listId: "korban-phk", basisPoints } });
-      expect(parsed.error && fieldErrors(parsed.error)).toEqual([
-        { field: "priority.basisPoints", code: expect.any(String), message: REFUSAL_TEXT["priority-share-invalid"] },
+      expect(parsed.error && fieldErrors(parsed.error), String(basisPoints)).toEqual([
+        { field: "priority.basisPoints", code: expect.any(String), message: MESSAGES[key] },
       ]);
     }
     expect(createWaveInput.safeParse({ ...waveInput({}), priority: { listId: "korban-phk", basisPoints: 10_000 } }).success).toBe(true);

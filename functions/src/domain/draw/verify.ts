@@ -48,7 +48,7 @@ export function planDifference(plan: DrawPlan, manifest: DrawManifest): string |
     quota: m.quota,
     familyLimit: m.familyLimit,
     strata: m.strata,
-    priorityShare: m.priority?.basisPoints,
+    priority: m.priority === undefined ? undefined : { basisPoints: m.priority.basisPoints },
   });
   return firstDifference(committed(plan, plan.beacon), committed(manifest, { ...manifest.beacon }), "plan", ["at opening", "in the manifest"]);
 }

@@ -46,6 +46,9 @@ export function basisPointsOf(percent: string): number {
   return /^\s*\d{1,3}(\.\d{1,2})?\s*$/.test(percent) ? Math.round(Number(percent) * 100) : Number.NaN;
 }
 
+/** The priority share as typed: left empty it is missing (the schema says so), else basisPointsOf. */
+const shareOf = (percent: string): number | undefined => (percent.trim() === "" ? undefined : basisPointsOf(percent));
+
 function strataOf(values: WaveValues): unknown {
   if (values.strataKind === "none") return { kind: "none" };
   const rows = values.strata.filter((row) => row.code !== "");
@@ -75,7 +78,7 @@ export function checkWave(values: WaveValues): CheckedWave {
     closesAt: jakartaIso(values.closesAt),
     quota: numberOf(values.quota),
     strata: strataOf(values),
-    ...((values.priorityListId ?? "") === "" ? {} : { priority: { listId: values.priorityListId, basisPoints: basisPointsOf(values.priorityShare ?? "") } }),
+    ...((values.priorityListId ?? "") === "" ? {} : { priority: { listId: values.priorityListId, basisPoints: shareOf(values.priorityShare ?? "") } }),
   });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: waveErrorsOf(fieldErrors(parsed.error)) };
 }
