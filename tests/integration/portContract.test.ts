@@ -32,6 +32,7 @@ describePortContract(
   RUN,
 );
 
+// Its clean-up deletes some 300 applicants and their timelines (the winners contract seeds three families of 90): under the whole suite that took over 60 s.
 // The contract's waves and applicants would otherwise show to the schedule and the other suites.
 afterAll(async () => {
   for (const name of [
@@ -54,4 +55,4 @@ afterAll(async () => {
     const owned = await adminDb.collection(name).where(FieldPath.documentId(), ">=", RUN).where(FieldPath.documentId(), "<", `${RUN}~`).get();
     await Promise.all(owned.docs.map((doc) => adminDb.recursiveDelete(doc.ref)));
   }
-});
+}, 300_000);
